@@ -1,0 +1,130 @@
+// The Fastify application: GraphQL at /graphql, the REST shim under /api, health
+// probes, and (when built) the web app. Built from explicit dependencies so tests
+// run the same app against any database.
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { randomUUID } from 'node:crypto';
+import { STATUS_CODES } from 'node:http';
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import fastifyApollo from '@as-integrations/fastify';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import { createClassify } from './classifier/classify.factory.js';
+import type { ClassifyDescription } from './classifier/classify.port.js';
+import type { Config } from './config.js';
+import type { Database } from './db/client.js';
+import type { GraphQLContext } from './graphql/context.js';
+import { createRateLimiter } from './common/rate-limiter.js';
+import { costLimitRule } from './graphql/cost-limit.rule.js';
+import { createFormatError, rateLimitHttpPlugin } from './graphql/errors.js';
+import { buildGraphQLSchema } from './graphql/schema.js';
+import { restShim } from './rest/rest.plugin.js';
+import { registerWebApp } from './web/web.plugin.js';
+
+export interface AppDeps {
+  config: Config;
+  database: Database;
+  /** Defaults to the configured chain: Gemini when a key is set, then the offline classifier. */
+  classify?: ClassifyDescription;
+}
+
+const REQUEST_ID_HEADER = 'x-request-id';
+
+export async function buildApp({ config, database, classify: givenClassify }: AppDeps): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: {
+      level: config.logLevel,
+      // Secrets never reach a log line, even if a header carries one.
+      redact: ['req.headers.authorization', 'req.headers["x-goog-api-key"]', 'req.headers.cookie'],
+    },
+    bodyLimit: config.bodyLimitBytes,
+    // A caller's request id is kept (so logs correlate across services) when it is sane.
+    genReqId: (req) => {
+      const given = req.headers[REQUEST_ID_HEADER];
+      return typeof given === 'string' && /^[\w.:-]{1,128}$/.test(given) ? given : randomUUID();
+    },
+  });
+
+  // Code that is handed one logger at start (error masking, the classifier) logs
+  // through the current request's logger when there is one, so its lines carry the
+  // request id. preHandler runs after body parsing, and the handler runs inside it.
+  const requestLogger = new AsyncLocalStorage<FastifyBaseLogger>();
+  app.addHook('preHandler', (req, _reply, done) => requestLogger.run(req.log, done));
+  const scopedLog = {
+    error: (obj: object, msg: string) => (requestLogger.getStore() ?? app.log).error(obj, msg),
+    warn: (obj: object, msg: string) => (requestLogger.getStore() ?? app.log).warn(obj, msg),
+  };
+
+  const classify = givenClassify ?? createClassify(config, scopedLog);
+  // One budget per client across GraphQL and REST.
+  const classifier = {
+    classify,
+    limiter: createRateLimiter({ limit: config.classifyRateLimitPerMinute, windowMs: 60_000 }),
+  };
+
+  app.addHook('onRequest', async (req, reply) => {
+    reply.header(REQUEST_ID_HEADER, req.id);
+  });
+
+  // Fastify's default handler answers a 5xx with the error's own message, which for
+  // a database error is SQL with its parameters. Client errors (bad JSON, body too
+  // large, unsupported media type) keep their message; nothing ever carries a stack.
+  app.setErrorHandler((error: { statusCode?: number; code?: string; message: string }, req, reply) => {
+    const status = error.statusCode !== undefined && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 500;
+    if (status >= 500) {
+      req.log.error({ err: error }, 'unexpected error');
+      return reply.code(500).send({ statusCode: 500, error: STATUS_CODES[500], message: 'Internal server error' });
+    }
+    req.log.info({ err: error }, 'client error');
+    // GraphQL clients parse `errors`, even for a body that never reached Apollo.
+    if (req.url === '/graphql' || req.url.startsWith('/graphql?')) {
+      return reply.code(status).send({ errors: [{ message: error.message, extensions: { code: 'BAD_REQUEST' } }] });
+    }
+    return reply.code(status).send({ statusCode: status, code: error.code, error: STATUS_CODES[status], message: error.message });
+  });
+
+  app.get('/healthz', async () => ({ status: 'ok' }));
+  app.get('/readyz', async (req, reply) => {
+    try {
+      await database.ping();
+      return { status: 'ok' };
+    } catch (err) {
+      req.log.warn({ err }, 'readiness probe: database did not answer');
+      return reply.code(503).send({ status: 'unavailable' });
+    }
+  });
+
+  const schema = await buildGraphQLSchema();
+  const apollo = new ApolloServer<GraphQLContext>({
+    schema,
+    introspection: config.graphqlIntrospection,
+    validationRules: [costLimitRule()],
+    includeStacktraceInErrorResponses: false,
+    // main.ts owns SIGTERM (drain, close the database, exit 0); Apollo's own handler
+    // would race it and re-raise the signal.
+    stopOnTerminationSignals: false,
+    formatError: createFormatError(scopedLog),
+    plugins: [ApolloServerPluginLandingPageDisabled(), rateLimitHttpPlugin],
+  });
+  await apollo.start();
+  // app.close() has already let in-flight requests finish when onClose runs, so
+  // Apollo can stop without a drain step that would cut connections.
+  app.addHook('onClose', async () => {
+    await apollo.stop();
+  });
+  await app.register(fastifyApollo(apollo), {
+    path: '/graphql',
+    context: async (req) => ({
+      db: database.db,
+      requestId: String(req.id),
+      logger: req.log,
+      clientKey: req.ip,
+      classifier,
+    }),
+  });
+
+  await app.register(restShim, { prefix: '/api', db: database.db, classifier, corsOrigins: config.corsOrigins });
+  // Last, so API routes always take precedence over the app's pages.
+  await registerWebApp(app, { distDir: config.webDistDir });
+
+  return app;
+}

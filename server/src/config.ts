@@ -1,0 +1,142 @@
+// The server's configuration: the environment parsed and validated once, at start.
+// A bad value stops the start with a message naming the variable.
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export interface Config {
+  port: number;
+  host: string;
+  /** `postgres://…` selects PostgreSQL; absent selects the embedded PGlite database. */
+  databaseUrl: string | undefined;
+  dataDir: string;
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  nodeEnv: string;
+  corsOrigins: string[];
+  graphqlIntrospection: boolean;
+  bodyLimitBytes: number;
+  gemini: {
+    apiKey: string | undefined;
+    model: string;
+    baseUrl: string | undefined;
+    timeoutMs: number;
+  };
+  classifyRateLimitPerMinute: number;
+  shutdownGraceMs: number;
+  webDistDir: string | undefined;
+}
+
+export class ConfigError extends Error {
+  constructor(
+    readonly variable: string,
+    message: string,
+  ) {
+    super(`${variable}: ${message}`);
+    this.name = 'ConfigError';
+  }
+}
+
+type Env = Record<string, string | undefined>;
+
+/**
+ * A relative path is relative to where the user ran the command: npm runs the
+ * server's script inside server/ but records the caller's directory in INIT_CWD.
+ */
+function userPath(env: Env, path: string): string {
+  return resolve(env.INIT_CWD ?? process.cwd(), path);
+}
+
+/** The repository root's `.env`: the same file whether the server runs from src/ (tsx) or dist/ (node). */
+export const DEFAULT_ENV_FILE = fileURLToPath(new URL('../../.env', import.meta.url));
+/** The repository root's `.data`, whichever directory the server was started from (npm runs it in server/). */
+export const DEFAULT_DATA_DIR = fileURLToPath(new URL('../../.data', import.meta.url));
+
+/**
+ * Loads `ENV_FILE` (default: the repository root's `.env`, skipped when absent) into
+ * process.env. Variables already set in the environment win, as with `node --env-file`.
+ * Returns the path loaded, for the start-up log line; never the values.
+ */
+export function loadEnvFile(env: Env = process.env): string | undefined {
+  const explicit = env.ENV_FILE?.trim() || undefined;
+  const path = explicit === undefined ? DEFAULT_ENV_FILE : userPath(env, explicit);
+  if (!existsSync(path)) {
+    if (explicit !== undefined) throw new ConfigError('ENV_FILE', `no such file: ${path}`);
+    return undefined;
+  }
+  try {
+    process.loadEnvFile(path);
+  } catch (error) {
+    throw new ConfigError('ENV_FILE', `cannot read ${path}: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  return path;
+}
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+function str(env: Env, name: string): string | undefined {
+  const value = env[name]?.trim();
+  return value === '' ? undefined : value;
+}
+
+function int(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const raw = str(env, name);
+  if (raw === undefined) return fallback;
+  if (!/^\d+$/.test(raw)) throw new ConfigError(name, `expected a whole number, got "${raw}"`);
+  const value = Number(raw);
+  if (value < min || value > max) throw new ConfigError(name, `expected ${min}..${max}, got ${value}`);
+  return value;
+}
+
+function bool(env: Env, name: string, fallback: boolean): boolean {
+  const raw = str(env, name)?.toLowerCase();
+  if (raw === undefined) return fallback;
+  if (['1', 'true', 'yes', 'on'].includes(raw)) return true;
+  if (['0', 'false', 'no', 'off'].includes(raw)) return false;
+  throw new ConfigError(name, `expected true or false, got "${raw}"`);
+}
+
+export function parseConfig(env: Env = process.env): Config {
+  const databaseUrl = str(env, 'DATABASE_URL');
+  if (databaseUrl !== undefined && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
+    throw new ConfigError('DATABASE_URL', 'expected a postgres:// or postgresql:// URL');
+  }
+  const logLevel = str(env, 'LOG_LEVEL') ?? 'info';
+  if (!(LOG_LEVELS as readonly string[]).includes(logLevel)) {
+    throw new ConfigError('LOG_LEVEL', `expected one of ${LOG_LEVELS.join(', ')}, got "${logLevel}"`);
+  }
+  const corsOrigins = (str(env, 'CORS_ORIGINS') ?? 'http://localhost:5173')
+    .split(',')
+    .map((o) => o.trim())
+    .filter(Boolean);
+  for (const origin of corsOrigins) {
+    if (origin !== '*' && !/^https?:\/\/[^/\s]+$/.test(origin)) {
+      throw new ConfigError('CORS_ORIGINS', `expected comma-separated origins like http://localhost:5173, got "${origin}"`);
+    }
+  }
+  const geminiBaseUrl = str(env, 'GEMINI_BASE_URL');
+  if (geminiBaseUrl !== undefined && !/^https?:\/\//.test(geminiBaseUrl)) {
+    throw new ConfigError('GEMINI_BASE_URL', 'expected an http(s) URL');
+  }
+  const nodeEnv = str(env, 'NODE_ENV') ?? 'development';
+  const webDist = str(env, 'WEB_DIST_DIR');
+  return {
+    port: int(env, 'PORT', 8000, 0, 65535),
+    host: str(env, 'HOST') ?? '127.0.0.1',
+    databaseUrl,
+    dataDir: userPath(env, str(env, 'DATA_DIR') ?? DEFAULT_DATA_DIR),
+    logLevel: logLevel as Config['logLevel'],
+    nodeEnv,
+    corsOrigins,
+    graphqlIntrospection: bool(env, 'GRAPHQL_INTROSPECTION', true),
+    bodyLimitBytes: int(env, 'BODY_LIMIT_BYTES', 1_048_576, 1024, 100 * 1_048_576),
+    gemini: {
+      apiKey: str(env, 'GEMINI_API_KEY'),
+      model: str(env, 'GEMINI_MODEL') ?? 'gemini-2.5-flash',
+      baseUrl: geminiBaseUrl,
+      timeoutMs: int(env, 'GEMINI_TIMEOUT_MS', 8000, 100, 120_000),
+    },
+    classifyRateLimitPerMinute: int(env, 'CLASSIFY_RATE_LIMIT', 30, 1, 100_000),
+    shutdownGraceMs: int(env, 'SHUTDOWN_GRACE_MS', 10_000, 0, 600_000),
+    webDistDir: webDist === undefined ? undefined : userPath(env, webDist),
+  };
+}

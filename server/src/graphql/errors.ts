@@ -1,0 +1,85 @@
+// The one place where errors become GraphQL errors: feature errors are mapped to
+// their codes, known GraphQL errors pass, and everything else is masked.
+import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
+import type { GraphQLFormattedError } from 'graphql';
+import { unwrapResolverError } from '@apollo/server/errors';
+import { CLASSIFIER_ERROR_GRAPHQL_CODE, ClassifierError } from '../classifier/classifier.errors.js';
+import { TICKET_ERROR_GRAPHQL_CODE, TicketError } from '../tickets/ticket.errors.js';
+
+// Codes that Apollo and our own code produce for a client's mistake: safe to show.
+const CLIENT_CODES = new Set([
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'BAD_USER_INPUT',
+  'BAD_REQUEST',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'PERSISTED_QUERY_NOT_SUPPORTED',
+  'OPERATION_RESOLUTION_FAILURE',
+  'NOT_FOUND',
+  'RATE_LIMITED',
+]);
+
+export interface ErrorLogger {
+  error(obj: object, msg: string): void;
+}
+
+export function createFormatError(log: ErrorLogger) {
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const original = unwrapResolverError(error);
+    if (original instanceof TicketError) {
+      const first = original.issues[0];
+      return {
+        message: original.message,
+        locations: formatted.locations,
+        path: formatted.path,
+        extensions: {
+          code: TICKET_ERROR_GRAPHQL_CODE[original.code],
+          field: first?.field ?? null,
+          issues: original.issues,
+        },
+      };
+    }
+    if (original instanceof ClassifierError) {
+      return {
+        message: original.message,
+        locations: formatted.locations,
+        path: formatted.path,
+        extensions: { code: CLASSIFIER_ERROR_GRAPHQL_CODE[original.code], retryAfter: original.retryAfterSeconds },
+      };
+    }
+    const code = formatted.extensions?.code;
+    if (typeof code === 'string' && CLIENT_CODES.has(code)) {
+      const { stacktrace: _drop, ...extensions } = formatted.extensions ?? {};
+      return { ...formatted, extensions };
+    }
+    // Anything else is a bug or an infrastructure failure: log it in full, tell
+    // the client nothing about SQL, parameters or stacks.
+    log.error({ err: original, path: formatted.path }, 'unexpected GraphQL error');
+    return {
+      message: 'Internal server error',
+      locations: formatted.locations,
+      path: formatted.path,
+      extensions: { code: 'INTERNAL_SERVER_ERROR' },
+    };
+  };
+}
+
+/**
+ * Answers 429 with Retry-After when an operation was refused for its rate limit,
+ * as the REST shim does, so HTTP clients and proxies back off.
+ */
+export const rateLimitHttpPlugin: ApolloServerPlugin<BaseContext> = {
+  async requestDidStart() {
+    return {
+      async willSendResponse({ response }) {
+        if (response.body.kind !== 'single') return;
+        const { data, errors } = response.body.singleResult;
+        const limited = errors?.find((e) => e.extensions?.code === 'RATE_LIMITED');
+        // Only when nothing was answered: a partial result keeps its 200 and data.
+        if (!limited || (data != null && Object.values(data).some((v) => v != null))) return;
+        response.http.status = 429;
+        response.http.headers.set('retry-after', String(limited.extensions?.retryAfter ?? 60));
+      },
+    };
+  },
+};

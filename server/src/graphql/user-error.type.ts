@@ -1,0 +1,52 @@
+// The shape of an expected business failure in a mutation payload (Shopify's
+// `userErrors`): data the client renders, not a top-level GraphQL error.
+import { Field, ObjectType, registerEnumType } from 'type-graphql';
+import type { TicketIssue, TicketIssueCode } from '../tickets/ticket.errors.js';
+
+export enum UserErrorCode {
+  REQUIRED = 'REQUIRED',
+  NULL = 'NULL',
+  BLANK = 'BLANK',
+  TOO_LONG = 'TOO_LONG',
+  INVALID_TYPE = 'INVALID_TYPE',
+  INVALID_CHOICE = 'INVALID_CHOICE',
+  INVALID = 'INVALID',
+  OUT_OF_RANGE = 'OUT_OF_RANGE',
+  NOT_FOUND = 'NOT_FOUND',
+}
+
+// Keeps the GraphQL enum and the service's codes in lockstep at compile time.
+const _sameCodes: Record<TicketIssueCode, UserErrorCode> = UserErrorCode;
+void _sameCodes;
+
+registerEnumType(UserErrorCode, {
+  name: 'UserErrorCode',
+  description: 'Why an input was refused.',
+  valuesConfig: {
+    REQUIRED: { description: 'The field is required and was not given.' },
+    NULL: { description: 'The field may not be null.' },
+    BLANK: { description: 'The field may not be blank (empty after trimming whitespace).' },
+    TOO_LONG: { description: 'The value is longer than the field allows.' },
+    INVALID_TYPE: { description: 'The value has the wrong type.' },
+    INVALID_CHOICE: { description: 'The value is not one of the allowed choices.' },
+    INVALID: { description: 'The value is malformed.' },
+    OUT_OF_RANGE: { description: 'The number is outside the allowed range.' },
+    NOT_FOUND: { description: 'The referenced ticket does not exist.' },
+  },
+});
+
+@ObjectType({ description: 'An input the server refused, and why.' })
+export class UserError {
+  @Field(() => String, { nullable: true, description: 'The input field at fault (e.g. `title`), or null when no single field is.' })
+  field!: string | null;
+
+  @Field(() => String, { description: 'A human-readable explanation, suitable to show beside the field.' })
+  message!: string;
+
+  @Field(() => UserErrorCode, { description: 'A stable, machine-readable reason.' })
+  code!: UserErrorCode;
+}
+
+export function toUserErrors(issues: readonly TicketIssue[]): UserError[] {
+  return issues.map((i) => ({ field: i.field, message: i.message, code: UserErrorCode[i.code] }));
+}

@@ -1,0 +1,101 @@
+// Entry point: load .env, read the configuration, open and migrate the database,
+// serve; on SIGTERM/SIGINT stop accepting, let in-flight requests finish within
+// SHUTDOWN_GRACE_MS, close the database and exit 0.
+import { buildApp } from './app.js';
+import { ConfigError, loadEnvFile, parseConfig, type Config } from './config.js';
+import { openDatabase, type Database } from './db/client.js';
+import { DataDirInUseError, lockDataDir, type DataDirLock } from './db/data-dir.lock.js';
+
+// Start-up failures are one plain line on stderr (no stack): the operator's fix is
+// in the message, and nothing was served yet.
+function exitWith(code: number, message: string): never {
+  console.error(`Cannot start: ${message}`);
+  process.exit(code);
+}
+
+function reason(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+async function main(): Promise<void> {
+  let config: Config;
+  let envFile: string | undefined;
+  try {
+    envFile = loadEnvFile();
+    config = parseConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) exitWith(2, `invalid configuration: ${error.message}`);
+    throw error;
+  }
+
+  let lock: DataDirLock | undefined;
+  if (!config.databaseUrl) {
+    try {
+      lock = lockDataDir(config.dataDir);
+    } catch (error) {
+      exitWith(error instanceof DataDirInUseError ? 3 : 1, reason(error));
+    }
+  }
+
+  let database: Database;
+  try {
+    database = await openDatabase(
+      config.databaseUrl ? { kind: 'postgres', url: config.databaseUrl } : { kind: 'pglite', dataDir: config.dataDir },
+    );
+  } catch (error) {
+    lock?.release();
+    exitWith(1, `could not open the database: ${reason(error)}`);
+  }
+  // Closing the database before releasing the lock: the next process may open it at once.
+  const closeDatabase = async () => {
+    await database.close().catch(() => {});
+    lock?.release();
+  };
+
+  try {
+    await database.migrate();
+  } catch (error) {
+    await closeDatabase();
+    exitWith(1, reason(error));
+  }
+
+  const app = await buildApp({ config, database });
+  try {
+    const address = await app.listen({ port: config.port, host: config.host });
+    app.log.info({ database: database.kind, address, envFile }, 'support tickets server ready');
+  } catch (error) {
+    await app.close().catch(() => {});
+    await closeDatabase();
+    exitWith(1, `could not listen on ${config.host}:${config.port}: ${reason(error)}`);
+  }
+
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    app.log.info({ signal, graceMs: config.shutdownGraceMs }, 'shutting down: finishing in-flight requests');
+    const timer = setTimeout(() => {
+      app.log.error('grace period over; exiting with requests still in flight');
+      lock?.release();
+      process.exit(1);
+    }, config.shutdownGraceMs);
+    timer.unref();
+    try {
+      // Stops listening at once, answers requests on kept-alive connections with
+      // 503 + Connection: close, and resolves when in-flight requests are done.
+      await app.close();
+      await database.close();
+      lock?.release();
+      app.log.info('shut down cleanly');
+      process.exit(0);
+    } catch (err) {
+      app.log.error({ err }, 'error while shutting down');
+      lock?.release();
+      process.exit(1);
+    }
+  };
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+}
+
+await main();

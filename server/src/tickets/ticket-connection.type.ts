@@ -1,0 +1,66 @@
+// Relay-style cursor connection over tickets, and the mutation payloads.
+import { Field, ObjectType } from 'type-graphql';
+import { UserError } from '../graphql/user-error.type.js';
+import { Ticket } from './ticket.type.js';
+import type { TicketCount } from './ticket.repository.js';
+import type { TicketQuery } from './ticket.validation.js';
+
+@ObjectType({ description: 'Where a page sits in the list.' })
+export class PageInfo {
+  @Field(() => Boolean, { description: 'Whether more tickets follow `endCursor`.' })
+  hasNextPage!: boolean;
+
+  @Field(() => Boolean, { description: 'Whether tickets precede this page (true whenever `after` was given).' })
+  hasPreviousPage!: boolean;
+
+  @Field(() => String, { nullable: true, description: 'Cursor of the first ticket of the page; null when the page is empty.' })
+  startCursor!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Pass as `after` to fetch the next page; null when the page is empty.' })
+  endCursor!: string | null;
+}
+
+@ObjectType({ description: 'A ticket in a list, with its position.' })
+export class TicketEdge {
+  @Field(() => String, { description: 'Opaque position of this ticket in the list.' })
+  cursor!: string;
+
+  @Field(() => Ticket, { description: 'The ticket.' })
+  node!: Ticket;
+}
+
+@ObjectType({ description: 'One page of tickets.' })
+export class TicketConnection {
+  @Field(() => [TicketEdge], { description: 'The tickets of this page with their cursors.' })
+  edges!: TicketEdge[];
+
+  @Field(() => [Ticket], { description: 'The tickets of this page (shortcut for `edges { node }`).' })
+  nodes!: Ticket[];
+
+  @Field(() => PageInfo, { description: 'Pagination state.' })
+  pageInfo!: PageInfo;
+
+  // `totalCount` is resolved only when asked for (see TicketConnectionResolver).
+  query!: TicketQuery;
+  /** The bounded count, once computed, shared by `totalCount` and `totalCountIsExact`. */
+  counted?: Promise<TicketCount>;
+}
+
+@ObjectType({ description: 'Result of `createTicket`.' })
+export class CreateTicketPayload {
+  @Field(() => Ticket, { nullable: true, description: 'The created ticket; null when `userErrors` is not empty.' })
+  ticket!: Ticket | null;
+
+  @Field(() => [UserError], { description: 'Why the input was refused; empty on success.' })
+  userErrors!: UserError[];
+}
+
+@ObjectType({ description: 'Result of `updateTicket`.' })
+export class UpdateTicketPayload {
+  @Field(() => Ticket, { nullable: true, description: 'The updated ticket; null when `userErrors` is not empty.' })
+  ticket!: Ticket | null;
+
+  @Field(() => [UserError], { description: 'Why the update was refused (including NOT_FOUND); empty on success.' })
+  userErrors!: UserError[];
+}
+

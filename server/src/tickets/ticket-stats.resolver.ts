@@ -1,0 +1,57 @@
+// GraphQL adapter of the ticket statistics.
+import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLContext } from '../graphql/context.js';
+import { TICKET_CATEGORIES, TICKET_PRIORITIES, TICKET_STATUSES } from './ticket.enums.js';
+import { TicketFilter } from './ticket.inputs.js';
+import { getTicketStats, getTicketsPerDay, TICKETS_PER_DAY_MAX } from './ticket.service.js';
+import { DayCount, TicketStats } from './ticket-stats.type.js';
+
+const rate = (accepted: number, suggested: number) => (suggested === 0 ? null : accepted / suggested);
+
+@Resolver(() => TicketStats)
+export class TicketStatsResolver {
+  @Query(() => TicketStats, { description: 'Statistics over all tickets, or those matching `filter`.' })
+  async stats(
+    @Ctx() ctx: GraphQLContext,
+    @Arg('filter', () => TicketFilter, { nullable: true, description: 'Restrict to matching tickets.' })
+    filter: TicketFilter | null,
+  ): Promise<TicketStats> {
+    const s = await getTicketStats(ctx.db, filter);
+    return {
+      totalTickets: s.totalTickets,
+      openTickets: s.openTickets,
+      avgTicketsPerDay: s.avgTicketsPerDay,
+      priorityBreakdown: TICKET_PRIORITIES.map((priority) => ({ priority, count: s.byPriority[priority] })),
+      categoryBreakdown: TICKET_CATEGORIES.map((category) => ({ category, count: s.byCategory[category] })),
+      statusBreakdown: TICKET_STATUSES.map((status) => ({ status, count: s.byStatus[status] })),
+      suggestionAcceptance: {
+        suggested: s.suggestions.suggested,
+        accepted: s.suggestions.accepted,
+        overridden: s.suggestions.suggested - s.suggestions.accepted,
+        acceptanceRate: rate(s.suggestions.accepted, s.suggestions.suggested),
+        byCategory: TICKET_CATEGORIES.map((category) => {
+          const f = s.suggestions.byCategory[category];
+          return {
+            category,
+            suggested: f.suggested,
+            accepted: f.accepted,
+            overridden: f.suggested - f.accepted,
+            acceptanceRate: rate(f.accepted, f.suggested),
+          };
+        }),
+      },
+      query: s.query,
+    };
+  }
+
+  @FieldResolver(() => [DayCount], {
+    description: `Tickets created per UTC day over the last \`days\` days through today, oldest first, zeros included (1–${TICKETS_PER_DAY_MAX}).`,
+  })
+  ticketsPerDay(
+    @Root() stats: TicketStats,
+    @Ctx() ctx: GraphQLContext,
+    @Arg('days', () => Int, { defaultValue: 30, description: 'How many days back, including today.' }) days: number,
+  ): Promise<DayCount[]> {
+    return getTicketsPerDay(ctx.db, stats.query, days);
+  }
+}

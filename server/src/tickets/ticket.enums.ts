@@ -1,0 +1,87 @@
+// The closed vocabularies of a ticket, as stored in the database (lowercase) and
+// exposed by GraphQL (SCREAMING_CASE names mapping to the same lowercase values).
+import { registerEnumType } from 'type-graphql';
+
+export enum TicketCategory {
+  BILLING = 'billing',
+  TECHNICAL = 'technical',
+  ACCOUNT = 'account',
+  GENERAL = 'general',
+}
+
+export enum TicketPriority {
+  LOW = 'low',
+  MEDIUM = 'medium',
+  HIGH = 'high',
+  CRITICAL = 'critical',
+}
+
+export enum TicketStatus {
+  OPEN = 'open',
+  IN_PROGRESS = 'in_progress',
+  RESOLVED = 'resolved',
+  CLOSED = 'closed',
+}
+
+export enum ClassificationSource {
+  GEMINI = 'gemini',
+  LOCAL = 'local',
+  DEFAULT = 'default',
+}
+
+// Tuples for the database CHECK constraints, validation and `it.each` tables.
+export const TICKET_CATEGORIES = Object.values(TicketCategory);
+export const TICKET_PRIORITIES = Object.values(TicketPriority);
+export const TICKET_STATUSES = Object.values(TicketStatus);
+export const CLASSIFICATION_SOURCES = Object.values(ClassificationSource);
+
+/** Statuses that count as "open" in statistics: the active, unresolved tickets. */
+export const ACTIVE_STATUSES: readonly TicketStatus[] = [TicketStatus.OPEN, TicketStatus.IN_PROGRESS];
+/** Statuses that stamp `resolved_at`. */
+export const RESOLVED_STATUSES: readonly TicketStatus[] = [TicketStatus.RESOLVED, TicketStatus.CLOSED];
+
+export const TICKET_TITLE_MAX = 200;
+export const TICKET_DESCRIPTION_MAX = 20_000;
+
+registerEnumType(TicketCategory, {
+  name: 'TicketCategory',
+  description: 'What a ticket is about.',
+  valuesConfig: {
+    BILLING: { description: 'Charges, invoices, refunds, plans and payment methods.' },
+    TECHNICAL: { description: 'Errors, crashes, outages, bugs and integrations.' },
+    ACCOUNT: { description: 'Sign-in, passwords, 2FA, profile and access.' },
+    GENERAL: { description: 'Questions and requests that fit no other category.' },
+  },
+});
+
+registerEnumType(TicketPriority, {
+  name: 'TicketPriority',
+  description: 'How urgently a ticket needs attention.',
+  valuesConfig: {
+    LOW: { description: 'Cosmetic issues, questions, feature requests.' },
+    MEDIUM: { description: 'Something is wrong for one user but a workaround exists.' },
+    HIGH: { description: 'A user is blocked, or money is wrongly charged.' },
+    CRITICAL: { description: 'Outage, security incident, data loss, or many users affected.' },
+  },
+});
+
+registerEnumType(TicketStatus, {
+  name: 'TicketStatus',
+  description: 'Where a ticket is in its lifecycle.',
+  valuesConfig: {
+    OPEN: { description: 'New, nobody has started on it.' },
+    IN_PROGRESS: { description: 'An agent is working on it.' },
+    RESOLVED: { description: 'Fixed or answered; stamps `resolvedAt`.' },
+    CLOSED: { description: 'Done and archived; stamps `resolvedAt`.' },
+  },
+});
+
+registerEnumType(ClassificationSource, {
+  name: 'ClassificationSource',
+  description: 'Which classifier produced a suggestion.',
+  valuesConfig: {
+    GEMINI: { description: 'Google Gemini answered.' },
+    LOCAL: { description: 'The offline keyword classifier answered (Gemini not configured or failed).' },
+    DEFAULT: { description: 'Nothing recognisable: the defaults general/medium.' },
+  },
+});

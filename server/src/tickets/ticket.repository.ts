@@ -1,0 +1,245 @@
+// SQL for tickets: plain functions over a `Db` (a database or a transaction).
+// Filtering, searching, counting and statistics all happen in the database.
+import { and, asc, count, desc, eq, gt, gte, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
+import type { Db } from '../db/client.js';
+import { tickets, type TicketRow } from '../db/schema.js';
+import { RESOLVED_STATUSES, type ClassificationSource, type TicketCategory, type TicketPriority, type TicketStatus } from './ticket.enums.js';
+import { countFromCounters, isCounterQuery } from './ticket-counters.repository.js';
+import { TicketError } from './ticket.errors.js';
+import type { TicketQuery, ValidUpdateTicket } from './ticket.validation.js';
+
+export type { TicketRow };
+
+/** The expression the trigram index is built on; the search predicate must use exactly it. */
+const searchText = sql`(${tickets.title} || ' ' || ${tickets.description})`;
+
+/** Escapes LIKE metacharacters so that `%`, `_` and `\` in a term match literally. */
+export function likeLiteral(term: string): string {
+  return term.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+export function ticketConditions({ filter, terms }: TicketQuery): SQL | undefined {
+  const conds: (SQL | undefined)[] = [];
+  if (filter.categories) conds.push(inArray(tickets.category, filter.categories));
+  if (filter.priorities) conds.push(inArray(tickets.priority, filter.priorities));
+  if (filter.statuses) conds.push(inArray(tickets.status, filter.statuses));
+  if (filter.createdAfter) conds.push(gte(tickets.createdAt, filter.createdAfter));
+  if (filter.createdBefore) conds.push(lt(tickets.createdAt, filter.createdBefore));
+  for (const term of terms) conds.push(sql`${searchText} ilike ${`%${likeLiteral(term)}%`}`);
+  return and(...conds);
+}
+
+/** A trigram is three characters: a shorter term cannot use the search index. */
+export const INDEXED_TERM_MIN_LENGTH = 3;
+
+/**
+ * How long PostgreSQL may spend on a list whose search terms are all shorter than
+ * three characters. Such a search walks tickets newest first until the page is
+ * full: instant for a common term, but a rare one would read every ticket. Past the
+ * budget the request is refused with a `search` error. (PGlite does not enforce
+ * statement timeouts; it is meant for smaller tables.)
+ */
+export const SHORT_SEARCH_TIMEOUT_MS = 500;
+
+/** Whether no term of the search can use the trigram index. */
+export function isUnindexedSearch(query: TicketQuery): boolean {
+  return query.terms.length > 0 && query.terms.every((t) => t.length < INDEXED_TERM_MIN_LENGTH);
+}
+
+function isStatementTimeout(error: unknown): boolean {
+  for (let e: unknown = error; e instanceof Error; e = e.cause) {
+    if ((e as { code?: unknown }).code === '57014') return true;
+  }
+  return false;
+}
+
+/** Runs `work` in a transaction whose statements PostgreSQL cancels after `ms`; null when it did. */
+async function withStatementTimeout<T>(db: Db, ms: number, work: (tx: Db) => Promise<T>): Promise<T | null> {
+  try {
+    return await db.transaction(async (tx) => {
+      await tx.execute(sql`select set_config('statement_timeout', ${String(ms)}, true)`);
+      return work(tx as unknown as Db);
+    });
+  } catch (error) {
+    if (isStatementTimeout(error)) return null;
+    throw error;
+  }
+}
+
+/** A page query, bounded in time when its search cannot use the index. */
+async function boundedPage(db: Db, query: TicketQuery, work: (db: Db) => Promise<TicketRow[]>): Promise<TicketRow[]> {
+  if (!isUnindexedSearch(query)) return work(db);
+  const rows = await withStatementTimeout(db, SHORT_SEARCH_TIMEOUT_MS, work);
+  if (rows === null) {
+    throw new TicketError('VALIDATION_FAILED', [
+      {
+        field: 'search',
+        code: 'INVALID',
+        message: `Terms shorter than ${INDEXED_TERM_MIN_LENGTH} characters cannot use the search index, and matching this one took too long. Add a longer term or a filter.`,
+      },
+    ]);
+  }
+  return rows;
+}
+
+/**
+ * Runs a page query as a server-side prepared statement unless it searches. drizzle
+ * sends unnamed queries unprepared, so PostgreSQL would plan each one again (about
+ * half of a page's database time). A search stays unprepared: its best plan depends
+ * on the term (a common word walks the created_at index, a rare one uses the trigram
+ * index), which a cached generic plan would not see.
+ */
+function planned(query: TicketQuery, builder: { prepare(name: string): { execute(): Promise<TicketRow[]> } } & PromiseLike<TicketRow[]>): Promise<TicketRow[]> {
+  return query.terms.length === 0 ? builder.prepare('tickets_page').execute() : Promise.resolve(builder);
+}
+
+export interface NewTicket {
+  title: string;
+  description: string;
+  category?: TicketCategory;
+  priority?: TicketPriority;
+  status?: TicketStatus;
+  suggestedCategory?: TicketCategory | null;
+  suggestedPriority?: TicketPriority | null;
+  classificationSource?: ClassificationSource | null;
+}
+
+function isResolved(status: TicketStatus | undefined): boolean {
+  return status !== undefined && RESOLVED_STATUSES.includes(status);
+}
+
+export async function insertTicket(db: Db, values: NewTicket): Promise<TicketRow> {
+  const [row] = await db
+    .insert(tickets)
+    .values({ ...values, resolvedAt: isResolved(values.status) ? sql`now()` : null })
+    .returning();
+  return row!;
+}
+
+export async function findTicketById(db: Db, id: number): Promise<TicketRow | undefined> {
+  const [row] = await db.select().from(tickets).where(eq(tickets.id, id)).limit(1);
+  return row;
+}
+
+export async function updateTicketById(db: Db, id: number, patch: ValidUpdateTicket): Promise<TicketRow | undefined> {
+  const [row] = await db
+    .update(tickets)
+    .set({
+      ...patch,
+      updatedAt: sql`now()`,
+      // Stamped when a ticket becomes resolved or closed (kept when it moves
+      // between the two), cleared when it is reopened.
+      ...(patch.status === undefined
+        ? {}
+        : { resolvedAt: isResolved(patch.status) ? sql`coalesce(${tickets.resolvedAt}, now())` : null }),
+    })
+    .where(eq(tickets.id, id))
+    .returning();
+  return row;
+}
+
+export type TicketOrderDirection = 'desc' | 'asc';
+
+export interface KeysetPageParams {
+  query: TicketQuery;
+  direction: TicketOrderDirection;
+  after?: { createdAt: Date; id: number };
+  limit: number;
+}
+
+/** One keyset page: rows strictly after the cursor in (created_at, id) order. */
+export async function listTicketsKeyset(db: Db, { query, direction, after, limit }: KeysetPageParams): Promise<TicketRow[]> {
+  const keyset = after
+    ? direction === 'desc'
+      ? or(lt(tickets.createdAt, after.createdAt), and(eq(tickets.createdAt, after.createdAt), lt(tickets.id, after.id)))
+      : or(gt(tickets.createdAt, after.createdAt), and(eq(tickets.createdAt, after.createdAt), gt(tickets.id, after.id)))
+    : undefined;
+  const order = direction === 'desc' ? [desc(tickets.createdAt), desc(tickets.id)] : [asc(tickets.createdAt), asc(tickets.id)];
+  return boundedPage(db, query, (db) =>
+    planned(
+      query,
+      db
+        .select()
+        .from(tickets)
+        .where(and(ticketConditions(query), keyset))
+        .orderBy(...order)
+        .limit(limit),
+    ),
+  );
+}
+
+/** One numbered page, newest first: the REST shim's `page`/`page_size` contract. */
+export async function listTicketsOffset(db: Db, query: TicketQuery, offset: number, limit: number): Promise<TicketRow[]> {
+  return boundedPage(db, query, (db) =>
+    planned(
+      query,
+      db
+        .select()
+        .from(tickets)
+        .where(ticketConditions(query))
+        .orderBy(desc(tickets.createdAt), desc(tickets.id))
+        .offset(offset)
+        .limit(limit),
+    ),
+  );
+}
+
+/**
+ * Counting is bounded whatever the table size:
+ * - no filter, or categories/priorities/statuses only: an exact sum over the counter
+ *   tables the triggers keep (a few hundred rows);
+ * - a search or a created-at range: the planner's estimate comes first (planning
+ *   only, no rows read). When it expects at most EXACT_COUNT_ESTIMATE_LIMIT matches,
+ *   the matches are counted, reading at most TOTAL_COUNT_CAP + 1 of them (and, unless
+ *   a term uses the trigram index, for at most COUNT_TIMEOUT_MS); otherwise, or when
+ *   that budget runs out, the estimate is returned with `exact: false`.
+ */
+export const EXACT_COUNT_ESTIMATE_LIMIT = 1_000;
+export const TOTAL_COUNT_CAP = 10_000;
+export const COUNT_TIMEOUT_MS = 250;
+
+export interface TicketCount {
+  /** The number of matching tickets when `exact`; otherwise the planner's estimate, or TOTAL_COUNT_CAP when counting stopped there. */
+  count: number;
+  /** False when `count` is an estimate or a lower bound. */
+  exact: boolean;
+}
+
+/** The planner's estimate of how many tickets match: planning only, no row is read. */
+export async function estimateTickets(db: Db, query: TicketQuery): Promise<number> {
+  const conds = ticketConditions(query);
+  const result = await db.execute(sql`explain (format json) select 1 from ${tickets} ${conds ? sql`where ${conds}` : sql``}`);
+  const rows = (Array.isArray(result) ? result : (result as unknown as { rows: unknown[] }).rows) as Record<string, unknown>[];
+  const raw = rows[0]?.['QUERY PLAN'];
+  const plan = (typeof raw === 'string' ? JSON.parse(raw) : raw) as [{ Plan: { 'Plan Rows': number } }];
+  return Math.max(0, Math.round(plan[0].Plan['Plan Rows']));
+}
+
+export async function countTicketsBounded(db: Db, query: TicketQuery): Promise<TicketCount> {
+  if (isCounterQuery(query)) return { count: await countFromCounters(db, query.filter), exact: true };
+  const estimate = await estimateTickets(db, query);
+  if (estimate > EXACT_COUNT_ESTIMATE_LIMIT) return { count: estimate, exact: false };
+  const cappedCount = async (db: Db) => {
+    const capped = db
+      .select({ one: sql`1` })
+      .from(tickets)
+      .where(ticketConditions(query))
+      .limit(TOTAL_COUNT_CAP + 1)
+      .as('capped');
+    const [row] = await db.select({ n: count() }).from(capped);
+    return row?.n ?? 0;
+  };
+  // With a term the trigram index serves, the rows it yields are nearly all matches,
+  // so the cap bounds the work. Otherwise (a created-at range, terms too short for
+  // the index) the rows walked to find the matches are not bounded by the cap, so
+  // PostgreSQL stops the count after a time budget.
+  const indexed = query.terms.some((t) => t.length >= INDEXED_TERM_MIN_LENGTH);
+  const n = indexed ? await cappedCount(db) : await withStatementTimeout(db, COUNT_TIMEOUT_MS, cappedCount);
+  if (n === null) return { count: estimate, exact: false };
+  return n > TOTAL_COUNT_CAP ? { count: TOTAL_COUNT_CAP, exact: false } : { count: n, exact: true };
+}
+
+/** The bounded count as a number (see `countTicketsBounded`). */
+export async function countTickets(db: Db, query: TicketQuery): Promise<number> {
+  return (await countTicketsBounded(db, query)).count;
+}

@@ -1,0 +1,57 @@
+// The GraphQL `Ticket` type and its suggestion.
+import { Field, ID, ObjectType, GraphQLISODateTime } from 'type-graphql';
+import { ClassificationSource, TicketCategory, TicketPriority, TicketStatus } from './ticket.enums.js';
+
+@ObjectType({ description: 'What the classifier suggested when the ticket was created.' })
+export class TicketSuggestion {
+  @Field(() => TicketCategory, { description: 'The suggested category.' })
+  category!: TicketCategory;
+
+  @Field(() => TicketPriority, { description: 'The suggested priority.' })
+  priority!: TicketPriority;
+
+  @Field(() => ClassificationSource, { description: 'Which classifier made the suggestion.' })
+  source!: ClassificationSource;
+
+  @Field(() => Boolean, { description: 'True when the ticket was saved with both the suggested category and priority.' })
+  accepted!: boolean;
+}
+
+@ObjectType({ description: 'A support request, worked by agents from open to resolved.' })
+export class Ticket {
+  @Field(() => ID, { description: 'Stable identifier (a positive integer, as a string).' })
+  id!: number;
+
+  @Field(() => String, { description: 'One-line summary, 1–200 characters.' })
+  title!: string;
+
+  @Field(() => String, { description: 'The full request as the customer described it, up to 20,000 characters.' })
+  description!: string;
+
+  @Field(() => TicketCategory, { description: 'What the ticket is about.' })
+  category!: TicketCategory;
+
+  @Field(() => TicketPriority, { description: 'How urgent it is.' })
+  priority!: TicketPriority;
+
+  @Field(() => TicketStatus, { description: 'Where it is in its lifecycle.' })
+  status!: TicketStatus;
+
+  @Field(() => GraphQLISODateTime, { description: 'When it was created (UTC, set by the database).' })
+  createdAt!: Date;
+
+  @Field(() => GraphQLISODateTime, { description: 'When it was last changed.' })
+  updatedAt!: Date;
+
+  @Field(() => GraphQLISODateTime, {
+    nullable: true,
+    description: 'When it became resolved or closed; null while open or in progress (cleared when reopened).',
+  })
+  resolvedAt!: Date | null;
+
+  @Field(() => TicketSuggestion, {
+    nullable: true,
+    description: 'The AI suggestion shown when the ticket was created; null when none was shown.',
+  })
+  suggestion!: TicketSuggestion | null;
+}

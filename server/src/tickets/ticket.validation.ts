@@ -1,0 +1,265 @@
+// The rules for ticket input, written once and used by every adapter (GraphQL and
+// REST). Each function collects issues instead of throwing, so that every failing
+// field is reported at once.
+import {
+  ClassificationSource,
+  TICKET_CATEGORIES,
+  TICKET_DESCRIPTION_MAX,
+  TICKET_PRIORITIES,
+  TICKET_STATUSES,
+  TICKET_TITLE_MAX,
+  type TicketCategory,
+  type TicketPriority,
+  type TicketStatus,
+  CLASSIFICATION_SOURCES,
+} from './ticket.enums.js';
+import { TicketError, type TicketIssue } from './ticket.errors.js';
+
+export const MESSAGES = {
+  required: 'This field is required.',
+  null: 'This field may not be null.',
+  blank: 'This field may not be blank.',
+  notString: 'Not a valid string.',
+  nullCharacters: 'Null characters are not allowed.',
+  tooLong: (max: number) => `Ensure this field has no more than ${max} characters.`,
+  invalidChoice: (value: unknown) => `"${String(value)}" is not a valid choice.`,
+} as const;
+
+type Issues = TicketIssue[];
+
+function codePoints(text: string): number {
+  let n = 0;
+  for (const _ of text) n += 1;
+  return n;
+}
+
+/** A required or optional free-text field: trimmed, non-blank, bounded. */
+export function validateText(
+  issues: Issues,
+  field: string,
+  value: unknown,
+  opts: { required: boolean; max: number },
+): string | undefined {
+  if (value === undefined) {
+    if (opts.required) issues.push({ field, code: 'REQUIRED', message: MESSAGES.required });
+    return undefined;
+  }
+  if (value === null) {
+    issues.push({ field, code: 'NULL', message: MESSAGES.null });
+    return undefined;
+  }
+  if (typeof value !== 'string' && typeof value !== 'number') {
+    issues.push({ field, code: 'INVALID_TYPE', message: MESSAGES.notString });
+    return undefined;
+  }
+  const text = String(value).trim();
+  // PostgreSQL text cannot hold U+0000; DRF's CharField refuses it too.
+  if (text.includes('\u0000')) {
+    issues.push({ field, code: 'INVALID', message: MESSAGES.nullCharacters });
+    return undefined;
+  }
+  if (text === '') {
+    issues.push({ field, code: 'BLANK', message: MESSAGES.blank });
+    return undefined;
+  }
+  // Code points, as PostgreSQL's varchar and DRF count them (an emoji is one).
+  if (codePoints(text) > opts.max) {
+    issues.push({ field, code: 'TOO_LONG', message: MESSAGES.tooLong(opts.max) });
+    return undefined;
+  }
+  return text;
+}
+
+/** One value of a closed vocabulary. `undefined` stays undefined (not given). */
+export function validateChoice<T extends string>(
+  issues: Issues,
+  field: string,
+  value: unknown,
+  allowed: readonly T[],
+): T | undefined {
+  if (value === undefined) return undefined;
+  if (value === null) {
+    issues.push({ field, code: 'NULL', message: MESSAGES.null });
+    return undefined;
+  }
+  if (typeof value === 'string' && (allowed as readonly string[]).includes(value)) return value as T;
+  issues.push({ field, code: 'INVALID_CHOICE', message: MESSAGES.invalidChoice(value) });
+  return undefined;
+}
+
+function throwIfAny(issues: Issues): void {
+  if (issues.length > 0) throw new TicketError('VALIDATION_FAILED', issues);
+}
+
+export interface SuggestionInput {
+  category?: unknown;
+  priority?: unknown;
+  source?: unknown;
+}
+
+export interface CreateTicketInput {
+  title?: unknown;
+  description?: unknown;
+  category?: unknown;
+  priority?: unknown;
+  status?: unknown;
+  /** What the classifier suggested when the agent filled the form, if anything. */
+  suggestion?: SuggestionInput | null;
+}
+
+export interface UpdateTicketInput {
+  title?: unknown;
+  description?: unknown;
+  category?: unknown;
+  priority?: unknown;
+  status?: unknown;
+}
+
+export interface ValidCreateTicket {
+  title: string;
+  description: string;
+  category: TicketCategory | undefined;
+  priority: TicketPriority | undefined;
+  status: TicketStatus | undefined;
+  suggestion: { category: TicketCategory; priority: TicketPriority; source: ClassificationSource } | null;
+}
+
+export type ValidUpdateTicket = Partial<{
+  title: string;
+  description: string;
+  category: TicketCategory;
+  priority: TicketPriority;
+  status: TicketStatus;
+}>;
+
+export function validateDescription(issues: Issues, field: string, value: unknown, required = true): string | undefined {
+  return validateText(issues, field, value, { required, max: TICKET_DESCRIPTION_MAX });
+}
+
+export function validateCreateTicket(input: CreateTicketInput): ValidCreateTicket {
+  const issues: Issues = [];
+  const title = validateText(issues, 'title', input.title, { required: true, max: TICKET_TITLE_MAX });
+  const description = validateDescription(issues, 'description', input.description);
+  const category = validateChoice(issues, 'category', input.category, TICKET_CATEGORIES);
+  const priority = validateChoice(issues, 'priority', input.priority, TICKET_PRIORITIES);
+  const status = validateChoice(issues, 'status', input.status, TICKET_STATUSES);
+  let suggestion: ValidCreateTicket['suggestion'] = null;
+  const s = input.suggestion;
+  if (s != null && (s.category != null || s.priority != null || s.source != null)) {
+    // A suggestion is all three or nothing: a partial one cannot be measured.
+    const sc = validateChoice(issues, 'suggestedCategory', s.category ?? undefined, TICKET_CATEGORIES);
+    const sp = validateChoice(issues, 'suggestedPriority', s.priority ?? undefined, TICKET_PRIORITIES);
+    const ss = validateChoice(issues, 'classificationSource', s.source ?? undefined, CLASSIFICATION_SOURCES);
+    for (const [field, value] of [
+      ['suggestedCategory', sc],
+      ['suggestedPriority', sp],
+      ['classificationSource', ss],
+    ] as const) {
+      if (value === undefined && !issues.some((i) => i.field === field)) {
+        issues.push({ field, code: 'REQUIRED', message: MESSAGES.required });
+      }
+    }
+    if (sc && sp && ss) suggestion = { category: sc, priority: sp, source: ss };
+  }
+  throwIfAny(issues);
+  return { title: title!, description: description!, category, priority, status, suggestion };
+}
+
+export function validateUpdateTicket(input: UpdateTicketInput): ValidUpdateTicket {
+  const issues: Issues = [];
+  const patch: ValidUpdateTicket = {};
+  const title = validateText(issues, 'title', input.title, { required: false, max: TICKET_TITLE_MAX });
+  const description = validateDescription(issues, 'description', input.description, false);
+  const category = validateChoice(issues, 'category', input.category, TICKET_CATEGORIES);
+  const priority = validateChoice(issues, 'priority', input.priority, TICKET_PRIORITIES);
+  const status = validateChoice(issues, 'status', input.status, TICKET_STATUSES);
+  throwIfAny(issues);
+  if (title !== undefined) patch.title = title;
+  if (description !== undefined) patch.description = description;
+  if (category !== undefined) patch.category = category;
+  if (priority !== undefined) patch.priority = priority;
+  if (status !== undefined) patch.status = status;
+  return patch;
+}
+
+const MAX_INT4 = 2_147_483_647;
+
+/**
+ * A ticket id as given by a client (GraphQL ID, REST path segment). Anything that
+ * cannot be a stored id (not digits, beyond the integer column's range) is
+ * "not found" rather than an error, as Django's URL routing answers 404.
+ */
+export function parseTicketId(raw: unknown): number | null {
+  const text = typeof raw === 'number' ? String(raw) : typeof raw === 'string' ? raw.trim() : '';
+  if (!/^\d{1,10}$/.test(text)) return null;
+  const id = Number(text);
+  return id >= 1 && id <= MAX_INT4 ? id : null;
+}
+
+export const SEARCH_MAX_LENGTH = 200;
+
+export interface RawTicketFilter {
+  categories?: readonly unknown[] | null;
+  priorities?: readonly unknown[] | null;
+  statuses?: readonly unknown[] | null;
+  createdAfter?: Date | null;
+  createdBefore?: Date | null;
+}
+
+export interface TicketFilter {
+  categories?: TicketCategory[];
+  priorities?: TicketPriority[];
+  statuses?: TicketStatus[];
+  createdAfter?: Date;
+  createdBefore?: Date;
+}
+
+export interface TicketQuery {
+  filter: TicketFilter;
+  /** Whitespace-separated terms; every one must match title or description. */
+  terms: string[];
+}
+
+function validateChoiceList<T extends string>(issues: Issues, field: string, values: readonly unknown[] | null | undefined, allowed: readonly T[]): T[] | undefined {
+  if (values == null || values.length === 0) return undefined;
+  const out: T[] = [];
+  for (const value of values) {
+    const ok = validateChoice(issues, field, value, allowed);
+    if (ok !== undefined && !out.includes(ok)) out.push(ok);
+  }
+  return out;
+}
+
+export function validateTicketQuery(filter: RawTicketFilter | null | undefined, search: unknown): TicketQuery {
+  const issues: Issues = [];
+  const valid: TicketFilter = {};
+  const categories = validateChoiceList(issues, 'categories', filter?.categories, TICKET_CATEGORIES);
+  const priorities = validateChoiceList(issues, 'priorities', filter?.priorities, TICKET_PRIORITIES);
+  const statuses = validateChoiceList(issues, 'statuses', filter?.statuses, TICKET_STATUSES);
+  if (categories) valid.categories = categories;
+  if (priorities) valid.priorities = priorities;
+  if (statuses) valid.statuses = statuses;
+  for (const key of ['createdAfter', 'createdBefore'] as const) {
+    const date = filter?.[key];
+    if (date == null) continue;
+    if (!(date instanceof Date) || Number.isNaN(date.getTime())) {
+      issues.push({ field: key, code: 'INVALID', message: 'Enter a valid date/time.' });
+    } else {
+      valid[key] = date;
+    }
+  }
+  let terms: string[] = [];
+  if (search != null) {
+    if (typeof search !== 'string') {
+      issues.push({ field: 'search', code: 'INVALID_TYPE', message: MESSAGES.notString });
+    } else if (codePoints(search) > SEARCH_MAX_LENGTH) {
+      issues.push({ field: 'search', code: 'TOO_LONG', message: MESSAGES.tooLong(SEARCH_MAX_LENGTH) });
+    } else {
+      // DRF's SearchFilter drops NUL characters (PostgreSQL text cannot hold them) and
+      // splits on whitespace (and commas); every term must match.
+      terms = search.replaceAll('\u0000', '').split(/[\s,]+/).filter(Boolean);
+    }
+  }
+  throwIfAny(issues);
+  return { filter: valid, terms };
+}
