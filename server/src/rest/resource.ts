@@ -1,0 +1,76 @@
+// One REST resource served the way a Django REST Framework view serves it: `Allow` on
+// every answer, 405 for any other method (before the body is even read), OPTIONS
+// metadata, and the URL without its trailing slash redirected to the slash form.
+import type { FastifyInstance, FastifyReply, FastifyRequest, HTTPMethods, RouteOptions } from 'fastify';
+
+export type ResourceMethod = 'GET' | 'POST' | 'PATCH';
+export type ResourceRoute = Omit<RouteOptions, 'method' | 'url'>;
+
+export interface Resource {
+  /** Relative to the plugin's prefix and ending with `/`, as Django's URLs do. */
+  url: string;
+  /** The view name DRF shows in OPTIONS, e.g. "Ticket List". */
+  name: string;
+  description: string;
+  routes: Partial<Record<ResourceMethod, ResourceRoute>>;
+}
+
+const SERVED_METHODS: HTTPMethods[] = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'];
+// DRF lists allowed methods in the order of Django's `http_method_names`.
+const DRF_METHOD_ORDER = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS'];
+const PARSES = ['application/json', 'application/x-www-form-urlencoded'];
+
+function withHooks<T>(first: T, rest: T | T[] | undefined): T[] {
+  return [first, ...(rest === undefined ? [] : Array.isArray(rest) ? rest : [rest])];
+}
+
+export function registerResource(app: FastifyInstance, resource: Resource): void {
+  const methods = Object.keys(resource.routes) as ResourceMethod[];
+  const allowed = new Set<string>([...methods, 'OPTIONS']);
+  // Fastify answers HEAD for every GET route itself.
+  if (allowed.has('GET')) allowed.add('HEAD');
+  const allow = DRF_METHOD_ORDER.filter((m) => allowed.has(m)).join(', ');
+
+  const announceAllowed = async (_req: FastifyRequest, reply: FastifyReply) => {
+    reply.header('allow', allow);
+  };
+  for (const method of methods) {
+    const route = resource.routes[method]!;
+    app.route({ ...route, method, url: resource.url, onRequest: withHooks(announceAllowed, route.onRequest) });
+  }
+
+  // Answered in onRequest: a refused method is refused before its body is read, so
+  // a PUT with a huge or malformed body still gets its 405.
+  const refuseOrDescribe = async (req: FastifyRequest, reply: FastifyReply) => {
+    reply.header('allow', allow);
+    if (req.method === 'OPTIONS') {
+      return reply.code(200).send({ name: resource.name, description: resource.description, renders: ['application/json'], parses: PARSES });
+    }
+    return reply.code(405).send({ detail: `Method "${req.method}" not allowed.` });
+  };
+  app.route({
+    method: SERVED_METHODS.filter((m) => m === 'OPTIONS' || !allowed.has(m)),
+    url: resource.url,
+    schema: { hide: true },
+    exposeHeadRoute: false,
+    onRequest: refuseOrDescribe,
+    handler: refuseOrDescribe,
+  });
+
+  // Django's APPEND_SLASH, but keeping the method and body for non-GET requests:
+  // 301 for GET and HEAD, 308 otherwise.
+  app.route({
+    method: SERVED_METHODS,
+    url: resource.url.replace(/\/$/, ''),
+    schema: { hide: true },
+    exposeHeadRoute: false,
+    onRequest: redirectToSlash,
+    handler: redirectToSlash,
+  });
+}
+
+export async function redirectToSlash(req: FastifyRequest, reply: FastifyReply) {
+  const at = req.url.indexOf('?');
+  const location = at === -1 ? `${req.url}/` : `${req.url.slice(0, at)}/${req.url.slice(at)}`;
+  return reply.redirect(location, req.method === 'GET' || req.method === 'HEAD' ? 301 : 308);
+}

@@ -1,0 +1,111 @@
+// The REST shim's one error mapping: every failure becomes a Django REST Framework
+// body (`{"field": ["message", …]}` or `{"detail": "…"}`) with DRF's status, and
+// anything unexpected becomes a 500 that tells the client nothing and is logged.
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { CLASSIFIER_ERROR_HTTP_STATUS, ClassifierError } from '../classifier/classifier.errors.js';
+import {
+  TICKET_ERROR_HTTP_STATUS,
+  TicketError,
+  type TicketErrorCode,
+  type TicketIssue,
+} from '../tickets/ticket.errors.js';
+
+/** A transport-level refusal (bad page, malformed JSON, …) answered as `{"detail": …}`. */
+export class RestError extends Error {
+  constructor(
+    readonly statusCode: number,
+    readonly detail: string,
+  ) {
+    super(detail);
+    this.name = 'RestError';
+  }
+}
+
+export type DrfFieldErrors = Record<string, string[]>;
+export interface DrfDetail {
+  detail: string;
+}
+
+// The service names some fields as GraphQL does; REST clients know Django's names.
+// `categories` etc. come from the list filter, where REST takes one `category` value.
+const REST_FIELD_NAMES: Readonly<Record<string, string>> = {
+  suggestedCategory: 'suggested_category',
+  suggestedPriority: 'suggested_priority',
+  classificationSource: 'classification_source',
+  categories: 'category',
+  priorities: 'priority',
+  statuses: 'status',
+};
+
+export const NON_FIELD_ERRORS = 'non_field_errors';
+
+/** DRF's validation body: one list of messages per field, every failing field at once. */
+export function toDrfFieldErrors(issues: readonly TicketIssue[]): DrfFieldErrors {
+  const body: DrfFieldErrors = {};
+  for (const issue of issues) {
+    const key = issue.field === null ? NON_FIELD_ERRORS : (REST_FIELD_NAMES[issue.field] ?? issue.field);
+    (body[key] ??= []).push(issue.message);
+  }
+  return body;
+}
+
+// Exhaustive: a new TicketErrorCode fails to compile until it has a REST body.
+const TICKET_ERROR_BODY: Record<TicketErrorCode, (error: TicketError) => DrfFieldErrors | DrfDetail> = {
+  VALIDATION_FAILED: (error) => toDrfFieldErrors(error.issues),
+  NOT_FOUND: () => ({ detail: NOT_FOUND_DETAIL }),
+};
+
+export const NOT_FOUND_DETAIL = 'Not found.';
+export const SERVER_ERROR_DETAIL = 'A server error occurred.';
+
+/** The longest Content-Type echoed back in a 415, so a huge header is not reflected whole. */
+const MEDIA_TYPE_ECHO_MAX = 200;
+
+function unsupportedMediaType(request: FastifyRequest): string {
+  const given = request.headers['content-type'] ?? '';
+  const shown = given.length > MEDIA_TYPE_ECHO_MAX ? `${given.slice(0, MEDIA_TYPE_ECHO_MAX)}…` : given;
+  return `Unsupported media type "${shown}" in request.`;
+}
+
+/**
+ * Error bodies are serialized here rather than by the routes' response schemas: a
+ * status such as 400 has two shapes (field errors, or a `detail` for malformed
+ * JSON), and an error answer must never fail on a schema mismatch.
+ */
+function sendJson(reply: FastifyReply, status: number, body: DrfFieldErrors | DrfDetail) {
+  return reply.code(status).type('application/json; charset=utf-8').send(JSON.stringify(body));
+}
+
+export function createRestErrorHandler(bodyLimitBytes: number) {
+  return function handleRestError(error: FastifyError | Error, request: FastifyRequest, reply: FastifyReply) {
+    if (error instanceof TicketError) {
+      return sendJson(reply, TICKET_ERROR_HTTP_STATUS[error.code], TICKET_ERROR_BODY[error.code](error));
+    }
+    if (error instanceof ClassifierError) {
+      // DRF's throttled answer: its message, and when to come back.
+      reply.header('retry-after', String(error.retryAfterSeconds));
+      return sendJson(reply, CLASSIFIER_ERROR_HTTP_STATUS[error.code], { detail: error.message });
+    }
+    if (error instanceof RestError) {
+      return sendJson(reply, error.statusCode, { detail: error.detail });
+    }
+    const { code, statusCode } = error as FastifyError;
+    switch (code) {
+      case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+        return sendJson(reply, 415, { detail: unsupportedMediaType(request) });
+      case 'FST_ERR_CTP_BODY_TOO_LARGE':
+        return sendJson(reply, 413, { detail: `Request body exceeds the limit of ${bodyLimitBytes} bytes.` });
+      case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
+        return sendJson(reply, 400, { detail: 'Request body size did not match Content-Length.' });
+    }
+    // Other client errors raised by Fastify or a plugin keep their status; their
+    // messages are written for clients.
+    if (typeof statusCode === 'number' && statusCode >= 400 && statusCode < 500) {
+      return sendJson(reply, statusCode, { detail: error.message });
+    }
+    // A bug or an infrastructure failure: the log gets everything (with the request
+    // id the logger binds), the client gets nothing it could learn SQL or paths from.
+    request.log.error({ err: error }, 'unexpected error in the REST API');
+    return sendJson(reply, 500, { detail: SERVER_ERROR_DETAIL });
+  };
+}

@@ -1,0 +1,114 @@
+// The REST shim: the original Django REST Framework API (`/api/tickets/…`) on our
+// Fastify app, as a second thin adapter over the ticket and classifier services,
+// with its OpenAPI description at /api/schema/ and Swagger UI at /api/docs/.
+//
+// Everything here is scoped to the plugin (registered under /api): body parsers,
+// CORS, 404 and error handling never touch GraphQL or the web app.
+import cors from '@fastify/cors';
+import formbody from '@fastify/formbody';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import type { FastifyPluginAsync } from 'fastify';
+import type { ClassifyDeps } from '../classifier/classify.service.js';
+import type { Db } from '../db/client.js';
+import { createRestErrorHandler, NOT_FOUND_DETAIL, RestError } from './rest.errors.js';
+import { redirectToSlash } from './resource.js';
+import { SHARED_SCHEMAS } from './ticket.schemas.js';
+import { registerTicketRoutes } from './ticket.routes.js';
+
+export interface RestShimOptions {
+  db: Db;
+  /** The classifier and the per-client budget it shares with GraphQL. */
+  classifier: ClassifyDeps;
+  /** Origins allowed to call the API from a browser; `*` allows any. */
+  corsOrigins: string[];
+}
+
+/** Headers a browser client on another origin must be able to read. */
+export const EXPOSED_HEADERS = ['Link', 'X-Total-Count', 'X-Request-Id', 'Retry-After'];
+const CORS_METHODS = ['GET', 'HEAD', 'POST', 'PATCH', 'OPTIONS'];
+const CORS_MAX_AGE_SECONDS = 600;
+
+/** The last value of a repeated form field counts, as with Django's `QueryDict`. */
+function parseForm(body: string): Record<string, string> {
+  const fields: Record<string, string> = Object.create(null);
+  for (const [key, value] of new URLSearchParams(body)) fields[key] = value;
+  return fields;
+}
+
+/**
+ * Why a body was refused, as DRF says it (`JSON parse error - <reason>`). Fastify's
+ * parser, which also refuses `__proto__` keys, does not keep the reason.
+ */
+function jsonParseFailure(text: string): string {
+  try {
+    JSON.parse(text);
+    return 'Object contains a forbidden prototype property';
+  } catch (error) {
+    return error instanceof Error ? error.message : String(error);
+  }
+}
+
+export const restShim: FastifyPluginAsync<RestShimOptions> = async (app, options) => {
+  // Request schemas document the contract; they do not validate. The service is the
+  // one place the rules live and it already answers in DRF's words, while Ajv's
+  // errors ("must have required property 'title'", one at a time, coerced types)
+  // would be a second, differently worded copy of the rules.
+  app.setValidatorCompiler(() => (value) => ({ value }));
+
+  // Only the media types Django's API parsed: anything else (text/plain included,
+  // which Fastify accepts by default) is a 415.
+  app.removeAllContentTypeParsers();
+  const parseJson = app.getDefaultJsonParser('error', 'error');
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (req, body, done) => {
+    // An empty body is an empty mapping, as DRF reads it.
+    if (body.length === 0) return done(null, {});
+    parseJson(req, body as string, (error: Error | null, value: unknown) => {
+      if (error) done(new RestError(400, `JSON parse error - ${jsonParseFailure(body as string)}`), undefined);
+      else done(null, value);
+    });
+  });
+  await app.register(formbody, { parser: parseForm });
+
+  await app.register(cors, {
+    // A delegator so that only real preflights are answered by the plugin; a plain
+    // OPTIONS reaches the resource, which answers with `Allow` as DRF does.
+    delegator: (req, callback) =>
+      callback(null, {
+        origin: options.corsOrigins,
+        methods: CORS_METHODS,
+        exposedHeaders: EXPOSED_HEADERS,
+        maxAge: CORS_MAX_AGE_SECONDS,
+        preflight: req.headers['access-control-request-method'] !== undefined,
+      }),
+  });
+
+  app.setErrorHandler(createRestErrorHandler(app.initialConfig.bodyLimit ?? 1_048_576));
+  app.setNotFoundHandler(async (_req, reply) => reply.code(404).send({ detail: NOT_FOUND_DETAIL }));
+
+  for (const schema of SHARED_SCHEMAS) app.addSchema(schema);
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.0.3',
+      info: {
+        title: 'Support Tickets REST API',
+        version: '1.0.0',
+        description:
+          'The original Django REST Framework API of the ticket system, kept so that existing clients work unchanged. ' +
+          'Errors are DRF-shaped: `{"field": ["message"]}` for validation, `{"detail": "…"}` otherwise. ' +
+          'New integrations may prefer the GraphQL API at /graphql.',
+      },
+      tags: [{ name: 'tickets', description: 'Support tickets' }],
+    },
+    // Components keep the names given with addSchema instead of def-0, def-1, …
+    refResolver: { buildLocalReference: (json, _baseUri, _fragment, i) => (typeof json.$id === 'string' ? json.$id : `def-${i}`) },
+  });
+
+  registerTicketRoutes(app, options);
+
+  app.get('/schema/', { schema: { hide: true } }, async () => app.swagger());
+  app.get('/schema', { schema: { hide: true } }, redirectToSlash);
+  // indexPrefix: the UI's page links its assets absolutely when asked for without the
+  // trailing slash, and it cannot see this plugin's own prefix.
+  await app.register(swaggerUi, { routePrefix: '/docs', indexPrefix: app.prefix, uiConfig: { deepLinking: true } });
+};

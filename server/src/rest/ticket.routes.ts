@@ -1,0 +1,138 @@
+// The Django API's ticket endpoints. Each handler unpacks the request, calls one
+// service function (the same ones GraphQL calls) and shapes the answer; every
+// refusal is a TicketError or RestError that rest.errors.ts turns into DRF's body.
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { classifyTicketDescription, type ClassifyDeps } from '../classifier/classify.service.js';
+import type { Db } from '../db/client.js';
+import { TicketError } from '../tickets/ticket.errors.js';
+import { createTicket, getTicket, getTicketStats, listTicketsByPage, updateTicket } from '../tickets/ticket.service.js';
+import { invalidPage, LAST_PAGE, lastPageOf, linkHeader, parsePageNumber, parsePageSize } from './pagination.js';
+import { registerResource } from './resource.js';
+import {
+  bodyFields,
+  queryValue,
+  toCreateInput,
+  toRestClassification,
+  toRestStats,
+  toRestTicket,
+  toTicketFilter,
+  toUpdateInput,
+} from './ticket.serializer.js';
+import {
+  classifySchema,
+  createTicketSchema,
+  getTicketSchema,
+  listTicketsSchema,
+  ticketStatsSchema,
+  updateTicketSchema,
+} from './ticket.schemas.js';
+
+export interface TicketRoutesOptions {
+  db: Db;
+  /** The classifier and the per-client budget it shares with GraphQL. */
+  classifier: ClassifyDeps;
+}
+
+type Query = Record<string, unknown>;
+type IdParams = { id: string };
+
+const SANE_HOST = /^[A-Za-z0-9.-]+(:\d{1,5})?$|^\[[0-9A-Fa-f:.]+\](:\d{1,5})?$/;
+
+/** Where page links point: absolute like DRF's, unless the Host header is not a plain host. */
+function requestBase(req: FastifyRequest): { base: string; query: string } {
+  const at = req.url.indexOf('?');
+  const path = at === -1 ? req.url : req.url.slice(0, at);
+  const query = at === -1 ? '' : req.url.slice(at + 1);
+  const host = req.host;
+  return { base: host && SANE_HOST.test(host) ? `${req.protocol}://${host}${path}` : path, query };
+}
+
+export function registerTicketRoutes(app: FastifyInstance, { db, classifier }: TicketRoutesOptions): void {
+  registerResource(app, {
+    url: '/tickets/',
+    name: 'Ticket List',
+    description: 'List tickets, newest first, or create one.',
+    routes: {
+      GET: {
+        schema: listTicketsSchema,
+        handler: async (req, reply) => {
+          const query = req.query as Query;
+          const pageSize = parsePageSize(queryValue(query, 'page_size'));
+          const requested = parsePageNumber(queryValue(query, 'page'), pageSize);
+          const params = { filter: toTicketFilter(query), search: queryValue(query, 'search') ?? null, pageSize };
+          let result = await listTicketsByPage(db, { ...params, page: requested === LAST_PAGE ? 1 : requested });
+          // A broad search is counted only up to a cap; past it the last page is unknown.
+          const lastPage = result.totalExact ? lastPageOf(result.total, pageSize) : null;
+          if (requested === LAST_PAGE) {
+            if (lastPage === null) throw invalidPage();
+            if (lastPage > 1) result = await listTicketsByPage(db, { ...params, page: lastPage });
+          } else if (lastPage === null ? result.rows.length === 0 && requested > 1 : requested > lastPage) {
+            throw invalidPage();
+          }
+          if (lastPage !== null) reply.header('x-total-count', String(result.total));
+          const hasNext = lastPage === null ? result.rows.length === pageSize : result.page < lastPage;
+          reply.header('link', linkHeader({ ...requestBase(req), page: result.page, hasNext, lastPage }));
+          return result.rows.map(toRestTicket);
+        },
+      },
+      POST: {
+        schema: createTicketSchema,
+        handler: async (req, reply) => {
+          const row = await createTicket(db, toCreateInput(bodyFields(req)));
+          return reply.code(201).send(toRestTicket(row));
+        },
+      },
+    },
+  });
+
+  registerResource(app, {
+    url: '/tickets/:id/',
+    name: 'Ticket Instance',
+    description: 'Read or partially update one ticket.',
+    routes: {
+      GET: {
+        schema: getTicketSchema,
+        handler: async (req) => {
+          const row = await getTicket(db, (req.params as IdParams).id);
+          if (!row) throw TicketError.notFound();
+          return toRestTicket(row);
+        },
+      },
+      PATCH: {
+        schema: updateTicketSchema,
+        handler: async (req) => {
+          const row = await updateTicket(db, (req.params as IdParams).id, toUpdateInput(bodyFields(req)));
+          return toRestTicket(row);
+        },
+      },
+    },
+  });
+
+  registerResource(app, {
+    url: '/tickets/stats/',
+    name: 'Ticket Stats',
+    description: 'Ticket statistics computed by the database.',
+    routes: {
+      GET: {
+        schema: ticketStatsSchema,
+        handler: async (req) => toRestStats(await getTicketStats(db, toTicketFilter(req.query as Query))),
+      },
+    },
+  });
+
+  registerResource(app, {
+    url: '/tickets/classify/',
+    name: 'Ticket Classify',
+    description: 'Suggest a category and priority for a ticket description.',
+    routes: {
+      POST: {
+        schema: classifySchema,
+        handler: async (req) => {
+          const { description } = bodyFields(req);
+          // Keyed like GraphQL's, so both APIs draw on one budget per client.
+          return toRestClassification(await classifyTicketDescription(classifier, req.ip, description));
+        },
+      },
+    },
+  });
+}

@@ -1,0 +1,251 @@
+// JSON Schemas of the REST shim's routes: the source of the OpenAPI document and of
+// the response serializers. Limits and vocabularies come from the same constants the
+// service validates with, so the document cannot drift from the rules.
+import type { FastifySchema } from 'fastify';
+import {
+  CLASSIFICATION_SOURCES,
+  TICKET_CATEGORIES,
+  TICKET_DESCRIPTION_MAX,
+  TICKET_PRIORITIES,
+  TICKET_STATUSES,
+  TICKET_TITLE_MAX,
+} from '../tickets/ticket.enums.js';
+import { SEARCH_MAX_LENGTH } from '../tickets/ticket.validation.js';
+import { PAGE_SIZE_DEFAULT, PAGE_SIZE_MAX } from './pagination.js';
+
+const TAGS = ['tickets'];
+const BODY_TYPES = ['application/json', 'application/x-www-form-urlencoded'];
+
+const category = { type: 'string', enum: TICKET_CATEGORIES } as const;
+const priority = { type: 'string', enum: TICKET_PRIORITIES } as const;
+const status = { type: 'string', enum: TICKET_STATUSES } as const;
+const nullable = (schema: { type: string; enum?: readonly string[] }) => ({
+  ...schema,
+  type: [schema.type, 'null'],
+  ...(schema.enum ? { enum: [...schema.enum, null] } : {}),
+});
+const dateTime = { type: 'string', format: 'date-time' } as const;
+
+/** Shared schemas, registered once with `addSchema` and referenced as `Name#`. */
+export const SHARED_SCHEMAS = [
+  {
+    $id: 'Ticket',
+    type: 'object',
+    description: 'A support ticket. The first eight keys are the Django API contract; the rest were added since.',
+    required: [
+      'id', 'title', 'description', 'category', 'priority', 'status', 'created_at',
+      'updated_at', 'resolved_at', 'suggested_category', 'suggested_priority', 'classification_source',
+    ],
+    properties: {
+      id: { type: 'integer', readOnly: true },
+      title: { type: 'string', maxLength: TICKET_TITLE_MAX },
+      description: { type: 'string', maxLength: TICKET_DESCRIPTION_MAX },
+      category,
+      priority,
+      status,
+      created_at: { ...dateTime, readOnly: true, description: 'UTC, millisecond precision.' },
+      updated_at: { ...dateTime, readOnly: true },
+      resolved_at: { ...nullable(dateTime), readOnly: true, description: 'Set while the status is resolved or closed.' },
+      suggested_category: { ...nullable(category), description: 'What the classifier suggested when the ticket was created.' },
+      suggested_priority: nullable(priority),
+      classification_source: { ...nullable({ type: 'string', enum: CLASSIFICATION_SOURCES }), description: 'Which classifier made the suggestion.' },
+    },
+  },
+  {
+    $id: 'FieldErrors',
+    type: 'object',
+    description: 'Django REST Framework validation errors: every failing field with its messages; `non_field_errors` for the body as a whole.',
+    additionalProperties: { type: 'array', items: { type: 'string' } },
+    example: { title: ['This field is required.'], category: ['"urgent" is not a valid choice.'] },
+  },
+  {
+    $id: 'Detail',
+    type: 'object',
+    required: ['detail'],
+    properties: { detail: { type: 'string' } },
+    example: { detail: 'Not found.' },
+  },
+  {
+    $id: 'AcceptanceFigures',
+    type: 'object',
+    required: ['suggested', 'accepted', 'overridden', 'acceptance_rate'],
+    properties: {
+      suggested: { type: 'integer', description: 'Tickets created with a classifier suggestion shown.' },
+      accepted: { type: 'integer', description: 'Of those, tickets whose category and priority both stayed as suggested.' },
+      overridden: { type: 'integer', description: 'suggested - accepted.' },
+      acceptance_rate: { type: ['number', 'null'], description: 'accepted / suggested; null when nothing was suggested.' },
+    },
+  },
+] as const;
+
+const ref = (id: (typeof SHARED_SCHEMAS)[number]['$id']) => ({ $ref: `${id}#` });
+
+const counts = (keys: readonly string[]) => ({
+  type: 'object',
+  required: keys,
+  properties: Object.fromEntries(keys.map((k) => [k, { type: 'integer' }])),
+});
+
+const filterParams = {
+  category: { ...category, description: 'Exact match. Empty is ignored.' },
+  priority: { ...priority, description: 'Exact match. Empty is ignored.' },
+  status: { ...status, description: 'Exact match. Empty is ignored.' },
+};
+
+const writableTicket = {
+  title: { type: 'string', maxLength: TICKET_TITLE_MAX, description: 'Trimmed; not blank.' },
+  description: { type: 'string', maxLength: TICKET_DESCRIPTION_MAX, description: 'Trimmed; not blank.' },
+  category: { ...category, default: 'general' },
+  priority: { ...priority, default: 'medium' },
+  status: { ...status, default: 'open' },
+};
+
+const ticketIdParams = {
+  type: 'object',
+  required: ['id'],
+  properties: { id: { type: 'integer', description: 'A ticket id. Anything that cannot be one is a 404.' } },
+};
+
+export const listTicketsSchema: FastifySchema = {
+  tags: TAGS,
+  summary: 'List tickets',
+  description:
+    'Newest first. Filters combine with AND; `search` is case-insensitive over title and description, every ' +
+    'whitespace-separated term must match, `%` and `_` are literal. The body is a plain array; pagination is in the ' +
+    '`Link` (rel first/prev/next/last) and `X-Total-Count` headers. An invalid `page_size` falls back to the default.',
+  querystring: {
+    type: 'object',
+    properties: {
+      ...filterParams,
+      search: { type: 'string', maxLength: SEARCH_MAX_LENGTH },
+      page: { type: 'string', pattern: '^([1-9][0-9]*|last)$', default: '1', description: 'A page number or `last`; out of range is a 404.' },
+      page_size: { type: 'integer', minimum: 1, maximum: PAGE_SIZE_MAX, default: PAGE_SIZE_DEFAULT, description: `Larger values are clamped to ${PAGE_SIZE_MAX}.` },
+    },
+  },
+  response: {
+    200: {
+      description: 'One page of tickets.',
+      type: 'array',
+      items: ref('Ticket'),
+      headers: {
+        Link: { type: 'string', description: 'RFC 8288 links to the first, previous, next and last pages.' },
+        'X-Total-Count': { type: 'integer', description: 'How many tickets match, over all pages.' },
+      },
+    },
+    400: { ...ref('FieldErrors'), description: 'An invalid filter value.' },
+    404: { ...ref('Detail'), description: 'Invalid page.' },
+  },
+};
+
+export const createTicketSchema: FastifySchema = {
+  tags: TAGS,
+  summary: 'Create a ticket',
+  description:
+    '`id`, `created_at` and unknown keys are ignored. Give all three of `suggested_category`, `suggested_priority` and ' +
+    '`classification_source` (what `/api/tickets/classify/` answered) or none, so that acceptance of suggestions is measured.',
+  consumes: BODY_TYPES,
+  body: {
+    type: 'object',
+    required: ['title', 'description'],
+    properties: {
+      ...writableTicket,
+      suggested_category: category,
+      suggested_priority: priority,
+      classification_source: { type: 'string', enum: CLASSIFICATION_SOURCES },
+    },
+  },
+  response: {
+    201: { ...ref('Ticket'), description: 'The created ticket.' },
+    400: { ...ref('FieldErrors'), description: 'Validation failed; nothing was written.' },
+  },
+};
+
+export const getTicketSchema: FastifySchema = {
+  tags: TAGS,
+  summary: 'Read a ticket',
+  params: ticketIdParams,
+  response: {
+    200: ref('Ticket'),
+    404: ref('Detail'),
+  },
+};
+
+export const updateTicketSchema: FastifySchema = {
+  tags: TAGS,
+  summary: 'Update some fields of a ticket',
+  description: 'Any of title, description, category, priority, status. Answers the whole updated ticket. A refused update changes nothing.',
+  consumes: BODY_TYPES,
+  params: ticketIdParams,
+  body: { type: 'object', properties: writableTicket },
+  response: {
+    200: { ...ref('Ticket'), description: 'The updated ticket.' },
+    400: { ...ref('FieldErrors'), description: 'Validation failed; nothing was changed.' },
+    404: ref('Detail'),
+  },
+};
+
+export const ticketStatsSchema: FastifySchema = {
+  tags: TAGS,
+  summary: 'Ticket statistics',
+  description:
+    'Computed by the database, over all tickets or those matching the filters. "Open" counts open and in-progress ' +
+    'tickets; the average is per UTC calendar day from the first ticket through today. Same figures as GraphQL `stats`.',
+  querystring: { type: 'object', properties: filterParams },
+  response: {
+    200: {
+      type: 'object',
+      required: [
+        'total_tickets', 'open_tickets', 'avg_tickets_per_day', 'priority_breakdown',
+        'category_breakdown', 'status_breakdown', 'suggestion_acceptance',
+      ],
+      properties: {
+        total_tickets: { type: 'integer' },
+        open_tickets: { type: 'integer' },
+        avg_tickets_per_day: { type: 'number' },
+        priority_breakdown: counts(TICKET_PRIORITIES),
+        category_breakdown: counts(TICKET_CATEGORIES),
+        status_breakdown: counts(TICKET_STATUSES),
+        suggestion_acceptance: {
+          type: 'object',
+          required: ['suggested', 'accepted', 'overridden', 'acceptance_rate', 'by_category'],
+          properties: {
+            ...(SHARED_SCHEMAS[3].properties as Record<string, unknown>),
+            by_category: {
+              type: 'object',
+              required: TICKET_CATEGORIES,
+              properties: Object.fromEntries(TICKET_CATEGORIES.map((c) => [c, ref('AcceptanceFigures')])),
+            },
+          },
+        },
+      },
+    },
+    400: { ...ref('FieldErrors'), description: 'An invalid filter value.' },
+  },
+};
+
+export const classifySchema: FastifySchema = {
+  tags: TAGS,
+  summary: 'Suggest a category and priority for a description',
+  description:
+    'Asks Gemini when configured; falls back to an offline classifier, then to general/medium, so it never fails ' +
+    'because the AI does. Send the answer back as `suggested_*`/`classification_source` when creating the ticket.',
+  consumes: BODY_TYPES,
+  body: {
+    type: 'object',
+    required: ['description'],
+    properties: { description: writableTicket.description },
+  },
+  response: {
+    200: {
+      type: 'object',
+      required: ['suggested_category', 'suggested_priority', 'source', 'reason'],
+      properties: {
+        suggested_category: category,
+        suggested_priority: priority,
+        source: { type: 'string', enum: CLASSIFICATION_SOURCES },
+        reason: { type: ['string', 'null'] },
+      },
+    },
+    400: { ...ref('FieldErrors'), description: 'The description is missing, blank or too long.' },
+  },
+};

@@ -1,0 +1,142 @@
+// Tickets, statistics and classifications as the Django API represented them
+// (snake_case keys, lowercase values, UTC ISO 8601 times), and request bodies
+// unpacked into the service's inputs. No rule lives here: the service validates.
+import type { FastifyRequest } from 'fastify';
+import type { ClassificationResult } from '../classifier/classify.port.js';
+import { TICKET_CATEGORIES, TICKET_PRIORITIES, TICKET_STATUSES } from '../tickets/ticket.enums.js';
+import { TicketError } from '../tickets/ticket.errors.js';
+import type { TicketRow, TicketStatsRow } from '../tickets/ticket.service.js';
+import type { CreateTicketInput, RawTicketFilter, UpdateTicketInput } from '../tickets/ticket.validation.js';
+
+export interface RestTicket {
+  id: number;
+  title: string;
+  description: string;
+  category: string;
+  priority: string;
+  status: string;
+  created_at: string;
+  updated_at: string;
+  resolved_at: string | null;
+  suggested_category: string | null;
+  suggested_priority: string | null;
+  classification_source: string | null;
+}
+
+/** The contract's keys first, in the Django serializer's order; extra keys follow. */
+export function toRestTicket(row: TicketRow): RestTicket {
+  return {
+    id: row.id,
+    title: row.title,
+    description: row.description,
+    category: row.category,
+    priority: row.priority,
+    status: row.status,
+    created_at: row.createdAt.toISOString(),
+    updated_at: row.updatedAt.toISOString(),
+    resolved_at: row.resolvedAt?.toISOString() ?? null,
+    suggested_category: row.suggestedCategory,
+    suggested_priority: row.suggestedPriority,
+    classification_source: row.classificationSource,
+  };
+}
+
+interface AcceptanceFigures {
+  suggested: number;
+  accepted: number;
+  overridden: number;
+  /** accepted / suggested; null when nothing was suggested. */
+  acceptance_rate: number | null;
+}
+
+function acceptance(suggested: number, accepted: number): AcceptanceFigures {
+  return { suggested, accepted, overridden: suggested - accepted, acceptance_rate: suggested === 0 ? null : accepted / suggested };
+}
+
+const pick = <K extends string>(keys: readonly K[], counts: Record<K, number>): Record<K, number> =>
+  Object.fromEntries(keys.map((k) => [k, counts[k]])) as Record<K, number>;
+
+export function toRestStats(s: TicketStatsRow) {
+  return {
+    total_tickets: s.totalTickets,
+    open_tickets: s.openTickets,
+    avg_tickets_per_day: s.avgTicketsPerDay,
+    priority_breakdown: pick(TICKET_PRIORITIES, s.byPriority),
+    category_breakdown: pick(TICKET_CATEGORIES, s.byCategory),
+    status_breakdown: pick(TICKET_STATUSES, s.byStatus),
+    suggestion_acceptance: {
+      ...acceptance(s.suggestions.suggested, s.suggestions.accepted),
+      by_category: Object.fromEntries(
+        TICKET_CATEGORIES.map((c) => [c, acceptance(s.suggestions.byCategory[c].suggested, s.suggestions.byCategory[c].accepted)]),
+      ),
+    },
+  };
+}
+
+export function toRestClassification(c: ClassificationResult) {
+  return { suggested_category: c.category, suggested_priority: c.priority, source: c.source, reason: c.reason };
+}
+
+const PYTHON_TYPE_NAMES: Record<string, string> = { string: 'str', number: 'float', boolean: 'bool' };
+
+function pythonTypeName(value: unknown): string {
+  if (Array.isArray(value)) return 'list';
+  if (typeof value === 'number' && Number.isInteger(value)) return 'int';
+  return PYTHON_TYPE_NAMES[typeof value] ?? typeof value;
+}
+
+/**
+ * The body as a field mapping, as a DRF serializer requires: a request without a
+ * body is an empty mapping (as DRF reads it), `null` and non-objects are refused in
+ * DRF's words.
+ */
+export function bodyFields(req: FastifyRequest): Record<string, unknown> {
+  // Fastify answers 415 for a body without a Content-Type, so none means no body.
+  if (req.headers['content-type'] === undefined) return {};
+  const body = req.body;
+  if (body !== null && typeof body === 'object' && !Array.isArray(body)) return body as Record<string, unknown>;
+  const message = body === null ? 'No data provided' : `Invalid data. Expected a dictionary, but got ${pythonTypeName(body)}.`;
+  throw new TicketError('VALIDATION_FAILED', [{ field: null, code: 'INVALID_TYPE', message }]);
+}
+
+/** `id`, `created_at` and any other key the client may not set are ignored, as DRF ignores read-only fields. */
+export function toCreateInput(fields: Record<string, unknown>): CreateTicketInput {
+  return {
+    title: fields.title,
+    description: fields.description,
+    category: fields.category,
+    priority: fields.priority,
+    status: fields.status,
+    suggestion: {
+      category: fields.suggested_category,
+      priority: fields.suggested_priority,
+      source: fields.classification_source,
+    },
+  };
+}
+
+export function toUpdateInput(fields: Record<string, unknown>): UpdateTicketInput {
+  return {
+    title: fields.title,
+    description: fields.description,
+    category: fields.category,
+    priority: fields.priority,
+    status: fields.status,
+  };
+}
+
+/** Query parameters arrive as a string, or an array when repeated; like Django's `QueryDict.get`, the last one counts. */
+export function queryValue(query: Record<string, unknown>, key: string): string | undefined {
+  const raw = query[key];
+  const value = Array.isArray(raw) ? raw[raw.length - 1] : raw;
+  // An empty value is no filter, as django-filter treats it.
+  return typeof value === 'string' && value !== '' ? value : undefined;
+}
+
+export function toTicketFilter(query: Record<string, unknown>): RawTicketFilter {
+  const one = (key: string) => {
+    const value = queryValue(query, key);
+    return value === undefined ? null : [value];
+  };
+  return { categories: one('category'), priorities: one('priority'), statuses: one('status') };
+}
