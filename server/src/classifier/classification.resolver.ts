@@ -1,0 +1,20 @@
+// GraphQL adapter of the classifier: validate like a ticket description, then classify.
+import { Arg, Ctx, Query, Resolver } from 'type-graphql';
+import type { GraphQLContext } from '../graphql/context.js';
+import { classifyTicketDescription } from './classify.service.js';
+import { Classification } from './classification.type.js';
+
+@Resolver(() => Classification)
+export class ClassificationResolver {
+  @Query(() => Classification, {
+    description:
+      'Suggest a category and priority for a ticket description. Never fails because the AI does: falls back to an offline classifier, then to GENERAL/MEDIUM. Rate limited per client.',
+  })
+  classifyDescription(
+    @Ctx() ctx: GraphQLContext,
+    @Arg('description', () => String, { description: 'The ticket description: not blank, at most 20,000 characters.' })
+    description: string,
+  ): Promise<Classification> {
+    return classifyTicketDescription(ctx.classifier, ctx.clientKey, description);
+  }
+}

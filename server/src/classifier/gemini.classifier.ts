@@ -1,0 +1,139 @@
+// The Gemini client for classification: the only file that touches @google/genai. It sends the
+// prompt with a JSON response schema, enforces our own deadline, and turns every way a call can
+// go wrong into a GeminiError so the service can fall back without knowing SDK details.
+import { ApiError, GoogleGenAI, Type, type GenerateContentConfig, type GenerateContentResponse, type Schema } from '@google/genai';
+import { TICKET_CATEGORIES, TICKET_PRIORITIES } from '../tickets/ticket.enums.js';
+import { parseClassificationText, type ParsedAnswer } from './parse.js';
+import { SYSTEM_INSTRUCTION, buildUserPrompt } from './prompt.js';
+
+export const DEFAULT_GEMINI_MODEL = 'gemini-2.5-flash';
+
+export type GeminiFailureKind = 'timeout' | 'http' | 'network' | 'blocked' | 'empty';
+
+export class GeminiError extends Error {
+  constructor(
+    readonly kind: GeminiFailureKind,
+    message: string,
+    /** HTTP status for `http` failures (429, 500, …). */
+    readonly status?: number,
+  ) {
+    super(message);
+    this.name = 'GeminiError';
+  }
+}
+
+export interface GeminiClassifierOptions {
+  apiKey: string;
+  model?: string;
+  /** Overrides https://generativelanguage.googleapis.com (tests, proxies). */
+  baseUrl?: string;
+  timeoutMs: number;
+}
+
+export interface GeminiClassifier {
+  /** Resolves with the parsed answer (fields may individually be invalid); rejects with GeminiError. */
+  classify(description: string): Promise<ParsedAnswer>;
+}
+
+const RESPONSE_SCHEMA: Schema = {
+  type: Type.OBJECT,
+  properties: {
+    category: { type: Type.STRING, format: 'enum', enum: [...TICKET_CATEGORIES] },
+    priority: { type: Type.STRING, format: 'enum', enum: [...TICKET_PRIORITIES] },
+    reason: { type: Type.STRING, description: 'One short sentence explaining the choice.' },
+  },
+  required: ['category', 'priority'],
+  propertyOrdering: ['category', 'priority', 'reason'],
+};
+
+/**
+ * Per-model generation settings. Gemini 2.5 Flash "thinks" by default, which adds seconds of
+ * latency and billed tokens to a one-word decision, and thinking tokens count against
+ * maxOutputTokens; its budget can be set to 0. Other models (2.5 Pro rejects a budget of 0)
+ * keep their defaults and no output cap, so that thinking cannot starve the answer.
+ */
+function modelTuning(model: string): Pick<GenerateContentConfig, 'thinkingConfig' | 'maxOutputTokens'> {
+  return /^gemini-2\.5-flash/.test(model) ? { thinkingConfig: { thinkingBudget: 0 }, maxOutputTokens: 256 } : {};
+}
+
+export function createGeminiClassifier(options: GeminiClassifierOptions): GeminiClassifier {
+  const model = options.model || DEFAULT_GEMINI_MODEL;
+  const ai = new GoogleGenAI({
+    apiKey: options.apiKey,
+    // Explicit, so GOOGLE_GENAI_USE_VERTEXAI in the environment cannot reroute the calls.
+    vertexai: false,
+    httpOptions: {
+      ...(options.baseUrl ? { baseUrl: options.baseUrl } : {}),
+      timeout: options.timeoutMs,
+      // No retryOptions: the SDK then makes exactly one attempt. A person is waiting for the
+      // suggestion and the local fallback is instant, so retrying a 429/5xx would only add
+      // latency (its default policy is 5 attempts with exponential backoff from 1 s).
+    },
+  });
+
+  return {
+    async classify(description) {
+      const controller = new AbortController();
+      let timer: NodeJS.Timeout | undefined;
+      // Our own deadline, independent of the SDK's: whatever happens inside the SDK (a stalled
+      // body read, a future retry default), the caller is released after timeoutMs.
+      const deadline = new Promise<never>((_, reject) => {
+        timer = setTimeout(() => {
+          controller.abort();
+          reject(new GeminiError('timeout', `Gemini did not answer within ${options.timeoutMs} ms`));
+        }, options.timeoutMs);
+      });
+      try {
+        const call = ai.models.generateContent({
+          model,
+          contents: [{ role: 'user', parts: [{ text: buildUserPrompt(description) }] }],
+          config: {
+            systemInstruction: SYSTEM_INSTRUCTION,
+            responseMimeType: 'application/json',
+            responseSchema: RESPONSE_SCHEMA,
+            temperature: 0,
+            candidateCount: 1,
+            abortSignal: controller.signal,
+            ...modelTuning(model),
+          },
+        });
+        const response = await Promise.race([call, deadline]);
+        return parseClassificationText(answerText(response));
+      } catch (error) {
+        throw toGeminiError(error, options.timeoutMs);
+      } finally {
+        clearTimeout(timer);
+      }
+    },
+  };
+}
+
+/** The first candidate's visible text, or a GeminiError saying why there is none. */
+function answerText(response: GenerateContentResponse): string {
+  const blockReason = response.promptFeedback?.blockReason;
+  if (blockReason) throw new GeminiError('blocked', `prompt blocked: ${blockReason}`);
+  const candidate = response.candidates?.[0];
+  if (!candidate) throw new GeminiError('empty', 'no candidates in the response');
+  // Assembled by hand rather than via `response.text`, which console.warns on non-text parts.
+  const text = (candidate.content?.parts ?? [])
+    .filter((part) => typeof part.text === 'string' && !part.thought)
+    .map((part) => part.text)
+    .join('');
+  if (!text.trim()) throw new GeminiError('empty', `candidate has no text (finishReason ${candidate.finishReason ?? 'unknown'})`);
+  return text;
+}
+
+function toGeminiError(error: unknown, timeoutMs: number): GeminiError {
+  if (error instanceof GeminiError) return error;
+  if (error instanceof ApiError) return new GeminiError('http', `HTTP ${error.status}: ${error.message}`, error.status);
+  if (error instanceof Error && (error.name === 'AbortError' || error.name === 'TimeoutError')) {
+    return new GeminiError('timeout', `Gemini did not answer within ${timeoutMs} ms`);
+  }
+  const message = error instanceof Error ? `${error.message}${causeMessage(error)}` : String(error);
+  return new GeminiError('network', message);
+}
+
+function causeMessage(error: Error): string {
+  const cause = error.cause;
+  return cause instanceof Error ? ` (${cause.message})` : '';
+}
