@@ -1,0 +1,14 @@
+// Browser tests: Debian's Chromium driven by playwright-core against the real server
+// on a fresh embedded database. One file at a time: they share a machine's 2 cores.
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    root: import.meta.dirname,
+    include: ['**/*.e2e.test.ts'],
+    environment: 'node',
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
+    fileParallelism: false,
+  },
+});

@@ -1,0 +1,30 @@
+// The headline figures: how many tickets, how many still open, how many a day.
+import { graphql } from '../../gql/index.js';
+import type { StatsSummary_StatsFragment } from '../../gql/graphql.js';
+
+export const StatsSummaryFragment = graphql(`
+  fragment StatsSummary_stats on TicketStats {
+    totalTickets
+    openTickets
+    avgTicketsPerDay
+  }
+`);
+
+export function StatsSummary({ stats: data }: { stats: StatsSummary_StatsFragment }) {
+  return (
+    <dl className="kpis">
+      <div className="kpi" data-kpi="total">
+        <dt>Total tickets</dt>
+        <dd>{data.totalTickets.toLocaleString('en')}</dd>
+      </div>
+      <div className="kpi" data-kpi="open">
+        <dt>Open</dt>
+        <dd>{data.openTickets.toLocaleString('en')}</dd>
+      </div>
+      <div className="kpi" data-kpi="per-day">
+        <dt>Average per day</dt>
+        <dd>{data.avgTicketsPerDay.toLocaleString('en', { maximumFractionDigits: 2 })}</dd>
+      </div>
+    </dl>
+  );
+}

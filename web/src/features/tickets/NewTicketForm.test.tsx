@@ -1,0 +1,207 @@
+// The new-ticket form with the AI suggestion, executed against the real contract:
+// suggestions fill the fields and say where they came from, the agent's choices win,
+// the suggestion shown is sent along, saving never waits for the AI, and the
+// server's refusals land at their fields.
+import { screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it, vi } from 'vitest';
+import { createFakeBackend, makeTicket, type Classification } from '../../../test/support/fake-backend.js';
+import { deferred, renderWithApp } from '../../../test/support/render.js';
+import { NewTicketForm } from './NewTicketForm.js';
+
+const BILLING_TEXT = 'I was charged twice for my subscription this month.';
+const OUTAGE_TEXT = 'Everything is down, the app crashes on start for all users.';
+
+function classifier(answers: Record<string, Classification>) {
+  return vi.fn(({ description }: { description: string }) => {
+    const answer = answers[description];
+    if (!answer) throw new Error(`unexpected description ${description}`);
+    return answer;
+  });
+}
+
+const billing: Classification = { __typename: 'Classification', category: 'BILLING', priority: 'HIGH', source: 'LOCAL', reason: 'mentions a charge' };
+const outage: Classification = { __typename: 'Classification', category: 'TECHNICAL', priority: 'CRITICAL', source: 'GEMINI', reason: null };
+
+function created(id = '7') {
+  return vi.fn(({ input }: { input: { title: string; description: string } }) => ({
+    __typename: 'CreateTicketPayload' as const,
+    ticket: makeTicket({ id, title: input.title, description: input.description }),
+    userErrors: [],
+  }));
+}
+
+async function setup(resolvers: Parameters<typeof createFakeBackend>[0], classifyDelayMs = 20) {
+  const backend = createFakeBackend(resolvers);
+  const onCreated = vi.fn();
+  const user = userEvent.setup();
+  renderWithApp(<NewTicketForm onCreated={onCreated} classifyDelayMs={classifyDelayMs} />, { client: backend.client });
+  return { backend, onCreated, user };
+}
+
+const category = () => screen.getByLabelText<HTMLSelectElement>('Category');
+const priority = () => screen.getByLabelText<HTMLSelectElement>('Priority');
+
+describe('NewTicketForm', () => {
+  it('pre-fills category and priority from the suggestion, marked with where it came from', async () => {
+    const classify = classifier({ [BILLING_TEXT]: billing });
+    const { user } = await setup({ classifyDescription: classify });
+    expect(category().value).toBe('GENERAL');
+    expect(screen.getAllByText('Default')).toHaveLength(2);
+
+    await user.click(screen.getByLabelText('Description'));
+    await user.paste(BILLING_TEXT);
+
+    await waitFor(() => expect(category().value).toBe('BILLING'));
+    expect(priority().value).toBe('HIGH');
+    expect(screen.getAllByText('Suggested by offline classifier')).toHaveLength(2);
+    expect(classify).toHaveBeenCalledTimes(1);
+  });
+
+  it("keeps the agent's choice when a later suggestion arrives, and sends the suggestion that was shown", async () => {
+    const createTicket = created('42');
+    const { user, onCreated } = await setup({ classifyDescription: classifier({ [BILLING_TEXT]: billing, [OUTAGE_TEXT]: outage }), createTicket });
+
+    await user.type(screen.getByLabelText('Title'), 'Trouble');
+    await user.click(screen.getByLabelText('Description'));
+    await user.paste(BILLING_TEXT);
+    await waitFor(() => expect(priority().value).toBe('HIGH'));
+
+    await user.selectOptions(priority(), 'LOW');
+    expect(screen.getByText(/Your choice \(suggested: High\)/)).toBeTruthy();
+
+    await user.clear(screen.getByLabelText('Description'));
+    await user.paste(OUTAGE_TEXT);
+    await waitFor(() => expect(category().value).toBe('TECHNICAL'));
+    expect(priority().value).toBe('LOW');
+    expect(screen.getByText('Suggested by Gemini')).toBeTruthy();
+
+    await user.click(screen.getByRole('button', { name: 'Create ticket' }));
+    await waitFor(() => expect(onCreated).toHaveBeenCalledWith('42'));
+    expect(createTicket.mock.calls[0]![0].input).toEqual({
+      title: 'Trouble',
+      description: OUTAGE_TEXT,
+      category: 'TECHNICAL',
+      priority: 'LOW',
+      suggestion: { category: 'TECHNICAL', priority: 'CRITICAL', source: 'GEMINI' },
+    });
+  });
+
+  it('"Use suggestion" puts the suggested values back', async () => {
+    const { user } = await setup({ classifyDescription: classifier({ [BILLING_TEXT]: billing }) });
+    await user.click(screen.getByLabelText('Description'));
+    await user.paste(BILLING_TEXT);
+    await waitFor(() => expect(category().value).toBe('BILLING'));
+    await user.selectOptions(category(), 'ACCOUNT');
+    await user.click(screen.getByRole('button', { name: 'Use suggestion' }));
+    expect(category().value).toBe('BILLING');
+    expect(priority().value).toBe('HIGH');
+  });
+
+  it('asks for a suggestion as soon as the description loses focus', async () => {
+    const classify = classifier({ [BILLING_TEXT]: billing });
+    // A pause long enough that only the blur can have asked.
+    const { user } = await setup({ classifyDescription: classify }, 60_000);
+    await user.click(screen.getByLabelText('Description'));
+    await user.paste(BILLING_TEXT);
+    expect(classify).not.toHaveBeenCalled();
+    await user.tab();
+    await waitFor(() => expect(category().value).toBe('BILLING'));
+    expect(classify).toHaveBeenCalledTimes(1);
+  });
+
+  it('saves without waiting for a suggestion still on its way, and sends none', async () => {
+    const pending = deferred<Classification>();
+    const classify = vi.fn(() => pending.promise);
+    const createTicket = created('9');
+    const { user, onCreated } = await setup({ classifyDescription: classify, createTicket });
+
+    await user.type(screen.getByLabelText('Title'), 'Charged twice');
+    await user.click(screen.getByLabelText('Description'));
+    await user.paste(BILLING_TEXT);
+    await user.tab();
+    await waitFor(() => expect(classify).toHaveBeenCalled());
+    expect(screen.getByText('Getting a suggestion…')).toBeTruthy();
+
+    await user.click(screen.getByRole('button', { name: 'Create ticket' }));
+    await waitFor(() => expect(onCreated).toHaveBeenCalledWith('9'));
+    expect(createTicket.mock.calls[0]![0].input).toEqual({ title: 'Charged twice', description: BILLING_TEXT, category: 'GENERAL', priority: 'MEDIUM' });
+    pending.resolve(billing);
+  });
+
+  it('still lets the agent choose and save when the suggestion fails', async () => {
+    const createTicket = created('3');
+    const { user, onCreated } = await setup({
+      classifyDescription: () => {
+        throw new Error('classifier exploded');
+      },
+      createTicket,
+    });
+    await user.type(screen.getByLabelText('Title'), 'Help');
+    await user.click(screen.getByLabelText('Description'));
+    await user.paste(BILLING_TEXT);
+    await user.tab();
+    await screen.findByText(/No suggestion:/);
+    await user.selectOptions(category(), 'BILLING');
+    await user.click(screen.getByRole('button', { name: 'Create ticket' }));
+    await waitFor(() => expect(onCreated).toHaveBeenCalledWith('3'));
+    expect(createTicket.mock.calls[0]![0].input).not.toHaveProperty('suggestion');
+  });
+
+  it('shows the server’s refusal at its field and does not leave the form', async () => {
+    const { user, onCreated } = await setup({
+      classifyDescription: classifier({ [BILLING_TEXT]: billing }),
+      createTicket: () => ({
+        __typename: 'CreateTicketPayload',
+        ticket: null,
+        userErrors: [{ __typename: 'UserError', field: 'title', code: 'INVALID', message: 'The server says this title is not allowed.' }],
+      }),
+    });
+    await user.type(screen.getByLabelText('Title'), 'Nope');
+    await user.click(screen.getByLabelText('Description'));
+    await user.paste(BILLING_TEXT);
+    await user.click(screen.getByRole('button', { name: 'Create ticket' }));
+
+    const message = await screen.findByText('The server says this title is not allowed.');
+    expect(screen.getByLabelText('Title').getAttribute('aria-describedby')).toContain(message.id);
+    expect(screen.getByLabelText('Title').getAttribute('aria-invalid')).toBe('true');
+    expect(onCreated).not.toHaveBeenCalled();
+  });
+
+  it('checks lengths as the agent types and sends nothing invalid', async () => {
+    const createTicket = created();
+    const { user } = await setup({ classifyDescription: classifier({}), createTicket });
+    const title = screen.getByLabelText('Title');
+    await user.click(title);
+    await user.paste('t'.repeat(201));
+    await user.tab();
+    expect(screen.getByText('201 / 200')).toBeTruthy();
+    expect(screen.getByText(/title is too long/)).toBeTruthy();
+    await user.click(screen.getByRole('button', { name: 'Create ticket' }));
+    expect(screen.getByText('Describe the request.')).toBeTruthy();
+    expect(document.activeElement).toBe(title);
+    expect(createTicket).not.toHaveBeenCalled();
+  });
+
+  it('counts an emoji as one character, as the server does', async () => {
+    const createTicket = created('5');
+    const { user, onCreated } = await setup({ classifyDescription: () => billing, createTicket });
+    const title = screen.getByLabelText('Title');
+    await user.click(title);
+    await user.paste('🎫'.repeat(201));
+    await user.tab();
+    expect(screen.getByText('201 / 200')).toBeTruthy();
+    expect(screen.getByText(/title is too long/)).toBeTruthy();
+
+    await user.clear(title);
+    await user.paste('🎫'.repeat(200));
+    expect(screen.getByText('200 / 200')).toBeTruthy();
+    expect(screen.queryByText(/title is too long/)).toBeNull();
+    await user.click(screen.getByLabelText('Description'));
+    await user.paste('Refund please 💳💳');
+    expect(screen.getByText('16 / 20,000')).toBeTruthy();
+    await user.click(screen.getByRole('button', { name: 'Create ticket' }));
+    await waitFor(() => expect(onCreated).toHaveBeenCalledWith('5'));
+    expect(createTicket.mock.calls[0]![0].input.title).toBe('🎫'.repeat(200));
+  });
+});

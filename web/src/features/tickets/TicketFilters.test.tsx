@@ -1,0 +1,47 @@
+// The search box and filters of the tickets list: what reaches the URL, and when.
+import { act, render, screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it, onTestFinished, vi } from 'vitest';
+import { TicketFilters } from './TicketFilters.js';
+import type { TicketsView } from './tickets-url.js';
+
+const empty: TicketsView = { categories: [], priorities: [], statuses: [], search: '' };
+
+describe('TicketFilters search', () => {
+  it('keeps up to 200 characters counted as the server counts them, an emoji being one', async () => {
+    const onChange = vi.fn();
+    const user = userEvent.setup();
+    render(<TicketFilters view={empty} onChange={onChange} searchDelayMs={10} />);
+    const search = screen.getByLabelText<HTMLInputElement>('Search');
+    await user.click(search);
+    await user.paste('🎫'.repeat(201));
+    expect(search.value).toBe('🎫'.repeat(200));
+    await waitFor(() => expect(onChange).toHaveBeenCalledWith({ ...empty, search: '🎫'.repeat(200) }));
+  });
+
+  it('writes the settled text into the latest view, keeping a filter ticked meanwhile', async () => {
+    const onChange = vi.fn();
+    const user = userEvent.setup();
+    const { rerender } = render(<TicketFilters view={empty} onChange={onChange} searchDelayMs={50} />);
+    await user.type(screen.getByLabelText('Search'), 'refund');
+    rerender(<TicketFilters view={{ ...empty, categories: ['BILLING'] }} onChange={onChange} searchDelayMs={50} />);
+    await waitFor(() => expect(onChange).toHaveBeenCalledWith({ ...empty, categories: ['BILLING'], search: 'refund' }));
+    expect(onChange).toHaveBeenCalledTimes(1);
+  });
+
+  it('follows the URL when it changes from outside, without writing it back', () => {
+    vi.useFakeTimers();
+    onTestFinished(() => {
+      vi.useRealTimers();
+    });
+    const onChange = vi.fn();
+    const { rerender } = render(<TicketFilters view={{ ...empty, search: 'refund' }} onChange={onChange} searchDelayMs={10} />);
+    const search = screen.getByLabelText<HTMLInputElement>('Search');
+    expect(search.value).toBe('refund');
+    rerender(<TicketFilters view={{ ...empty, search: 'login' }} onChange={onChange} searchDelayMs={10} />);
+    expect(search.value).toBe('login');
+    // Past the pause, the settled text is the URL's own: nothing to write.
+    act(() => vi.advanceTimersByTime(1_000));
+    expect(onChange).not.toHaveBeenCalled();
+  });
+});

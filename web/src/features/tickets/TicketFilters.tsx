@@ -1,0 +1,111 @@
+// Filters (several values per field) and the search box of the tickets list. The
+// search box updates the URL only after typing pauses.
+import { useEffect, useEffectEvent, useId, useState } from 'react';
+import { clipCharacters } from '../../common/characters.js';
+import { useDebouncedValue } from '../../common/use-debounced-value.js';
+import { CATEGORIES, CATEGORY_LABEL, PRIORITIES, PRIORITY_LABEL, STATUSES, STATUS_LABEL } from './ticket-enums.js';
+import { SEARCH_MAX, type TicketsView } from './tickets-url.js';
+
+interface Props {
+  view: TicketsView;
+  onChange(view: TicketsView): void;
+  searchDelayMs?: number;
+}
+
+function CheckboxGroup<T extends string>({
+  legend,
+  values,
+  labels,
+  selected,
+  onToggle,
+}: {
+  legend: string;
+  values: readonly T[];
+  labels: Record<T, string>;
+  selected: readonly T[];
+  onToggle(next: T[]): void;
+}) {
+  return (
+    <fieldset className="filter-group">
+      <legend>{legend}</legend>
+      {values.map((value) => {
+        const checked = selected.includes(value);
+        return (
+          <label key={value} className="check">
+            <input
+              type="checkbox"
+              name={legend.toLowerCase()}
+              value={value}
+              checked={checked}
+              onChange={() => onToggle(checked ? selected.filter((v) => v !== value) : values.filter((v) => v === value || selected.includes(v)))}
+            />
+            {labels[value]}
+          </label>
+        );
+      })}
+    </fieldset>
+  );
+}
+
+export function TicketFilters({ view, onChange, searchDelayMs = 300 }: Props) {
+  const searchId = useId();
+  const [text, setText] = useState(view.search);
+  const [followed, setFollowed] = useState(view.search);
+  const debounced = useDebouncedValue(text, searchDelayMs);
+
+  // The URL is the source of truth: follow it when it changes from outside (back button),
+  // during render rather than in an effect, so the old text is never shown.
+  if (view.search !== followed) {
+    setFollowed(view.search);
+    setText(view.search);
+  }
+  // Only a settled search text writes the URL; `view` changing alone must not, so the
+  // latest view is read when the text settles without being a reason to write.
+  const settled = useEffectEvent((search: string) => {
+    if (search !== view.search) onChange({ ...view, search });
+  });
+  useEffect(() => settled(debounced), [debounced]);
+
+  const activeCount = view.categories.length + view.priorities.length + view.statuses.length;
+
+  return (
+    <section className="filters" aria-label="Filters">
+      <div className="field field--search">
+        <label htmlFor={searchId}>Search</label>
+        <input
+          id={searchId}
+          type="search"
+          placeholder="Words in the title or description"
+          value={text}
+          // Clipped in code points, as the server counts: `maxLength` counts UTF-16 units.
+          onChange={(event) => setText(clipCharacters(event.target.value, SEARCH_MAX))}
+          onKeyDown={(event) => {
+            if (event.key === 'Enter') onChange({ ...view, search: text });
+          }}
+        />
+      </div>
+      <details className="filters__more" open>
+        <summary>
+          Filters{activeCount ? ` (${activeCount})` : ''}
+        </summary>
+        <div className="filters__groups">
+          <CheckboxGroup legend="Category" values={CATEGORIES} labels={CATEGORY_LABEL} selected={view.categories} onToggle={(categories) => onChange({ ...view, categories })} />
+          <CheckboxGroup legend="Priority" values={PRIORITIES} labels={PRIORITY_LABEL} selected={view.priorities} onToggle={(priorities) => onChange({ ...view, priorities })} />
+          <CheckboxGroup legend="Status" values={STATUSES} labels={STATUS_LABEL} selected={view.statuses} onToggle={(statuses) => onChange({ ...view, statuses })} />
+        </div>
+        {activeCount || view.search ? (
+          <button
+            type="button"
+            className="button button--link"
+            onClick={() => {
+              setText('');
+              onChange({ categories: [], priorities: [], statuses: [], search: '' });
+            }}
+          >
+            Clear filters and search
+          </button>
+        ) : null}
+      </details>
+    </section>
+  );
+}

@@ -1,0 +1,80 @@
+// The tickets list against the real contract: in-place changes show at once, are
+// rolled back with a visible message when the server refuses them or cannot be
+// reached, and stay when saved.
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it, vi } from 'vitest';
+import { connectionOf, createFakeBackend, makeTicket, type UpdateTicketPayload } from '../../../test/support/fake-backend.js';
+import { deferred, renderWithApp } from '../../../test/support/render.js';
+import { TicketsPage } from './TicketsPage.js';
+
+const tickets = [
+  makeTicket({ id: '2', title: 'Refund please', category: 'BILLING', priority: 'LOW', status: 'OPEN' }),
+  makeTicket({ id: '1', title: 'Cannot log in', category: 'ACCOUNT', priority: 'HIGH', status: 'OPEN' }),
+];
+
+async function setup(updateTicket: () => Promise<UpdateTicketPayload>) {
+  const backend = createFakeBackend({ tickets: () => connectionOf(tickets), updateTicket: vi.fn(updateTicket) });
+  const user = userEvent.setup();
+  renderWithApp(<TicketsPage />, { client: backend.client, url: '/tickets' });
+  const row = (await screen.findByRole('link', { name: 'Cannot log in' })).closest('li')!;
+  const status = within(row).getByLabelText<HTMLSelectElement>('Status of “Cannot log in”');
+  return { backend, user, row, status };
+}
+
+describe('TicketsPage in-place changes', () => {
+  it('shows a status change at once and rolls it back, with a message, when the server refuses it', async () => {
+    const answer = deferred<UpdateTicketPayload>();
+    const { user, row, status, backend } = await setup(() => answer.promise);
+
+    await user.selectOptions(status, 'RESOLVED');
+    // Optimistic: changed before the server has answered.
+    expect(status.value).toBe('RESOLVED');
+    expect(backend.resolvers.updateTicket).toHaveBeenCalledWith({ id: '1', input: { status: 'RESOLVED' } }, expect.anything(), expect.anything());
+
+    answer.resolve({
+      __typename: 'UpdateTicketPayload',
+      ticket: null,
+      userErrors: [{ __typename: 'UserError', field: 'status', code: 'INVALID_CHOICE', message: 'This ticket cannot be resolved yet.' }],
+    });
+    await waitFor(() => expect(status.value).toBe('OPEN'));
+    expect(within(row).getByRole('alert').textContent).toBe('Status not changed: This ticket cannot be resolved yet.');
+  });
+
+  it('rolls a priority change back when the server fails', async () => {
+    const { user, row } = await setup(() => Promise.reject(new Error('database is down')));
+    const priority = within(row).getByLabelText<HTMLSelectElement>('Priority of “Cannot log in”');
+    await user.selectOptions(priority, 'CRITICAL');
+    await waitFor(() => expect(within(row).getByRole('alert').textContent).toMatch(/^Priority not changed: /));
+    expect(priority.value).toBe('HIGH');
+  });
+
+  it('keeps a change the server accepts, with no message', async () => {
+    const { user, row, status } = await setup(async () => ({
+      __typename: 'UpdateTicketPayload',
+      ticket: { ...tickets[1]!, status: 'IN_PROGRESS', updatedAt: new Date().toISOString() },
+      userErrors: [],
+    }));
+    await user.selectOptions(status, 'IN_PROGRESS');
+    await waitFor(() => expect(status.value).toBe('IN_PROGRESS'));
+    expect(within(row).queryByRole('alert')).toBeNull();
+  });
+
+  it('shows the total and each ticket, newest first as the server sends them', async () => {
+    await setup(() => Promise.reject(new Error('not called')));
+    expect(screen.getByText('Showing 2 of 2 tickets')).toBeTruthy();
+    expect(screen.getAllByRole('link', { name: /Refund please|Cannot log in/ }).map((a) => a.textContent)).toEqual(['Refund please', 'Cannot log in']);
+  });
+});
+
+describe('TicketsPage counts', () => {
+  it('says "about" when the server estimates the total', async () => {
+    const page = { ...connectionOf(tickets), totalCount: 12_000, totalCountIsExact: false };
+    page.pageInfo = { ...page.pageInfo, hasNextPage: true };
+    const backend = createFakeBackend({ tickets: () => page });
+    renderWithApp(<TicketsPage />, { client: backend.client, url: '/tickets?q=login' });
+    expect(await screen.findByText('Showing 2 of about 12,000 tickets')).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Load more' })).toBeTruthy();
+    expect(backend.calls.at(-1)?.variables).toMatchObject({ search: 'login', filter: null });
+  });
+});

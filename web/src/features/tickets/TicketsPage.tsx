@@ -1,0 +1,119 @@
+// The tickets list: newest first, filtered and searched from the URL, a page at a
+// time ("Load more"), each row changeable in place.
+import { NetworkStatus } from '@apollo/client';
+import { useQuery } from '@apollo/client/react';
+import { useMemo } from 'react';
+import { Link, useSearchParams } from 'react-router';
+import { ErrorMessage, Loading } from '../../common/ErrorMessage.js';
+import { graphql } from '../../gql/index.js';
+import { TicketFilters } from './TicketFilters.js';
+import { TicketRow } from './TicketRow.js';
+import { isFiltered, readTicketsView, toTicketFilter, writeTicketsView, type TicketsView } from './tickets-url.js';
+import { useDocumentTitle } from '../../common/use-document-title.js';
+
+export const PAGE_SIZE = 25;
+
+const TicketsPageQuery = graphql(`
+  query TicketsPage($filter: TicketFilter, $search: String, $first: Int, $after: String) {
+    tickets(filter: $filter, search: $search, first: $first, after: $after) {
+      totalCount
+      totalCountIsExact
+      edges {
+        cursor
+        node {
+          id
+          ...TicketRow_ticket
+        }
+      }
+      pageInfo {
+        endCursor
+        hasNextPage
+      }
+    }
+  }
+`);
+
+export function TicketsPage() {
+  const [params, setParams] = useSearchParams();
+  useDocumentTitle('Tickets');
+  const view = useMemo(() => readTicketsView(params), [params]);
+  const filter = toTicketFilter(view);
+  const search = view.search.trim() || null;
+
+  const { data, error, loading, networkStatus, fetchMore, refetch } = useQuery(TicketsPageQuery, {
+    variables: { filter, search, first: PAGE_SIZE },
+    fetchPolicy: 'cache-and-network',
+    notifyOnNetworkStatusChange: true,
+  });
+
+  const setView = (next: TicketsView) => setParams(writeTicketsView(next), { replace: true });
+  const tickets = data?.tickets;
+  // Large searches are counted approximately by the server.
+  const total = tickets ? `${tickets.totalCountIsExact ? '' : 'about '}${tickets.totalCount.toLocaleString('en')}` : '';
+  const loadingMore = networkStatus === NetworkStatus.fetchMore;
+
+  return (
+    <div className="page">
+      <header className="page__header">
+        <h1>Tickets</h1>
+        <Link className="button button--primary" to="/tickets/new">
+          New ticket
+        </Link>
+      </header>
+      <TicketFilters view={view} onChange={setView} />
+      <section className="tickets" aria-label="Ticket list" aria-busy={loading}>
+        {tickets ? (
+          <p className="tickets__count" role="status" aria-live="polite">
+            {tickets.totalCount === 0
+              ? 'No tickets'
+              : `Showing ${tickets.edges.length} of ${total} ${tickets.totalCount === 1 ? 'ticket' : 'tickets'}`}
+            {loading && !loadingMore ? ' · refreshing…' : ''}
+          </p>
+        ) : null}
+        {error && !tickets ? <ErrorMessage error={error} onRetry={() => void refetch()} /> : null}
+        {error && tickets ? <ErrorMessage error={error} title="Showing what was loaded before" /> : null}
+        {!tickets && loading ? <Loading label="Loading tickets…" /> : null}
+        {tickets && tickets.totalCount === 0 ? (
+          <div className="empty">
+            {isFiltered(view) ? (
+              <>
+                <p>No ticket matches these filters.</p>
+                <button type="button" className="button" onClick={() => setView({ categories: [], priorities: [], statuses: [], search: '' })}>
+                  Clear filters and search
+                </button>
+              </>
+            ) : (
+              <>
+                <p>No tickets yet.</p>
+                <Link className="button button--primary" to="/tickets/new">
+                  Create the first ticket
+                </Link>
+              </>
+            )}
+          </div>
+        ) : null}
+        {tickets && tickets.edges.length > 0 ? (
+          <ul className="ticket-list">
+            {tickets.edges.map((edge) => (
+              <TicketRow key={edge.node.id} ticket={edge.node} />
+            ))}
+          </ul>
+        ) : null}
+        {tickets?.pageInfo.hasNextPage ? (
+          <button
+            type="button"
+            className="button button--wide"
+            disabled={loadingMore}
+            onClick={() => void fetchMore({ variables: { after: tickets.pageInfo.endCursor } })}
+          >
+            {loadingMore
+              ? 'Loading…'
+              : tickets.totalCountIsExact
+                ? `Load more (${tickets.totalCount - tickets.edges.length} more)`
+                : 'Load more'}
+          </button>
+        ) : null}
+      </section>
+    </div>
+  );
+}

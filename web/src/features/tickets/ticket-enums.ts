@@ -1,0 +1,51 @@
+// The enum values the UI offers, in display order, with their labels; compiling
+// fails when the schema gains a value that is not listed here.
+import type { ClassificationSource, TicketCategory, TicketPriority, TicketStatus } from '../../gql/graphql.js';
+
+export const CATEGORIES = ['ACCOUNT', 'BILLING', 'GENERAL', 'TECHNICAL'] as const satisfies readonly TicketCategory[];
+export const PRIORITIES = ['LOW', 'MEDIUM', 'HIGH', 'CRITICAL'] as const satisfies readonly TicketPriority[];
+export const STATUSES = ['OPEN', 'IN_PROGRESS', 'RESOLVED', 'CLOSED'] as const satisfies readonly TicketStatus[];
+
+// Compile-time completeness: each alias is an error while a schema value is missing above.
+type AssertNever<T extends never> = T;
+export type _AllCategoriesListed = AssertNever<Exclude<TicketCategory, (typeof CATEGORIES)[number]>>;
+export type _AllPrioritiesListed = AssertNever<Exclude<TicketPriority, (typeof PRIORITIES)[number]>>;
+export type _AllStatusesListed = AssertNever<Exclude<TicketStatus, (typeof STATUSES)[number]>>;
+
+export const CATEGORY_LABEL: Record<TicketCategory, string> = {
+  ACCOUNT: 'Account',
+  BILLING: 'Billing',
+  GENERAL: 'General',
+  TECHNICAL: 'Technical',
+};
+export const PRIORITY_LABEL: Record<TicketPriority, string> = {
+  LOW: 'Low',
+  MEDIUM: 'Medium',
+  HIGH: 'High',
+  CRITICAL: 'Critical',
+};
+export const STATUS_LABEL: Record<TicketStatus, string> = {
+  OPEN: 'Open',
+  IN_PROGRESS: 'In progress',
+  RESOLVED: 'Resolved',
+  CLOSED: 'Closed',
+};
+export const SOURCE_LABEL: Record<ClassificationSource, string> = {
+  GEMINI: 'Gemini',
+  LOCAL: 'offline classifier',
+  DEFAULT: 'default',
+};
+
+export function isCategory(value: string): value is TicketCategory {
+  return (CATEGORIES as readonly string[]).includes(value);
+}
+export function isPriority(value: string): value is TicketPriority {
+  return (PRIORITIES as readonly string[]).includes(value);
+}
+export function isStatus(value: string): value is TicketStatus {
+  return (STATUSES as readonly string[]).includes(value);
+}
+
+/** Server-side limits, mirrored for live feedback; the server stays the authority. */
+export const TITLE_MAX = 200;
+export const DESCRIPTION_MAX = 20_000;

@@ -1,0 +1,137 @@
+// Creating a ticket: it appears at the top of the cached newest-first list at once
+// (optimistic), filtered lists and the statistics are refetched once it is saved,
+// and a refusal comes back as field errors for the form.
+import type { ApolloCache, Reference } from '@apollo/client/cache';
+import { useMutation } from '@apollo/client/react';
+import { useCallback } from 'react';
+import { isUnfilteredNewestFirst, parseTicketsListStoreFieldName } from '../../apollo/tickets-list-key.js';
+import { graphql } from '../../gql/index.js';
+import type { CreateTicketInput } from '../../gql/graphql.js';
+import { networkError, type MutationOutcome } from './use-update-ticket.js';
+
+const CreateTicketMutation = graphql(`
+  mutation CreateTicket($input: CreateTicketInput!) {
+    createTicket(input: $input) {
+      ticket {
+        id
+        title
+        description
+        category
+        priority
+        status
+        createdAt
+        updatedAt
+        resolvedAt
+        suggestion {
+          category
+          priority
+          source
+          accepted
+        }
+      }
+      userErrors {
+        field
+        message
+        code
+      }
+    }
+  }
+`);
+
+const OPTIMISTIC_PREFIX = 'optimistic-';
+let optimisticSequence = 0;
+
+interface ConnectionRef {
+  __typename?: string;
+  edges: { __typename?: string; cursor: string; node: Reference }[];
+  totalCount: number;
+}
+
+function addToCachedLists(cache: ApolloCache, ticketRef: Reference, saved: boolean): void {
+  cache.modify<{ tickets: ConnectionRef }>({
+    id: 'ROOT_QUERY',
+    fields: {
+      tickets(existing, { storeFieldName, DELETE }) {
+        const key = parseTicketsListStoreFieldName(storeFieldName);
+        if (key && isUnfilteredNewestFirst(key) && 'edges' in existing) {
+          const list = existing as ConnectionRef;
+          return {
+            ...list,
+            // The server's cursor is unknown until a refetch; it is only used for
+            // the last edge of a page, which a new top ticket never is.
+            edges: [{ __typename: 'TicketEdge', cursor: `new:${ticketRef.__ref}`, node: ticketRef }, ...list.edges],
+            totalCount: list.totalCount + 1,
+          };
+        }
+        // Whether the ticket belongs to a filtered or searched list is the server's call.
+        return saved ? DELETE : existing;
+      },
+    },
+  });
+}
+
+export function useCreateTicket() {
+  const [mutate, state] = useMutation(CreateTicketMutation);
+
+  const createTicket = useCallback(
+    async (input: CreateTicketInput): Promise<MutationOutcome<{ id: string }>> => {
+      const now = new Date().toISOString();
+      const category = input.category ?? 'GENERAL';
+      const priority = input.priority ?? 'MEDIUM';
+      const status = input.status ?? 'OPEN';
+      optimisticSequence += 1;
+      try {
+        const result = await mutate({
+          variables: { input },
+          optimisticResponse: {
+            __typename: 'Mutation',
+            createTicket: {
+              __typename: 'CreateTicketPayload',
+              ticket: {
+                __typename: 'Ticket',
+                id: `${OPTIMISTIC_PREFIX}${optimisticSequence}`,
+                title: input.title.trim(),
+                description: input.description.trim(),
+                category,
+                priority,
+                status,
+                createdAt: now,
+                updatedAt: now,
+                resolvedAt: status === 'RESOLVED' || status === 'CLOSED' ? now : null,
+                suggestion: input.suggestion
+                  ? {
+                      __typename: 'TicketSuggestion',
+                      ...input.suggestion,
+                      accepted: input.suggestion.category === category && input.suggestion.priority === priority,
+                    }
+                  : null,
+              },
+              userErrors: [],
+            },
+          },
+          update(cache, { data }) {
+            const ticket = data?.createTicket.ticket;
+            if (!ticket) return;
+            const ref = cache.identify(ticket);
+            if (!ref) return;
+            const saved = !ticket.id.startsWith(OPTIMISTIC_PREFIX);
+            addToCachedLists(cache, { __ref: ref }, saved);
+            if (saved) {
+              cache.evict({ id: 'ROOT_QUERY', fieldName: 'stats' });
+              cache.gc();
+            }
+          },
+        });
+        if (result.error) return { ok: false, errors: [networkError(result.error)] };
+        const payload = result.data?.createTicket;
+        if (!payload?.ticket || payload.userErrors.length > 0) return { ok: false, errors: payload?.userErrors ?? [] };
+        return { ok: true, value: { id: payload.ticket.id } };
+      } catch (error) {
+        return { ok: false, errors: [networkError(error)] };
+      }
+    },
+    [mutate],
+  );
+
+  return [createTicket, state] as const;
+}

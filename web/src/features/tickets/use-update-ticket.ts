@@ -1,0 +1,118 @@
+// Changing a ticket: the change shows at once (optimistic) and is undone by Apollo
+// when the server refuses it, with the refusal returned so the caller can say why.
+import { useApolloClient, useMutation } from '@apollo/client/react';
+import { useCallback } from 'react';
+import { describeProblem } from '../../common/errors.js';
+import { graphql } from '../../gql/index.js';
+import type { UpdateTicketInput, UserErrorCode } from '../../gql/graphql.js';
+
+// What every screen showing a ticket has cached, so a change can be shown at once.
+export const UseUpdateTicketFragment = graphql(`
+  fragment UseUpdateTicket_ticket on Ticket {
+    id
+    title
+    description
+    category
+    priority
+    status
+  }
+`);
+
+// Cached only where the detail page was seen.
+const UseUpdateTicketResolvedAtFragment = graphql(`
+  fragment UseUpdateTicketResolvedAt_ticket on Ticket {
+    resolvedAt
+  }
+`);
+
+const UpdateTicketMutation = graphql(`
+  mutation UpdateTicket($id: ID!, $input: UpdateTicketInput!) {
+    updateTicket(id: $id, input: $input) {
+      ticket {
+        id
+        ...UseUpdateTicket_ticket @unmask
+        updatedAt
+        resolvedAt
+      }
+      userErrors {
+        field
+        message
+        code
+      }
+    }
+  }
+`);
+
+export interface FieldError {
+  field: string | null;
+  message: string;
+  code: UserErrorCode | 'NETWORK';
+}
+
+export type MutationOutcome<T = undefined> = { ok: true; value: T } | { ok: false; errors: FieldError[] };
+
+const RESOLVED = new Set(['RESOLVED', 'CLOSED']);
+
+export function useUpdateTicket() {
+  const client = useApolloClient();
+  const [mutate, state] = useMutation(UpdateTicketMutation);
+
+  const updateTicket = useCallback(
+    async (id: string, input: UpdateTicketInput): Promise<MutationOutcome> => {
+      try {
+        const result = await mutate({
+          variables: { id, input },
+          optimisticResponse: (_vars, { IGNORE }) => {
+            // Only a ticket already in the cache can be shown changed before the answer.
+            const cacheId = client.cache.identify({ __typename: 'Ticket', id });
+            const current = client.cache.readFragment({ id: cacheId, fragment: UseUpdateTicketFragment });
+            if (!current) return IGNORE;
+            const resolvedAt = client.cache.readFragment({ id: cacheId, fragment: UseUpdateTicketResolvedAtFragment })?.resolvedAt ?? null;
+            const status = input.status ?? current.status;
+            const now = new Date().toISOString();
+            return {
+              __typename: 'Mutation' as const,
+              updateTicket: {
+                __typename: 'UpdateTicketPayload' as const,
+                ticket: {
+                  ...current,
+                  title: input.title?.trim() ?? current.title,
+                  description: input.description?.trim() ?? current.description,
+                  category: input.category ?? current.category,
+                  priority: input.priority ?? current.priority,
+                  status,
+                  updatedAt: now,
+                  resolvedAt: RESOLVED.has(status) ? (resolvedAt ?? now) : null,
+                },
+                userErrors: [],
+              },
+            };
+          },
+          update(cache, { data }) {
+            // Counts on the dashboard depend on every ticket's fields: drop them so the
+            // next view of the statistics asks the server again.
+            if (data?.updateTicket.ticket) {
+              cache.evict({ id: 'ROOT_QUERY', fieldName: 'stats' });
+              cache.gc();
+            }
+          },
+        });
+        if (result.error) return { ok: false, errors: [networkError(result.error)] };
+        const payload = result.data?.updateTicket;
+        if (!payload || payload.userErrors.length > 0 || !payload.ticket) {
+          return { ok: false, errors: payload?.userErrors ?? [] };
+        }
+        return { ok: true, value: undefined };
+      } catch (error) {
+        return { ok: false, errors: [networkError(error)] };
+      }
+    },
+    [mutate, client],
+  );
+
+  return [updateTicket, state] as const;
+}
+
+export function networkError(error: unknown): FieldError {
+  return { field: null, code: 'NETWORK', message: describeProblem(error).message };
+}

@@ -1,0 +1,130 @@
+/* eslint-disable */
+import * as types from './graphql';
+import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
+
+/**
+ * Map of all GraphQL operations in the project.
+ *
+ * This map has several performance disadvantages:
+ * 1. It is not tree-shakeable, so it will include all operations in the project.
+ * 2. It is not minifiable, so the string of a GraphQL query will be multiple times inside the bundle.
+ * 3. It does not support dead code elimination, so it will add unused operations.
+ *
+ * Therefore it is highly recommended to use the babel or swc plugin for production.
+ * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
+ */
+type Documents = {
+    "\n  fragment BreakdownCharts_stats on TicketStats {\n    priorityBreakdown {\n      priority\n      count\n    }\n    categoryBreakdown {\n      category\n      count\n    }\n    statusBreakdown {\n      status\n      count\n    }\n  }\n": typeof types.BreakdownCharts_StatsFragmentDoc,
+    "\n  query DashboardPage {\n    stats {\n      ...StatsSummary_stats @unmask\n      ...BreakdownCharts_stats @unmask\n      ...TicketsPerDayChart_stats @unmask\n      ...SuggestionAcceptanceCard_stats @unmask\n    }\n  }\n": typeof types.DashboardPageDocument,
+    "\n  fragment StatsSummary_stats on TicketStats {\n    totalTickets\n    openTickets\n    avgTicketsPerDay\n  }\n": typeof types.StatsSummary_StatsFragmentDoc,
+    "\n  fragment SuggestionAcceptanceCard_stats on TicketStats {\n    suggestionAcceptance {\n      acceptanceRate\n      accepted\n      overridden\n      suggested\n      byCategory {\n        category\n        acceptanceRate\n        accepted\n        suggested\n      }\n    }\n  }\n": typeof types.SuggestionAcceptanceCard_StatsFragmentDoc,
+    "\n  fragment TicketsPerDayChart_stats on TicketStats {\n    ticketsPerDay(days: 30) {\n      day\n      count\n    }\n  }\n": typeof types.TicketsPerDayChart_StatsFragmentDoc,
+    "\n  query TicketDetailPage($id: ID!) {\n    ticket(id: $id) {\n      id\n      ...TicketDetails_ticket\n      ...TicketEditForm_ticket\n    }\n  }\n": typeof types.TicketDetailPageDocument,
+    "\n  fragment TicketDetails_ticket on Ticket {\n    id\n    title\n    description\n    category\n    priority\n    status\n    createdAt\n    updatedAt\n    resolvedAt\n    suggestion {\n      category\n      priority\n      source\n      accepted\n    }\n  }\n": typeof types.TicketDetails_TicketFragmentDoc,
+    "\n  fragment TicketEditForm_ticket on Ticket {\n    id\n    title\n    description\n    category\n    priority\n  }\n": typeof types.TicketEditForm_TicketFragmentDoc,
+    "\n  fragment TicketRow_ticket on Ticket {\n    id\n    title\n    description\n    category\n    priority\n    status\n    createdAt\n  }\n": typeof types.TicketRow_TicketFragmentDoc,
+    "\n  query TicketsPage($filter: TicketFilter, $search: String, $first: Int, $after: String) {\n    tickets(filter: $filter, search: $search, first: $first, after: $after) {\n      totalCount\n      totalCountIsExact\n      edges {\n        cursor\n        node {\n          id\n          ...TicketRow_ticket\n        }\n      }\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n    }\n  }\n": typeof types.TicketsPageDocument,
+    "\n  mutation CreateTicket($input: CreateTicketInput!) {\n    createTicket(input: $input) {\n      ticket {\n        id\n        title\n        description\n        category\n        priority\n        status\n        createdAt\n        updatedAt\n        resolvedAt\n        suggestion {\n          category\n          priority\n          source\n          accepted\n        }\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": typeof types.CreateTicketDocument,
+    "\n  query ClassifyDescription($description: String!) {\n    classifyDescription(description: $description) {\n      category\n      priority\n      source\n      reason\n    }\n  }\n": typeof types.ClassifyDescriptionDocument,
+    "\n  fragment UseUpdateTicket_ticket on Ticket {\n    id\n    title\n    description\n    category\n    priority\n    status\n  }\n": typeof types.UseUpdateTicket_TicketFragmentDoc,
+    "\n  fragment UseUpdateTicketResolvedAt_ticket on Ticket {\n    resolvedAt\n  }\n": typeof types.UseUpdateTicketResolvedAt_TicketFragmentDoc,
+    "\n  mutation UpdateTicket($id: ID!, $input: UpdateTicketInput!) {\n    updateTicket(id: $id, input: $input) {\n      ticket {\n        id\n        ...UseUpdateTicket_ticket @unmask\n        updatedAt\n        resolvedAt\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": typeof types.UpdateTicketDocument,
+};
+const documents: Documents = {
+    "\n  fragment BreakdownCharts_stats on TicketStats {\n    priorityBreakdown {\n      priority\n      count\n    }\n    categoryBreakdown {\n      category\n      count\n    }\n    statusBreakdown {\n      status\n      count\n    }\n  }\n": types.BreakdownCharts_StatsFragmentDoc,
+    "\n  query DashboardPage {\n    stats {\n      ...StatsSummary_stats @unmask\n      ...BreakdownCharts_stats @unmask\n      ...TicketsPerDayChart_stats @unmask\n      ...SuggestionAcceptanceCard_stats @unmask\n    }\n  }\n": types.DashboardPageDocument,
+    "\n  fragment StatsSummary_stats on TicketStats {\n    totalTickets\n    openTickets\n    avgTicketsPerDay\n  }\n": types.StatsSummary_StatsFragmentDoc,
+    "\n  fragment SuggestionAcceptanceCard_stats on TicketStats {\n    suggestionAcceptance {\n      acceptanceRate\n      accepted\n      overridden\n      suggested\n      byCategory {\n        category\n        acceptanceRate\n        accepted\n        suggested\n      }\n    }\n  }\n": types.SuggestionAcceptanceCard_StatsFragmentDoc,
+    "\n  fragment TicketsPerDayChart_stats on TicketStats {\n    ticketsPerDay(days: 30) {\n      day\n      count\n    }\n  }\n": types.TicketsPerDayChart_StatsFragmentDoc,
+    "\n  query TicketDetailPage($id: ID!) {\n    ticket(id: $id) {\n      id\n      ...TicketDetails_ticket\n      ...TicketEditForm_ticket\n    }\n  }\n": types.TicketDetailPageDocument,
+    "\n  fragment TicketDetails_ticket on Ticket {\n    id\n    title\n    description\n    category\n    priority\n    status\n    createdAt\n    updatedAt\n    resolvedAt\n    suggestion {\n      category\n      priority\n      source\n      accepted\n    }\n  }\n": types.TicketDetails_TicketFragmentDoc,
+    "\n  fragment TicketEditForm_ticket on Ticket {\n    id\n    title\n    description\n    category\n    priority\n  }\n": types.TicketEditForm_TicketFragmentDoc,
+    "\n  fragment TicketRow_ticket on Ticket {\n    id\n    title\n    description\n    category\n    priority\n    status\n    createdAt\n  }\n": types.TicketRow_TicketFragmentDoc,
+    "\n  query TicketsPage($filter: TicketFilter, $search: String, $first: Int, $after: String) {\n    tickets(filter: $filter, search: $search, first: $first, after: $after) {\n      totalCount\n      totalCountIsExact\n      edges {\n        cursor\n        node {\n          id\n          ...TicketRow_ticket\n        }\n      }\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n    }\n  }\n": types.TicketsPageDocument,
+    "\n  mutation CreateTicket($input: CreateTicketInput!) {\n    createTicket(input: $input) {\n      ticket {\n        id\n        title\n        description\n        category\n        priority\n        status\n        createdAt\n        updatedAt\n        resolvedAt\n        suggestion {\n          category\n          priority\n          source\n          accepted\n        }\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": types.CreateTicketDocument,
+    "\n  query ClassifyDescription($description: String!) {\n    classifyDescription(description: $description) {\n      category\n      priority\n      source\n      reason\n    }\n  }\n": types.ClassifyDescriptionDocument,
+    "\n  fragment UseUpdateTicket_ticket on Ticket {\n    id\n    title\n    description\n    category\n    priority\n    status\n  }\n": types.UseUpdateTicket_TicketFragmentDoc,
+    "\n  fragment UseUpdateTicketResolvedAt_ticket on Ticket {\n    resolvedAt\n  }\n": types.UseUpdateTicketResolvedAt_TicketFragmentDoc,
+    "\n  mutation UpdateTicket($id: ID!, $input: UpdateTicketInput!) {\n    updateTicket(id: $id, input: $input) {\n      ticket {\n        id\n        ...UseUpdateTicket_ticket @unmask\n        updatedAt\n        resolvedAt\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": types.UpdateTicketDocument,
+};
+
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ *
+ *
+ * @example
+ * ```ts
+ * const query = graphql(`query GetUser($id: ID!) { user(id: $id) { name } }`);
+ * ```
+ *
+ * The query argument is unknown!
+ * Please regenerate the types.
+ */
+export function graphql(source: string): unknown;
+
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment BreakdownCharts_stats on TicketStats {\n    priorityBreakdown {\n      priority\n      count\n    }\n    categoryBreakdown {\n      category\n      count\n    }\n    statusBreakdown {\n      status\n      count\n    }\n  }\n"): (typeof documents)["\n  fragment BreakdownCharts_stats on TicketStats {\n    priorityBreakdown {\n      priority\n      count\n    }\n    categoryBreakdown {\n      category\n      count\n    }\n    statusBreakdown {\n      status\n      count\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query DashboardPage {\n    stats {\n      ...StatsSummary_stats @unmask\n      ...BreakdownCharts_stats @unmask\n      ...TicketsPerDayChart_stats @unmask\n      ...SuggestionAcceptanceCard_stats @unmask\n    }\n  }\n"): (typeof documents)["\n  query DashboardPage {\n    stats {\n      ...StatsSummary_stats @unmask\n      ...BreakdownCharts_stats @unmask\n      ...TicketsPerDayChart_stats @unmask\n      ...SuggestionAcceptanceCard_stats @unmask\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment StatsSummary_stats on TicketStats {\n    totalTickets\n    openTickets\n    avgTicketsPerDay\n  }\n"): (typeof documents)["\n  fragment StatsSummary_stats on TicketStats {\n    totalTickets\n    openTickets\n    avgTicketsPerDay\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment SuggestionAcceptanceCard_stats on TicketStats {\n    suggestionAcceptance {\n      acceptanceRate\n      accepted\n      overridden\n      suggested\n      byCategory {\n        category\n        acceptanceRate\n        accepted\n        suggested\n      }\n    }\n  }\n"): (typeof documents)["\n  fragment SuggestionAcceptanceCard_stats on TicketStats {\n    suggestionAcceptance {\n      acceptanceRate\n      accepted\n      overridden\n      suggested\n      byCategory {\n        category\n        acceptanceRate\n        accepted\n        suggested\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment TicketsPerDayChart_stats on TicketStats {\n    ticketsPerDay(days: 30) {\n      day\n      count\n    }\n  }\n"): (typeof documents)["\n  fragment TicketsPerDayChart_stats on TicketStats {\n    ticketsPerDay(days: 30) {\n      day\n      count\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query TicketDetailPage($id: ID!) {\n    ticket(id: $id) {\n      id\n      ...TicketDetails_ticket\n      ...TicketEditForm_ticket\n    }\n  }\n"): (typeof documents)["\n  query TicketDetailPage($id: ID!) {\n    ticket(id: $id) {\n      id\n      ...TicketDetails_ticket\n      ...TicketEditForm_ticket\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment TicketDetails_ticket on Ticket {\n    id\n    title\n    description\n    category\n    priority\n    status\n    createdAt\n    updatedAt\n    resolvedAt\n    suggestion {\n      category\n      priority\n      source\n      accepted\n    }\n  }\n"): (typeof documents)["\n  fragment TicketDetails_ticket on Ticket {\n    id\n    title\n    description\n    category\n    priority\n    status\n    createdAt\n    updatedAt\n    resolvedAt\n    suggestion {\n      category\n      priority\n      source\n      accepted\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment TicketEditForm_ticket on Ticket {\n    id\n    title\n    description\n    category\n    priority\n  }\n"): (typeof documents)["\n  fragment TicketEditForm_ticket on Ticket {\n    id\n    title\n    description\n    category\n    priority\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment TicketRow_ticket on Ticket {\n    id\n    title\n    description\n    category\n    priority\n    status\n    createdAt\n  }\n"): (typeof documents)["\n  fragment TicketRow_ticket on Ticket {\n    id\n    title\n    description\n    category\n    priority\n    status\n    createdAt\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query TicketsPage($filter: TicketFilter, $search: String, $first: Int, $after: String) {\n    tickets(filter: $filter, search: $search, first: $first, after: $after) {\n      totalCount\n      totalCountIsExact\n      edges {\n        cursor\n        node {\n          id\n          ...TicketRow_ticket\n        }\n      }\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n    }\n  }\n"): (typeof documents)["\n  query TicketsPage($filter: TicketFilter, $search: String, $first: Int, $after: String) {\n    tickets(filter: $filter, search: $search, first: $first, after: $after) {\n      totalCount\n      totalCountIsExact\n      edges {\n        cursor\n        node {\n          id\n          ...TicketRow_ticket\n        }\n      }\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateTicket($input: CreateTicketInput!) {\n    createTicket(input: $input) {\n      ticket {\n        id\n        title\n        description\n        category\n        priority\n        status\n        createdAt\n        updatedAt\n        resolvedAt\n        suggestion {\n          category\n          priority\n          source\n          accepted\n        }\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation CreateTicket($input: CreateTicketInput!) {\n    createTicket(input: $input) {\n      ticket {\n        id\n        title\n        description\n        category\n        priority\n        status\n        createdAt\n        updatedAt\n        resolvedAt\n        suggestion {\n          category\n          priority\n          source\n          accepted\n        }\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ClassifyDescription($description: String!) {\n    classifyDescription(description: $description) {\n      category\n      priority\n      source\n      reason\n    }\n  }\n"): (typeof documents)["\n  query ClassifyDescription($description: String!) {\n    classifyDescription(description: $description) {\n      category\n      priority\n      source\n      reason\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment UseUpdateTicket_ticket on Ticket {\n    id\n    title\n    description\n    category\n    priority\n    status\n  }\n"): (typeof documents)["\n  fragment UseUpdateTicket_ticket on Ticket {\n    id\n    title\n    description\n    category\n    priority\n    status\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment UseUpdateTicketResolvedAt_ticket on Ticket {\n    resolvedAt\n  }\n"): (typeof documents)["\n  fragment UseUpdateTicketResolvedAt_ticket on Ticket {\n    resolvedAt\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateTicket($id: ID!, $input: UpdateTicketInput!) {\n    updateTicket(id: $id, input: $input) {\n      ticket {\n        id\n        ...UseUpdateTicket_ticket @unmask\n        updatedAt\n        resolvedAt\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateTicket($id: ID!, $input: UpdateTicketInput!) {\n    updateTicket(id: $id, input: $input) {\n      ticket {\n        id\n        ...UseUpdateTicket_ticket @unmask\n        updatedAt\n        resolvedAt\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n"];
+
+export function graphql(source: string) {
+  return (documents as any)[source] ?? {};
+}
+
+export type DocumentType<TDocumentNode extends DocumentNode<any, any>> = TDocumentNode extends DocumentNode<  infer TType,  any>  ? TType  : never;

@@ -1,0 +1,32 @@
+// The GraphQL playground at /graphiql (and on a browser's GET /graphql): GraphiQL from
+// our own build, so it works with no internet, opened on one example per operation.
+import './monaco-workers.js';
+import { createGraphiQLFetcher } from '@graphiql/toolkit';
+import { GraphiQL } from 'graphiql';
+import 'graphiql/style.css';
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { EXAMPLE_TABS } from './examples.js';
+
+const fetcher = createGraphiQLFetcher({ url: new URL('/graphql', window.location.origin).toString() });
+
+const tabs = EXAMPLE_TABS.map((tab) => ({
+  query: tab.query,
+  variables: tab.variables ? JSON.stringify(tab.variables, null, 2) : null,
+}));
+
+// GraphiQL fills the variables editor of the first tab from `initialVariables`, not
+// from `defaultTabs`; give it the first example's only on a first visit, so that
+// later visits keep what the integrator left in the tabs (saved in localStorage).
+const firstVisit = window.localStorage.getItem('graphiql:tabState') === null;
+
+createRoot(document.getElementById('graphiql')!).render(
+  <StrictMode>
+    <GraphiQL
+      fetcher={fetcher}
+      defaultTabs={tabs}
+      {...(firstVisit ? { initialQuery: tabs[0]?.query ?? '', initialVariables: tabs[0]?.variables ?? '' } : {})}
+      defaultEditorToolsVisibility="variables"
+    />
+  </StrictMode>,
+);

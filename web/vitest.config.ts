@@ -1,0 +1,16 @@
+// Component tests: React components against a real GraphQL schema in jsdom.
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  plugins: [react()],
+  test: {
+    include: ['src/**/*.test.{ts,tsx}', 'test/**/*.test.{ts,tsx}'],
+    environment: 'jsdom',
+    setupFiles: ['test/setup.ts'],
+    testTimeout: 15_000,
+    // graphql ships CJS for Node and ESM for bundlers; Apollo Client is bundled by
+    // Vite here so it shares the one graphql instance the tests and schema use.
+    server: { deps: { inline: [/@apollo\/client/] } },
+  },
+});
