@@ -1,0 +1,134 @@
+// NODE_ENV=production as an operator runs it: introspection stays on for integrators
+// unless GRAPHQL_INTROSPECTION=false, no response ever carries a stack or SQL (GraphQL,
+// Fastify's own errors, 404s, errors thrown by any route), and the probes tell
+// "alive" from "the database answers".
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp } from '../../src/app.js';
+import { createLocalClassifier } from '../../src/classifier/local.classifier.js';
+import { createTestDatabase, type TestDatabase } from '../support/databases.js';
+import { testConfig } from '../support/harness.js';
+
+const INTROSPECTION = '{ __schema { queryType { name } } }';
+
+async function appWith(env: Record<string, string>): Promise<{ app: FastifyInstance; database: TestDatabase }> {
+  const database = await createTestDatabase({ name: 'pglite' });
+  const local = createLocalClassifier();
+  const app = await buildApp({ config: testConfig(env), database, classify: (d) => local.classify(d) });
+  return { app, database };
+}
+
+function gql(app: FastifyInstance, query: string) {
+  return app.inject({ method: 'POST', url: '/graphql', headers: { 'content-type': 'application/json' }, payload: { query } });
+}
+
+function expectNoStack(body: string) {
+  expect(body).not.toMatch(/stack|\s+at \S+ \(|node_modules|\.ts:\d+/i);
+}
+
+describe.each<{ name: string; env: Record<string, string>; introspection: boolean }>([
+  { name: 'default', env: {}, introspection: true },
+  { name: 'GRAPHQL_INTROSPECTION=true', env: { GRAPHQL_INTROSPECTION: 'true' }, introspection: true },
+  { name: 'GRAPHQL_INTROSPECTION=false', env: { GRAPHQL_INTROSPECTION: 'false' }, introspection: false },
+])('NODE_ENV=production, introspection $name', ({ env, introspection }) => {
+  let app: FastifyInstance;
+  let database: TestDatabase;
+  beforeAll(async () => ({ app, database } = await appWith({ NODE_ENV: 'production', ...env })));
+  afterAll(async () => {
+    await app?.close();
+    await database?.destroy();
+  });
+
+  it(introspection ? 'answers introspection' : 'refuses introspection, still serves queries', async () => {
+    const res = await gql(app, INTROSPECTION);
+    const body = res.json();
+    if (introspection) {
+      expect(body).toEqual({ data: { __schema: { queryType: { name: 'Query' } } } });
+    } else {
+      expect(body.errors[0].extensions.code).toBe('GRAPHQL_VALIDATION_FAILED');
+      expectNoStack(res.body);
+      expect((await gql(app, '{ tickets { totalCount } }')).json()).toEqual({ data: { tickets: { totalCount: 0 } } });
+    }
+  });
+});
+
+describe('NODE_ENV=production error responses', () => {
+  let app: FastifyInstance;
+  let database: TestDatabase;
+  beforeAll(async () => {
+    ({ app, database } = await appWith({ NODE_ENV: 'production', BODY_LIMIT_BYTES: '2048' }));
+    // Any route may throw what a driver throws: a message full of SQL and parameters.
+    app.get('/ops-test/throws', async () => {
+      throw new Error('Failed query: select "secret_column" from "tickets" where "id" = $1\nparams: 42');
+    });
+  });
+  afterAll(async () => {
+    await app?.close();
+    await database?.destroy();
+  });
+
+  it('masks an unexpected error as a plain 500 with the request id', async () => {
+    const res = await app.inject({ method: 'GET', url: '/ops-test/throws', headers: { 'x-request-id': 'ops-500' } });
+    expect(res.statusCode).toBe(500);
+    expect(res.headers['x-request-id']).toBe('ops-500');
+    expect(res.json()).toEqual({ statusCode: 500, error: 'Internal Server Error', message: 'Internal server error' });
+  });
+
+  it.each([
+    {
+      case: 'malformed JSON',
+      request: { method: 'POST' as const, url: '/graphql', headers: { 'content-type': 'application/json' }, payload: '{"query":' },
+      status: 400,
+    },
+    {
+      case: 'a body over BODY_LIMIT_BYTES',
+      request: {
+        method: 'POST' as const,
+        url: '/graphql',
+        headers: { 'content-type': 'application/json' },
+        payload: JSON.stringify({ query: `{ tickets { totalCount } } # ${'x'.repeat(4096)}` }),
+      },
+      status: 413,
+    },
+    { case: 'an unknown route', request: { method: 'GET' as const, url: '/no/such/page' }, status: 404 },
+    {
+      case: 'an unsupported media type',
+      request: { method: 'POST' as const, url: '/graphql', headers: { 'content-type': 'application/x-yaml' }, payload: 'a: 1' },
+      status: 415,
+    },
+  ])('answers $case with $status and no stack', async ({ request, status }) => {
+    const res = await app.inject(request);
+    expect(res.statusCode).toBe(status);
+    expect(res.json()).toMatchObject({ statusCode: status });
+    expectNoStack(res.body);
+  });
+
+  it('masks a GraphQL error the server did not expect', async () => {
+    // A query the schema accepts whose resolver fails inside the database layer.
+    await database.close();
+    const res = await gql(app, '{ tickets { totalCount } }');
+    expect(res.json().errors[0].extensions).toEqual({ code: 'INTERNAL_SERVER_ERROR' });
+    expectNoStack(res.body);
+  });
+});
+
+describe('probes', () => {
+  let app: FastifyInstance;
+  let database: TestDatabase;
+  beforeAll(async () => ({ app, database } = await appWith({ NODE_ENV: 'production' })));
+  afterAll(async () => {
+    await app?.close();
+    await database?.destroy().catch(() => {});
+  });
+
+  it('/healthz says alive and /readyz says whether the database answers', async () => {
+    expect((await app.inject({ url: '/healthz' })).json()).toEqual({ status: 'ok' });
+    expect((await app.inject({ url: '/readyz' })).json()).toEqual({ status: 'ok' });
+
+    await database.close();
+    expect((await app.inject({ url: '/healthz' })).statusCode).toBe(200);
+    const ready = await app.inject({ url: '/readyz' });
+    expect(ready.statusCode).toBe(503);
+    expect(ready.json()).toEqual({ status: 'unavailable' });
+  });
+});
