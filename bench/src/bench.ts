@@ -1,0 +1,351 @@
+// `npm run bench -- [--db postgres|pglite] [--count N] [--duration S] [--connections C] [--out FILE]`
+//
+// Seeds a database (when it does not already hold about --count tickets), starts the
+// real server against it, drives every case over HTTP with autocannon, stops the
+// server (reading its peak RSS), replays the same SQL straight through the driver
+// at the same concurrency, and writes a markdown report to bench/results/.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import os from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import autocannon from 'autocannon';
+import postgres from 'postgres';
+import { openDatabase, type Database } from '../../server/src/db/client.js';
+import { benchCases, COMMON_WORD, SHORT_TERM, type BenchCase, type HttpRequest, type IdPicker } from './cases.js';
+import { captureCase, replay, type Driver, type RawResult } from './raw.js';
+import { renderReport, type CaseResult, type ReportMeta } from './report.js';
+import { summarize } from './stats.js';
+import { RARE_PHRASE } from '../../server/src/scripts/seed.generator.js';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+// The server's own directory: tsx reads its tsconfig (decorators) from there, as `npm start` does.
+const SERVER_DIR = join(ROOT, 'server');
+const log = (message: string) => process.stderr.write(`${message}\n`);
+
+interface Options {
+  db: 'postgres' | 'pglite';
+  count: number;
+  duration: number;
+  connections: number;
+  out: string | undefined;
+  url: string;
+  dataDir: string;
+  only: string | undefined;
+}
+
+function parseOptions(): Options {
+  const { values } = parseArgs({
+    options: {
+      db: { type: 'string', default: 'postgres' },
+      count: { type: 'string', default: '1000000' },
+      duration: { type: 'string', default: '10' },
+      connections: { type: 'string', default: '8' },
+      out: { type: 'string' },
+      only: { type: 'string' },
+      help: { type: 'boolean', default: false },
+    },
+  });
+  if (values.help) {
+    process.stdout.write(
+      'Usage: npm run bench -- [--db postgres|pglite] [--count N] [--duration S] [--connections C] [--out FILE] [--only TEXT]\n' +
+        '  PostgreSQL: BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/bench; the database is created if missing)\n' +
+        '  PGlite: BENCH_DATA_DIR (default bench/.data/pglite)\n',
+    );
+    process.exit(0);
+  }
+  const num = (name: string, raw: string, min: number) => {
+    const n = Number(raw);
+    if (!Number.isFinite(n) || n < min) throw new Error(`--${name}: expected a number >= ${min}, got "${raw}"`);
+    return n;
+  };
+  if (values.db !== 'postgres' && values.db !== 'pglite') throw new Error(`--db: expected postgres or pglite, got "${values.db}"`);
+  return {
+    db: values.db,
+    count: Math.floor(num('count', values.count, 1)),
+    duration: num('duration', values.duration, 0.2),
+    connections: Math.floor(num('connections', values.connections, 1)),
+    out: values.out,
+    only: values.only,
+    url: process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/bench',
+    dataDir: resolve(process.env.BENCH_DATA_DIR ?? join(ROOT, 'bench/.data/pglite')),
+  };
+}
+
+async function ensurePostgresDatabase(url: string): Promise<void> {
+  const target = new URL(url);
+  const name = decodeURIComponent(target.pathname.slice(1));
+  if (!/^[\w-]+$/.test(name)) throw new Error(`BENCH_DATABASE_URL: unexpected database name "${name}"`);
+  const admin = new URL(url);
+  admin.pathname = '/postgres';
+  const sql = postgres(admin.toString(), { max: 1, onnotice: () => {} });
+  try {
+    const [exists] = await sql`select 1 from pg_database where datname = ${name}`;
+    if (!exists) {
+      log(`creating database ${name}`);
+      await sql.unsafe(`create database "${name}"`);
+    }
+  } finally {
+    await sql.end();
+  }
+}
+
+function openTarget(options: Options): Promise<Database> {
+  return openDatabase(
+    options.db === 'postgres' ? { kind: 'postgres', url: options.url, maxConnections: 10 } : { kind: 'pglite', dataDir: options.dataDir },
+  );
+}
+
+async function ticketCount(database: Database): Promise<{ count: number; maxId: number }> {
+  const client = (database.db as unknown as { $client: unknown }).$client;
+  const q = 'select coalesce((select sum(count) from ticket_counts), 0)::int as count, coalesce((select max(id) from tickets), 0)::int as max_id';
+  const rows = database.kind === 'postgres'
+    ? await (client as postgres.Sql).unsafe(q)
+    : (await (client as { query(q: string): Promise<{ rows: unknown[] }> }).query(q)).rows;
+  const row = rows[0] as { count: number; max_id: number };
+  return { count: Number(row.count), maxId: Number(row.max_id) };
+}
+
+function run(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<void> {
+  return new Promise((resolvePromise, reject) => {
+    const child = spawn(command, args, { cwd: SERVER_DIR, env, stdio: ['ignore', 'inherit', 'inherit'] });
+    child.on('error', reject);
+    child.on('exit', (code) => (code === 0 ? resolvePromise() : reject(new Error(`${args.join(' ')} exited with ${code}`))));
+  });
+}
+
+function targetEnv(options: Options): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env };
+  delete env.DATABASE_URL;
+  delete env.DATA_DIR;
+  if (options.db === 'postgres') env.DATABASE_URL = options.url;
+  else env.DATA_DIR = options.dataDir;
+  return env;
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolvePromise, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolvePromise(port));
+    });
+  });
+}
+
+interface RunningServer {
+  child: ChildProcess;
+  url: string;
+  /** Peak resident set size so far (VmHWM), in MiB; null where /proc is not available. */
+  peakRssMiB(): number | null;
+  stop(): Promise<void>;
+}
+
+async function startServer(options: Options): Promise<RunningServer> {
+  const port = await freePort();
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+    cwd: SERVER_DIR,
+    env: { ...targetEnv(options), PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', NODE_ENV: 'production' },
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  let exited = false;
+  child.on('exit', () => (exited = true));
+  const url = `http://127.0.0.1:${port}`;
+  const started = Date.now();
+  for (;;) {
+    if (exited) throw new Error('the server exited during start');
+    try {
+      if ((await fetch(`${url}/readyz`)).ok) break;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() - started > 120_000) throw new Error('the server did not become ready within 120 s');
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  return {
+    child,
+    url,
+    peakRssMiB() {
+      try {
+        const match = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'));
+        return match ? Number(match[1]) / 1024 : null;
+      } catch {
+        return null;
+      }
+    },
+    async stop() {
+      if (exited) return;
+      const done = new Promise((r) => child.once('exit', r));
+      child.kill('SIGTERM');
+      await done;
+    },
+  };
+}
+
+/** True when an answer is a success: a 2xx, and for GraphQL no errors and no userErrors. */
+function isSuccess(bench: BenchCase, status: number, body: string): boolean {
+  if (status < 200 || status >= 300) return false;
+  if (bench.api === 'GraphQL') return !body.includes('"errors":') && !/"userErrors":\[\{/.test(body);
+  return true;
+}
+
+interface HttpResult {
+  requests: number;
+  errors: number;
+  durationSeconds: number;
+  latencies: number[];
+}
+
+async function drive(url: string, bench: BenchCase, ids: IdPicker, connections: number, seconds: number): Promise<HttpResult> {
+  const latencies: number[] = [];
+  let failed = 0;
+  const headers = { 'content-type': 'application/json' };
+  const instance = autocannon({
+    url,
+    connections,
+    duration: seconds,
+    requests: [
+      {
+        setupRequest: (req: Record<string, unknown>) => {
+          const r: HttpRequest = bench.request(ids);
+          return { ...req, method: r.method, path: r.path, headers, ...(r.body === undefined ? {} : { body: r.body }) };
+        },
+        onResponse: (status: number, body: string) => {
+          if (!isSuccess(bench, status, body)) failed += 1;
+        },
+      },
+    ],
+  });
+  instance.on('response', (_client: unknown, _status: number, _bytes: number, responseTime: number) => latencies.push(responseTime));
+  const result = await instance;
+  return {
+    requests: result.requests.total,
+    errors: failed + result.errors + result.timeouts,
+    durationSeconds: result.duration,
+    latencies,
+  };
+}
+
+function warmupSeconds(duration: number): number {
+  return Math.min(2, Math.max(0.3, duration * 0.2));
+}
+
+async function main(): Promise<void> {
+  const options = parseOptions();
+  const loadBefore = os.loadavg();
+  if (options.db === 'postgres') await ensurePostgresDatabase(options.url);
+  else await mkdir(options.dataDir, { recursive: true });
+
+  // Seed unless the database already holds about --count tickets (each run removes
+  // what its write cases created; 1% slack keeps a data set that a patch-only
+  // interruption left nearly as it was).
+  let database = await openTarget(options);
+  await database.migrate();
+  let { count } = await ticketCount(database);
+  let seedSeconds: number | null = null;
+  if (Math.abs(count - options.count) > options.count * 0.01) {
+    await database.close();
+    log(`seeding ${options.count.toLocaleString('en')} tickets (the database has ${count.toLocaleString('en')})`);
+    const t0 = Date.now();
+    await run(process.execPath, ['--import', 'tsx', 'src/scripts/seed.ts', '--count', String(options.count), '--truncate'], targetEnv(options));
+    seedSeconds = (Date.now() - t0) / 1000;
+    database = await openTarget(options);
+  }
+  const counted = await ticketCount(database);
+  count = counted.count;
+  const ids: IdPicker = { random: () => 1 + Math.floor(Math.random() * counted.maxId) };
+  const postgresVersion = options.db === 'postgres'
+    ? String(((await (database.db as unknown as { $client: postgres.Sql }).$client`select version() as v`)[0] as { v: string }).v)
+    : null;
+  // A PGlite directory serves one process: the server's turn first.
+  if (options.db === 'pglite') await database.close();
+
+  const cases = benchCases().filter((c) => !options.only || `${c.api} ${c.name}`.toLowerCase().includes(options.only.toLowerCase()));
+  log(`benchmarking ${cases.length} cases on ${options.db} with ${count.toLocaleString('en')} tickets, ${options.connections} connections, ${options.duration}s each`);
+
+  const server = await startServer(options);
+  const http: HttpResult[] = [];
+  let peakRss: number | null;
+  try {
+    for (const bench of cases) {
+      await drive(server.url, bench, ids, options.connections, warmupSeconds(options.duration));
+      const result = await drive(server.url, bench, ids, options.connections, options.duration);
+      http.push(result);
+      const s = summarize(result.latencies);
+      log(`  ${bench.api.padEnd(7)} ${bench.name.padEnd(24)} ${(result.requests / result.durationSeconds).toFixed(0).padStart(6)} req/s  p50 ${s.p50.toFixed(2)}  p95 ${s.p95.toFixed(2)}  p99 ${s.p99.toFixed(2)} ms  errors ${result.errors}`);
+    }
+  } finally {
+    // VmHWM is the process's peak so far: read it while the process still exists.
+    peakRss = server.peakRssMiB();
+    await server.stop().catch(() => {});
+  }
+
+  // The raw baseline, with the server stopped so that both had the machine to themselves.
+  if (options.db === 'pglite') database = await openTarget(options);
+  const client = (database.db as unknown as { $client: unknown }).$client;
+  const driver: Driver = options.db === 'postgres' ? { kind: 'postgres', sql: client as postgres.Sql } : { kind: 'pglite', client: client as never };
+  const raw: RawResult[] = [];
+  try {
+    for (const bench of cases) {
+      const branches = await captureCase(driver, bench, ids);
+      await replay(driver, branches, ids, options.connections, warmupSeconds(options.duration));
+      const result = await replay(driver, branches, ids, options.connections, options.duration);
+      raw.push(result);
+      log(`  raw ${bench.api.padEnd(7)} ${bench.name.padEnd(24)} ${(result.requests / result.durationSeconds).toFixed(0).padStart(6)} req/s  p50 ${result.latency.p50.toFixed(2)}  p95 ${result.latency.p95.toFixed(2)} ms  errors ${result.errors}`);
+    }
+    // Leave the data set as it was found: the write cases' tickets go (the counters
+    // follow through the triggers) and their dead rows are vacuumed away, so the next
+    // run's newest-first reads see the seeded data, not thousands of benchmark rows.
+    log('removing the tickets the write cases created');
+    const cleanup = [`delete from tickets where id > ${counted.maxId}`, 'vacuum analyze tickets', 'vacuum analyze ticket_counts, ticket_daily_counts'];
+    for (const statement of cleanup) {
+      if (driver.kind === 'postgres') await driver.sql.unsafe(statement);
+      else await driver.client.exec(statement);
+    }
+  } finally {
+    await database.close();
+  }
+
+  const pgliteVersion = JSON.parse(await readFile(join(ROOT, 'node_modules/@electric-sql/pglite/package.json'), 'utf8')).version as string;
+  const autocannonVersion = JSON.parse(await readFile(join(ROOT, 'node_modules/autocannon/package.json'), 'utf8')).version as string;
+  const results: CaseResult[] = cases.map((bench, i) => ({
+    bench,
+    http: { ...http[i]!, latency: summarize(http[i]!.latencies) },
+    raw: raw[i]!,
+  }));
+  const meta: ReportMeta = {
+    date: new Date(),
+    db: options.db,
+    count,
+    seedSeconds,
+    duration: options.duration,
+    connections: options.connections,
+    cpus: `${os.cpus().length} × ${os.cpus()[0]?.model.trim() ?? 'unknown CPU'}`,
+    memoryGiB: os.totalmem() / 1024 ** 3,
+    loadBefore,
+    loadAfter: os.loadavg(),
+    versions: {
+      node: process.version,
+      database: options.db === 'postgres' ? (postgresVersion ?? '').split(' on ')[0]! : `PGlite ${pgliteVersion}`,
+      autocannon: autocannonVersion,
+    },
+    peakRssMiB: peakRss,
+    terms: { common: COMMON_WORD, rare: RARE_PHRASE, short: SHORT_TERM },
+  };
+  const markdown = renderReport(meta, results);
+  const label = count >= 1_000_000 ? `${Math.round(count / 1_000_000)}m` : count >= 1000 ? `${Math.round(count / 1000)}k` : String(count);
+  const out = options.out ? resolve(options.out) : join(ROOT, 'bench/results', `${meta.date.toISOString().slice(0, 10)}-${options.db}-${label}.md`);
+  await mkdir(dirname(out), { recursive: true });
+  await writeFile(out, markdown);
+  process.stdout.write(markdown);
+  log(`wrote ${out}`);
+}
+
+await main().catch((error: unknown) => {
+  log(`bench failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+  process.exit(1);
+});

@@ -1,0 +1,195 @@
+// The benchmark's cases: one HTTP request shape per case (REST and GraphQL), and the
+// service calls whose SQL the raw baseline replays (the same calls the adapters make).
+import { createTicketGenerator, RARE_PHRASE } from '../../server/src/scripts/seed.generator.js';
+import { createTicket, getTicketStats, getTicketsPerDay, listTickets, updateTicket } from '../../server/src/tickets/ticket.service.js';
+import { countTicketsBounded, listTicketsOffset } from '../../server/src/tickets/ticket.repository.js';
+import { validateTicketQuery, type RawTicketFilter } from '../../server/src/tickets/ticket.validation.js';
+import type { Db } from '../../server/src/db/client.js';
+
+export interface HttpRequest {
+  method: 'GET' | 'POST' | 'PATCH';
+  path: string;
+  body?: string;
+}
+
+/** Parallel branches of sequential service calls: how the adapter issues its SQL. */
+export type Capture = ((db: Db, ids: IdPicker) => Promise<unknown>)[];
+
+export interface BenchCase {
+  name: string;
+  api: 'REST' | 'GraphQL';
+  /** p95 target from the issue, in ms. */
+  targetP95: number;
+  request(ids: IdPicker): HttpRequest;
+  capture: Capture;
+}
+
+export interface IdPicker {
+  /** An existing ticket id, uniformly at random. */
+  random(): number;
+}
+
+/** A ticket id that the raw replay substitutes with a random one for each request. */
+export const PLACEHOLDER_ID = 2_000_000_001;
+
+export const COMMON_WORD = 'password';
+export const SHORT_TERM = 'id';
+const STATUSES = ['open', 'in_progress', 'resolved', 'closed'] as const;
+const PAGE = 20;
+
+const TICKET_FIELDS = 'id title description category priority status createdAt updatedAt resolvedAt';
+const LIST = `query($filter: TicketFilter, $search: String) {
+  tickets(filter: $filter, search: $search, first: ${PAGE}) { nodes { ${TICKET_FIELDS} } pageInfo { hasNextPage endCursor } totalCount totalCountIsExact } }`;
+const STATS = `query { stats { totalTickets openTickets avgTicketsPerDay
+  priorityBreakdown { priority count } categoryBreakdown { category count } statusBreakdown { status count }
+  suggestionAcceptance { suggested accepted overridden acceptanceRate byCategory { category suggested accepted overridden acceptanceRate } } } }`;
+const DASHBOARD = `query { stats { totalTickets openTickets avgTicketsPerDay statusBreakdown { status count } ticketsPerDay(days: 30) { day count } } }`;
+const CREATE = `mutation($input: CreateTicketInput!) { createTicket(input: $input) { ticket { ${TICKET_FIELDS} } userErrors { field code } } }`;
+const UPDATE = `mutation($id: ID!, $input: UpdateTicketInput!) { updateTicket(id: $id, input: $input) { ticket { ${TICKET_FIELDS} } userErrors { field code } } }`;
+
+const gql = (query: string, variables: Record<string, unknown> = {}): HttpRequest => ({
+  method: 'POST',
+  path: '/graphql',
+  body: JSON.stringify({ query, variables }),
+});
+
+// Created tickets look like the seeded ones, so that they (the newest rows) do not
+// change what the read cases find.
+const generate = createTicketGenerator({ seed: 7 });
+const newTicket = () => {
+  const t = generate();
+  return { title: t.title, description: t.description, category: t.category, priority: t.priority };
+};
+const randomStatus = () => STATUSES[Math.floor(Math.random() * STATUSES.length)]!;
+
+/** The REST list handler's SQL: the page and the bounded count, concurrently. */
+function restList(filter: RawTicketFilter, search: string | null): Capture {
+  const query = validateTicketQuery(filter, search);
+  return [(db) => listTicketsOffset(db, query, 0, PAGE), (db) => countTicketsBounded(db, query)];
+}
+
+/** The GraphQL list's SQL: the page (plus one row), then `totalCount`. */
+function graphqlList(filter: RawTicketFilter | null, search: string | null): Capture {
+  return [
+    async (db) => {
+      const page = await listTickets(db, { filter, search, first: PAGE });
+      return countTicketsBounded(db, page.query);
+    },
+  ];
+}
+
+const TWO_FILTERS = { statuses: ['open'], categories: ['technical'] } as const;
+const SEARCHES = [
+  ['search common word', COMMON_WORD],
+  ['search rare phrase', RARE_PHRASE],
+  ['search 2-char term', SHORT_TERM],
+] as const;
+
+export function benchCases(): BenchCase[] {
+  const rest: BenchCase[] = [
+    {
+      name: 'list newest 20',
+      api: 'REST',
+      targetP95: 25,
+      request: () => ({ method: 'GET', path: `/api/tickets/?page_size=${PAGE}` }),
+      capture: restList({}, null),
+    },
+    {
+      name: 'list with two filters',
+      api: 'REST',
+      targetP95: 25,
+      request: () => ({ method: 'GET', path: `/api/tickets/?page_size=${PAGE}&status=open&category=technical` }),
+      capture: restList({ statuses: ['open'], categories: ['technical'] }, null),
+    },
+    ...SEARCHES.map(([name, term]): BenchCase => ({
+      name,
+      api: 'REST',
+      targetP95: 25,
+      request: () => ({ method: 'GET', path: `/api/tickets/?page_size=${PAGE}&search=${encodeURIComponent(term)}` }),
+      capture: restList({}, term),
+    })),
+    {
+      name: 'stats',
+      api: 'REST',
+      targetP95: 10,
+      request: () => ({ method: 'GET', path: '/api/tickets/stats/' }),
+      capture: [(db) => getTicketStats(db, {})],
+    },
+    {
+      name: 'create',
+      api: 'REST',
+      targetP95: 15,
+      request: () => ({ method: 'POST', path: '/api/tickets/', body: JSON.stringify(newTicket()) }),
+      capture: [(db) => createTicket(db, newTicket())],
+    },
+    {
+      name: 'patch',
+      api: 'REST',
+      targetP95: 15,
+      request: (ids) => ({ method: 'PATCH', path: `/api/tickets/${ids.random()}/`, body: JSON.stringify({ status: randomStatus() }) }),
+      capture: [(db) => updateTicket(db, PLACEHOLDER_ID, { status: 'in_progress' }).catch(() => null)],
+    },
+  ];
+  const graphql: BenchCase[] = [
+    {
+      name: 'list newest 20',
+      api: 'GraphQL',
+      targetP95: 25,
+      request: () => gql(LIST),
+      capture: graphqlList(null, null),
+    },
+    {
+      name: 'list with two filters',
+      api: 'GraphQL',
+      targetP95: 25,
+      request: () => gql(LIST, { filter: { statuses: ['OPEN'], categories: ['TECHNICAL'] } }),
+      capture: graphqlList({ ...TWO_FILTERS }, null),
+    },
+    ...SEARCHES.map(([name, term]): BenchCase => ({
+      name,
+      api: 'GraphQL',
+      targetP95: 25,
+      request: () => gql(LIST, { search: term }),
+      capture: graphqlList(null, term),
+    })),
+    {
+      name: 'stats',
+      api: 'GraphQL',
+      targetP95: 10,
+      request: () => gql(STATS),
+      capture: [(db) => getTicketStats(db, null)],
+    },
+    {
+      name: 'stats + 30 days per day',
+      api: 'GraphQL',
+      targetP95: 10,
+      request: () => gql(DASHBOARD),
+      capture: [
+        async (db) => {
+          const stats = await getTicketStats(db, null);
+          return getTicketsPerDay(db, stats.query, 30);
+        },
+      ],
+    },
+    {
+      name: 'create',
+      api: 'GraphQL',
+      targetP95: 15,
+      request: () => {
+        const t = newTicket();
+        return gql(CREATE, { input: { ...t, category: t.category.toUpperCase(), priority: t.priority.toUpperCase() } });
+      },
+      capture: [(db) => createTicket(db, newTicket())],
+    },
+    {
+      name: 'patch',
+      api: 'GraphQL',
+      targetP95: 15,
+      request: (ids) => gql(UPDATE, { id: String(ids.random()), input: { status: randomStatus().toUpperCase() } }),
+      capture: [(db) => updateTicket(db, PLACEHOLDER_ID, { status: 'in_progress' }).catch(() => null)],
+    },
+  ];
+  // Reads first, then writes, so that every read case sees the seeded data set.
+  const isWrite = (c: BenchCase) => c.name === 'create' || c.name === 'patch';
+  return [...rest.filter((c) => !isWrite(c)), ...graphql.filter((c) => !isWrite(c)), ...rest.filter(isWrite), ...graphql.filter(isWrite)];
+}

@@ -1,0 +1,93 @@
+// The raw baseline: the SQL our server sends for each case, captured by running the
+// same service calls through drizzle with a logging hook, then replayed straight
+// through the driver (postgres.js, or PGlite) at the same concurrency: no HTTP, no
+// GraphQL, no validation, no serialisation.
+import type { PGlite } from '@electric-sql/pglite';
+import type { Logger } from 'drizzle-orm';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
+import type { Sql } from 'postgres';
+import type { Db } from '../../server/src/db/client.js';
+import * as schema from '../../server/src/db/schema.js';
+import { PLACEHOLDER_ID, type BenchCase, type IdPicker } from './cases.js';
+import { summarize, type LatencySummary } from './stats.js';
+
+interface Statement {
+  query: string;
+  params: unknown[];
+}
+
+/** One branch of a request: statements run one after another, in a transaction when the server used one. */
+interface Branch {
+  statements: Statement[];
+  transaction: boolean;
+}
+
+export type Driver = { kind: 'postgres'; sql: Sql } | { kind: 'pglite'; client: PGlite };
+
+function capturingDb(driver: Driver, into: Statement[]): Db {
+  const logger: Logger = { logQuery: (query, params) => void into.push({ query, params }) };
+  return (driver.kind === 'postgres'
+    ? drizzlePostgres({ client: driver.sql, schema, logger })
+    : drizzlePglite({ client: driver.client, schema, logger })) as unknown as Db;
+}
+
+export async function captureCase(driver: Driver, bench: BenchCase, ids: IdPicker): Promise<Branch[]> {
+  const branches: Branch[] = [];
+  for (const run of bench.capture) {
+    const statements: Statement[] = [];
+    await run(capturingDb(driver, statements), ids);
+    // The server sets a statement timeout inside a transaction for bounded counts and short searches.
+    branches.push({ statements, transaction: statements.some((s) => s.query.includes('set_config(')) });
+  }
+  return branches;
+}
+
+function withIds(params: unknown[], ids: IdPicker): unknown[] {
+  return params.map((p) => (p === PLACEHOLDER_ID ? ids.random() : p));
+}
+
+async function runBranch(driver: Driver, branch: Branch, ids: IdPicker): Promise<void> {
+  if (driver.kind === 'postgres') {
+    const exec = async (sql: Sql) => {
+      for (const s of branch.statements) await sql.unsafe(s.query, withIds(s.params, ids) as never[], { prepare: true });
+    };
+    if (branch.transaction) await driver.sql.begin((tx) => exec(tx as unknown as Sql));
+    else await exec(driver.sql);
+    return;
+  }
+  const exec = async (q: { query: PGlite['query'] }) => {
+    for (const s of branch.statements) await q.query(s.query, withIds(s.params, ids));
+  };
+  if (branch.transaction) await driver.client.transaction((tx) => exec(tx));
+  else await exec(driver.client);
+}
+
+export interface RawResult {
+  requests: number;
+  errors: number;
+  durationSeconds: number;
+  latency: LatencySummary;
+}
+
+/** Replays a case's SQL with `connections` concurrent workers for `seconds`. */
+export async function replay(driver: Driver, branches: Branch[], ids: IdPicker, connections: number, seconds: number): Promise<RawResult> {
+  const latencies: number[] = [];
+  let errors = 0;
+  const started = performance.now();
+  const deadline = started + seconds * 1000;
+  const worker = async () => {
+    while (performance.now() < deadline) {
+      const t0 = performance.now();
+      try {
+        await Promise.all(branches.map((b) => runBranch(driver, b, ids)));
+        latencies.push(performance.now() - t0);
+      } catch {
+        errors += 1;
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: connections }, worker));
+  const durationSeconds = (performance.now() - started) / 1000;
+  return { requests: latencies.length, errors, durationSeconds, latency: summarize(latencies) };
+}

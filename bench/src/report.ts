@@ -1,0 +1,82 @@
+// The benchmark's markdown report: machine, versions, and one row per case with the
+// server's figures, the raw SQL baseline's, and what our stack adds.
+import type { BenchCase } from './cases.js';
+import type { RawResult } from './raw.js';
+import type { LatencySummary } from './stats.js';
+
+export interface CaseResult {
+  bench: BenchCase;
+  http: { requests: number; errors: number; durationSeconds: number; latency: LatencySummary };
+  raw: RawResult;
+}
+
+export interface ReportMeta {
+  date: Date;
+  db: 'postgres' | 'pglite';
+  count: number;
+  seedSeconds: number | null;
+  duration: number;
+  connections: number;
+  cpus: string;
+  memoryGiB: number;
+  loadBefore: number[];
+  loadAfter: number[];
+  versions: { node: string; database: string; autocannon: string };
+  peakRssMiB: number | null;
+  terms: { common: string; rare: string; short: string };
+}
+
+const ms = (n: number) => (Number.isFinite(n) ? n.toFixed(2) : '–');
+const rate = (requests: number, seconds: number) => (seconds > 0 ? Math.round(requests / seconds).toLocaleString('en') : '–');
+const load = (l: number[]) => l.map((x) => x.toFixed(2)).join(' / ');
+
+export const REPORT_COLUMNS = [
+  'API', 'Case', 'req/s', 'p50 ms', 'p95 ms', 'p99 ms', 'errors', 'raw req/s', 'raw p50', 'raw p95', 'added p50 ms', 'throughput ratio', 'p95 target',
+] as const;
+
+export function renderReport(meta: ReportMeta, results: CaseResult[]): string {
+  const lines: string[] = [];
+  lines.push(`# Benchmark: ${meta.db === 'postgres' ? 'PostgreSQL' : 'PGlite'}, ${meta.count.toLocaleString('en')} tickets`);
+  lines.push('');
+  lines.push(`- Date: ${meta.date.toISOString()}`);
+  lines.push(`- Machine: ${meta.cpus}, ${meta.memoryGiB.toFixed(1)} GiB memory; load average (1/5/15 min) ${load(meta.loadBefore)} before, ${load(meta.loadAfter)} after`);
+  lines.push(`- Versions: Node ${meta.versions.node}, ${meta.versions.database}, autocannon ${meta.versions.autocannon}`);
+  lines.push(`- Load: ${meta.connections} concurrent connections, ${meta.duration} s per case after a warm-up; the server and the raw baseline each ran alone`);
+  lines.push(`- Server peak RSS (VmHWM): ${meta.peakRssMiB === null ? 'not available' : `${meta.peakRssMiB.toFixed(0)} MiB`}`);
+  if (meta.seedSeconds !== null) lines.push(`- Seeded for this run in ${meta.seedSeconds.toFixed(1)} s`);
+  lines.push(`- Search terms: common word "${meta.terms.common}", rare phrase "${meta.terms.rare}", 2-character term "${meta.terms.short}"`);
+  lines.push('');
+  lines.push(`| ${REPORT_COLUMNS.join(' | ')} |`);
+  lines.push(`|${REPORT_COLUMNS.map((_, i) => (i < 2 ? '---' : '---:')).join('|')}|`);
+  for (const { bench, http, raw } of results) {
+    const httpRate = http.durationSeconds > 0 ? http.requests / http.durationSeconds : 0;
+    const rawRate = raw.durationSeconds > 0 ? raw.requests / raw.durationSeconds : 0;
+    const met = Number.isFinite(http.latency.p95) && http.latency.p95 < bench.targetP95 ? 'met' : 'missed';
+    lines.push(
+      `| ${[
+        bench.api,
+        bench.name,
+        rate(http.requests, http.durationSeconds),
+        ms(http.latency.p50),
+        ms(http.latency.p95),
+        ms(http.latency.p99),
+        String(http.errors),
+        rate(raw.requests, raw.durationSeconds),
+        ms(raw.latency.p50),
+        ms(raw.latency.p95),
+        ms(http.latency.p50 - raw.latency.p50),
+        rawRate > 0 ? (httpRate / rawRate).toFixed(2) : '–',
+        `< ${bench.targetP95} ms: ${met}`,
+      ].join(' | ')} |`,
+    );
+  }
+  lines.push('');
+  lines.push(
+    'Columns: latencies are per request as the client saw them; "raw" replays the SQL the server issued for the case ' +
+      '(captured from the same service calls) straight through the driver at the same concurrency, with the server stopped; ' +
+      '"added p50" is server p50 − raw p50; "throughput ratio" is server req/s ÷ raw req/s. Errors count non-2xx answers, ' +
+      'GraphQL errors or userErrors, and socket errors.',
+  );
+  lines.push('');
+  return lines.join('\n');
+}

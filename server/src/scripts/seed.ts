@@ -1,0 +1,212 @@
+// `npm run seed -- --count 1000000 [--truncate] [--seed 1]`: fills the configured
+// database (DATABASE_URL, else the embedded one at DATA_DIR) with realistic tickets,
+// for demos and benchmarks. PostgreSQL loads through COPY, PGlite through COPY from
+// an in-memory blob; both in one transaction, so an interrupted seed leaves nothing.
+// The counter tables stay exact: the statement-level triggers add each COPY
+// chunk's counts as one grouped upsert.
+import { mkdir } from 'node:fs/promises';
+import { parseArgs } from 'node:util';
+import type { PGlite } from '@electric-sql/pglite';
+import type { Sql } from 'postgres';
+import { parseConfig } from '../config.js';
+import { openDatabase } from '../db/client.js';
+import { createTicketGenerator, type SeedTicket } from './seed.generator.js';
+
+const COLUMNS = [
+  'title', 'description', 'category', 'priority', 'status', 'created_at', 'updated_at', 'resolved_at',
+  'suggested_category', 'suggested_priority', 'classification_source',
+] as const;
+
+// Rows per COPY statement: bounds the trigger's transition table and the memory a
+// chunk of generated text holds, and paces the progress bar.
+const CHUNK_ROWS = 50_000;
+
+export interface SeedOptions {
+  count: number;
+  truncate: boolean;
+  seed: number;
+  /** Drop the tickets indexes before loading into an empty table and rebuild them after. */
+  rebuildIndexes: boolean;
+  progress: (done: number) => void;
+}
+
+/** COPY text format: backslash, tab, newline and carriage return escaped; \N is null. */
+function copyField(value: string | Date | null): string {
+  if (value === null) return '\\N';
+  if (value instanceof Date) return value.toISOString();
+  return value.replace(/[\\\t\n\r]/g, (c) => (c === '\\' ? '\\\\' : c === '\t' ? '\\t' : c === '\n' ? '\\n' : '\\r'));
+}
+
+function copyLine(t: SeedTicket): string {
+  return [
+    t.title, t.description, t.category, t.priority, t.status, t.createdAt, t.updatedAt, t.resolvedAt,
+    t.suggestedCategory, t.suggestedPriority, t.classificationSource,
+  ].map(copyField).join('\t') + '\n';
+}
+
+function chunkText(next: () => SeedTicket, rows: number): string {
+  let text = '';
+  for (let i = 0; i < rows; i += 1) text += copyLine(next());
+  return text;
+}
+
+const copySql = `copy tickets (${COLUMNS.join(', ')}) from stdin`;
+
+/** What loading needs from a driver, inside one transaction. */
+interface LoadSession {
+  exec(statement: string): Promise<void>;
+  rows<T>(statement: string): Promise<T[]>;
+  /** Loads COPY text-format rows into tickets. */
+  copy(text: string): Promise<void>;
+}
+
+// Secondary indexes of `tickets` (not those backing constraints), read from the
+// catalog so that the seed always rebuilds exactly what the migrations created.
+const SECONDARY_INDEXES = `
+  select indexname as name, indexdef as def from pg_indexes
+  where schemaname = current_schema() and tablename = 'tickets'
+    and indexname not in (select conname from pg_constraint where conrelid = 'tickets'::regclass)`;
+
+async function load(session: LoadSession, options: SeedOptions, chunkRows: number): Promise<void> {
+  const next = createTicketGenerator({ seed: options.seed, count: options.count });
+  if (options.truncate) await session.exec('truncate table tickets restart identity cascade');
+  const [{ empty } = { empty: false }] = await session.rows<{ empty: boolean }>('select not exists (select 1 from tickets) as empty');
+  // Building an index once over all rows is several times faster than inserting
+  // every row into it (the trigram GIN index above all), so an empty table is
+  // loaded bare and indexed at the end, in the same transaction.
+  const indexes = options.rebuildIndexes && empty ? await session.rows<{ name: string; def: string }>(SECONDARY_INDEXES) : [];
+  for (const index of indexes) await session.exec(`drop index "${index.name}"`);
+  let done = 0;
+  while (done < options.count) {
+    const rows = Math.min(chunkRows, options.count - done);
+    await session.copy(chunkText(next, rows));
+    done += rows;
+    options.progress(done);
+  }
+  for (const index of indexes) await session.exec(index.def);
+}
+
+async function seedPostgres(sql: Sql, options: SeedOptions): Promise<void> {
+  await sql.begin(async (tx) => {
+    // Index builds and the triggers' grouping sort in memory instead of spilling.
+    await tx`set local maintenance_work_mem = '1GB'`;
+    await tx`set local work_mem = '64MB'`;
+    await load(
+      {
+        exec: async (statement) => void (await tx.unsafe(statement)),
+        rows: async <T>(statement: string) => (await tx.unsafe(statement)) as unknown as T[],
+        copy: async (text) => {
+          const stream = await tx.unsafe(copySql).writable();
+          await new Promise<void>((resolve, reject) => {
+            stream.on('error', reject);
+            stream.on('finish', resolve);
+            stream.end(text);
+          });
+        },
+      },
+      options,
+      CHUNK_ROWS,
+    );
+  });
+  // Fresh statistics for the planner, and the counter rows' old versions cleared.
+  await sql`analyze tickets`;
+  await sql`vacuum analyze ticket_counts, ticket_daily_counts`;
+}
+
+async function seedPglite(client: PGlite, options: SeedOptions): Promise<void> {
+  await client.transaction(async (tx) => {
+    await tx.exec(`set local maintenance_work_mem = '256MB'`);
+    await load(
+      {
+        exec: async (statement) => void (await tx.exec(statement)),
+        rows: async <T>(statement: string) => (await tx.query<T>(statement)).rows,
+        copy: async (text) => void (await tx.query(`copy tickets (${COLUMNS.join(', ')}) from '/dev/blob'`, [], { blob: new Blob([text]) })),
+      },
+      options,
+      CHUNK_ROWS / 5,
+    );
+  });
+  await client.exec('analyze tickets');
+  await client.exec('vacuum analyze ticket_counts, ticket_daily_counts');
+}
+
+/** A progress bar on stderr with rate and time left; plain lines when not a terminal. */
+export function createProgress(total: number, label = 'seeding'): (done: number) => void {
+  const start = Date.now();
+  const tty = process.stderr.isTTY;
+  let lastLine = 0;
+  return (done) => {
+    const elapsed = (Date.now() - start) / 1000;
+    const rate = done / Math.max(elapsed, 0.001);
+    const eta = rate > 0 ? (total - done) / rate : 0;
+    const pct = total === 0 ? 1 : done / total;
+    const width = 30;
+    const bar = '#'.repeat(Math.round(pct * width)).padEnd(width, '.');
+    const line = `${label} [${bar}] ${(pct * 100).toFixed(0).padStart(3)}% ${done.toLocaleString('en')}/${total.toLocaleString('en')} ` +
+      `${Math.round(rate).toLocaleString('en')} rows/s, ${done >= total ? `done in ${elapsed.toFixed(1)}s` : `ETA ${eta.toFixed(0)}s`}`;
+    if (tty) {
+      process.stderr.write(`\r${line}${done >= total ? '\n' : ''}`);
+    } else if (done >= total || Date.now() - lastLine > 2000) {
+      lastLine = Date.now();
+      process.stderr.write(`${line}\n`);
+    }
+  };
+}
+
+function parseOptions(argv: string[]): Omit<SeedOptions, 'progress'> {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      count: { type: 'string', default: '10000' },
+      truncate: { type: 'boolean', default: false },
+      seed: { type: 'string', default: '1' },
+      'keep-indexes': { type: 'boolean', default: false },
+      help: { type: 'boolean', default: false },
+    },
+  });
+  if (values.help) {
+    process.stdout.write(
+      'Usage: npm run seed -- [--count N] [--truncate] [--seed N] [--keep-indexes]\n' +
+        '  --count N        tickets to add (default 10000)\n' +
+        '  --truncate       delete every ticket first\n' +
+        '  --seed N         random seed, for reproducible data (default 1)\n' +
+        '  --keep-indexes   PostgreSQL: load into the live indexes instead of rebuilding them (slower)\n',
+    );
+    process.exit(0);
+  }
+  const count = Number(values.count);
+  if (!Number.isSafeInteger(count) || count < 0) throw new Error(`--count: expected a whole number, got "${values.count}"`);
+  const seed = Number(values.seed);
+  if (!Number.isSafeInteger(seed)) throw new Error(`--seed: expected a whole number, got "${values.seed}"`);
+  return { count, truncate: values.truncate, seed, rebuildIndexes: !values['keep-indexes'] };
+}
+
+async function main(): Promise<void> {
+  const options = parseOptions(process.argv.slice(2));
+  const config = parseConfig();
+  if (!config.databaseUrl) await mkdir(config.dataDir, { recursive: true });
+  const database = await openDatabase(
+    config.databaseUrl ? { kind: 'postgres', url: config.databaseUrl, maxConnections: 1 } : { kind: 'pglite', dataDir: config.dataDir },
+  );
+  try {
+    await database.migrate();
+    const started = Date.now();
+    const progress = createProgress(options.count);
+    // The drivers' own clients: COPY is not part of the query builder.
+    const client = (database.db as unknown as { $client: unknown }).$client;
+    if (database.kind === 'postgres') await seedPostgres(client as Sql, { ...options, progress });
+    else await seedPglite(client as PGlite, { ...options, progress });
+    if (options.count === 0) progress(0);
+    process.stderr.write(
+      `seeded ${options.count.toLocaleString('en')} tickets into ${database.kind === 'postgres' ? 'PostgreSQL' : `PGlite at ${config.dataDir}`} ` +
+        `in ${((Date.now() - started) / 1000).toFixed(1)}s\n`,
+    );
+  } finally {
+    await database.close();
+  }
+}
+
+await main().catch((error: unknown) => {
+  process.stderr.write(`seed failed: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});

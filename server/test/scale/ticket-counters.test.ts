@@ -1,0 +1,182 @@
+// The trigger-maintained counters against the tickets themselves: after a mix of
+// writes through the service and raw SQL around it, every figure read from the
+// counter tables equals the same figure aggregated over the rows, on both databases.
+import { sql } from 'drizzle-orm';
+import { expect, it } from 'vitest';
+import type { Db } from '../../src/db/client.js';
+import { ticketCounts, ticketDailyCounts } from '../../src/db/schema.js';
+import {
+  selectTicketStats,
+  selectTicketStatsByScan,
+  selectTicketStatsFromCounters,
+  selectTicketsPerDayByScan,
+  selectTicketsPerDayFromCounters,
+} from '../../src/tickets/ticket-stats.repository.js';
+import { countTicketsBounded, EXACT_COUNT_ESTIMATE_LIMIT } from '../../src/tickets/ticket.repository.js';
+import { createTicket as createViaService, updateTicket } from '../../src/tickets/ticket.service.js';
+import type { TicketFilter, TicketQuery } from '../../src/tickets/ticket.validation.js';
+import { createTicket } from '../support/factories.js';
+import { describeOnDatabases } from '../support/harness.js';
+
+const DAY = 86_400_000;
+
+// Enum-only filters: the counter path must answer each exactly.
+const FILTERS: TicketFilter[] = [
+  {},
+  { categories: ['billing' as never] },
+  { statuses: ['open' as never, 'in_progress' as never] },
+  { priorities: ['critical' as never, 'low' as never] },
+  { categories: ['technical' as never, 'account' as never], statuses: ['resolved' as never, 'closed' as never] },
+  { categories: ['general' as never], priorities: ['medium' as never], statuses: ['open' as never] },
+];
+
+const query = (filter: TicketFilter): TicketQuery => ({ filter, terms: [] });
+
+async function rows<T>(db: Db, statement: ReturnType<typeof sql>): Promise<T[]> {
+  const result = await db.execute(statement);
+  return (Array.isArray(result) ? result : (result as unknown as { rows: T[] }).rows) as T[];
+}
+
+async function expectCountersMatchTickets(db: Db): Promise<void> {
+  for (const filter of FILTERS) {
+    const q = query(filter);
+    expect(await selectTicketStatsFromCounters(db, q), JSON.stringify(filter)).toEqual(await selectTicketStatsByScan(db, q));
+    for (const days of [1, 45, 366]) {
+      expect(await selectTicketsPerDayFromCounters(db, q, days)).toEqual(await selectTicketsPerDayByScan(db, q, days));
+    }
+    const [exact] = await rows<{ n: number }>(db, sql`select count(*)::int as n from tickets where ${
+      sql.join(
+        [
+          sql`true`,
+          ...(filter.categories ? [sql`category in ${filter.categories}`] : []),
+          ...(filter.priorities ? [sql`priority in ${filter.priorities}`] : []),
+          ...(filter.statuses ? [sql`status in ${filter.statuses}`] : []),
+        ],
+        sql` and `,
+      )
+    }`);
+    expect(await countTicketsBounded(db, q)).toEqual({ count: Number(exact!.n), exact: true });
+  }
+}
+
+describeOnDatabases('ticket counters', (ctx) => {
+  it('equal the plain aggregates after service writes, raw updates, deletes and reopenings', async () => {
+    const now = Date.now();
+    // Spread over days (including one beyond a year ago, outside ticketsPerDay's window).
+    const categories = ['billing', 'technical', 'account', 'general'] as const;
+    const priorities = ['low', 'medium', 'high', 'critical'] as const;
+    const statuses = ['open', 'in_progress', 'resolved', 'closed'] as const;
+    for (let i = 0; i < 40; i += 1) {
+      await createTicket(ctx.db, {
+        category: categories[i % 4],
+        priority: priorities[(i * 3) % 4],
+        status: statuses[(i * 7) % 4],
+        createdAt: new Date(now - ((i * 37) % 400) * DAY - i * 1000),
+        ...(i % 3 === 0
+          ? { suggestedCategory: categories[(i + (i % 2)) % 4], suggestedPriority: priorities[(i * 3) % 4], classificationSource: 'gemini' as const }
+          : {}),
+      });
+    }
+    // Through the service: creates with and without suggestions, status changes, reopen.
+    const created = [];
+    for (let i = 0; i < 12; i += 1) {
+      created.push(
+        await createViaService(ctx.db, {
+          title: `Service ticket ${i}`,
+          description: 'Something is broken',
+          category: categories[i % 4],
+          priority: priorities[i % 4],
+          suggestion: i % 2 === 0 ? { category: categories[i % 4], priority: priorities[(i + 1) % 4], source: 'local' } : null,
+        }),
+      );
+    }
+    await updateTicket(ctx.db, created[0]!.id, { status: 'in_progress' });
+    await updateTicket(ctx.db, created[0]!.id, { status: 'resolved' });
+    await updateTicket(ctx.db, created[0]!.id, { status: 'open' }); // reopened
+    await updateTicket(ctx.db, created[1]!.id, { status: 'closed', category: 'general', priority: 'critical' });
+    // Overriding the priority back to the suggested one turns an override into an acceptance.
+    await updateTicket(ctx.db, created[2]!.id, { priority: priorities[3] });
+    await updateTicket(ctx.db, created[3]!.id, { title: 'Only the title changes' });
+    // Around the service: multi-row updates of key columns and of created_at, deletes.
+    await ctx.db.execute(sql`update tickets set status = 'closed', resolved_at = now() where status = 'resolved' and id % 2 = 0`);
+    await ctx.db.execute(sql`update tickets set created_at = created_at - interval '3 days' where id % 5 = 0`);
+    await ctx.db.execute(sql`update tickets set suggested_priority = priority where suggested_category is not null and id % 4 = 1`);
+    await ctx.db.execute(sql`update tickets set suggested_category = null, suggested_priority = null, classification_source = null where id = 3`);
+    await ctx.db.execute(sql`delete from tickets where id % 7 = 0`);
+
+    const total = await selectTicketStatsByScan(ctx.db, query({}));
+    expect(total.totalTickets).toBe(52 - Math.floor(52 / 7));
+    // Non-trivial data: every status and some accepted and overridden suggestions.
+    expect(Object.values(total.byStatus).every((n) => n > 0)).toBe(true);
+    expect(total.suggestions.accepted).toBeGreaterThan(0);
+    expect(total.suggestions.suggested).toBeGreaterThan(total.suggestions.accepted);
+    expect(total.avgTicketsPerDay).toBeGreaterThan(0);
+    await expectCountersMatchTickets(ctx.db);
+  });
+
+  it('uses the counters for enum-only filters and the tickets for ranges and searches', async () => {
+    await createTicket(ctx.db, { category: 'billing', title: 'Refund please' });
+    // Corrupt the counters on purpose: only the counter path can see it.
+    await ctx.db.execute(sql`update ticket_counts set count = count + 100`);
+    expect((await selectTicketStats(ctx.db, query({ categories: ['billing' as never] }))).totalTickets).toBe(101);
+    expect((await selectTicketStats(ctx.db, { filter: {}, terms: ['refund'] })).totalTickets).toBe(1);
+    expect((await selectTicketStats(ctx.db, query({ createdAfter: new Date(Date.now() - DAY) }))).totalTickets).toBe(1);
+    expect(await countTicketsBounded(ctx.db, query({}))).toEqual({ count: 101, exact: true });
+    expect(await countTicketsBounded(ctx.db, { filter: {}, terms: ['refund'] })).toEqual({ count: 1, exact: true });
+  });
+
+  it('are emptied by a TRUNCATE of tickets, as the test harness and --truncate do', async () => {
+    for (let i = 0; i < 3; i += 1) await createTicket(ctx.db, { createdAt: new Date(Date.now() - i * DAY) });
+    expect((await selectTicketStatsFromCounters(ctx.db, query({}))).totalTickets).toBe(3);
+    await ctx.database.reset();
+    const [counts] = await rows<{ n: number }>(ctx.db, sql`select count(*)::int as n from ${ticketCounts}`);
+    const [daily] = await rows<{ n: number }>(ctx.db, sql`select count(*)::int as n from ${ticketDailyCounts}`);
+    expect([Number(counts!.n), Number(daily!.n)]).toEqual([0, 0]);
+    await expectCountersMatchTickets(ctx.db);
+  });
+
+  it('stay exact for statements that write many rows at once', async () => {
+    await ctx.db.execute(sql`
+      insert into tickets (title, description, category, priority, status, created_at, resolved_at)
+      select 'Bulk ' || g, 'Bulk description ' || g,
+             (array['billing','technical','account','general'])[1 + g % 4],
+             (array['low','medium','high','critical'])[1 + (g / 4) % 4],
+             (array['open','in_progress','resolved','closed'])[1 + (g / 16) % 4],
+             now() - (g % 500) * interval '1 day',
+             case when (g / 16) % 4 >= 2 then now() end
+      from generate_series(1, 3000) as g`);
+    await ctx.db.execute(sql`update tickets set priority = 'high' where id % 3 = 0`);
+    await ctx.db.execute(sql`delete from tickets where id % 11 = 0`);
+    await expectCountersMatchTickets(ctx.db);
+  });
+
+  it('bounds counts that the counters cannot answer, and says when a count is not exact', async () => {
+    await ctx.db.execute(sql`
+      insert into tickets (title, description)
+      select 'Printer jam ' || g, 'The printer jams on page ' || g from generate_series(1, ${EXACT_COUNT_ESTIMATE_LIMIT * 3}) as g`);
+    await createTicket(ctx.db, { title: 'Scanner offline', description: 'It will not connect.' });
+    await ctx.db.execute(sql`analyze tickets`);
+    // Many matches: the planner's estimate, flagged, without counting them.
+    const broad = await countTicketsBounded(ctx.db, { filter: {}, terms: ['printer'] });
+    expect(broad.exact).toBe(false);
+    expect(broad.count).toBeGreaterThan(EXACT_COUNT_ESTIMATE_LIMIT);
+    expect((await countTicketsBounded(ctx.db, query({ createdAfter: new Date(Date.now() - DAY) }))).exact).toBe(false);
+    // Few matches: counted exactly.
+    expect(await countTicketsBounded(ctx.db, { filter: {}, terms: ['scanner'] })).toEqual({ count: 1, exact: true });
+    const with17 = Array.from({ length: EXACT_COUNT_ESTIMATE_LIMIT * 3 }, (_, i) => String(i + 1)).filter((n) => n.includes('17')).length;
+    expect(await countTicketsBounded(ctx.db, { filter: {}, terms: ['printer', 'page', '17'] })).toEqual({ count: with17, exact: true });
+    // Enum-only filters stay exact however many tickets match.
+    expect(await countTicketsBounded(ctx.db, query({}))).toEqual({ count: EXACT_COUNT_ESTIMATE_LIMIT * 3 + 1, exact: true });
+  });
+
+  it('answers totalCount and totalCountIsExact over GraphQL from one bounded count', async () => {
+    await ctx.db.execute(sql`
+      insert into tickets (title, description)
+      select 'Printer jam ' || g, 'The printer jams on page ' || g from generate_series(1, ${EXACT_COUNT_ESTIMATE_LIMIT * 3}) as g`);
+    await ctx.db.execute(sql`analyze tickets`);
+    const list = `query($search: String) { tickets(search: $search, first: 1) { totalCount totalCountIsExact } }`;
+    expect((await ctx.gql(list, {})).data!.tickets).toEqual({ totalCount: EXACT_COUNT_ESTIMATE_LIMIT * 3, totalCountIsExact: true });
+    expect((await ctx.gql(list, { search: 'page 2999' })).data!.tickets).toEqual({ totalCount: 1, totalCountIsExact: true });
+    expect((await ctx.gql(list, { search: 'printer' })).data!.tickets).toMatchObject({ totalCountIsExact: false });
+  });
+});
