@@ -74,11 +74,13 @@ describe('NODE_ENV=production error responses', () => {
     expect(res.json()).toEqual({ statusCode: 500, error: 'Internal Server Error', message: 'Internal server error' });
   });
 
+  // /graphql answers in GraphQL's error shape, so that GraphQL clients can read it.
   it.each([
     {
       case: 'malformed JSON',
       request: { method: 'POST' as const, url: '/graphql', headers: { 'content-type': 'application/json' }, payload: '{"query":' },
       status: 400,
+      body: { errors: [{ extensions: { code: 'BAD_REQUEST' } }] },
     },
     {
       case: 'a body over BODY_LIMIT_BYTES',
@@ -89,17 +91,19 @@ describe('NODE_ENV=production error responses', () => {
         payload: JSON.stringify({ query: `{ tickets { totalCount } } # ${'x'.repeat(4096)}` }),
       },
       status: 413,
+      body: { errors: [{ extensions: { code: 'BAD_REQUEST' } }] },
     },
-    { case: 'an unknown route', request: { method: 'GET' as const, url: '/no/such/page' }, status: 404 },
+    { case: 'an unknown route', request: { method: 'GET' as const, url: '/no/such/page' }, status: 404, body: { statusCode: 404 } },
     {
       case: 'an unsupported media type',
       request: { method: 'POST' as const, url: '/graphql', headers: { 'content-type': 'application/x-yaml' }, payload: 'a: 1' },
       status: 415,
+      body: { errors: [{ extensions: { code: 'BAD_REQUEST' } }] },
     },
-  ])('answers $case with $status and no stack', async ({ request, status }) => {
+  ])('answers $case with $status and no stack', async ({ request, status, body }) => {
     const res = await app.inject(request);
     expect(res.statusCode).toBe(status);
-    expect(res.json()).toMatchObject({ statusCode: status });
+    expect(res.json()).toMatchObject(body);
     expectNoStack(res.body);
   });
 
