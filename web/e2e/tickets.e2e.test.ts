@@ -211,28 +211,18 @@ describe('support agents web app', () => {
   });
 
   it('rolls an in-place change back, with a message, when the server refuses it', async () => {
+    // The real server refuses: the change is sent for a ticket that does not exist
+    // (as if another agent's tool had removed it), and the server answers NOT_FOUND.
     await page.route('**/graphql', async (route) => {
-      const body = route.request().postDataJSON() as { operationName?: string } | null;
+      const body = route.request().postDataJSON() as { operationName?: string; variables?: Record<string, unknown> } | null;
       if (body?.operationName !== 'UpdateTicket') return route.fallback();
-      return route.fulfill({
-        status: 200,
-        contentType: 'application/json',
-        body: JSON.stringify({
-          data: {
-            updateTicket: {
-              __typename: 'UpdateTicketPayload',
-              ticket: null,
-              userErrors: [{ __typename: 'UserError', field: 'status', code: 'INVALID_CHOICE', message: 'Refused: this ticket is locked.' }],
-            },
-          },
-        }),
-      });
+      return route.continue({ postData: JSON.stringify({ ...body, variables: { ...body.variables, id: '2147483647' } }) });
     });
     const row = page.locator('.ticket-row', { has: page.getByRole('link', { name: 'Upload crashes' }) });
     const status = row.getByLabel('Status of “Upload crashes”');
     await status.selectOption('CLOSED');
     await row.getByRole('alert').waitFor();
-    expect(await row.getByRole('alert').textContent()).toBe('Status not changed: Refused: this ticket is locked.');
+    expect(await row.getByRole('alert').textContent()).toBe('Status not changed: Not found.');
     expect(await status.inputValue()).toBe('OPEN');
     expect((await ticket(overriddenId)).status).toBe('OPEN');
     await session.screenshot('tickets-refused-change');
@@ -288,8 +278,16 @@ describe('support agents web app', () => {
     await session.screenshot('graphiql');
 
     await page.locator('.graphiql-tab', { hasText: 'ExampleClassify' }).click();
-    await page.locator('.graphiql-execute-button').click();
-    await expect.poll(playgroundResult, POLL).toContain('"source": "LOCAL"');
+    await page.locator('.graphiql-query-editor', { hasText: 'classifyDescription' }).waitFor();
+    // GraphiQL re-reads the operation name 100 ms (debounced) after the editor changes:
+    // a run started sooner sends the previous tab's name. Run again until it has.
+    await expect
+      .poll(async () => {
+        await page.locator('.graphiql-execute-button').click();
+        await page.locator('.graphiql-spinner').waitFor({ state: 'detached' });
+        return playgroundResult();
+      }, { timeout: 15_000, interval: 300 })
+      .toContain('"source": "LOCAL"');
     expect(await playgroundResult()).toContain('"category": "BILLING"');
 
     await page.goto('/graphql');
