@@ -11,7 +11,6 @@ export interface Config {
   databaseUrl: string | undefined;
   dataDir: string;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
-  nodeEnv: string;
   corsOrigins: string[];
   graphqlIntrospection: boolean;
   bodyLimitBytes: number;
@@ -117,7 +116,6 @@ export function parseConfig(env: Env = process.env): Config {
   if (geminiBaseUrl !== undefined && !/^https?:\/\//.test(geminiBaseUrl)) {
     throw new ConfigError('GEMINI_BASE_URL', 'expected an http(s) URL');
   }
-  const nodeEnv = str(env, 'NODE_ENV') ?? 'development';
   const webDist = str(env, 'WEB_DIST_DIR');
   return {
     port: int(env, 'PORT', 8000, 0, 65535),
@@ -125,7 +123,6 @@ export function parseConfig(env: Env = process.env): Config {
     databaseUrl,
     dataDir: userPath(env, str(env, 'DATA_DIR') ?? DEFAULT_DATA_DIR),
     logLevel: logLevel as Config['logLevel'],
-    nodeEnv,
     corsOrigins,
     graphqlIntrospection: bool(env, 'GRAPHQL_INTROSPECTION', true),
     bodyLimitBytes: int(env, 'BODY_LIMIT_BYTES', 1_048_576, 1024, 100 * 1_048_576),
