@@ -5,6 +5,7 @@
 // suggestion; the one on screen is sent along.
 import { useId, useRef, useState, type FormEvent } from 'react';
 import { characterCount } from '../../common/characters.js';
+import { FormErrors, formLevelErrors } from '../../common/FormErrors.js';
 import type { TicketCategory, TicketPriority } from '../../gql/graphql.js';
 import {
   CATEGORIES,
@@ -89,7 +90,7 @@ export function NewTicketForm({ onCreated, classifyDelayMs = 700 }: Props) {
     }
     return server;
   };
-  const formErrors = serverErrors.filter((e) => !['title', 'description', 'category', 'priority'].includes(e.field ?? ''));
+  const formErrors = formLevelErrors(serverErrors);
 
   async function onSubmit(event: FormEvent) {
     event.preventDefault();
@@ -116,14 +117,7 @@ export function NewTicketForm({ onCreated, classifyDelayMs = 700 }: Props) {
 
   return (
     <form className="form" onSubmit={(e) => void onSubmit(e)} noValidate aria-describedby={formErrors.length ? 'form-errors' : undefined}>
-      {formErrors.length ? (
-        <div id="form-errors" className="callout callout--error" role="alert">
-          <strong>The ticket was not saved.</strong>
-          {formErrors.map((e) => (
-            <p key={`${e.code}-${e.message}`}>{e.message}</p>
-          ))}
-        </div>
-      ) : null}
+      <FormErrors id="form-errors" title="The ticket was not saved." errors={formErrors} />
 
       <div className="field">
         <label htmlFor={ids.title}>Title</label>

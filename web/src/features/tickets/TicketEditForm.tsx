@@ -4,6 +4,7 @@ import type { FragmentType } from '@apollo/client';
 import { useFragment } from '@apollo/client/react';
 import { useId, useState, type FormEvent } from 'react';
 import { characterCount } from '../../common/characters.js';
+import { FormErrors, formLevelErrors } from '../../common/FormErrors.js';
 import { graphql } from '../../gql/index.js';
 import type { TicketCategory, TicketPriority, UpdateTicketInput } from '../../gql/graphql.js';
 import { CATEGORIES, CATEGORY_LABEL, DESCRIPTION_MAX, isCategory, isPriority, PRIORITIES, PRIORITY_LABEL, TITLE_MAX } from './ticket-enums.js';
@@ -40,7 +41,7 @@ export function TicketEditForm({ ticket, onDone }: { ticket: FragmentType<typeof
   const length = { title: characterCount(current.title), description: characterCount(current.description) };
   const live = { title: titleProblem(current.title), description: descriptionProblem(current.description) };
   const errorFor = (field: keyof Draft) => (field === 'title' || field === 'description' ? live[field] : null) ?? errors.find((e) => e.field === field)?.message ?? null;
-  const formErrors = errors.filter((e) => !['title', 'description', 'category', 'priority'].includes(e.field ?? ''));
+  const formErrors = formLevelErrors(errors);
 
   async function onSubmit(event: FormEvent) {
     event.preventDefault();
@@ -61,14 +62,7 @@ export function TicketEditForm({ ticket, onDone }: { ticket: FragmentType<typeof
 
   return (
     <form className="form" onSubmit={(e) => void onSubmit(e)} noValidate aria-label="Edit ticket">
-      {formErrors.length ? (
-        <div className="callout callout--error" role="alert">
-          <strong>The changes were not saved.</strong>
-          {formErrors.map((e) => (
-            <p key={`${e.code}-${e.message}`}>{e.message}</p>
-          ))}
-        </div>
-      ) : null}
+      <FormErrors title="The changes were not saved." errors={formErrors} />
       <div className="field">
         <label htmlFor={ids.title}>Title</label>
         <input
