@@ -55,13 +55,13 @@ export class CreateTicketInput {
   @Field(() => String, { description: 'The request in full: not blank, at most 20,000 characters.' })
   description!: string;
 
-  @Field(() => TicketCategory, { nullable: true, description: 'Defaults to GENERAL.' })
+  @Field(() => TicketCategory, { nullable: true, description: 'Defaults to GENERAL when omitted; null is refused.' })
   category?: TicketCategory | null;
 
-  @Field(() => TicketPriority, { nullable: true, description: 'Defaults to MEDIUM.' })
+  @Field(() => TicketPriority, { nullable: true, description: 'Defaults to MEDIUM when omitted; null is refused.' })
   priority?: TicketPriority | null;
 
-  @Field(() => TicketStatus, { nullable: true, description: 'Defaults to OPEN.' })
+  @Field(() => TicketStatus, { nullable: true, description: 'Defaults to OPEN when omitted; null is refused.' })
   status?: TicketStatus | null;
 
   @Field(() => SuggestionInput, {

@@ -83,15 +83,15 @@ export class TicketResolver {
     @Ctx() ctx: GraphQLContext,
     @Arg('input', () => CreateTicketInput, { description: 'The new ticket.' }) input: CreateTicketInput,
   ): Promise<CreateTicketPayload> {
-    // GraphQL's nullable optional fields: an explicit null means "use the default",
-    // as the schema documents (REST keeps DRF's "may not be null").
+    // An explicit null reaches the shared rules as it is, and is refused there as
+    // REST refuses it ("may not be null"); an omitted field takes its default.
     return asPayload(() =>
       createTicket(ctx.db, {
         title: input.title,
         description: input.description,
-        category: input.category ?? undefined,
-        priority: input.priority ?? undefined,
-        status: input.status ?? undefined,
+        category: input.category,
+        priority: input.priority,
+        status: input.status,
         suggestion: input.suggestion ?? null,
       }),
     );

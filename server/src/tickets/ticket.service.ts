@@ -23,6 +23,7 @@ import {
   type RawTicketFilter,
   type TicketQuery,
   type UpdateTicketInput,
+  isStorableDate,
 } from './ticket.validation.js';
 
 export type { TicketRow, TicketQuery, DayCount, TicketStatsRow };
@@ -84,8 +85,6 @@ export function encodeCursor(row: Pick<TicketRow, 'createdAt' | 'id'>): string {
 // Bounds of what a cursor may hold: ids of the integer column, and timestamps
 // PostgreSQL can compare (a forged far-past date would otherwise be a SQL error).
 const CURSOR_MAX_ID = 2_147_483_647;
-const CURSOR_MIN_TIME = Date.UTC(1, 0, 1);
-const CURSOR_MAX_TIME = Date.UTC(9999, 11, 31);
 
 export function decodeCursor(cursor: string): Cursor | null {
   try {
@@ -94,8 +93,7 @@ export function decodeCursor(cursor: string): Cursor | null {
     const [iso, id] = value as [unknown, unknown];
     if (typeof iso !== 'string' || typeof id !== 'number' || !Number.isInteger(id) || id < 1 || id > CURSOR_MAX_ID) return null;
     const createdAt = new Date(iso);
-    const time = createdAt.getTime();
-    return Number.isNaN(time) || time < CURSOR_MIN_TIME || time > CURSOR_MAX_TIME ? null : { createdAt, id };
+    return isStorableDate(createdAt) ? { createdAt, id } : null;
   } catch {
     return null;
   }

@@ -22,8 +22,42 @@ export const MESSAGES = {
   notString: 'Not a valid string.',
   nullCharacters: 'Null characters are not allowed.',
   tooLong: (max: number) => `Ensure this field has no more than ${max} characters.`,
-  invalidChoice: (value: unknown) => `"${String(value)}" is not a valid choice.`,
+  invalidChoice: (value: unknown) => `"${pythonStr(value)}" is not a valid choice.`,
+  invalidDate: 'Enter a valid date/time.',
+  dateOutOfRange: 'Ensure this date/time is between the years 1 and 9999.',
 } as const;
+
+/**
+ * A value as Python's `str()` prints it, so that messages quoting the client's value
+ * read as DRF's do (`"['billing']" is not a valid choice.`, `"True" …`).
+ */
+export function pythonStr(value: unknown, nested = false): string {
+  if (value === null || value === undefined) return 'None';
+  if (value === true) return 'True';
+  if (value === false) return 'False';
+  if (typeof value === 'string') return nested ? pythonRepr(value) : value;
+  if (Array.isArray(value)) return `[${value.map((v) => pythonStr(v, true)).join(', ')}]`;
+  if (typeof value === 'object') {
+    return `{${Object.entries(value).map(([k, v]) => `${pythonStr(k, true)}: ${pythonStr(v, true)}`).join(', ')}}`;
+  }
+  return String(value);
+}
+
+/** Python's `repr()` of a string: single quotes unless the text holds one and no double quote. */
+function pythonRepr(text: string): string {
+  const escaped = text.replace(/\\/g, '\\\\');
+  if (text.includes("'") && !text.includes('"')) return `"${escaped}"`;
+  return `'${escaped.replace(/'/g, "\\'")}'`;
+}
+
+/** The instants both PostgreSQL and a cursor can hold: years 1 to 9999, as Python's datetime. */
+export const EARLIEST_DATE = new Date('0001-01-01T00:00:00.000Z');
+export const LATEST_DATE = new Date('9999-12-31T23:59:59.999Z');
+
+export function isStorableDate(date: Date): boolean {
+  const time = date.getTime();
+  return !Number.isNaN(time) && time >= EARLIEST_DATE.getTime() && time <= LATEST_DATE.getTime();
+}
 
 type Issues = TicketIssue[];
 
@@ -147,9 +181,9 @@ export function validateCreateTicket(input: CreateTicketInput): ValidCreateTicke
   const s = input.suggestion;
   if (s != null && (s.category != null || s.priority != null || s.source != null)) {
     // A suggestion is all three or nothing: a partial one cannot be measured.
-    const sc = validateChoice(issues, 'suggestedCategory', s.category ?? undefined, TICKET_CATEGORIES);
-    const sp = validateChoice(issues, 'suggestedPriority', s.priority ?? undefined, TICKET_PRIORITIES);
-    const ss = validateChoice(issues, 'classificationSource', s.source ?? undefined, CLASSIFICATION_SOURCES);
+    const sc = validateChoice(issues, 'suggestedCategory', s.category, TICKET_CATEGORIES);
+    const sp = validateChoice(issues, 'suggestedPriority', s.priority, TICKET_PRIORITIES);
+    const ss = validateChoice(issues, 'classificationSource', s.source, CLASSIFICATION_SOURCES);
     for (const [field, value] of [
       ['suggestedCategory', sc],
       ['suggestedPriority', sp],
@@ -243,7 +277,9 @@ export function validateTicketQuery(filter: RawTicketFilter | null | undefined, 
     const date = filter?.[key];
     if (date == null) continue;
     if (!(date instanceof Date) || Number.isNaN(date.getTime())) {
-      issues.push({ field: key, code: 'INVALID', message: 'Enter a valid date/time.' });
+      issues.push({ field: key, code: 'INVALID', message: MESSAGES.invalidDate });
+    } else if (!isStorableDate(date)) {
+      issues.push({ field: key, code: 'OUT_OF_RANGE', message: MESSAGES.dateOutOfRange });
     } else {
       valid[key] = date;
     }

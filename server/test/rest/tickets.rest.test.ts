@@ -106,6 +106,20 @@ describeOnDatabases('tickets over REST', (ctx) => {
       { title: 't', description: 'd', suggested_category: 'x', suggested_priority: 'high', classification_source: 'oracle' },
       { suggested_category: ['"x" is not a valid choice.'], classification_source: ['"oracle" is not a valid choice.'] },
     ],
+    [
+      'non-string choices, quoted as Python prints them',
+      { title: 't', description: 'd', category: ['billing'], priority: true, status: { s: "it's" } },
+      {
+        category: ['"[\'billing\']" is not a valid choice.'],
+        priority: ['"True" is not a valid choice.'],
+        status: ['"{\'s\': "it\'s"}" is not a valid choice.'],
+      },
+    ],
+    [
+      'a null in a suggestion',
+      { title: 't', description: 'd', suggested_category: 'billing', suggested_priority: null, classification_source: 'local' },
+      { suggested_priority: ['This field may not be null.'] },
+    ],
     ['every failing field at once', { title: '', category: 'x' }, { title: [BLANK], description: [REQUIRED], category: ['"x" is not a valid choice.'] }],
   ])('refuses %s with DRF field errors and writes nothing', async (_name, payload, expected) => {
     const res = await post(payload);

@@ -176,10 +176,16 @@ describeOnDatabases('tickets over GraphQL', (ctx) => {
     expect(res.json()).toEqual({ errors: [{ message: expect.any(String), extensions: { code: 'BAD_REQUEST' } }] });
   });
 
-  it('treats an explicit null category, priority or status on create as the default', async () => {
+  it('refuses an explicit null category, priority or status on create, as REST does, and defaults omitted ones', async () => {
     const res = await ctx.gql(CREATE, { input: { title: 't', description: 'd', category: null, priority: null, status: null } });
-    expect(res.data!.createTicket.userErrors).toEqual([]);
-    expect(res.data!.createTicket.ticket).toMatchObject({ category: 'GENERAL', priority: 'MEDIUM', status: 'OPEN' });
+    expect(res.data!.createTicket.ticket).toBeNull();
+    expect(res.data!.createTicket.userErrors.map((e: { field: string; code: string }) => [e.field, e.code])).toEqual([
+      ['category', 'NULL'],
+      ['priority', 'NULL'],
+      ['status', 'NULL'],
+    ]);
+    const omitted = await ctx.gql(CREATE, { input: { title: 't', description: 'd' } });
+    expect(omitted.data!.createTicket.ticket).toMatchObject({ category: 'GENERAL', priority: 'MEDIUM', status: 'OPEN' });
   });
 
   it('counts lengths in characters, not UTF-16 units', async () => {
