@@ -1,8 +1,15 @@
 // The benchmark's cases: one HTTP request shape per case (REST and GraphQL), and the
 // service calls whose SQL the raw baseline replays (the same calls the adapters make).
 import { createTicketGenerator, RARE_PHRASE } from '../../server/src/scripts/seed.generator.js';
-import { createTicket, getTicketStats, getTicketsPerDay, listTickets, updateTicket } from '../../server/src/tickets/ticket.service.js';
-import { countTicketsBounded, listTicketsOffset } from '../../server/src/tickets/ticket.repository.js';
+import { createTicket, getTicketStats, getTicketsPerDay, updateTicket } from '../../server/src/tickets/ticket.service.js';
+import { isCounterQuery } from '../../server/src/tickets/ticket-counters.repository.js';
+import {
+  countTicketsBounded,
+  isIndexedSearch,
+  listTicketsCounted,
+  listTicketsKeyset,
+  listTicketsOffset,
+} from '../../server/src/tickets/ticket.repository.js';
 import { validateTicketQuery, type RawTicketFilter } from '../../server/src/tickets/ticket.validation.js';
 import type { Db } from '../../server/src/db/client.js';
 
@@ -62,21 +69,28 @@ const newTicket = () => {
 };
 const randomStatus = () => STATUSES[Math.floor(Math.random() * STATUSES.length)]!;
 
-/** The REST list handler's SQL: the page and the bounded count, concurrently. */
-function restList(filter: RawTicketFilter, search: string | null): Capture {
+/**
+ * A list's SQL, as `listTicketsCounted` issues it: the page and the count side by
+ * side, or, for a search the trigram index serves, one sequence (the estimate, then
+ * the page and the count together).
+ */
+function countedList(filter: RawTicketFilter, search: string | null, limit: number): Capture {
   const query = validateTicketQuery(filter, search);
-  return [(db) => listTicketsOffset(db, query, 0, PAGE), (db) => countTicketsBounded(db, query)];
+  const page = { direction: 'desc', ...(limit === PAGE ? { offset: 0 } : {}), limit } as const;
+  if (isCounterQuery(query) || !isIndexedSearch(query)) {
+    return [
+      (db) => (limit === PAGE ? listTicketsOffset(db, query, 0, limit) : listTicketsKeyset(db, { query, direction: 'desc', limit })),
+      (db) => countTicketsBounded(db, query),
+    ];
+  }
+  return [(db) => listTicketsCounted(db, query, page)];
 }
 
-/** The GraphQL list's SQL: the page (plus one row), then `totalCount`. */
-function graphqlList(filter: RawTicketFilter | null, search: string | null): Capture {
-  return [
-    async (db) => {
-      const page = await listTickets(db, { filter, search, first: PAGE });
-      return countTicketsBounded(db, page.query);
-    },
-  ];
-}
+/** The REST list handler's SQL: a numbered page of PAGE and its count. */
+const restList = (filter: RawTicketFilter, search: string | null) => countedList(filter, search, PAGE);
+
+/** The GraphQL list's SQL: a keyset page of PAGE + 1 (whether more follow) and `totalCount`. */
+const graphqlList = (filter: RawTicketFilter | null, search: string | null) => countedList(filter ?? {}, search, PAGE + 1);
 
 const TWO_FILTERS = { statuses: ['open'], categories: ['technical'] } as const;
 const SEARCHES = [

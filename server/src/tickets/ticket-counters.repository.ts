@@ -3,6 +3,7 @@
 // values, at a cost independent of how many tickets exist.
 import { and, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
+import { cachedQuery } from '../db/query-cache.js';
 import { ticketCounts, ticketDailyCounts } from '../db/schema.js';
 import type { TicketFilter, TicketQuery } from './ticket.validation.js';
 
@@ -28,12 +29,14 @@ export function counterConditions(table: CounterTable, filter: TicketFilter): SQ
 
 /** Exact number of tickets matching an enum-only filter: a sum over at most a few hundred rows. */
 export async function countFromCounters(db: Db, filter: TicketFilter): Promise<number> {
-  const [row] = await db
-    .select({ n: sql<number>`coalesce(sum(${ticketCounts.count}), 0)::int` })
-    .from(ticketCounts)
-    .where(counterConditions(ticketCounts, filter))
-    // Prepared: see `selectTicketStatsFromCounters`.
-    .prepare('ticket_counts_sum')
-    .execute();
+  // Built once per filter and prepared: see `selectTicketStatsFromCounters`.
+  const prepared = cachedQuery(db, `count:${JSON.stringify(filter)}`, () =>
+    db
+      .select({ n: sql<number>`coalesce(sum(${ticketCounts.count}), 0)::int` })
+      .from(ticketCounts)
+      .where(counterConditions(ticketCounts, filter))
+      .prepare('ticket_counts_sum'),
+  );
+  const [row] = await prepared.execute();
   return Number(row?.n ?? 0);
 }

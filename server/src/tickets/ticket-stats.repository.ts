@@ -20,6 +20,7 @@ import {
   type TicketPriority,
   type TicketStatus,
 } from './ticket.enums.js';
+import { cachedQuery } from '../db/query-cache.js';
 import { counterConditions, isCounterQuery } from './ticket-counters.repository.js';
 import { ticketConditions } from './ticket.repository.js';
 import type { TicketQuery } from './ticket.validation.js';
@@ -124,14 +125,17 @@ function toStatsRow(r: Record<string, number>): TicketStatsRow {
 
 /** The figures from the counter tables; only valid when `isCounterQuery(query)`. */
 export async function selectTicketStatsFromCounters(db: Db, query: TicketQuery): Promise<TicketStatsRow> {
-  const [row] = await db
-    .select(statsColumns(fromCounters(query)))
-    .from(ticketCounts)
-    .where(counterConditions(ticketCounts, query.filter))
-    // A server-side prepared statement: planning these two dozen aggregates costs
-    // several times more than running them over the few hundred counter rows.
-    .prepare('ticket_stats_counters')
-    .execute();
+  // Built once per filter (see cachedQuery), and a server-side prepared statement:
+  // building, and planning, these two dozen aggregates cost several times more than
+  // running them over the few hundred counter rows.
+  const prepared = cachedQuery(db, `stats:${JSON.stringify(query.filter)}`, () =>
+    db
+      .select(statsColumns(fromCounters(query)))
+      .from(ticketCounts)
+      .where(counterConditions(ticketCounts, query.filter))
+      .prepare('ticket_stats_counters'),
+  );
+  const [row] = await prepared.execute();
   return toStatsRow(row as Record<string, number>);
 }
 

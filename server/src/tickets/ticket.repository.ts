@@ -1,9 +1,10 @@
 // SQL for tickets: plain functions over a `Db` (a database or a transaction).
 // Filtering, searching, counting and statistics all happen in the database.
-import { and, asc, count, desc, eq, gt, gte, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, getTableColumns, gt, gte, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import { tickets, type TicketRow } from '../db/schema.js';
 import { RESOLVED_STATUSES, type ClassificationSource, type TicketCategory, type TicketPriority, type TicketStatus } from './ticket.enums.js';
+import { cachedQuery } from '../db/query-cache.js';
 import { countFromCounters, isCounterQuery } from './ticket-counters.repository.js';
 import { TicketError } from './ticket.errors.js';
 import type { TicketQuery, ValidUpdateTicket } from './ticket.validation.js';
@@ -82,15 +83,50 @@ async function boundedPage(db: Db, query: TicketQuery, work: (db: Db) => Promise
   return rows;
 }
 
+/** A page of tickets, newest (or oldest) first, after a keyset cursor or an offset. */
+export interface PageShape {
+  direction: TicketOrderDirection;
+  after?: { createdAt: Date; id: number };
+  offset?: number;
+  limit: number;
+}
+
 /**
- * Runs a page query as a server-side prepared statement unless it searches. drizzle
- * sends unnamed queries unprepared, so PostgreSQL would plan each one again (about
- * half of a page's database time). A search stays unprepared: its best plan depends
- * on the term (a common word walks the created_at index, a rare one uses the trigram
- * index), which a cached generic plan would not see.
+ * Runs a page query. Without a search it is built once per filter and order
+ * (cachedQuery), with the cursor, offset and limit as placeholders, and runs as a
+ * server-side prepared statement: drizzle would otherwise build the SQL again, and
+ * PostgreSQL plan it again (about half of a page's database time), on every request.
+ * A search is built and planned each time: its best plan depends on the term (a
+ * common word walks the created_at index, a rare one uses the trigram index),
+ * which a cached generic plan would not see.
  */
-function planned(query: TicketQuery, builder: { prepare(name: string): { execute(): Promise<TicketRow[]> } } & PromiseLike<TicketRow[]>): Promise<TicketRow[]> {
-  return query.terms.length === 0 ? builder.prepare('tickets_page').execute() : Promise.resolve(builder);
+function selectPage(db: Db, query: TicketQuery, page: PageShape): Promise<TicketRow[]> {
+  const prepare = query.terms.length === 0;
+  // Placeholders in the prepared statement; the values themselves otherwise.
+  const bind = <T>(name: string, value: T) => (prepare ? sql.placeholder(name) : value);
+  const build = () => {
+    const { direction, after } = page;
+    let keyset: SQL | undefined;
+    if (after) {
+      const at = bind('afterAt', after.createdAt);
+      const id = bind('afterId', after.id);
+      keyset = direction === 'desc'
+        ? or(lt(tickets.createdAt, at), and(eq(tickets.createdAt, at), lt(tickets.id, id)))
+        : or(gt(tickets.createdAt, at), and(eq(tickets.createdAt, at), gt(tickets.id, id)));
+    }
+    const order = direction === 'desc' ? [desc(tickets.createdAt), desc(tickets.id)] : [asc(tickets.createdAt), asc(tickets.id)];
+    const select = db.select().from(tickets).where(and(ticketConditions(query), keyset)).orderBy(...order);
+    return (page.offset === undefined ? select : select.offset(bind('offset', page.offset))).limit(bind('limit', page.limit));
+  };
+  if (!prepare) return Promise.resolve(build());
+  const key = `page:${page.direction}:${page.after ? 'after' : ''}:${page.offset === undefined ? '' : 'offset'}:${JSON.stringify(query.filter)}`;
+  return cachedQuery(db, key, () => build().prepare('tickets_page')).execute({
+    limit: page.limit,
+    offset: page.offset,
+    // As drizzle's encoder would: the drivers are set to take timestamps as text.
+    afterAt: page.after?.createdAt.toISOString(),
+    afterId: page.after?.id,
+  });
 }
 
 export interface NewTicket {
@@ -149,39 +185,12 @@ export interface KeysetPageParams {
 
 /** One keyset page: rows strictly after the cursor in (created_at, id) order. */
 export async function listTicketsKeyset(db: Db, { query, direction, after, limit }: KeysetPageParams): Promise<TicketRow[]> {
-  const keyset = after
-    ? direction === 'desc'
-      ? or(lt(tickets.createdAt, after.createdAt), and(eq(tickets.createdAt, after.createdAt), lt(tickets.id, after.id)))
-      : or(gt(tickets.createdAt, after.createdAt), and(eq(tickets.createdAt, after.createdAt), gt(tickets.id, after.id)))
-    : undefined;
-  const order = direction === 'desc' ? [desc(tickets.createdAt), desc(tickets.id)] : [asc(tickets.createdAt), asc(tickets.id)];
-  return boundedPage(db, query, (db) =>
-    planned(
-      query,
-      db
-        .select()
-        .from(tickets)
-        .where(and(ticketConditions(query), keyset))
-        .orderBy(...order)
-        .limit(limit),
-    ),
-  );
+  return boundedPage(db, query, (db) => selectPage(db, query, { direction, after, limit }));
 }
 
 /** One numbered page, newest first: the REST shim's `page`/`page_size` contract. */
 export async function listTicketsOffset(db: Db, query: TicketQuery, offset: number, limit: number): Promise<TicketRow[]> {
-  return boundedPage(db, query, (db) =>
-    planned(
-      query,
-      db
-        .select()
-        .from(tickets)
-        .where(ticketConditions(query))
-        .orderBy(desc(tickets.createdAt), desc(tickets.id))
-        .offset(offset)
-        .limit(limit),
-    ),
-  );
+  return boundedPage(db, query, (db) => selectPage(db, query, { direction: 'desc', offset, limit }));
 }
 
 /**
@@ -242,4 +251,81 @@ export async function countTicketsBounded(db: Db, query: TicketQuery): Promise<T
 /** The bounded count as a number (see `countTicketsBounded`). */
 export async function countTickets(db: Db, query: TicketQuery): Promise<number> {
   return (await countTicketsBounded(db, query)).count;
+}
+
+export interface CountedPage {
+  rows: TicketRow[];
+  count: TicketCount;
+}
+
+/** Whether some term can use the trigram index, so that the matches it yields bound the work. */
+export function isIndexedSearch(query: TicketQuery): boolean {
+  return query.terms.some((t) => t.length >= INDEXED_TERM_MIN_LENGTH);
+}
+
+type RawRow = Record<string, unknown>;
+
+function resultRows(result: unknown): RawRow[] {
+  // postgres.js returns an array; PGlite returns { rows }.
+  return Array.isArray(result) ? (result as RawRow[]) : (result as { rows: RawRow[] }).rows;
+}
+
+const TICKET_COLUMNS = Object.entries(getTableColumns(tickets));
+
+/** A `select *` row of tickets, decoded as drizzle decodes its own selects. */
+function toTicketRow(raw: RawRow): TicketRow {
+  const row: Record<string, unknown> = {};
+  for (const [key, column] of TICKET_COLUMNS) {
+    const value = raw[column.name];
+    row[key] = value === null || value === undefined ? null : column.mapFromDriverValue(value);
+  }
+  return row as TicketRow;
+}
+
+/**
+ * The page and the count of a search the trigram index serves, in one statement:
+ * the matches (at most TOTAL_COUNT_CAP + 1, through the index) are read once, then
+ * counted and paged. Separately, the page and the count each planned the search and
+ * each walked the trigram index again; at 1M tickets that was 40% of a rare-phrase
+ * request's database time. Null when more than TOTAL_COUNT_CAP tickets match: the
+ * capped set is then an arbitrary subset, and cannot give the page.
+ */
+async function selectSearchPageCounted(db: Db, query: TicketQuery, page: PageShape): Promise<CountedPage | null> {
+  const newest = page.direction === 'desc';
+  const keyset = page.after
+    ? newest
+      ? sql`where (m.created_at, m.id) < (${page.after.createdAt}, ${page.after.id})`
+      : sql`where (m.created_at, m.id) > (${page.after.createdAt}, ${page.after.id})`
+    : sql``;
+  const order = newest ? sql`m.created_at desc, m.id desc` : sql`m.created_at, m.id`;
+  // The left join keeps the count when the page is empty (past the last match).
+  const result = await db.execute(sql`
+    with m as materialized (
+      select * from ${tickets} where ${ticketConditions(query)} limit ${TOTAL_COUNT_CAP + 1}
+    )
+    select c.matched, p.* from (select count(*)::int as matched from m) as c
+    left join lateral (
+      select m.* from m ${keyset} order by ${order} offset ${page.offset ?? 0} limit ${page.limit}
+    ) as p on true`);
+  const raw = resultRows(result);
+  const matched = Number(raw[0]?.matched ?? 0);
+  if (matched > TOTAL_COUNT_CAP) return null;
+  return { rows: raw.filter((r) => r.id !== null && r.id !== undefined).map(toTicketRow), count: { count: matched, exact: true } };
+}
+
+/**
+ * A page and the bounded count of its matches (see `countTicketsBounded`), with as
+ * little database work as the query allows: an indexed search the planner expects
+ * to match few tickets is paged and counted by one statement; otherwise the page and
+ * the count run side by side.
+ */
+export async function listTicketsCounted(db: Db, query: TicketQuery, page: PageShape): Promise<CountedPage> {
+  const pageOnly = () => boundedPage(db, query, (db) => selectPage(db, query, page));
+  if (isCounterQuery(query) || !isIndexedSearch(query)) {
+    const [rows, count] = await Promise.all([pageOnly(), countTicketsBounded(db, query)]);
+    return { rows, count };
+  }
+  const estimate = await estimateTickets(db, query);
+  if (estimate > EXACT_COUNT_ESTIMATE_LIMIT) return { rows: await pageOnly(), count: { count: estimate, exact: false } };
+  return (await selectSearchPageCounted(db, query, page)) ?? { rows: await pageOnly(), count: { count: TOTAL_COUNT_CAP, exact: false } };
 }

@@ -1,6 +1,7 @@
 // GraphQL adapter of the tickets feature: unpack arguments, call one service
 // function, shape the answer. No rules live here.
-import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo, SelectionSetNode } from 'graphql';
+import { Arg, Ctx, FieldResolver, ID, Info, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { GraphQLContext } from '../graphql/context.js';
 import { toUserErrors } from '../graphql/user-error.type.js';
 import { TicketError } from './ticket.errors.js';
@@ -17,7 +18,14 @@ import {
   listTickets,
   updateTicket,
 } from './ticket.service.js';
-import { EXACT_COUNT_ESTIMATE_LIMIT, TOTAL_COUNT_CAP, type TicketCount } from './ticket.repository.js';
+import {
+  COUNT_TIMEOUT_MS,
+  EXACT_COUNT_ESTIMATE_LIMIT,
+  INDEXED_TERM_MIN_LENGTH,
+  SHORT_SEARCH_TIMEOUT_MS,
+  TOTAL_COUNT_CAP,
+  type TicketCount,
+} from './ticket.repository.js';
 import { Ticket } from './ticket.type.js';
 
 async function asPayload(work: () => Promise<Parameters<typeof toTicket>[0]>) {
@@ -27,6 +35,19 @@ async function asPayload(work: () => Promise<Parameters<typeof toTicket>[0]>) {
     if (error instanceof TicketError) return { ticket: null, userErrors: toUserErrors(error.issues) };
     throw error;
   }
+}
+
+const COUNT_FIELDS = new Set(['totalCount', 'totalCountIsExact']);
+
+/** Whether the `tickets` selection asks for its count (directly or through fragments). */
+function selectsCount(info: GraphQLResolveInfo): boolean {
+  const visit = (set: SelectionSetNode | undefined): boolean =>
+    (set?.selections ?? []).some((s) => {
+      if (s.kind === 'Field') return COUNT_FIELDS.has(s.name.value);
+      if (s.kind === 'InlineFragment') return visit(s.selectionSet);
+      return visit(info.fragments[s.name.value]?.selectionSet);
+    });
+  return info.fieldNodes.some((node) => visit(node.selectionSet));
 }
 
 @Resolver(() => Ticket)
@@ -42,7 +63,8 @@ export class TicketResolver {
     @Arg('search', () => String, {
       nullable: true,
       description:
-        'Case-insensitive text search over title and description. Every whitespace-separated term must appear; `%` and `_` match literally. At most 200 characters.',
+        `Case-insensitive text search over title and description. Every whitespace-separated term must appear; \`%\` and \`_\` match literally. At most 200 characters. ` +
+        `A search whose terms are all shorter than ${INDEXED_TERM_MIN_LENGTH} characters cannot use the search index and reads tickets newest first until the page is full: on PostgreSQL it gets ${SHORT_SEARCH_TIMEOUT_MS} ms, after which it is refused (BAD_USER_INPUT on \`search\`); the embedded PGlite database has no time limit, so a rare short term reads every ticket there.`,
     })
     search: string | null,
     @Arg('first', () => Int, {
@@ -54,8 +76,13 @@ export class TicketResolver {
     after: string | null,
     @Arg('orderBy', () => TicketOrder, { nullable: true, description: 'Sort order; default NEWEST_FIRST.' })
     orderBy: TicketOrder | null,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<TicketConnection> {
-    const page = await listTickets(ctx.db, { filter, search, first, after, orderBy });
+    // Whether `totalCount`/`totalCountIsExact` were asked for: the page and the count
+    // are then fetched together (one statement for a rare search) instead of one
+    // after the other.
+    const withCount = selectsCount(info);
+    const page = await listTickets(ctx.db, { filter, search, first, after, orderBy, withCount });
     const edges = page.rows.map((row) => ({ cursor: encodeCursor(row), node: toTicket(row) }));
     return {
       edges,
@@ -67,6 +94,7 @@ export class TicketResolver {
         endCursor: edges.at(-1)?.cursor ?? null,
       },
       query: page.query,
+      ...(page.count ? { counted: Promise.resolve(page.count) } : {}),
     };
   }
 
@@ -118,14 +146,21 @@ export class TicketConnectionResolver {
   }
 
   @FieldResolver(() => Int, {
-    description: `Number of tickets matching the filter and search, across all pages. Exact with no filter or a filter of categories, priorities and statuses only (read from counters the database keeps, at the same cost for any number of tickets). With a search or a createdAt range it is exact when the database expects at most ${EXACT_COUNT_ESTIMATE_LIMIT.toLocaleString('en')} matches and counts them quickly (at most ${TOTAL_COUNT_CAP.toLocaleString('en')}); otherwise it is the database's estimate and \`totalCountIsExact\` is false. Never scans millions of rows.`,
+    description:
+      `Number of tickets matching the filter and search, across all pages. With no filter, or categories, priorities and statuses only: exact, read from counters the database keeps (the same cost for any number of tickets). ` +
+      `With a search or a createdAt range, the database's planner first estimates the matches from its table statistics, reading no rows. ` +
+      `When it expects more than ${EXACT_COUNT_ESTIMATE_LIMIT.toLocaleString('en')}, that estimate is returned, even if fewer match. ` +
+      `Otherwise the matches are counted, up to ${TOTAL_COUNT_CAP.toLocaleString('en')} (past that, ${TOTAL_COUNT_CAP.toLocaleString('en')} is returned). ` +
+      `A count that cannot use the search index (a createdAt range, or terms all shorter than ${INDEXED_TERM_MIN_LENGTH} characters) gets ${COUNT_TIMEOUT_MS} ms on PostgreSQL, after which the estimate is returned; the embedded PGlite database has no such time limit. ` +
+      `\`totalCountIsExact\` tells which: false for an estimate or the cap. Estimates move when the statistics are refreshed (ANALYZE: automatic on PostgreSQL, at start when stale on PGlite), so an estimated totalCount may change while the tickets do not.`,
   })
   async totalCount(@Root() connection: TicketConnection, @Ctx() ctx: GraphQLContext): Promise<number> {
     return (await this.count(connection, ctx)).count;
   }
 
   @FieldResolver(() => Boolean, {
-    description: 'False when `totalCount` is an estimate rather than an exact count (a search or createdAt range matching many tickets).',
+    description:
+      'False when `totalCount` is not the exact number of matches: the planner\'s estimate (a search or createdAt range expected to match many tickets, or whose count ran out of time) or the counting cap.',
   })
   async totalCountIsExact(@Root() connection: TicketConnection, @Ctx() ctx: GraphQLContext): Promise<boolean> {
     return (await this.count(connection, ctx)).exact;

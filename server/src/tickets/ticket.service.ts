@@ -6,8 +6,8 @@ import {
   countTicketsBounded,
   findTicketById,
   insertTicket,
+  listTicketsCounted,
   listTicketsKeyset,
-  listTicketsOffset,
   updateTicketById,
   type TicketCount,
   type TicketOrderDirection,
@@ -105,6 +105,8 @@ export interface ListTicketsParams {
   first?: number | null;
   after?: string | null;
   orderBy?: TicketOrder | null;
+  /** Count the matches too (GraphQL `totalCount`): a search is then paged and counted together. */
+  withCount?: boolean;
 }
 
 export interface TicketPage {
@@ -112,6 +114,8 @@ export interface TicketPage {
   hasNextPage: boolean;
   hasPreviousPage: boolean;
   query: TicketQuery;
+  /** The bounded count, when `withCount` was asked. */
+  count?: TicketCount;
 }
 
 export async function listTickets(db: Db, params: ListTicketsParams): Promise<TicketPage> {
@@ -129,8 +133,11 @@ export async function listTickets(db: Db, params: ListTicketsParams): Promise<Ti
   }
   const direction: TicketOrderDirection = params.orderBy === 'OLDEST_FIRST' ? 'asc' : 'desc';
   // One extra row tells whether another page follows, without a count.
-  const rows = await listTicketsKeyset(db, { query, direction, after, limit: first + 1 });
-  return { rows: rows.slice(0, first), hasNextPage: rows.length > first, hasPreviousPage: after !== undefined, query };
+  const page = { direction, after, limit: first + 1 };
+  const { rows, count } = params.withCount
+    ? await listTicketsCounted(db, query, page)
+    : { rows: await listTicketsKeyset(db, { query, ...page }), count: undefined };
+  return { rows: rows.slice(0, first), hasNextPage: rows.length > first, hasPreviousPage: after !== undefined, query, count };
 }
 
 /** Bounded: exact for enum-only filters, otherwise capped (see `countTicketsBounded`). */
@@ -154,11 +161,12 @@ export async function listTicketsByPage(
   params: { filter?: RawTicketFilter | null; search?: string | null; page: number; pageSize: number },
 ): Promise<NumberedPage> {
   const query = validateTicketQuery(params.filter, params.search);
-  const [rows, counted] = await Promise.all([
-    listTicketsOffset(db, query, (params.page - 1) * params.pageSize, params.pageSize),
-    countTicketsBounded(db, query),
-  ]);
-  return { rows, total: counted.count, totalExact: counted.exact, page: params.page, pageSize: params.pageSize };
+  const { rows, count } = await listTicketsCounted(db, query, {
+    direction: 'desc',
+    offset: (params.page - 1) * params.pageSize,
+    limit: params.pageSize,
+  });
+  return { rows, total: count.count, totalExact: count.exact, page: params.page, pageSize: params.pageSize };
 }
 
 // ---- statistics ---------------------------------------------------------------

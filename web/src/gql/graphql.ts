@@ -15,13 +15,13 @@ export type ClassificationSource =
 
 /** A new ticket. Title and description are trimmed. */
 export type CreateTicketInput = {
-  /** Defaults to GENERAL. */
+  /** Defaults to GENERAL when omitted; null is refused. */
   category?: TicketCategory | null | undefined;
   /** The request in full: not blank, at most 20,000 characters. */
   description: string;
-  /** Defaults to MEDIUM. */
+  /** Defaults to MEDIUM when omitted; null is refused. */
   priority?: TicketPriority | null | undefined;
-  /** Defaults to OPEN. */
+  /** Defaults to OPEN when omitted; null is refused. */
   status?: TicketStatus | null | undefined;
   /** The suggestion shown while the ticket was written (from `classifyDescription`), if any. */
   suggestion?: SuggestionInput | null | undefined;
