@@ -5,7 +5,7 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomUUID } from 'node:crypto';
 import { STATUS_CODES } from 'node:http';
 import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import fastifyApollo from '@as-integrations/fastify';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { createClassify } from './classifier/classify.factory.js';
@@ -103,7 +103,9 @@ export async function buildApp({ config, database, classify: givenClassify }: Ap
     // would race it and re-raise the signal.
     stopOnTerminationSignals: false,
     formatError: createFormatError(scopedLog),
-    plugins: [ApolloServerPluginLandingPageDisabled(), rateLimitHttpPlugin],
+    // No cache hints are used; Apollo's default cache-control plugin would still hook
+    // every field of every response (measurable on a 20-ticket page).
+    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled(), rateLimitHttpPlugin],
   });
   await apollo.start();
   // app.close() has already let in-flight requests finish when onClose runs, so

@@ -5,7 +5,7 @@ import { Ticket } from './ticket.type.js';
 import type { TicketCount } from './ticket.repository.js';
 import type { TicketQuery } from './ticket.validation.js';
 
-@ObjectType({ description: 'Where a page sits in the list.' })
+@ObjectType({ simpleResolvers: true, description: 'Where a page sits in the list.' })
 export class PageInfo {
   @Field(() => Boolean, { description: 'Whether more tickets follow `endCursor`.' })
   hasNextPage!: boolean;
@@ -20,7 +20,7 @@ export class PageInfo {
   endCursor!: string | null;
 }
 
-@ObjectType({ description: 'A ticket in a list, with its position.' })
+@ObjectType({ simpleResolvers: true, description: 'A ticket in a list, with its position.' })
 export class TicketEdge {
   @Field(() => String, { description: 'Opaque position of this ticket in the list.' })
   cursor!: string;
@@ -46,7 +46,7 @@ export class TicketConnection {
   counted?: Promise<TicketCount>;
 }
 
-@ObjectType({ description: 'Result of `createTicket`.' })
+@ObjectType({ simpleResolvers: true, description: 'Result of `createTicket`.' })
 export class CreateTicketPayload {
   @Field(() => Ticket, { nullable: true, description: 'The created ticket; null when `userErrors` is not empty.' })
   ticket!: Ticket | null;
@@ -55,7 +55,7 @@ export class CreateTicketPayload {
   userErrors!: UserError[];
 }
 
-@ObjectType({ description: 'Result of `updateTicket`.' })
+@ObjectType({ simpleResolvers: true, description: 'Result of `updateTicket`.' })
 export class UpdateTicketPayload {
   @Field(() => Ticket, { nullable: true, description: 'The updated ticket; null when `userErrors` is not empty.' })
   ticket!: Ticket | null;

@@ -3,7 +3,7 @@ import { Field, Float, Int, ObjectType } from 'type-graphql';
 import { TicketCategory, TicketPriority, TicketStatus } from './ticket.enums.js';
 import type { TicketQuery } from './ticket.validation.js';
 
-@ObjectType({ description: 'Number of tickets with one priority.' })
+@ObjectType({ simpleResolvers: true, description: 'Number of tickets with one priority.' })
 export class PriorityCount {
   @Field(() => TicketPriority, { description: 'The priority.' })
   priority!: TicketPriority;
@@ -12,7 +12,7 @@ export class PriorityCount {
   count!: number;
 }
 
-@ObjectType({ description: 'Number of tickets in one category.' })
+@ObjectType({ simpleResolvers: true, description: 'Number of tickets in one category.' })
 export class CategoryCount {
   @Field(() => TicketCategory, { description: 'The category.' })
   category!: TicketCategory;
@@ -21,7 +21,7 @@ export class CategoryCount {
   count!: number;
 }
 
-@ObjectType({ description: 'Number of tickets with one status.' })
+@ObjectType({ simpleResolvers: true, description: 'Number of tickets with one status.' })
 export class StatusCount {
   @Field(() => TicketStatus, { description: 'The status.' })
   status!: TicketStatus;
@@ -30,7 +30,7 @@ export class StatusCount {
   count!: number;
 }
 
-@ObjectType({ description: 'Tickets created on one UTC day.' })
+@ObjectType({ simpleResolvers: true, description: 'Tickets created on one UTC day.' })
 export class DayCount {
   @Field(() => String, { description: 'The day, `YYYY-MM-DD` (UTC).' })
   day!: string;
@@ -39,7 +39,7 @@ export class DayCount {
   count!: number;
 }
 
-@ObjectType({ description: 'How agents treated the AI suggestions for one suggested category.' })
+@ObjectType({ simpleResolvers: true, description: 'How agents treated the AI suggestions for one suggested category.' })
 export class CategorySuggestionAcceptance {
   @Field(() => TicketCategory, { description: 'The category the classifier suggested.' })
   category!: TicketCategory;
@@ -57,7 +57,7 @@ export class CategorySuggestionAcceptance {
   acceptanceRate!: number | null;
 }
 
-@ObjectType({ description: 'Whether the AI helps: how often agents kept its suggestion as it was.' })
+@ObjectType({ simpleResolvers: true, description: 'Whether the AI helps: how often agents kept its suggestion as it was.' })
 export class SuggestionAcceptance {
   @Field(() => Int, { description: 'Tickets created with a suggestion shown.' })
   suggested!: number;
