@@ -28,6 +28,32 @@ export async function migratePglite(client: PGlite): Promise<void> {
   } catch (error) {
     throw new MigrationError(error);
   }
+  await analyzeTicketsIfStale(client);
+}
+
+/** How far the planner's row count may drift from the real one before statistics are refreshed. */
+const STALE_STATS_RATIO = 0.1;
+const STALE_STATS_MIN_ROWS = 1_000;
+
+/**
+ * Refreshes the planner's statistics of `tickets` when they are missing or stale.
+ * PGlite runs no autovacuum, so without this its statistics would be those of
+ * whenever someone last ran ANALYZE (or none): searches' plans and the estimates
+ * that decide whether `totalCount` is counted exactly would follow stale figures.
+ * The real row count comes from the trigger-kept counters (a few hundred rows), so
+ * the check itself is cheap; ANALYZE samples at most 30,000 rows (about a second
+ * at 100,000 tickets) and runs only when the table changed by more than 10%.
+ */
+export async function analyzeTicketsIfStale(client: PGlite): Promise<boolean> {
+  const { rows } = await client.query<{ planned: number; actual: number }>(
+    `select (select reltuples from pg_class where oid = 'tickets'::regclass)::float8 as planned,
+            (select coalesce(sum(count), 0) from ticket_counts)::float8 as actual`,
+  );
+  const { planned, actual } = rows[0]!;
+  // reltuples is -1 for a table never analyzed or vacuumed.
+  const stale = planned < 0 ? actual > 0 : Math.abs(planned - actual) > Math.max(STALE_STATS_MIN_ROWS, actual * STALE_STATS_RATIO);
+  if (stale) await client.exec('analyze tickets');
+  return stale;
 }
 
 export async function migratePostgres(url: string): Promise<void> {
