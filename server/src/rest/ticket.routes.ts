@@ -11,6 +11,7 @@ import { registerResource } from './resource.js';
 import {
   bodyFields,
   queryValue,
+  ticketBodyFields,
   toCreateInput,
   toRestClassification,
   toRestStats,
@@ -78,7 +79,7 @@ export function registerTicketRoutes(app: FastifyInstance, { db, classifier }: T
       POST: {
         schema: createTicketSchema,
         handler: async (req, reply) => {
-          const row = await createTicket(db, toCreateInput(bodyFields(req)));
+          const row = await createTicket(db, toCreateInput(ticketBodyFields(req)));
           return reply.code(201).send(toRestTicket(row));
         },
       },
@@ -101,7 +102,7 @@ export function registerTicketRoutes(app: FastifyInstance, { db, classifier }: T
       PATCH: {
         schema: updateTicketSchema,
         handler: async (req) => {
-          const row = await updateTicket(db, (req.params as IdParams).id, toUpdateInput(bodyFields(req)));
+          const row = await updateTicket(db, (req.params as IdParams).id, toUpdateInput(ticketBodyFields(req)));
           return toRestTicket(row);
         },
       },

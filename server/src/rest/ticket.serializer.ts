@@ -99,6 +99,31 @@ export function bodyFields(req: FastifyRequest): Record<string, unknown> {
   throw new TicketError('VALIDATION_FAILED', [{ field: null, code: 'INVALID_TYPE', message }]);
 }
 
+/** Whether the body came from an HTML form (`application/x-www-form-urlencoded`). */
+export function isFormBody(req: FastifyRequest): boolean {
+  return (req.headers['content-type'] ?? '').toLowerCase().startsWith('application/x-www-form-urlencoded');
+}
+
+const OPTIONAL_FIELDS = ['category', 'priority', 'status'];
+const NULLABLE_FIELDS = ['suggested_category', 'suggested_priority', 'classification_source'];
+
+/**
+ * DRF reads an empty form value as "not given" for a field that has a default, and as
+ * null for a nullable one (an HTML form cannot leave a field out); JSON keeps `""`.
+ */
+export function withFormEmptyValues(fields: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = { ...fields };
+  for (const key of OPTIONAL_FIELDS) if (out[key] === '') delete out[key];
+  for (const key of NULLABLE_FIELDS) if (out[key] === '') out[key] = null;
+  return out;
+}
+
+/** A request body's fields, with DRF's reading of empty form values. */
+export function ticketBodyFields(req: FastifyRequest): Record<string, unknown> {
+  const fields = bodyFields(req);
+  return isFormBody(req) ? withFormEmptyValues(fields) : fields;
+}
+
 /** `id`, `created_at` and any other key the client may not set are ignored, as DRF ignores read-only fields. */
 export function toCreateInput(fields: Record<string, unknown>): CreateTicketInput {
   return {

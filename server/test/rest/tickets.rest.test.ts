@@ -255,8 +255,29 @@ describeOnDatabases('tickets over REST', (ctx) => {
     expect(patched.statusCode).toBe(200);
     expect(patched.json().status).toBe('resolved');
 
-    const refused = await ctx.http({ method: 'POST', url: '/api/tickets/', headers: form, payload: 'title=&category=' });
+    const refused = await ctx.http({ method: 'POST', url: '/api/tickets/', headers: form, payload: 'title=&category=x' });
     expect(refused.statusCode).toBe(400);
-    expect(refused.json()).toEqual({ title: [BLANK], description: [REQUIRED], category: ['"" is not a valid choice.'] });
+    expect(refused.json()).toEqual({ title: [BLANK], description: [REQUIRED], category: ['"x" is not a valid choice.'] });
+  });
+
+  it('reads empty form values as DRF does: the default for category, priority and status, null for the suggestion', async () => {
+    const form = { 'content-type': 'application/x-www-form-urlencoded' };
+    const created = await ctx.http({
+      method: 'POST',
+      url: '/api/tickets/',
+      headers: form,
+      payload: 'title=t&description=d&category=&priority=&status=&suggested_category=&suggested_priority=&classification_source=',
+    });
+    expect(created.statusCode).toBe(201);
+    expect(created.json()).toMatchObject({ category: 'general', priority: 'medium', status: 'open', suggested_category: null, classification_source: null });
+
+    const patched = await ctx.http({ method: 'PATCH', url: `/api/tickets/${created.json().id}/`, headers: form, payload: 'priority=&status=resolved' });
+    expect(patched.json()).toMatchObject({ priority: 'medium', status: 'resolved' });
+    const blankTitle = await ctx.http({ method: 'PATCH', url: `/api/tickets/${created.json().id}/`, headers: form, payload: 'title=' });
+    expect(blankTitle.json()).toEqual({ title: [BLANK] });
+
+    // JSON keeps "" as a value, and DRF refuses it.
+    const json = await post({ title: 't', description: 'd', category: '' });
+    expect(json.json()).toEqual({ category: ['"" is not a valid choice.'] });
   });
 });
