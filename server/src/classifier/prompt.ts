@@ -35,8 +35,15 @@ export const SYSTEM_INSTRUCTION = [
  * Wraps the description as data. Copies of our delimiter inside the text are neutralised, so a
  * customer cannot close the data block early and append text that reads as our own instructions.
  */
+/** The first `max` characters (code points: an emoji is never cut in half), marked when cut. */
+export function truncateCodePoints(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const points = Array.from(text);
+  return points.length <= max ? text : `${points.slice(0, max).join('')}\n[…truncated]`;
+}
+
 export function buildUserPrompt(description: string): string {
-  const capped = description.length > PROMPT_DESCRIPTION_MAX ? `${description.slice(0, PROMPT_DESCRIPTION_MAX)}\n[…truncated]` : description;
+  const capped = truncateCodePoints(description, PROMPT_DESCRIPTION_MAX);
   const neutralised = capped.replace(new RegExp(`<\\s*/?\\s*${DESCRIPTION_TAG}\\s*>`, 'gi'), '[tag removed]');
   return [
     'Classify this support ticket.',

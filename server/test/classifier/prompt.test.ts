@@ -33,6 +33,14 @@ describe('buildUserPrompt', () => {
     expect(block.split('x').length - 1).toBe(Math.min(length, PROMPT_DESCRIPTION_MAX));
     expect(block.includes('truncated')).toBe(truncated);
   });
+
+  it('counts the cap in characters and never cuts an emoji in half', () => {
+    const emoji = '🎫'.repeat(PROMPT_DESCRIPTION_MAX);
+    expect(dataBlock(buildUserPrompt(emoji)).trim()).toBe(emoji);
+    const block = dataBlock(buildUserPrompt(`a${emoji}`));
+    expect(Array.from(block.replace(/\n\[…truncated\]\s*$/, '').trim())).toEqual(['a', ...Array.from(emoji).slice(0, PROMPT_DESCRIPTION_MAX - 1)]);
+    expect(block).not.toMatch(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])/);
+  });
 });
 
 describe('SYSTEM_INSTRUCTION', () => {
