@@ -50,7 +50,8 @@ export function createFormatError(log: ErrorLogger) {
     const code = formatted.extensions?.code;
     if (typeof code === 'string' && CLIENT_CODES.has(code)) {
       const { stacktrace: _drop, ...extensions } = formatted.extensions ?? {};
-      return { ...formatted, extensions };
+      const field = code === 'BAD_USER_INPUT' ? variableErrorField(formatted.message) : null;
+      return { ...formatted, extensions: field ? { ...extensions, field } : extensions };
     }
     // Anything else is a bug or an infrastructure failure: log it in full, tell
     // the client nothing about SQL, parameters or stacks.
@@ -83,3 +84,20 @@ export const rateLimitHttpPlugin: ApolloServerPlugin<BaseContext> = {
     };
   },
 };
+
+/**
+ * The input field a variable-coercion error is about, so that every refused input
+ * names its field as our own validation does. graphql-js reports coercion failures
+ * only in the message: `Variable "$input" got invalid value 5 at "input.title"; …`
+ * names `title`; `…; Field "description" of required type "String!" was not
+ * provided.` names `description`; `Variable "$first" got invalid value "x"; …` names `first`.
+ */
+export function variableErrorField(message: string): string | null {
+  const variable = /^Variable "\$(\w+)" /.exec(message)?.[1];
+  if (!variable) return null;
+  const missing = /; Field "(\w+)" of required type "[^"]+" was not provided\.$/.exec(message)?.[1];
+  if (missing) return missing;
+  const at = /^Variable "\$\w+" got invalid value .*? at "([\w.[\]]+)"; /s.exec(message)?.[1];
+  const path = at?.replace(/\[\d+\]/g, '').split('.') ?? [];
+  return path.length > 1 ? path[path.length - 1]! : variable;
+}

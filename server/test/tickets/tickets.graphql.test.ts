@@ -188,6 +188,16 @@ describeOnDatabases('tickets over GraphQL', (ctx) => {
     expect(omitted.data!.createTicket.ticket).toMatchObject({ category: 'GENERAL', priority: 'MEDIUM', status: 'OPEN' });
   });
 
+  it.each([
+    [{ input: { title: 5, description: 'd' } }, 'title'],
+    [{ input: { title: 't', description: 'd', priority: 'URGENT' } }, 'priority'],
+    [{ input: { title: 't' } }, 'description'],
+    [{}, 'input'],
+  ])('names the field GraphQL\'s own type check refused (%#)', async (vars, field) => {
+    const res = await ctx.gql(CREATE, vars);
+    expect(res.errors?.[0]?.extensions).toEqual({ code: 'BAD_USER_INPUT', field });
+  });
+
   it('counts lengths in characters, not UTF-16 units', async () => {
     const ok = await ctx.gql(CREATE, { input: { title: '🎫'.repeat(200), description: 'emoji' } });
     expect(ok.data!.createTicket.userErrors).toEqual([]);
