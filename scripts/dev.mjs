@@ -24,7 +24,16 @@ function prefix(name, stream, out) {
 function stopAll(code) {
   if (stopping) return;
   stopping = true;
-  for (const child of children) if (child.exitCode === null) child.kill('SIGTERM');
+  // Each child leads its own process group (npm → sh → vite/tsx): signalling the group
+  // stops the grandchildren too, which npm does not always pass a signal on to.
+  for (const child of children) {
+    if (child.exitCode !== null) continue;
+    try {
+      process.kill(-child.pid, 'SIGTERM');
+    } catch {
+      child.kill('SIGTERM');
+    }
+  }
   setTimeout(() => process.exit(code), 5000).unref();
   Promise.all(children.map((c) => (c.exitCode === null ? new Promise((r) => c.once('exit', r)) : null))).then(() => process.exit(code));
 }
@@ -36,6 +45,7 @@ for (const [name, workspace] of [
   const child = spawn(npm[0], [...npm.slice(1), 'run', 'dev', '-w', workspace], {
     cwd: root,
     stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
     env: { ...process.env, FORCE_COLOR: process.env.FORCE_COLOR ?? '1' },
   });
   prefix(name, child.stdout, process.stdout);
