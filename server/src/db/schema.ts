@@ -89,6 +89,16 @@ export const tickets = pgTable(
     // expensive index to maintain and to build (most of `npm run seed`'s time at 1M).
     // No full-text (tsvector) index: it cannot serve substring semantics, and ranking
     // by ts_rank costs 90–250 ms for common words.
+    // Left with PostgreSQL's `fastupdate` on (new entries go to a pending list of up to
+    // gin_pending_list_limit, 4 MB, merged in one go by the write that fills it, or by
+    // vacuum). That merge is a real tail: single-row inserts and status updates at 8
+    // connections (pgbench) showed about 20 writes in 10 s over 100 ms, up to
+    // 0.5–0.7 s, and none over 75 ms with fastupdate off. But off puts each of a
+    // ticket's ~300 trigrams into the index as it is written, and through the server
+    // (`npm run bench`, 8 connections, create then patch) that doubled the p95 of every
+    // write: create 8.7 → 19.4 ms (REST) and 10.6 → 20.1 ms (GraphQL), patch 12.9 →
+    // 22.0 ms and 15.9 → 22.6 ms, missing the 15 ms target, at half the throughput.
+    // So the p95 stays low and a write in about a thousand pays for the merge.
     index('tickets_search_trgm_idx').using('gin', sql`(${t.title} || ' ' || ${t.description}) gin_trgm_ops`),
   ],
 );
