@@ -15,6 +15,8 @@ import { summarize, type LatencySummary } from './stats.js';
 interface Statement {
   query: string;
   params: unknown[];
+  /** Whether the server ran it as a named prepared statement (drizzle's `.prepare()`); searches, inserts and updates it does not. */
+  prepare: boolean;
 }
 
 /** One branch of a request: statements run one after another, in a transaction when the server used one. */
@@ -25,11 +27,36 @@ interface Branch {
 
 export type Driver = { kind: 'postgres'; sql: Sql } | { kind: 'pglite'; client: PGlite };
 
+/**
+ * postgres.js as drizzle sees it, recording each statement with the `prepare` option
+ * drizzle passed, inside transactions too, so that the replay prepares exactly what
+ * the server prepares (a prepared statement skips planning; an unprepared one does not).
+ */
+function recordingSql(sql: Sql, into: Statement[]): Sql {
+  return new Proxy(sql, {
+    get(target, prop, receiver) {
+      if (prop === 'unsafe') {
+        return (query: string, params: unknown[] = [], options?: { prepare?: boolean }) => {
+          into.push({ query, params, prepare: options?.prepare ?? false });
+          return target.unsafe(query, params as never[], options);
+        };
+      }
+      if (prop === 'begin') {
+        return (...args: unknown[]) => {
+          const callback = args.pop() as (tx: Sql) => unknown;
+          return (target.begin as (...a: unknown[]) => unknown)(...args, (tx: Sql) => callback(recordingSql(tx, into)));
+        };
+      }
+      return Reflect.get(target, prop, receiver) as unknown;
+    },
+  });
+}
+
 function capturingDb(driver: Driver, into: Statement[]): Db {
-  const logger: Logger = { logQuery: (query, params) => void into.push({ query, params }) };
-  return (driver.kind === 'postgres'
-    ? drizzlePostgres({ client: driver.sql, schema, logger })
-    : drizzlePglite({ client: driver.client, schema, logger })) as unknown as Db;
+  if (driver.kind === 'postgres') return drizzlePostgres({ client: recordingSql(driver.sql, into), schema }) as unknown as Db;
+  // PGlite has no named prepared statements to tell apart.
+  const logger: Logger = { logQuery: (query, params) => void into.push({ query, params, prepare: false }) };
+  return drizzlePglite({ client: driver.client, schema, logger }) as unknown as Db;
 }
 
 export async function captureCase(driver: Driver, bench: BenchCase, ids: IdPicker): Promise<Branch[]> {
@@ -50,7 +77,7 @@ function withIds(params: unknown[], ids: IdPicker): unknown[] {
 async function runBranch(driver: Driver, branch: Branch, ids: IdPicker): Promise<void> {
   if (driver.kind === 'postgres') {
     const exec = async (sql: Sql) => {
-      for (const s of branch.statements) await sql.unsafe(s.query, withIds(s.params, ids) as never[], { prepare: true });
+      for (const s of branch.statements) await sql.unsafe(s.query, withIds(s.params, ids) as never[], { prepare: s.prepare });
     };
     if (branch.transaction) await driver.sql.begin((tx) => exec(tx as unknown as Sql));
     else await exec(driver.sql);
