@@ -1,7 +1,9 @@
 // The tickets list against the real contract: in-place changes show at once, are
 // rolled back with a visible message when the server refuses them or cannot be
 // reached, and stay when saved.
-import { screen, waitFor, within } from '@testing-library/react';
+import { ApolloProvider } from '@apollo/client/react';
+import { render, screen, waitFor, within } from '@testing-library/react';
+import { createMemoryRouter, RouterProvider } from 'react-router';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { connectionOf, createFakeBackend, makeTicket, type UpdateTicketPayload } from '../../../test/support/fake-backend.js';
@@ -76,5 +78,26 @@ describe('TicketsPage counts', () => {
     expect(await screen.findByText('Showing 2 of about 12,000 tickets')).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Load more' })).toBeTruthy();
     expect(backend.calls.at(-1)?.variables).toMatchObject({ search: 'login', filter: null });
+  });
+});
+
+describe('TicketsPage filters', () => {
+  it('shows a ticked filter at once, before the URL has caught up, and then asks the server for it', async () => {
+    const backend = createFakeBackend({ tickets: () => connectionOf(tickets) });
+    // The app's kind of router, which applies URL changes in a transition.
+    const router = createMemoryRouter([{ path: '/tickets', element: <TicketsPage /> }], { initialEntries: ['/tickets'] });
+    render(
+      <ApolloProvider client={backend.client}>
+        <RouterProvider router={router} />
+      </ApolloProvider>,
+    );
+    await screen.findByText('Showing 2 of 2 tickets');
+    const billing = within(screen.getByRole('group', { name: 'Category' })).getByLabelText<HTMLInputElement>('Billing');
+    // A bare DOM click, outside act(): React handles the event at once and leaves the
+    // transition for later, as in a browser; what the agent sees the moment they click.
+    billing.click();
+    expect(billing.checked).toBe(true);
+    await waitFor(() => expect(backend.calls.at(-1)?.variables).toMatchObject({ filter: { categories: ['BILLING'] } }));
+    expect(billing.checked).toBe(true);
   });
 });

@@ -2,7 +2,7 @@
 // time ("Load more"), each row changeable in place.
 import { NetworkStatus } from '@apollo/client';
 import { useQuery } from '@apollo/client/react';
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { ErrorMessage, Loading } from '../../common/ErrorMessage.js';
 import { graphql } from '../../gql/index.js';
@@ -36,7 +36,12 @@ const TicketsPageQuery = graphql(`
 export function TicketsPage() {
   const [params, setParams] = useSearchParams();
   useDocumentTitle('Tickets');
-  const view = useMemo(() => readTicketsView(params), [params]);
+  const urlView = useMemo(() => readTicketsView(params), [params]);
+  // React Router applies a URL change in a transition, a moment later: until then the
+  // view the agent just asked for is shown (a ticked box stays ticked), and once the
+  // URL moves, by that change or by the back button, the URL is the truth again.
+  const [requested, setRequested] = useState<{ from: URLSearchParams; view: TicketsView } | null>(null);
+  const view = requested?.from === params ? requested.view : urlView;
   const filter = toTicketFilter(view);
   const search = view.search.trim() || null;
 
@@ -46,7 +51,10 @@ export function TicketsPage() {
     notifyOnNetworkStatusChange: true,
   });
 
-  const setView = (next: TicketsView) => setParams(writeTicketsView(next), { replace: true });
+  const setView = (next: TicketsView) => {
+    setRequested({ from: params, view: next });
+    setParams(writeTicketsView(next), { replace: true });
+  };
   const tickets = data?.tickets;
   // Large searches are counted approximately by the server.
   const total = tickets ? `${tickets.totalCountIsExact ? '' : 'about '}${tickets.totalCount.toLocaleString('en')}` : '';
