@@ -30,7 +30,7 @@ registerEnumType(UserErrorCode, {
     INVALID_TYPE: { description: 'The value has the wrong type.' },
     INVALID_CHOICE: { description: 'The value is not one of the allowed choices.' },
     INVALID: { description: 'The value is malformed.' },
-    OUT_OF_RANGE: { description: 'The number is outside the allowed range.' },
+    OUT_OF_RANGE: { description: 'The value is outside the allowed range (a number, or a date/time beyond the years 1 to 9999).' },
     NOT_FOUND: { description: 'The referenced ticket does not exist.' },
   },
 });

@@ -14,20 +14,9 @@ const CreateTicketMutation = graphql(`
     createTicket(input: $input) {
       ticket {
         id
-        title
-        description
-        category
-        priority
-        status
-        createdAt
-        updatedAt
-        resolvedAt
-        suggestion {
-          category
-          priority
-          source
-          accepted
-        }
+        # Everything the detail page and the list rows read, so both render the new
+        # ticket from the cache.
+        ...TicketDetails_ticket @unmask
       }
       userErrors {
         field
