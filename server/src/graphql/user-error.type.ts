@@ -25,11 +25,11 @@ registerEnumType(UserErrorCode, {
   valuesConfig: {
     REQUIRED: { description: 'The field is required and was not given.' },
     NULL: { description: 'The field may not be null.' },
-    BLANK: { description: 'The field may not be blank (empty after trimming whitespace).' },
+    BLANK: { description: 'The field may not be blank: empty, or only whitespace and invisible characters (zero-width, format and other default-ignorable characters).' },
     TOO_LONG: { description: 'The value is longer than the field allows.' },
     INVALID_TYPE: { description: 'The value has the wrong type.' },
     INVALID_CHOICE: { description: 'The value is not one of the allowed choices.' },
-    INVALID: { description: 'The value is malformed.' },
+    INVALID: { description: 'The value is malformed (for text: NUL characters, unpaired surrogates, or bytes that are not UTF-8).' },
     OUT_OF_RANGE: { description: 'The value is outside the allowed range (a number, or a date/time beyond the years 1 to 9999).' },
     NOT_FOUND: { description: 'The referenced ticket does not exist.' },
   },

@@ -14,6 +14,7 @@ import {
   CLASSIFICATION_SOURCES,
 } from './ticket.enums.js';
 import { TicketError, type TicketIssue } from './ticket.errors.js';
+import { codePointLength, hasLoneSurrogate, isBlankText } from './ticket-text.js';
 
 export const MESSAGES = {
   required: 'This field is required.',
@@ -21,6 +22,8 @@ export const MESSAGES = {
   blank: 'This field may not be blank.',
   notString: 'Not a valid string.',
   nullCharacters: 'Null characters are not allowed.',
+  loneSurrogate: 'Unpaired surrogate characters are not allowed: send well-formed Unicode text.',
+  invalidUtf8: 'Not valid UTF-8: the request body holds bytes that are not text in this field.',
   tooLong: (max: number) => `Ensure this field has no more than ${max} characters.`,
   invalidChoice: (value: unknown) => `"${pythonStr(value)}" is not a valid choice.`,
   invalidDate: 'Enter a valid date/time.',
@@ -61,13 +64,18 @@ export function isStorableDate(date: Date): boolean {
 
 type Issues = TicketIssue[];
 
-function codePoints(text: string): number {
-  let n = 0;
-  for (const _ of text) n += 1;
-  return n;
+/**
+ * Text a field cannot hold: NUL, which PostgreSQL text refuses (and DRF's CharField
+ * too), and lone surrogates, which no UTF-8 store can hold and which would otherwise
+ * become U+FFFD on the way to the database.
+ */
+function textProblem(field: string, text: string): TicketIssue | null {
+  if (text.includes('\u0000')) return { field, code: 'INVALID', message: MESSAGES.nullCharacters };
+  if (hasLoneSurrogate(text)) return { field, code: 'INVALID', message: MESSAGES.loneSurrogate };
+  return null;
 }
 
-/** A required or optional free-text field: trimmed, non-blank, bounded. */
+/** A required or optional free-text field: trimmed, well-formed, not blank (nothing visible), bounded. */
 export function validateText(
   issues: Issues,
   field: string,
@@ -87,17 +95,16 @@ export function validateText(
     return undefined;
   }
   const text = String(value).trim();
-  // PostgreSQL text cannot hold U+0000; DRF's CharField refuses it too.
-  if (text.includes('\u0000')) {
-    issues.push({ field, code: 'INVALID', message: MESSAGES.nullCharacters });
+  const problem = textProblem(field, text);
+  if (problem) {
+    issues.push(problem);
     return undefined;
   }
-  if (text === '') {
+  if (isBlankText(text)) {
     issues.push({ field, code: 'BLANK', message: MESSAGES.blank });
     return undefined;
   }
-  // Code points, as PostgreSQL's varchar and DRF count them (an emoji is one).
-  if (codePoints(text) > opts.max) {
+  if (codePointLength(text) > opts.max) {
     issues.push({ field, code: 'TOO_LONG', message: MESSAGES.tooLong(opts.max) });
     return undefined;
   }
@@ -288,7 +295,9 @@ export function validateTicketQuery(filter: RawTicketFilter | null | undefined, 
   if (search != null) {
     if (typeof search !== 'string') {
       issues.push({ field: 'search', code: 'INVALID_TYPE', message: MESSAGES.notString });
-    } else if (codePoints(search) > SEARCH_MAX_LENGTH) {
+    } else if (hasLoneSurrogate(search)) {
+      issues.push({ field: 'search', code: 'INVALID', message: MESSAGES.loneSurrogate });
+    } else if (codePointLength(search) > SEARCH_MAX_LENGTH) {
       issues.push({ field: 'search', code: 'TOO_LONG', message: MESSAGES.tooLong(SEARCH_MAX_LENGTH) });
     } else {
       // DRF's SearchFilter drops NUL characters (PostgreSQL text cannot hold them) and

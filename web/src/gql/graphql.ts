@@ -102,9 +102,9 @@ export type UpdateTicketInput = {
 
 /** Why an input was refused. */
 export type UserErrorCode =
-  /** The field may not be blank (empty after trimming whitespace). */
+  /** The field may not be blank: empty, or only whitespace and invisible characters (zero-width, format and other default-ignorable characters). */
   | 'BLANK'
-  /** The value is malformed. */
+  /** The value is malformed (for text: NUL characters, unpaired surrogates, or bytes that are not UTF-8). */
   | 'INVALID'
   /** The value is not one of the allowed choices. */
   | 'INVALID_CHOICE'
