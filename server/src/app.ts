@@ -15,9 +15,11 @@ import type { Database } from './db/client.js';
 import type { GraphQLContext } from './graphql/context.js';
 import { createRateLimiter } from './common/rate-limiter.js';
 import { costLimitRule } from './graphql/cost-limit.rule.js';
-import { createFormatError, rateLimitHttpPlugin } from './graphql/errors.js';
+import { createFormatError, formatTicketError, rateLimitHttpPlugin } from './graphql/errors.js';
+import { useStrictUtf8Json } from './http/body-parsers.js';
 import { buildGraphQLSchema } from './graphql/schema.js';
 import { restShim } from './rest/rest.plugin.js';
+import { TicketError } from './tickets/ticket.errors.js';
 import { registerWebApp } from './web/web.plugin.js';
 
 export interface AppDeps {
@@ -65,10 +67,21 @@ export async function buildApp({ config, database, classify: givenClassify }: Ap
     reply.header(REQUEST_ID_HEADER, req.id);
   });
 
+  // GraphQL bodies are decoded as strict UTF-8 (the REST shim sets its own parsers).
+  useStrictUtf8Json(app);
+
   // Fastify's default handler answers a 5xx with the error's own message, which for
   // a database error is SQL with its parameters. Client errors (bad JSON, body too
   // large, unsupported media type) keep their message; nothing ever carries a stack.
   app.setErrorHandler((error: { statusCode?: number; code?: string; message: string }, req, reply) => {
+    // A body refused while parsing (bytes that are not UTF-8): a 400 naming the field,
+    // for GraphQL as Apollo reports input errors.
+    if (error instanceof TicketError) {
+      req.log.info({ err: error }, 'client error');
+      const graphql = req.url === '/graphql' || req.url.startsWith('/graphql?');
+      const body = graphql ? { errors: [formatTicketError(error)] } : { statusCode: 400, error: STATUS_CODES[400], message: error.message };
+      return reply.code(400).send(body);
+    }
     const status = error.statusCode !== undefined && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 500;
     if (status >= 500) {
       req.log.error({ err: error }, 'unexpected error');

@@ -27,17 +27,7 @@ export function createFormatError(log: ErrorLogger) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const original = unwrapResolverError(error);
     if (original instanceof TicketError) {
-      const first = original.issues[0];
-      return {
-        message: original.message,
-        locations: formatted.locations,
-        path: formatted.path,
-        extensions: {
-          code: TICKET_ERROR_GRAPHQL_CODE[original.code],
-          field: first?.field ?? null,
-          issues: original.issues,
-        },
-      };
+      return { ...formatTicketError(original), locations: formatted.locations, path: formatted.path };
     }
     if (original instanceof ClassifierError) {
       return {
@@ -62,6 +52,14 @@ export function createFormatError(log: ErrorLogger) {
       path: formatted.path,
       extensions: { code: 'INTERNAL_SERVER_ERROR' },
     };
+  };
+}
+
+/** A ticket validation error as GraphQL reports it: its code, the first field at fault, every issue. */
+export function formatTicketError(error: TicketError): GraphQLFormattedError {
+  return {
+    message: error.message,
+    extensions: { code: TICKET_ERROR_GRAPHQL_CODE[error.code], field: error.issues[0]?.field ?? null, issues: error.issues },
   };
 }
 

@@ -5,12 +5,12 @@
 // Everything here is scoped to the plugin (registered under /api): body parsers,
 // CORS, 404 and error handling never touch GraphQL or the web app.
 import cors from '@fastify/cors';
-import formbody from '@fastify/formbody';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { FastifyPluginAsync } from 'fastify';
 import type { ClassifyDeps } from '../classifier/classify.service.js';
 import type { Db } from '../db/client.js';
+import { decodeJsonBody, parseFormBody, restFieldOf } from '../http/body-parsers.js';
 import { createRestErrorHandler, NOT_FOUND_DETAIL, RestError } from './rest.errors.js';
 import { redirectToSlash } from './resource.js';
 import { SHARED_SCHEMAS } from './ticket.schemas.js';
@@ -28,13 +28,6 @@ export interface RestShimOptions {
 export const EXPOSED_HEADERS = ['Link', 'X-Total-Count', 'X-Request-Id', 'Retry-After'];
 const CORS_METHODS = ['GET', 'HEAD', 'POST', 'PATCH', 'OPTIONS'];
 const CORS_MAX_AGE_SECONDS = 600;
-
-/** The last value of a repeated form field counts, as with Django's `QueryDict`. */
-function parseForm(body: string): Record<string, string> {
-  const fields: Record<string, string> = Object.create(null);
-  for (const [key, value] of new URLSearchParams(body)) fields[key] = value;
-  return fields;
-}
 
 /**
  * Why a body was refused, as DRF says it (`JSON parse error - <reason>`). Fastify's
@@ -60,15 +53,29 @@ export const restShim: FastifyPluginAsync<RestShimOptions> = async (app, options
   // which Fastify accepts by default) is a 415.
   app.removeAllContentTypeParsers();
   const parseJson = app.getDefaultJsonParser('error', 'error');
-  app.addContentTypeParser('application/json', { parseAs: 'string' }, (req, body, done) => {
+  // Bodies are read as bytes and decoded strictly: bytes that are not UTF-8 are a field
+  // error (http/body-parsers.ts), never U+FFFD in a stored ticket.
+  app.addContentTypeParser('application/json', { parseAs: 'buffer' }, (req, body, done) => {
     // An empty body is an empty mapping, as DRF reads it.
     if (body.length === 0) return done(null, {});
-    parseJson(req, body as string, (error: Error | null, value: unknown) => {
-      if (error) done(new RestError(400, `JSON parse error - ${jsonParseFailure(body as string)}`), undefined);
+    let text: string;
+    try {
+      text = decodeJsonBody(body as Buffer, restFieldOf);
+    } catch (error) {
+      return done(error as Error, undefined);
+    }
+    parseJson(req, text, (error: Error | null, value: unknown) => {
+      if (error) done(new RestError(400, `JSON parse error - ${jsonParseFailure(text)}`), undefined);
       else done(null, value);
     });
   });
-  await app.register(formbody, { parser: parseForm });
+  app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'buffer' }, (_req, body, done) => {
+    try {
+      done(null, parseFormBody(body as Buffer));
+    } catch (error) {
+      done(error as Error, undefined);
+    }
+  });
 
   await app.register(cors, {
     // A delegator so that only real preflights are answered by the plugin; a plain
