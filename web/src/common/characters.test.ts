@@ -1,6 +1,8 @@
-// Lengths in code points, as the server counts them; clipping never splits a surrogate pair.
+// Lengths in code points, as the server counts them; clipping never splits a surrogate pair;
+// blank and broken text judged exactly as the server judges it.
 import { describe, expect, it } from 'vitest';
-import { characterCount, clipCharacters } from './characters.js';
+import * as server from '../../../server/src/tickets/ticket-text.js';
+import { characterCount, clipCharacters, hasLoneSurrogate, isBlankText } from './characters.js';
 
 describe('characterCount', () => {
   it.each([
@@ -21,5 +23,41 @@ describe('clipCharacters', () => {
     ['mixed text', 'a😀b😀', 3, 'a😀b'],
   ])('%s', (_case, text, max, clipped) => {
     expect(clipCharacters(text, max)).toBe(clipped);
+  });
+});
+
+describe('isBlankText and hasLoneSurrogate', () => {
+  it.each([
+    ['empty', '', true, false],
+    ['spaces, tabs and newlines', ' \t\n\r ', true, false],
+    ['a zero-width space', '\u200b', true, false],
+    ['zero-width joiners and a word joiner', '\u200c\u200d\u2060', true, false],
+    ['a byte order mark', '\ufeff', true, false],
+    ['bidi marks and a soft hyphen', '\u200e\u202e\u00ad', true, false],
+    ['a Hangul filler', '\u3164', true, false],
+    ['a variation selector', '\ufe0f', true, false],
+    ['a tag character', '\u{e0041}', true, false],
+    ['one visible letter among invisible ones', '\u200bA\u200b', false, false],
+    ['an emoji ZWJ sequence', '👩\u200d💻', false, false],
+    ['a lone high surrogate', '\ud800', false, true],
+    ['a lone low surrogate in text', 'a\udc00b', false, true],
+    ['a well-formed pair', '😀', false, false],
+  ])('%s', (_case, text, blank, broken) => {
+    expect([isBlankText(text), hasLoneSurrogate(text)]).toEqual([blank, broken]);
+    expect([server.isBlankText(text), server.hasLoneSurrogate(text)]).toEqual([blank, broken]);
+  });
+
+  // The web mirrors the server's definitions for live feedback; they must never disagree,
+  // so every code point (lone surrogates included) is judged by both.
+  it('agrees with the server on every code point', () => {
+    const disagreements: string[] = [];
+    for (let cp = 0; cp <= 0x10ffff; cp++) {
+      const text = String.fromCodePoint(cp);
+      if (isBlankText(text) !== server.isBlankText(text) || hasLoneSurrogate(text) !== server.hasLoneSurrogate(text)) {
+        disagreements.push(cp.toString(16));
+      }
+    }
+    expect(disagreements).toEqual([]);
+    expect(characterCount(' a😀\u200b ')).toBe(server.codePointLength(' a😀\u200b '.trim()));
   });
 });

@@ -1,6 +1,8 @@
-// Text lengths as the server counts them: Unicode code points, as PostgreSQL's varchar
-// and DRF do. `String.length` counts UTF-16 units, so an emoji would count twice here
-// and text the server accepts would be refused (or cut in half) in the browser.
+// Text as the server measures and judges it: lengths in Unicode code points (as
+// PostgreSQL's varchar and DRF count them; `String.length` counts UTF-16 units, so an
+// emoji would count twice and text the server accepts would be refused or cut in half),
+// and blank or broken text by the server's definitions (server/src/tickets/ticket-text.ts;
+// characters.test.ts checks that both agree on every code point).
 
 /** Code points of the trimmed text: what the server measures against its limits. */
 export function characterCount(text: string): number {
@@ -12,4 +14,14 @@ export function characterCount(text: string): number {
 /** At most `max` code points of `text`, never cutting an emoji in half. */
 export function clipCharacters(text: string, max: number): string {
   return Array.from(text).slice(0, max).join('');
+}
+
+/** Nothing visible: whitespace, controls, zero-width and other format or default-ignorable characters. */
+export function isBlankText(text: string): boolean {
+  return /^[\s\p{Cc}\p{Cf}\p{Default_Ignorable_Code_Point}]*$/u.test(text);
+}
+
+/** Half of a UTF-16 surrogate pair, which the server refuses (it cannot be stored as UTF-8). */
+export function hasLoneSurrogate(text: string): boolean {
+  return /\p{Cs}/u.test(text);
 }

@@ -1,19 +1,23 @@
-// Live checks against the server's limits, so the agent sees a problem while typing.
+// Live checks against the server's rules, so the agent sees a problem while typing.
 // The server applies the same rules and stays the authority (its errors are shown too).
-// Lengths are code points, as the server counts them.
-import { characterCount } from '../../common/characters.js';
+// Lengths are code points and "blank" means nothing visible, as on the server.
+import { characterCount, hasLoneSurrogate, isBlankText } from '../../common/characters.js';
 import { DESCRIPTION_MAX, TITLE_MAX } from './ticket-enums.js';
 
+const BROKEN_CHARACTER = 'holds a broken character (half of an emoji or other surrogate pair); retype or remove it.';
+
 export function titleProblem(title: string): string | null {
+  if (isBlankText(title)) return 'Enter a title.';
+  if (hasLoneSurrogate(title)) return `The title ${BROKEN_CHARACTER}`;
   const length = characterCount(title);
-  if (length === 0) return 'Enter a title.';
   if (length > TITLE_MAX) return `The title is too long: ${length} of at most ${TITLE_MAX} characters.`;
   return null;
 }
 
 export function descriptionProblem(description: string): string | null {
+  if (isBlankText(description)) return 'Describe the request.';
+  if (hasLoneSurrogate(description)) return `The description ${BROKEN_CHARACTER}`;
   const length = characterCount(description);
-  if (length === 0) return 'Describe the request.';
   if (length > DESCRIPTION_MAX) {
     return `The description is too long: ${length.toLocaleString('en')} of at most ${DESCRIPTION_MAX.toLocaleString('en')} characters.`;
   }

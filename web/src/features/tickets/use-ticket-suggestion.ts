@@ -4,7 +4,7 @@
 // for the latest text asked about counts; nothing here holds up saving.
 import { useLazyQuery } from '@apollo/client/react';
 import { useCallback, useEffect, useReducer, useRef, useState, type Dispatch } from 'react';
-import { characterCount } from '../../common/characters.js';
+import { characterCount, hasLoneSurrogate, isBlankText } from '../../common/characters.js';
 import { describeProblem } from '../../common/errors.js';
 import { graphql } from '../../gql/index.js';
 import { DESCRIPTION_MAX } from './ticket-enums.js';
@@ -42,7 +42,9 @@ export function useTicketSuggestion({ delayMs }: { delayMs: number }) {
       const p = pending.current;
       const trimmed = text.trim();
       const length = characterCount(trimmed);
+      // Text the server would refuse (nothing visible, a broken character) is not worth a request.
       if (length < CLASSIFY_MIN_LENGTH || length > DESCRIPTION_MAX || trimmed === p.lastAsked) return;
+      if (isBlankText(trimmed) || hasLoneSurrogate(trimmed)) return;
       p.lastAsked = trimmed;
       const request = ++p.request;
       setAsking({ state: 'asking' });
@@ -68,7 +70,7 @@ export function useTicketSuggestion({ delayMs }: { delayMs: number }) {
     (text: string) => {
       const p = pending.current;
       clearTimeout(p.timer);
-      if (text.trim() === '') {
+      if (isBlankText(text)) {
         // A suggestion for a description that is gone no longer applies, nor one on its way.
         p.request += 1;
         p.lastAsked = '';
