@@ -8,7 +8,14 @@ import { SYSTEM_INSTRUCTION, buildUserPrompt } from './prompt.js';
 
 export const DEFAULT_GEMINI_MODEL = 'gemini-2.5-flash';
 
-export type GeminiFailureKind = 'timeout' | 'http' | 'network' | 'blocked' | 'empty';
+export type GeminiFailureKind = 'timeout' | 'http' | 'network' | 'blocked' | 'empty' | 'too_large';
+
+/**
+ * The most of a reply we read. An answer is under 1 KB (and flash's output is capped at 256
+ * tokens); an error body is smaller still. Beyond this the connection is dropped and the
+ * call fails, rather than holding a runaway reply in memory (and again as parsed JSON).
+ */
+export const GEMINI_REPLY_MAX_BYTES = 1024 * 1024;
 
 export class GeminiError extends Error {
   constructor(
@@ -65,6 +72,8 @@ export function createGeminiClassifier(options: GeminiClassifierOptions): Gemini
     httpOptions: {
       ...(options.baseUrl ? { baseUrl: options.baseUrl } : {}),
       timeout: options.timeoutMs,
+      // The SDK reads every body whole (response.json()); this fetch is how it is bounded.
+      fetch: cappedFetch(GEMINI_REPLY_MAX_BYTES),
       // No retryOptions: the SDK then makes exactly one attempt. A person is waiting for the
       // suggestion and the local fallback is instant, so retrying a 429/5xx would only add
       // latency (its default policy is 5 attempts with exponential backoff from 1 s).
@@ -105,6 +114,41 @@ export function createGeminiClassifier(options: GeminiClassifierOptions): Gemini
         clearTimeout(timer);
       }
     },
+  };
+}
+
+/**
+ * `fetch` whose response bodies fail with a `too_large` GeminiError once they pass
+ * `maxBytes`, cancelling the download there (which closes the connection), so a reply is
+ * never held in memory beyond the cap. A declared Content-Length over the cap fails at once.
+ */
+export function cappedFetch(maxBytes: number): typeof fetch {
+  const tooLarge = () => new GeminiError('too_large', `Gemini's reply exceeds ${maxBytes} bytes`);
+  return async (input, init) => {
+    const response = await fetch(input, init);
+    const body = response.body;
+    if (!body) return response;
+    if (Number(response.headers.get('content-length')) > maxBytes) {
+      await body.cancel();
+      throw tooLarge();
+    }
+    const reader = body.getReader();
+    let received = 0;
+    const capped = new ReadableStream<Uint8Array>({
+      async pull(controller) {
+        const { done, value } = await reader.read();
+        if (done) return controller.close();
+        received += value.byteLength;
+        if (received > maxBytes) {
+          controller.error(tooLarge());
+          await reader.cancel();
+          return;
+        }
+        controller.enqueue(value);
+      },
+      cancel: (reason) => reader.cancel(reason),
+    });
+    return new Response(capped, { status: response.status, statusText: response.statusText, headers: response.headers });
   };
 }
 

@@ -101,6 +101,13 @@ describe('when Gemini fails', () => {
     expect(logs).toEqual([{ obj: expect.objectContaining({ failure: expect.objectContaining({ kind }) }), msg: expect.stringMatching(/Gemini classification failed/) }]);
   });
 
+  it('a reply larger than the cap → local, logged as too_large', async () => {
+    fake.script({ kind: 'huge', bytes: 100 * 1024 * 1024 });
+    const { service, logs } = setup({ timeoutMs: 60_000 });
+    expect(pick(await service.classify(LOCKED_OUT))).toEqual({ category: ACCOUNT, priority: HIGH, source: LOCAL });
+    expect(logs).toEqual([{ obj: expect.objectContaining({ failure: expect.objectContaining({ kind: 'too_large' }) }), msg: expect.stringMatching(/failed/) }]);
+  });
+
   it('an unreachable Gemini → local', async () => {
     const gone = await startFakeGemini();
     const baseUrl = gone.baseUrl;

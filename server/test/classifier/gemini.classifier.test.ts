@@ -1,10 +1,10 @@
 // The real @google/genai SDK against the fake Gemini server: what goes over the wire, and how
 // every kind of failure surfaces as a GeminiError.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createGeminiClassifier, GeminiError, type GeminiFailureKind } from '../../src/classifier/gemini.classifier.js';
+import { createGeminiClassifier, GEMINI_REPLY_MAX_BYTES, GeminiError, type GeminiFailureKind } from '../../src/classifier/gemini.classifier.js';
 import { DESCRIPTION_TAG, PROMPT_DESCRIPTION_MAX } from '../../src/classifier/prompt.js';
 import { TICKET_CATEGORIES, TICKET_PRIORITIES, TicketCategory, TicketPriority } from '../../src/tickets/ticket.enums.js';
-import { startFakeGemini, type FakeGemini, type FakeGeminiReply } from '../support/fake-gemini.js';
+import { candidateBody, startFakeGemini, type FakeGemini, type FakeGeminiReply } from '../support/fake-gemini.js';
 
 const API_KEY = 'test-key-Zx81-do-not-log';
 const MODEL = 'gemini-2.5-flash';
@@ -156,5 +156,32 @@ describe('failures', () => {
     const baseUrl = closed.baseUrl;
     await closed.close();
     await expect(classifier({ baseUrl }).classify('Some ticket')).rejects.toMatchObject({ kind: 'network' });
+  });
+});
+
+describe('reply size', () => {
+  const HUGE = 100 * 1024 * 1024;
+  // What a client that stops reading at the cap can still have been sent: the cap, plus what
+  // the loopback socket buffers on both sides hold (a few MB on Linux). Far below HUGE.
+  const SENT_BOUND = GEMINI_REPLY_MAX_BYTES + 16 * 1024 * 1024;
+
+  it.each([
+    ['streamed without a length', false],
+    ['declared by Content-Length', true],
+  ])('a 100 MB reply (%s) is refused as too large after reading at most the cap', async (_name, declareLength) => {
+    fake.script({ kind: 'huge', bytes: HUGE, declareLength });
+    // A deadline far beyond the time to read 100 MB: only the size cap can stop the read.
+    const error = await classifier({ timeoutMs: 60_000 }).classify('Some ticket').catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(GeminiError);
+    expect(error).toMatchObject({ kind: 'too_large' });
+    await fake.hugeReplyDone();
+    expect(fake.sentBytes).toBeLessThan(SENT_BOUND);
+  });
+
+  it('a large reply under the cap is read and parsed as usual', async () => {
+    const body = { ...(candidateBody('{"category":"billing","priority":"low"}') as object), padding: 'x'.repeat(GEMINI_REPLY_MAX_BYTES - 1024) };
+    fake.script({ kind: 'raw', body });
+    const answer = await classifier().classify('Some ticket');
+    expect(answer.priority).toEqual({ ok: true, value: TicketPriority.LOW });
   });
 });

@@ -16,7 +16,13 @@ export type FakeGeminiReply =
   /** 200 with no candidates and `promptFeedback.blockReason`. */
   | { kind: 'blocked'; reason?: string }
   /** 200 with an arbitrary JSON body. */
-  | { kind: 'raw'; body: unknown; delayMs?: number };
+  | { kind: 'raw'; body: unknown; delayMs?: number }
+  /**
+   * 200 with a candidate whose text is `bytes` long, generated and streamed chunk by chunk
+   * (never held in memory), with or without a Content-Length saying how long it is.
+   * `sentBytes` records how much was written before the client hung up.
+   */
+  | { kind: 'huge'; bytes: number; declareLength?: boolean };
 
 export interface RecordedRequest {
   method: string;
@@ -33,6 +39,10 @@ export interface FakeGemini {
   /** Pass as GEMINI_BASE_URL / httpOptions.baseUrl. */
   readonly baseUrl: string;
   readonly requests: readonly RecordedRequest[];
+  /** Body bytes written for the last `huge` reply, final once `hugeReplyDone` resolves. */
+  readonly sentBytes: number;
+  /** Settles when the last `huge` reply has been written in full or its client went away. */
+  hugeReplyDone(): Promise<void>;
   /** Replies used in order, one per request; the last one repeats once the queue is down to it. */
   script(...replies: FakeGeminiReply[]): void;
   reset(): void;
@@ -52,6 +62,49 @@ const GENERATE_PATH = /^\/v1beta\/models\/[^/]+:generateContent$/;
 export async function startFakeGemini(): Promise<FakeGemini> {
   const requests: RecordedRequest[] = [];
   let queue: FakeGeminiReply[] = [{ kind: 'text', text: '{"category":"general","priority":"medium"}' }];
+
+  let sentBytes = 0;
+  let hugeDone: Promise<void> = Promise.resolve();
+
+  /** Writes with backpressure, as a real server would, until done or the socket closes. */
+  const sendHuge = (res: ServerResponse, bytes: number, declareLength: boolean) => {
+    const head = Buffer.from('{"candidates":[{"content":{"role":"model","parts":[{"text":"');
+    const tail = Buffer.from('"}]},"finishReason":"STOP","index":0}]}');
+    const chunk = Buffer.alloc(64 * 1024, 'a');
+    sentBytes = 0;
+    hugeDone = new Promise<void>((resolve) => {
+      res.writeHead(200, {
+        'content-type': 'application/json; charset=UTF-8',
+        ...(declareLength ? { 'content-length': String(head.length + bytes + tail.length) } : {}),
+      });
+      let left = bytes;
+      let closed = false;
+      res.on('close', () => {
+        closed = true;
+        resolve();
+      });
+      const write = (buffer: Buffer) => {
+        sentBytes += buffer.length;
+        return res.write(buffer);
+      };
+      const pump = () => {
+        while (!closed && left > 0) {
+          const piece = left >= chunk.length ? chunk : chunk.subarray(0, left);
+          left -= piece.length;
+          if (!write(piece)) {
+            res.once('drain', pump);
+            return;
+          }
+        }
+        if (!closed) {
+          write(tail);
+          res.end();
+        }
+      };
+      write(head);
+      pump();
+    });
+  };
 
   const sendJson = (res: ServerResponse, status: number, body: unknown) => {
     res.writeHead(status, { 'content-type': 'application/json; charset=UTF-8' });
@@ -94,6 +147,9 @@ export async function startFakeGemini(): Promise<FakeGemini> {
         case 'blocked':
           sendJson(res, 200, { promptFeedback: { blockReason: reply.reason ?? 'SAFETY', safetyRatings: [] } });
           return;
+        case 'huge':
+          sendHuge(res, reply.bytes, reply.declareLength ?? false);
+          return;
         case 'hang':
           return; // keep the socket open and never write; close() destroys it
       }
@@ -109,6 +165,10 @@ export async function startFakeGemini(): Promise<FakeGemini> {
   return {
     baseUrl: `http://127.0.0.1:${port}`,
     requests,
+    get sentBytes() {
+      return sentBytes;
+    },
+    hugeReplyDone: () => hugeDone,
     script(...replies) {
       if (replies.length === 0) throw new Error('script() needs at least one reply');
       queue = replies;
