@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import { ClassificationSource } from '../tickets/ticket.enums.js';
 import type { Classification, Classifier, ClassifierLogger } from './classifier.js';
 import { createGeminiClassifier, GeminiError, type GeminiClassifier } from './gemini.classifier.js';
-import { classifyLocally, DEFAULT_CLASSIFICATION } from './local.classifier.js';
+import { classifyLocally, DEFAULT_CLASSIFICATION, localFieldReasons } from './local.classifier.js';
 import { isUnusable, mergeWithFallback, type ParsedAnswer } from './parse.js';
 import { createTtlLruCache } from './ttl-lru.cache.js';
 
@@ -89,7 +89,7 @@ export function createClassificationService(options: ClassificationServiceOption
       logger.warn({ model: options.model, problems }, 'Gemini answer unusable; using the local classifier');
       return local;
     }
-    const merged = mergeWithFallback(answer, local);
+    const merged = mergeWithFallback(answer, local, localFieldReasons(description));
     if (merged.fellBack.length > 0) {
       logger.warn(
         { model: options.model, fellBack: merged.fellBack, problems },

@@ -421,11 +421,26 @@ export const DEFAULT_CLASSIFICATION: Readonly<Classification> = Object.freeze({
   reason: null,
 });
 
+function findWinners(description: string) {
+  const text = normalize(description);
+  return {
+    category: pickWinner(findHits(text, COMPILED_CATEGORY_CUES), CATEGORY_PRECEDENCE),
+    priority: pickWinner(findHits(text, COMPILED_PRIORITY_CUES), PRIORITY_PRECEDENCE),
+  };
+}
+
+/** Why each field has its value, on its own: for an answer completed field by field. */
+export function localFieldReasons(description: string): Record<'category' | 'priority', string> {
+  const { category, priority } = findWinners(description);
+  return {
+    category: category ? `keyword match on ${category.label} cues ${quoteCues(category.cues)}` : `no category cues, so ${GENERAL}`,
+    priority: priority ? `keyword match on ${priority.label} priority cues ${quoteCues(priority.cues)}` : `no priority cues, so ${MEDIUM}`,
+  };
+}
+
 /** Synchronous core, exported for the service's per-field fallback and for tests. */
 export function classifyLocally(description: string): Classification {
-  const text = normalize(description);
-  const category = pickWinner(findHits(text, COMPILED_CATEGORY_CUES), CATEGORY_PRECEDENCE);
-  const priority = pickWinner(findHits(text, COMPILED_PRIORITY_CUES), PRIORITY_PRECEDENCE);
+  const { category, priority } = findWinners(description);
   if (!category && !priority) return { ...DEFAULT_CLASSIFICATION };
 
   const parts: string[] = [];

@@ -2,6 +2,7 @@
 // may be fenced or wrapped in prose, and each field is validated on its own so that one bad
 // field falls back alone instead of discarding the whole answer.
 import { TICKET_CATEGORIES, TICKET_PRIORITIES, type TicketCategory, type TicketPriority } from '../tickets/ticket.enums.js';
+import { isBlankText } from '../tickets/ticket-text.js';
 import type { Classification } from './classifier.js';
 
 /** A field the model answered usably, or why it did not. */
@@ -17,7 +18,7 @@ export interface ParsedAnswer {
 export type ClassificationField = 'category' | 'priority';
 
 export interface MergedAnswer {
-  /** Model values where valid, fallback values elsewhere; `source` is the fallback's. */
+  /** Model values where valid, fallback values elsewhere. */
   category: TicketCategory;
   priority: TicketPriority;
   reason: string | null;
@@ -85,7 +86,7 @@ function enumField<T extends string>(raw: unknown, allowed: readonly T[], name: 
 function cleanReason(raw: unknown): string | null {
   if (typeof raw !== 'string') return null;
   const text = raw.replace(/\s+/g, ' ').trim();
-  if (!text) return null;
+  if (isBlankText(text)) return null;
   return text.length > REASON_MAX ? `${text.slice(0, REASON_MAX - 1)}…` : text;
 }
 
@@ -110,18 +111,41 @@ export function isUnusable(answer: ParsedAnswer): boolean {
   return !answer.category.ok && !answer.priority.ok;
 }
 
+/** Why the fallback chose each field on its own (`keyword match on … cues "…"`). */
+export type FieldReasons = Record<ClassificationField, string>;
+
+const FIELD_LABEL: Record<ClassificationField, string> = { category: 'category', priority: 'priority' };
+
 /**
- * Fills each invalid field from the fallback independently. The model's reason is kept when it
- * gave one; otherwise the fallback's reason explains the values.
+ * Fills each invalid field from the fallback independently, with a reason that matches the
+ * answer shown. Gemini's reason argues for its whole answer, so it is kept only when both
+ * fields are Gemini's (a missing one is not replaced by the fallback's, which would explain
+ * other values). With one field replaced, the reason says which field came from where and
+ * why the fallback chose its value; with both, the answer and its reason are the fallback's.
  */
-export function mergeWithFallback(answer: ParsedAnswer, fallback: Pick<Classification, 'category' | 'priority' | 'reason'>): MergedAnswer {
+export function mergeWithFallback(
+  answer: ParsedAnswer,
+  fallback: Pick<Classification, 'category' | 'priority' | 'reason'>,
+  fallbackBecause: FieldReasons,
+): MergedAnswer {
   const fellBack: ClassificationField[] = [];
   if (!answer.category.ok) fellBack.push('category');
   if (!answer.priority.ok) fellBack.push('priority');
+  let reason: string | null;
+  if (fellBack.length === 0) reason = answer.reason;
+  else if (fellBack.length === 2) reason = fallback.reason;
+  else {
+    const local = fellBack[0]!;
+    const gemini: ClassificationField = local === 'category' ? 'priority' : 'category';
+    const geminiLabel = FIELD_LABEL[gemini];
+    reason =
+      `${geminiLabel[0]!.toUpperCase()}${geminiLabel.slice(1)} from Gemini; ${FIELD_LABEL[local]} from the offline classifier, ` +
+      `as Gemini’s was not usable (${fallbackBecause[local]}).`;
+  }
   return {
     category: answer.category.ok ? answer.category.value : fallback.category,
     priority: answer.priority.ok ? answer.priority.value : fallback.priority,
-    reason: answer.reason ?? fallback.reason,
+    reason,
     fellBack,
   };
 }

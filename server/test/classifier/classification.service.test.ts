@@ -63,6 +63,14 @@ describe('when Gemini answers', () => {
     expect((await setup().service.classify('charged twice')).reason).toBe('Duplicate charge.');
   });
 
+  it('explains a partly local answer by where each field came from, not by Gemini’s reason', async () => {
+    fake.script({ kind: 'text', text: '{"category":"security","priority":"low","reason":"A security incident."}' });
+    const result = await setup().service.classify(LOCKED_OUT);
+    expect(pick(result)).toEqual({ category: ACCOUNT, priority: LOW, source: GEMINI });
+    expect(result.reason).toMatch(/^Priority from Gemini; category from the offline classifier, .*account cues "password"/);
+    expect(result.reason).not.toContain('security');
+  });
+
   it.each([
     ['partly invalid', '{"category":"nope","priority":"low"}', /partly invalid/, { fellBack: ['category'] }],
     ['unusable', 'nope', /unusable/, {}],

@@ -33,6 +33,7 @@ describe('parseClassificationText', () => {
     ['whitespace', '  \n ', { category: null, priority: null, reason: null }],
     ['undefined', undefined, { category: null, priority: null, reason: null }],
     ['null', null, { category: null, priority: null, reason: null }],
+    ['a reason with nothing visible', '{"category":"billing","priority":"low","reason":"\\u200b\\u2060"}', { category: TicketCategory.BILLING, priority: TicketPriority.LOW, reason: null }],
     ['pathological braces', '{'.repeat(5000), { category: null, priority: null, reason: null }],
   ])('%s', (_name, text, expected) => {
     const parsed = parseClassificationText(text);
@@ -69,15 +70,52 @@ describe('extractJsonObject', () => {
 });
 
 describe('mergeWithFallback', () => {
-  const fallback = { category: TicketCategory.ACCOUNT, priority: TicketPriority.HIGH, reason: 'Keyword match: account cues "password".' };
+  const fallback = { category: TicketCategory.ACCOUNT, priority: TicketPriority.HIGH, reason: 'Keyword match: account cues "password"; high priority cues "locked out".' };
+  const because = { category: 'keyword match on account cues "password"', priority: 'keyword match on high priority cues "locked out"' };
+  const billingReason = 'Billing: the customer was charged twice, which is urgent.';
 
   it.each<[string, string, TicketCategory, TicketPriority, string[], string | null]>([
-    ['both valid', '{"category":"billing","priority":"low","reason":"r"}', TicketCategory.BILLING, TicketPriority.LOW, [], 'r'],
-    ['category invalid', '{"category":"sales","priority":"low"}', TicketCategory.ACCOUNT, TicketPriority.LOW, ['category'], fallback.reason],
-    ['priority missing', '{"category":"technical","reason":"r"}', TicketCategory.TECHNICAL, TicketPriority.HIGH, ['priority'], 'r'],
-    ['both invalid', 'garbage', TicketCategory.ACCOUNT, TicketPriority.HIGH, ['category', 'priority'], fallback.reason],
+    ['both valid, with a reason', '{"category":"billing","priority":"low","reason":"r"}', TicketCategory.BILLING, TicketPriority.LOW, [], 'r'],
+    ['both valid, no reason', '{"category":"billing","priority":"low"}', TicketCategory.BILLING, TicketPriority.LOW, [], null],
+    [
+      'category invalid: the local category is explained, not Gemini’s',
+      `{"category":"refunds","priority":"low","reason":"${billingReason}"}`,
+      TicketCategory.ACCOUNT,
+      TicketPriority.LOW,
+      ['category'],
+      'Priority from Gemini; category from the offline classifier, as Gemini’s was not usable (keyword match on account cues "password").',
+    ],
+    [
+      'priority missing: the local priority is explained, not Gemini’s',
+      `{"category":"billing","reason":"${billingReason}"}`,
+      TicketCategory.BILLING,
+      TicketPriority.HIGH,
+      ['priority'],
+      'Category from Gemini; priority from the offline classifier, as Gemini’s was not usable (keyword match on high priority cues "locked out").',
+    ],
+    [
+      'priority invented, no reason given',
+      '{"category":"technical","priority":"p0"}',
+      TicketCategory.TECHNICAL,
+      TicketPriority.HIGH,
+      ['priority'],
+      'Category from Gemini; priority from the offline classifier, as Gemini’s was not usable (keyword match on high priority cues "locked out").',
+    ],
+    ['both invalid: the local answer and its reason', 'garbage', TicketCategory.ACCOUNT, TicketPriority.HIGH, ['category', 'priority'], fallback.reason],
   ])('%s', (_name, text, category, priority, fellBack, reason) => {
-    expect(mergeWithFallback(parseClassificationText(text), fallback)).toEqual({ category, priority, fellBack, reason });
+    expect(mergeWithFallback(parseClassificationText(text), fallback, because)).toEqual({ category, priority, fellBack, reason });
+  });
+
+  // Gemini's reason argues for its whole answer; once a field of that answer is replaced,
+  // quoting it would justify a value the agent is not shown.
+  it.each([
+    `{"category":"refunds","priority":"critical","reason":"${billingReason}"}`,
+    `{"category":"billing","priority":"asap","reason":"${billingReason}"}`,
+    `{"category":"billing","reason":"${billingReason}"}`,
+  ])('never keeps Gemini’s reason once a field fell back: %s', (text) => {
+    const merged = mergeWithFallback(parseClassificationText(text), fallback, because);
+    expect(merged.fellBack).toHaveLength(1);
+    expect(merged.reason).not.toContain('Billing');
   });
 
   it.each([
