@@ -2,7 +2,6 @@
 // probes, and (when built) the web app. Built from explicit dependencies so tests
 // run the same app against any database.
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { randomUUID } from 'node:crypto';
 import { STATUS_CODES } from 'node:http';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
@@ -18,6 +17,7 @@ import { costLimitRule } from './graphql/cost-limit.rule.js';
 import { createFormatError, formatTicketError, rateLimitHttpPlugin } from './graphql/errors.js';
 import { useStrictUtf8Json } from './http/body-parsers.js';
 import { buildGraphQLSchema } from './graphql/schema.js';
+import { loggingOptions, REQUEST_ID_HEADER } from './http/logger.js';
 import { restShim } from './rest/rest.plugin.js';
 import { TicketError } from './tickets/ticket.errors.js';
 import { registerWebApp } from './web/web.plugin.js';
@@ -27,23 +27,14 @@ export interface AppDeps {
   database: Database;
   /** Defaults to the configured chain: Gemini when a key is set, then the offline classifier. */
   classify?: ClassifyDescription;
+  /** Where log lines go instead of stdout (tests read them). */
+  logStream?: { write(line: string): void };
 }
 
-const REQUEST_ID_HEADER = 'x-request-id';
-
-export async function buildApp({ config, database, classify: givenClassify }: AppDeps): Promise<FastifyInstance> {
+export async function buildApp({ config, database, classify: givenClassify, logStream }: AppDeps): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: {
-      level: config.logLevel,
-      // Secrets never reach a log line, even if a header carries one.
-      redact: ['req.headers.authorization', 'req.headers["x-goog-api-key"]', 'req.headers.cookie'],
-    },
+    ...loggingOptions(config, logStream),
     bodyLimit: config.bodyLimitBytes,
-    // A caller's request id is kept (so logs correlate across services) when it is sane.
-    genReqId: (req) => {
-      const given = req.headers[REQUEST_ID_HEADER];
-      return typeof given === 'string' && /^[\w.:-]{1,128}$/.test(given) ? given : randomUUID();
-    },
   });
 
   // Code that is handed one logger at start (error masking, the classifier) logs
@@ -63,6 +54,7 @@ export async function buildApp({ config, database, classify: givenClassify }: Ap
     limiter: createRateLimiter({ limit: config.classifyRateLimitPerMinute, windowMs: 60_000 }),
   };
 
+  // Always our own id: the one every log line of the request carries as reqId.
   app.addHook('onRequest', async (req, reply) => {
     reply.header(REQUEST_ID_HEADER, req.id);
   });

@@ -1,6 +1,7 @@
-// The logs of a real server process: one JSON object per line, the request id on
+// The logs of a real server process: one JSON object per line, our request id on
 // every line written while serving a request (Fastify's own and ours) and echoed in
-// x-request-id, and no secret anywhere, whichever path the secret took.
+// x-request-id, a caller's well-formed id beside it, and no secret anywhere, whichever
+// path the secret took.
 import { afterAll, describe, expect, it } from 'vitest';
 import { startFakeGemini } from '../support/fake-gemini.js';
 import { createPgDatabase, TEST_DATABASE_URL } from './support/pg-database.js';
@@ -21,8 +22,12 @@ function expectWellFormedLogs(server: ServerProcess): void {
   expect(requestScoped.filter((l) => typeof l.reqId !== 'string')).toEqual([]);
 }
 
-function linesOf(server: ServerProcess, reqId: string): LogLine[] {
-  return server.logs.filter((l) => l.reqId === reqId);
+/** The lines of the one request the caller tagged with its own id, all under our id. */
+function linesOf(server: ServerProcess, clientRequestId: string): LogLine[] {
+  const lines = server.logs.filter((l) => l.clientRequestId === clientRequestId);
+  expect(new Set(lines.map((l) => l.reqId)).size).toBe(1);
+  expect(lines[0]?.reqId).toMatch(UUID);
+  return lines;
 }
 
 async function post(url: string, body: string, requestId: string, headers: Record<string, string> = {}) {
@@ -34,24 +39,31 @@ async function post(url: string, body: string, requestId: string, headers: Recor
 }
 
 describe('structured logs of the server process', () => {
-  it('carry the request id on request lines, echo it, and never the Gemini key', async () => {
+  it('carry our request id on request lines, the caller\'s beside it, echo ours, and never the Gemini key', async () => {
     const gemini = await startFakeGemini();
     // Gemini refuses the key, as it does for a revoked one: the server falls back and logs a warning.
     gemini.script({ kind: 'status', status: 400, message: 'API key not valid. Please pass a valid API key.' });
     try {
       const server = await startServer({ GEMINI_API_KEY: SECRET, GEMINI_BASE_URL: gemini.baseUrl, LOG_LEVEL: 'debug' });
 
-      // A caller's id is kept; the secret sent in headers is not logged.
+      // A caller's id is logged beside ours, never as ours; the response names ours.
+      // The secret sent in headers is not logged.
       const health = await fetch(server.url + '/healthz', {
         headers: { 'x-request-id': 'ops-health-1', authorization: `Bearer ${SECRET}`, 'x-goog-api-key': SECRET },
       });
-      expect(health.headers.get('x-request-id')).toBe('ops-health-1');
+      const ourId = health.headers.get('x-request-id');
+      expect(ourId).toMatch(UUID);
 
-      // No id, or one that is not a sane token: the server makes one.
+      // No id, or one that is not well formed: ours only.
       const fresh = await fetch(server.url + '/readyz');
       expect(fresh.headers.get('x-request-id')).toMatch(UUID);
-      const insane = await fetch(server.url + '/healthz', { headers: { 'x-request-id': 'a b\t<script>' } });
-      expect(insane.headers.get('x-request-id')).toMatch(UUID);
+      const malformed = ['a b\t<script>', 'x'.repeat(65), 'ops.with.dots', 'ops:colon'];
+      for (const id of malformed) {
+        const res = await fetch(server.url + '/healthz', { headers: { 'x-request-id': id } });
+        expect(res.headers.get('x-request-id')).toMatch(UUID);
+      }
+      const longest = 'L'.repeat(64);
+      await fetch(server.url + '/healthz', { headers: { 'x-request-id': longest } });
 
       const classify = await post(
         server.url + '/graphql',
@@ -59,7 +71,7 @@ describe('structured logs of the server process', () => {
         'ops-classify-1',
       );
       expect(classify.status).toBe(200);
-      expect(classify.headers.get('x-request-id')).toBe('ops-classify-1');
+      expect(classify.headers.get('x-request-id')).toMatch(UUID);
       expect(gemini.requests.length).toBeGreaterThan(0);
 
       const badJson = await post(server.url + '/graphql', '{"query": ', 'ops-bad-json-1');
@@ -70,14 +82,19 @@ describe('structured logs of the server process', () => {
       expect(await stopServer(server)).toEqual({ code: 0, signal: null });
 
       expectWellFormedLogs(server);
-      for (const id of ['ops-health-1', 'ops-classify-1', 'ops-bad-json-1', 'ops-404-1']) {
+      for (const id of ['ops-health-1', 'ops-classify-1', 'ops-bad-json-1', 'ops-404-1', longest]) {
         const messages = linesOf(server, id).map((l) => l.msg);
         expect(messages).toContain('incoming request');
         expect(messages).toContain('request completed');
       }
-      // The classifier's warning is written while serving the request, so it carries its id.
+      expect(linesOf(server, 'ops-health-1')[0]!.reqId).toBe(ourId);
+      expect(linesOf(server, 'ops-classify-1')[0]!.reqId).toBe(classify.headers.get('x-request-id'));
+      // A malformed id is not logged at all, and nobody's id is ever logged as ours.
+      for (const id of malformed) expect(server.stdout()).not.toContain(JSON.stringify(id).slice(1, -1));
+      expect(server.logs.filter((l) => 'reqId' in l && !UUID.test(String(l.reqId)))).toEqual([]);
+      // The classifier's warning is written while serving the request, so it carries its ids.
       const warning = server.logs.find((l) => typeof l.msg === 'string' && /Gemini/.test(l.msg));
-      expect(warning).toMatchObject({ reqId: 'ops-classify-1', level: 40 });
+      expect(warning).toMatchObject({ clientRequestId: 'ops-classify-1', level: 40 });
       // Lines outside any request (start, shutdown) carry none.
       expect(server.logs.find((l) => l.msg === 'support tickets server ready')).not.toHaveProperty('reqId');
     } finally {

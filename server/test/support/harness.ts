@@ -29,6 +29,8 @@ export interface HarnessOptions {
   classify?: ClassifyDescription;
   /** Keep data between the tests of the suite instead of truncating before each. */
   keepData?: boolean;
+  /** Where the app's log lines go (set LOG_LEVEL in env too); by default nowhere. */
+  logStream?: { write(line: string): void };
 }
 
 export function testConfig(env: Record<string, string> = {}): Config {
@@ -45,6 +47,7 @@ export function describeOnDatabases(title: string, body: (ctx: TestContext) => v
         config: testConfig(typeof options.env === 'function' ? options.env() : options.env),
         database: ctx.database,
         classify: options.classify,
+        logStream: options.logStream,
       });
       ctx.http = (opts) => ctx.app.inject(opts);
       ctx.gql = async (query, variables) => {

@@ -1,0 +1,142 @@
+// What the logs may say. Every `{ err }` line goes through one error serializer that
+// keeps what an operator needs (type, SQLSTATE, which statement, where) and drops
+// what a customer wrote: query parameters, PostgreSQL's detail (a failing row),
+// values quoted in data-error messages, and body snippets in JSON syntax errors.
+// Request ids: `reqId` is always ours; a caller's well-formed x-request-id is logged
+// beside it as `clientRequestId`, so a caller can never make lines look like ours.
+import { createHash, randomUUID } from 'node:crypto';
+import type { FastifyServerOptions } from 'fastify';
+import type { Config } from '../config.js';
+
+export const REQUEST_ID_HEADER = 'x-request-id';
+const CLIENT_REQUEST_ID = /^[A-Za-z0-9_-]{1,64}$/;
+
+const REDACTED = '[redacted]';
+const MAX_CAUSE_DEPTH = 5;
+
+/** Fields a database driver sets that name things (SQLSTATE, constraint, table), never data. */
+const IDENTIFYING_FIELDS: Record<string, string> = {
+  code: 'code',
+  severity: 'severity',
+  routine: 'routine',
+  schema: 'schema',
+  schema_name: 'schema',
+  table: 'table',
+  table_name: 'table',
+  column: 'column',
+  column_name: 'column',
+  constraint: 'constraint',
+  constraint_name: 'constraint',
+  // Node's network errors (an unreachable database): where, not what.
+  errno: 'errno',
+  syscall: 'syscall',
+  address: 'address',
+  port: 'port',
+  statusCode: 'statusCode',
+};
+
+export type SerializedError = { type: string; message: string; stack: string; [field: string]: unknown };
+
+function describeStatement(query: string): { name: string; hash: string } {
+  const text = query.replace(/\s+/g, ' ').trim();
+  const verb = /^\w+/.exec(text)?.[0].toLowerCase() ?? 'statement';
+  const table = /\b(?:from|into|update)\s+"?([\w.]+)"?/i.exec(text)?.[1];
+  return { name: table ? `${verb} ${table}` : verb, hash: createHash('sha256').update(text).digest('hex').slice(0, 16) };
+}
+
+/** String values bound to a statement anywhere in the chain: drizzle and PGlite `params`, postgres.js `parameters` (not enumerable). */
+function boundValues(error: unknown): string[] {
+  const values = new Set<string>();
+  const collect = (value: unknown): void => {
+    if (typeof value === 'string' && value !== '') values.add(value);
+    else if (Array.isArray(value)) value.forEach(collect);
+  };
+  for (let e = error, depth = 0; e instanceof Object && depth <= MAX_CAUSE_DEPTH; e = (e as { cause?: unknown }).cause, depth += 1) {
+    collect((e as { params?: unknown }).params);
+    collect((e as { parameters?: unknown }).parameters);
+  }
+  // Longest first, so that a value containing another is removed whole.
+  return [...values].sort((a, b) => b.length - a.length);
+}
+
+function queryOf(error: object): string | undefined {
+  const query = (error as { query?: unknown }).query;
+  return typeof query === 'string' ? query : undefined;
+}
+
+function redact(text: string, values: readonly string[], quotesHoldData: boolean): string {
+  let safe = text;
+  for (const value of values) {
+    // A short value is removed only where quoted, so that "low" does not eat "allow".
+    safe = value.length >= 4 ? safe.replaceAll(value, REDACTED) : safe.replaceAll(`"${value}"`, `"${REDACTED}"`);
+  }
+  return quotesHoldData ? safe.replace(/"(?:[^"\\]|\\.)*"/g, `"${REDACTED}"`) : safe;
+}
+
+function serialize(error: Error, values: readonly string[], depth: number): SerializedError {
+  const fields = error as unknown as Record<string, unknown>;
+  // A bundled driver's class name is minified (PGlite's is one letter); its `name` says more then.
+  const className = error.constructor?.name ?? '';
+  const type = className.length > 2 && className !== 'Object' ? className : error.name;
+  const out: SerializedError = { type, message: '', stack: '' };
+  const query = queryOf(error);
+  const code = typeof fields.code === 'string' ? fields.code : undefined;
+  // SQLSTATE class 22 (data exception) quotes the offending value; a JSON syntax
+  // error quotes a piece of the body. Identifiers are quoted elsewhere and stay.
+  const quotesHoldData = (code !== undefined && /^22[0-9A-Z]{3}$/.test(code)) || error instanceof SyntaxError;
+  let message = typeof error.message === 'string' ? error.message : String(error.message);
+  // drizzle's wrapper: "Failed query: <sql>\nparams: <values>".
+  if (query !== undefined && message.startsWith('Failed query')) message = 'Failed query';
+  else if (query !== undefined) message = message.replaceAll(query, '<statement>');
+  out.message = redact(message, values, quotesHoldData);
+  for (const [field, name] of Object.entries(IDENTIFYING_FIELDS)) {
+    const value = fields[field];
+    if ((typeof value === 'string' || typeof value === 'number') && !(name in out)) out[name] = value;
+  }
+  if (query !== undefined) out.statement = describeStatement(query);
+  // The stack's frames, under the safe message (its first lines repeat the raw one).
+  const frames = typeof error.stack === 'string' ? error.stack.split('\n').filter((line) => /^\s+at /.test(line)) : [];
+  out.stack = [`${type}: ${out.message}`, ...frames].join('\n');
+  if (depth < MAX_CAUSE_DEPTH) {
+    if (error.cause !== undefined) out.cause = serializeAny(error.cause, values, depth + 1);
+    if (error instanceof AggregateError) out.errors = error.errors.slice(0, 5).map((e) => serializeAny(e, values, depth + 1));
+  }
+  return out;
+}
+
+function serializeAny(value: unknown, values: readonly string[], depth: number): SerializedError {
+  if (value instanceof Error) return serialize(value, values, depth);
+  // Something thrown that is not an Error: its type and text, never its fields.
+  return { type: typeof value, message: redact(String(value), values, false), stack: '' };
+}
+
+/**
+ * pino's `serializers.err`: an error as it may be logged. Only an allow-list of fields
+ * is kept, so a field a driver adds later does not leak by default.
+ */
+export function serializeError(error: unknown): SerializedError {
+  return serializeAny(error, boundValues(error), 0);
+}
+
+/** Fastify's logging options: level, redaction, the error serializer, and request ids. */
+export function loggingOptions(
+  config: Pick<Config, 'logLevel'>,
+  stream?: { write(line: string): void },
+): Pick<FastifyServerOptions, 'logger' | 'genReqId' | 'childLoggerFactory'> {
+  return {
+    logger: {
+      level: config.logLevel,
+      // Secrets never reach a log line, even if a header carries one.
+      redact: ['req.headers.authorization', 'req.headers["x-goog-api-key"]', 'req.headers.cookie'],
+      serializers: { err: serializeError },
+      ...(stream ? { stream } : {}),
+    },
+    genReqId: () => randomUUID(),
+    // A caller's id correlates our lines with its own; it is only ever a label beside ours.
+    childLoggerFactory(logger, bindings, options, rawReq) {
+      const given = rawReq.headers[REQUEST_ID_HEADER];
+      const clientRequestId = typeof given === 'string' && CLIENT_REQUEST_ID.test(given) ? given : undefined;
+      return logger.child(clientRequestId ? { ...bindings, clientRequestId } : bindings, options);
+    },
+  };
+}
