@@ -6,6 +6,10 @@ import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 
 const apiTarget = process.env.API_URL ?? 'http://127.0.0.1:8000';
+// The browser's Host (localhost:5173) is passed on unchanged: the server checks it
+// against ALLOWED_HOSTS (ports aside), sees the page's Origin as its own so writes
+// pass its cross-site check, and builds REST Link URLs that go through this proxy.
+const proxied = { target: apiTarget, changeOrigin: false };
 
 export default defineConfig({
   plugins: [react()],
@@ -13,8 +17,8 @@ export default defineConfig({
     port: 5173,
     strictPort: true,
     proxy: {
-      '/graphql': { target: apiTarget, changeOrigin: true },
-      '/api': { target: apiTarget, changeOrigin: true },
+      '/graphql': proxied,
+      '/api': proxied,
     },
   },
   build: {

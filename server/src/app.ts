@@ -18,6 +18,7 @@ import { createFormatError, formatTicketError, rateLimitHttpPlugin } from './gra
 import { useStrictUtf8Json } from './http/body-parsers.js';
 import { buildGraphQLSchema } from './graphql/schema.js';
 import { loggingOptions, REQUEST_ID_HEADER } from './http/logger.js';
+import { fastifyTrustProxy, isGraphQLPath, registerRequestGuards } from './http/request-guards.js';
 import { restShim } from './rest/rest.plugin.js';
 import { TicketError } from './tickets/ticket.errors.js';
 import { registerWebApp } from './web/web.plugin.js';
@@ -35,6 +36,7 @@ export async function buildApp({ config, database, classify: givenClassify, logS
   const app = Fastify({
     ...loggingOptions(config, logStream),
     bodyLimit: config.bodyLimitBytes,
+    trustProxy: fastifyTrustProxy(config.trustProxy),
   });
 
   // Code that is handed one logger at start (error masking, the classifier) logs
@@ -58,6 +60,7 @@ export async function buildApp({ config, database, classify: givenClassify, logS
   app.addHook('onRequest', async (req, reply) => {
     reply.header(REQUEST_ID_HEADER, req.id);
   });
+  registerRequestGuards(app, { allowedHosts: config.allowedHosts, corsOrigins: config.corsOrigins });
 
   // GraphQL bodies are decoded as strict UTF-8 (the REST shim sets its own parsers).
   useStrictUtf8Json(app);
@@ -81,7 +84,7 @@ export async function buildApp({ config, database, classify: givenClassify, logS
     }
     req.log.info({ err: error }, 'client error');
     // GraphQL clients parse `errors`, even for a body that never reached Apollo.
-    if (req.url === '/graphql' || req.url.startsWith('/graphql?')) {
+    if (isGraphQLPath(req.url)) {
       return reply.code(status).send({ errors: [{ message: error.message, extensions: { code: 'BAD_REQUEST' } }] });
     }
     return reply.code(status).send({ statusCode: status, code: error.code, error: STATUS_CODES[status], message: error.message });

@@ -3,6 +3,7 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { checkProxyAddress, parseAllowedHosts } from './http/request-guards.js';
 
 export interface Config {
   port: number;
@@ -12,6 +13,10 @@ export interface Config {
   dataDir: string;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   corsOrigins: string[];
+  /** Host header patterns served, as Django's ALLOWED_HOSTS; others get 400. */
+  allowedHosts: string[];
+  /** Whose X-Forwarded-* to believe: nobody, that many hops from the right, or these proxies. */
+  trustProxy: false | number | string[];
   graphqlIntrospection: boolean;
   bodyLimitBytes: number;
   gemini: {
@@ -94,6 +99,25 @@ function bool(env: Env, name: string, fallback: boolean): boolean {
   throw new ConfigError(name, `expected true or false, got "${raw}"`);
 }
 
+/** The message of a check that throws, as a ConfigError naming the variable. */
+function checked<T>(name: string, parse: () => T): T {
+  try {
+    return parse();
+  } catch (error) {
+    throw new ConfigError(name, error instanceof Error ? error.message : String(error));
+  }
+}
+
+function trustProxy(env: Env): Config['trustProxy'] {
+  const raw = str(env, 'TRUST_PROXY');
+  if (raw === undefined || raw.toLowerCase() === 'false') return false;
+  if (/^\d+$/.test(raw)) return int(env, 'TRUST_PROXY', 0, 0, 100) || false;
+  // `true` would trust every address: any client could then pick its own rate-limit key.
+  const addresses = raw.split(',').map((a) => a.trim());
+  for (const address of addresses) checked('TRUST_PROXY', () => checkProxyAddress(address));
+  return addresses;
+}
+
 export function parseConfig(env: Env = process.env): Config {
   const databaseUrl = str(env, 'DATABASE_URL');
   if (databaseUrl !== undefined && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
@@ -124,6 +148,8 @@ export function parseConfig(env: Env = process.env): Config {
     dataDir: userPath(env, str(env, 'DATA_DIR') ?? DEFAULT_DATA_DIR),
     logLevel: logLevel as Config['logLevel'],
     corsOrigins,
+    allowedHosts: checked('ALLOWED_HOSTS', () => parseAllowedHosts(str(env, 'ALLOWED_HOSTS') ?? 'localhost,127.0.0.1,[::1]')),
+    trustProxy: trustProxy(env),
     graphqlIntrospection: bool(env, 'GRAPHQL_INTROSPECTION', true),
     bodyLimitBytes: int(env, 'BODY_LIMIT_BYTES', 1_048_576, 1024, 100 * 1_048_576),
     gemini: {

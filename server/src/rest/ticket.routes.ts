@@ -37,15 +37,17 @@ export interface TicketRoutesOptions {
 type Query = Record<string, unknown>;
 type IdParams = { id: string };
 
-const SANE_HOST = /^[A-Za-z0-9.-]+(:\d{1,5})?$|^\[[0-9A-Fa-f:.]+\](:\d{1,5})?$/;
-
-/** Where page links point: absolute like DRF's, unless the Host header is not a plain host. */
+/**
+ * Where page links point: absolute like DRF's. The host has passed ALLOWED_HOSTS (see
+ * http/request-guards.ts); host and scheme are a trusted proxy's X-Forwarded-Host and
+ * -Proto when TRUST_PROXY names it, and the request's own otherwise.
+ */
 function requestBase(req: FastifyRequest): { base: string; query: string } {
   const at = req.url.indexOf('?');
   const path = at === -1 ? req.url : req.url.slice(0, at);
   const query = at === -1 ? '' : req.url.slice(at + 1);
-  const host = req.host;
-  return { base: host && SANE_HOST.test(host) ? `${req.protocol}://${host}${path}` : path, query };
+  const scheme = req.protocol;
+  return { base: scheme === 'http' || scheme === 'https' ? `${scheme}://${req.host}${path}` : path, query };
 }
 
 export function registerTicketRoutes(app: FastifyInstance, { db, classifier }: TicketRoutesOptions): void {
