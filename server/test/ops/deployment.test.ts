@@ -169,6 +169,8 @@ describe('configuration is documented and reaches the container', () => {
   const setByDeployment = ['DATABASE_URL', 'DATA_DIR', 'HOST', 'NODE_ENV', 'PORT', 'WEB_DIST_DIR'];
   // Compose passes variables, not files: the container has no .env to point at.
   const notForContainers = ['ENV_FILE'];
+  // Passed through, with a default of the compose file's own when unset.
+  const composeDefaults = ['ALLOWED_HOSTS'];
 
   it('finds the variables', () => {
     expect(variables).toEqual(expect.arrayContaining(['DATABASE_URL', 'GEMINI_API_KEY', 'SHUTDOWN_GRACE_MS', 'ENV_FILE']));
@@ -184,6 +186,8 @@ describe('configuration is documented and reaches the container', () => {
       expect(compose).not.toMatch(new RegExp(`\\b${name}\\b`));
     } else if (setByDeployment.includes(name)) {
       expect(dockerfile + compose).toMatch(new RegExp(`\\b${name}\\b`));
+    } else if (composeDefaults.includes(name)) {
+      expect(compose).toMatch(new RegExp(`${name}: "\\$\\{${name}:-[^}]+\\}"`));
     } else {
       expect(compose).toContain(`${name}: \${${name}:-}`);
     }
