@@ -59,12 +59,17 @@ const DESCRIPTIONS: Record<OperationLimit, (max: number) => string> = {
   maxResponseBytes: (max) => `The response exceeded ${max} bytes and was not sent; ask for less.`,
 };
 
+/** The message of a refusal: what was crossed and what to do. */
+export function describeLimit(limit: OperationLimit, value: number = OPERATION_LIMITS[limit]): string {
+  return DESCRIPTIONS[limit](value);
+}
+
 /** A request refused for one of the limits above. */
 export class OperationLimitError extends GraphQLError {
   readonly limit: OperationLimit;
 
   constructor(limit: OperationLimit, nodes?: readonly ASTNode[]) {
-    super(DESCRIPTIONS[limit](OPERATION_LIMITS[limit]), {
+    super(describeLimit(limit), {
       nodes,
       extensions: { code: OPERATION_LIMIT_CODES[limit], [limit]: OPERATION_LIMITS[limit] },
     });
@@ -92,7 +97,7 @@ export function limitErrorFormat(formatted: GraphQLFormattedError, error: unknow
   if (!limit) return formatted;
   return {
     ...formatted,
-    message: DESCRIPTIONS[limit](OPERATION_LIMITS[limit]),
+    message: describeLimit(limit),
     extensions: { ...formatted.extensions, code: OPERATION_LIMIT_CODES[limit], [limit]: OPERATION_LIMITS[limit] },
   };
 }

@@ -2,7 +2,7 @@
 // over OPERATION_LIMITS.maxResponseBytes (or too large for a JavaScript string at all)
 // is answered as a GraphQL error with a code, never sent whole, never a 500.
 import type { FormattedExecutionResult } from 'graphql';
-import { OPERATION_LIMIT_CODES, OPERATION_LIMITS } from './operation-limits.js';
+import { describeLimit, OPERATION_LIMIT_CODES, OPERATION_LIMITS } from './operation-limits.js';
 
 export interface ResponseLimitLogger {
   error(obj: object, msg: string): void;
@@ -13,7 +13,7 @@ export function createBoundedStringify(log: ResponseLimitLogger, maxBytes: numbe
   const refusal = `${JSON.stringify({
     errors: [
       {
-        message: `The response exceeded ${maxBytes} bytes and was not sent; ask for less.`,
+        message: describeLimit('maxResponseBytes', maxBytes),
         extensions: { code: OPERATION_LIMIT_CODES.maxResponseBytes, maxResponseBytes: maxBytes },
       },
     ],

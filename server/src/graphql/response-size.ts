@@ -1,8 +1,7 @@
 // What the schema promises about the size of a response: the longest each text of
 // ours can be and how many items each list can hold, read from the limits the services
 // enforce. The operation measure multiplies these out to bound a response before it runs.
-import { Kind, type FieldNode, type GraphQLSchema } from 'graphql';
-import { isInputObjectType } from 'graphql';
+import { isInputObjectType, Kind, type FieldNode, type GraphQLSchema } from 'graphql';
 import { REASON_MAX } from '../classifier/parse.js';
 import {
   TICKET_CATEGORIES,
