@@ -26,7 +26,7 @@ export const OPERATION_LIMITS = {
   maxResponseSize: MAX_RESPONSE_SIZE,
   /**
    * The serialised response, in bytes: a last line of defence behind `maxResponseSize`,
-   * which an operation that passed the estimate never reaches.
+   * which an operation that passed the estimate should never reach.
    */
   maxResponseBytes: JSON_BYTES_PER_CHARACTER * MAX_RESPONSE_SIZE,
 } as const;
