@@ -13,8 +13,11 @@ import type { Config } from './config.js';
 import type { Database } from './db/client.js';
 import type { GraphQLContext } from './graphql/context.js';
 import { createRateLimiter } from './common/rate-limiter.js';
-import { costLimitRule } from './graphql/cost-limit.rule.js';
 import { createFormatError, formatTicketError, rateLimitHttpPlugin } from './graphql/errors.js';
+import { limitErrorFormat, OPERATION_LIMITS } from './graphql/operation-limits.js';
+import { operationLimitsRule } from './graphql/operation-limits.rule.js';
+import { createBoundedStringify } from './graphql/response-limit.js';
+import { withoutSuggestions } from './graphql/schema-details.js';
 import { useStrictUtf8Json } from './http/body-parsers.js';
 import { buildGraphQLSchema } from './graphql/schema.js';
 import { loggingOptions, REQUEST_ID_HEADER } from './http/logger.js';
@@ -102,15 +105,22 @@ export async function buildApp({ config, database, classify: givenClassify, logS
   });
 
   const schema = await buildGraphQLSchema();
+  const formatError = createFormatError(scopedLog);
   const apollo = new ApolloServer<GraphQLContext>({
     schema,
     introspection: config.graphqlIntrospection,
-    validationRules: [costLimitRule()],
+    // Without introspection, errors do not suggest field or value names either.
+    hideSchemaDetailsFromClientErrors: !config.graphqlIntrospection,
+    // What one request may ask for: refused with a code past any limit, before it runs.
+    parseOptions: { maxTokens: OPERATION_LIMITS.maxTokens },
+    validationRules: [operationLimitsRule],
+    stringifyResult: createBoundedStringify(scopedLog),
     includeStacktraceInErrorResponses: false,
     // main.ts owns SIGTERM (drain, close the database, exit 0); Apollo's own handler
     // would race it and re-raise the signal.
     stopOnTerminationSignals: false,
-    formatError: createFormatError(scopedLog),
+    formatError: (formatted, error) =>
+      formatError(limitErrorFormat(config.graphqlIntrospection ? formatted : withoutSuggestions(formatted), error), error),
     // No cache hints are used; Apollo's default cache-control plugin would still hook
     // every field of every response (measurable on a 20-ticket page).
     plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled(), rateLimitHttpPlugin],

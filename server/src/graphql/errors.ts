@@ -5,9 +5,10 @@ import type { GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { CLASSIFIER_ERROR_GRAPHQL_CODE, ClassifierError } from '../classifier/classifier.errors.js';
 import { TICKET_ERROR_GRAPHQL_CODE, TicketError } from '../tickets/ticket.errors.js';
+import { OPERATION_LIMIT_CODES } from './operation-limits.js';
 
 // Codes that Apollo and our own code produce for a client's mistake: safe to show.
-const CLIENT_CODES = new Set([
+const CLIENT_CODES = new Set<string>([
   'GRAPHQL_PARSE_FAILED',
   'GRAPHQL_VALIDATION_FAILED',
   'BAD_USER_INPUT',
@@ -17,6 +18,7 @@ const CLIENT_CODES = new Set([
   'OPERATION_RESOLUTION_FAILURE',
   'NOT_FOUND',
   'RATE_LIMITED',
+  ...Object.values(OPERATION_LIMIT_CODES),
 ]);
 
 export interface ErrorLogger {

@@ -1,0 +1,111 @@
+// What the schema promises about the size of a response: the longest each text of
+// ours can be and how many items each list can hold, read from the limits the services
+// enforce. The operation measure multiplies these out to bound a response before it runs.
+import { isInputObjectType, Kind, type FieldNode, type GraphQLSchema } from 'graphql';
+import { REASON_MAX } from '../classifier/parse.js';
+import {
+  TICKET_CATEGORIES,
+  TICKET_DESCRIPTION_MAX,
+  TICKET_PRIORITIES,
+  TICKET_STATUSES,
+  TICKET_TITLE_MAX,
+} from '../tickets/ticket.enums.js';
+import { encodeCursor, PAGE_SIZE_DEFAULT, PAGE_SIZE_MAX, TICKETS_PER_DAY_MAX } from '../tickets/ticket.service.js';
+import { LATEST_DATE } from '../tickets/ticket.validation.js';
+
+// GraphQL's Int is 32-bit; ticket ids are integers of that range.
+const INT_MAX = 2_147_483_647;
+const CURSOR_MAX = encodeCursor({ createdAt: LATEST_DATE, id: INT_MAX }).length;
+
+/**
+ * Characters of each scalar's value as JSON, quotes included (dates are those
+ * PostgreSQL can hold: years 1–9999, always 24 characters).
+ */
+const SCALAR_SIZE: Record<string, number> = {
+  Int: String(-INT_MAX - 1).length,
+  Float: '-1.7976931348623157e+308'.length,
+  Boolean: 'false'.length,
+  ID: 2 + String(INT_MAX).length,
+  DateTimeISO: 2 + LATEST_DATE.toISOString().length,
+};
+
+/** The longest each String field of ours can be, in characters. Every one must be here. */
+export const TEXT_MAX: Record<string, number> = {
+  'Ticket.title': TICKET_TITLE_MAX,
+  'Ticket.description': TICKET_DESCRIPTION_MAX,
+  'Classification.reason': REASON_MAX,
+  'DayCount.day': 'YYYY-MM-DD'.length,
+  'TicketEdge.cursor': CURSOR_MAX,
+  'PageInfo.startCursor': CURSOR_MAX,
+  'PageInfo.endCursor': CURSOR_MAX,
+  // The name of an input field: identifiers such as `classificationSource`.
+  'UserError.field': 64,
+  // Fixed sentences of the ticket rules (the longest is under 100 characters).
+  'UserError.message': 1_000,
+};
+
+/** An integer argument as the resolver will see it: a literal, or at its maximum when a variable. */
+function intArgument(field: FieldNode, name: string, fallback: number, max: number): number {
+  const argument = field.arguments?.find((a) => a.name.value === name);
+  if (!argument) return fallback;
+  if (argument.value.kind === Kind.INT) return Math.max(0, Math.min(max, Number(argument.value.value)));
+  // A variable can be anything up to the maximum; any other value is refused by validation.
+  return argument.value.kind === Kind.VARIABLE ? max : fallback;
+}
+
+function argumentDefault(schema: GraphQLSchema, typeName: string, fieldName: string, argumentName: string): number | null {
+  const type = schema.getType(typeName) as { getFields?: () => Record<string, { args: readonly { name: string; defaultValue?: unknown }[] }> } | undefined;
+  const value = type?.getFields?.()[fieldName]?.args.find((a) => a.name === argumentName)?.defaultValue;
+  return typeof value === 'number' ? value : null;
+}
+
+export interface SizeModel {
+  /** Characters of a scalar of `Parent.field` (quotes included); Infinity when we know no bound. */
+  scalarSize(coordinate: string, typeName: string): number;
+  /** Items `Parent.field` can hold; Infinity when we know no bound. */
+  listLength(coordinate: string, field: FieldNode, pageSize: number): number;
+  /** The page size a field sets for the connection below it, or null. */
+  pageSize(coordinate: string, field: FieldNode): number | null;
+  /** Characters of any `__typename`. */
+  typeNameSize: number;
+}
+
+const models = new WeakMap<GraphQLSchema, SizeModel>();
+
+export function sizeModel(schema: GraphQLSchema): SizeModel {
+  const cached = models.get(schema);
+  if (cached) return cached;
+  const types = Object.values(schema.getTypeMap());
+  // One issue per input field at most (a nested input counts as one more), plus NOT_FOUND.
+  const inputFieldsMax = Math.max(0, ...types.filter(isInputObjectType).map((t) => Object.keys(t.getFields()).length));
+  const userErrorsMax = 2 * inputFieldsMax + 1;
+  // The resolver's own default, as the schema publishes it.
+  const daysDefault = argumentDefault(schema, 'TicketStats', 'ticketsPerDay', 'days') ?? TICKETS_PER_DAY_MAX;
+  const listLength: Record<string, (field: FieldNode, pageSize: number) => number> = {
+    'TicketConnection.nodes': (_, pageSize) => pageSize,
+    'TicketConnection.edges': (_, pageSize) => pageSize,
+    'TicketStats.ticketsPerDay': (field) => intArgument(field, 'days', daysDefault, TICKETS_PER_DAY_MAX),
+    'TicketStats.categoryBreakdown': () => TICKET_CATEGORIES.length,
+    'TicketStats.priorityBreakdown': () => TICKET_PRIORITIES.length,
+    'TicketStats.statusBreakdown': () => TICKET_STATUSES.length,
+    'SuggestionAcceptance.byCategory': () => TICKET_CATEGORIES.length,
+    'CreateTicketPayload.userErrors': () => userErrorsMax,
+    'UpdateTicketPayload.userErrors': () => userErrorsMax,
+  };
+  const model: SizeModel = {
+    typeNameSize: 2 + Math.max(...types.map((t) => t.name.length)),
+    scalarSize(coordinate, typeName) {
+      const text = TEXT_MAX[coordinate];
+      if (text !== undefined) return 2 + text;
+      return typeName === 'String' ? Infinity : (SCALAR_SIZE[typeName] ?? Infinity);
+    },
+    listLength(coordinate, field, pageSize) {
+      return listLength[coordinate]?.(field, pageSize) ?? Infinity;
+    },
+    pageSize(coordinate, field) {
+      return coordinate === 'Query.tickets' ? intArgument(field, 'first', PAGE_SIZE_DEFAULT, PAGE_SIZE_MAX) : null;
+    },
+  };
+  models.set(schema, model);
+  return model;
+}

@@ -1,0 +1,120 @@
+// The request limits through the real app: each refusal is a 400 with its own code and
+// the limit, answered before execution; the issue's attacks (fragment fan-out, alias
+// amplification) are refused at once while /healthz keeps answering; introspection
+// (GraphiQL's) still passes; and no error suggests schema names when introspection is off.
+import { getIntrospectionQuery } from 'graphql';
+import { expect, it } from 'vitest';
+import { OPERATION_LIMITS } from '../../src/graphql/operation-limits.js';
+import { TICKET_DESCRIPTION_MAX } from '../../src/tickets/ticket.enums.js';
+import { PAGE_SIZE_MAX } from '../../src/tickets/ticket.service.js';
+import { createTickets } from '../support/factories.js';
+import { describeOnDatabases, type GraphQLResponse } from '../support/harness.js';
+import { fanOut, repeat } from './documents.js';
+
+// The issue asks for the 40-level fan-out to be refused in under 50 ms, and for
+// /healthz to answer within 50 ms meanwhile; bench/src/graphql-limits.ts measures that.
+// Here the bound is 20 times looser, for a loaded 2-core CI machine: the old code
+// took 12 s at 26 levels and doubled with each level.
+const GENEROUS_MS = 1_000;
+
+/** Refused before execution (no `data`), among others with this code and its limit. */
+function expectRefused(res: GraphQLResponse, code: string, limit: keyof typeof OPERATION_LIMITS) {
+  expect(res.status).toBe(400);
+  expect(res.data).toBeUndefined();
+  expect(res.errors!.map((e) => e.extensions)).toContainEqual({ code, [limit]: OPERATION_LIMITS[limit] });
+}
+
+describeOnDatabases('GraphQL request limits', (ctx) => {
+  it('refuses the 40-level fragment fan-out at once', async () => {
+    const started = performance.now();
+    const res = await ctx.gql(fanOut(40));
+    expect(performance.now() - started).toBeLessThan(GENEROUS_MS);
+    expectRefused(res, 'TOO_MANY_FIELDS', 'maxFields');
+  });
+
+  it('keeps /healthz answering while fan-out documents arrive', async () => {
+    const attacks = Array.from({ length: 20 }, (_, i) => ctx.gql(fanOut(40 + (i % 5))));
+    const probes = Array.from({ length: 5 }, async () => {
+      const started = performance.now();
+      const res = await ctx.http({ method: 'GET', url: '/healthz' });
+      return { status: res.statusCode, ms: performance.now() - started };
+    });
+    const [answers, health] = await Promise.all([Promise.all(attacks), Promise.all(probes)]);
+    for (const res of answers) expectRefused(res, 'TOO_MANY_FIELDS', 'maxFields');
+    for (const probe of health) {
+      expect(probe.status).toBe(200);
+      expect(probe.ms).toBeLessThan(GENEROUS_MS);
+    }
+  });
+
+  it('refuses a fan-out below the root for its number of fields', async () => {
+    const res = await ctx.gql(fanOut(12, { on: 'TicketStats', leaf: 'totalTickets', root: (spread) => `stats { ${spread} }` }));
+    expectRefused(res, 'TOO_MANY_FIELDS', 'maxFields');
+  });
+
+  it('refuses the issue\'s alias amplification before running it', async () => {
+    await createTickets(ctx.db, PAGE_SIZE_MAX, (i) => ({ description: `${i} `.padEnd(TICKET_DESCRIPTION_MAX, 'x') }));
+    const literal = await ctx.gql(`{ tickets(first: ${PAGE_SIZE_MAX}) { ${repeat(150, (i) => `a${i}: nodes { description }`)} } }`);
+    expectRefused(literal, 'DOCUMENT_TOO_LARGE', 'maxTokens');
+    const compact = await ctx.gql(
+      `{ tickets(first: ${PAGE_SIZE_MAX}) { ${repeat(150, () => '...N')} } } fragment N on TicketConnection { a: nodes { description } }`,
+    );
+    expectRefused(compact, 'TOO_MANY_ALIASES', 'maxAliases');
+    expectRefused(compact, 'RESPONSE_TOO_LARGE', 'maxResponseSize');
+  });
+
+  it('refuses an operation whose response could exceed the size limit, with few aliases', async () => {
+    const res = await ctx.gql(`{ ${repeat(3, (i) => `t${i}: tickets(first: ${PAGE_SIZE_MAX}) { nodes { description } }`)} }`);
+    expectRefused(res, 'RESPONSE_TOO_LARGE', 'maxResponseSize');
+  });
+
+  it('refuses too many root fields, too deep a nesting, and too much database work, each with its code', async () => {
+    expectRefused(await ctx.gql(`{ ${repeat(OPERATION_LIMITS.maxRootFields + 1, () => '__typename')} }`), 'TOO_MANY_ROOT_FIELDS', 'maxRootFields');
+    const depth = OPERATION_LIMITS.maxDepth;
+    expectRefused(await ctx.gql(`{ __schema { types { ${'ofType { '.repeat(depth)} name ${'} '.repeat(depth)} } } }`), 'OPERATION_TOO_DEEP', 'maxDepth');
+    const costly = `{ ${repeat(9, (i) => `t${i}: tickets { totalCount }`)} s: stats { ${repeat(8, (i) => `d${i}: ticketsPerDay { count }`)} } }`;
+    expectRefused(await ctx.gql(costly), 'OPERATION_TOO_COSTLY', 'maxCost');
+  });
+
+  it('refuses a document past the token limit with its own code', async () => {
+    const res = await ctx.gql(`{ stats { ${repeat(OPERATION_LIMITS.maxTokens, () => 'totalTickets')} } }`);
+    expectRefused(res, 'DOCUMENT_TOO_LARGE', 'maxTokens');
+  });
+
+  it('still answers a page of the largest size, and GraphiQL\'s introspection query', async () => {
+    await createTickets(ctx.db, 3);
+    const page = await ctx.gql(`query($first: Int) { tickets(first: $first) { nodes { id title description } pageInfo { endCursor } } }`, {
+      first: PAGE_SIZE_MAX,
+    });
+    expect(page.errors).toBeUndefined();
+    expect(page.data!.tickets.nodes).toHaveLength(3);
+    const introspection = await ctx.gql(getIntrospectionQuery({ descriptions: true, inputValueDeprecation: true, specifiedByUrl: true }));
+    expect(introspection.errors).toBeUndefined();
+    expect(introspection.data!.__schema.queryType.name).toBe('Query');
+  });
+});
+
+const TYPO_FIELD = '{ tickts { totalCount } }';
+const TYPO_ENUM = ['query($c: [TicketCategory!]) { tickets(filter: { categories: $c }) { totalCount } }', { c: ['BILLNG'] }] as const;
+
+describeOnDatabases(
+  'GraphQL errors with introspection off',
+  (ctx) => {
+    it('suggest no field or enum value names', async () => {
+      const field = await ctx.gql(TYPO_FIELD);
+      expect(field.errors![0]!.extensions!.code).toBe('GRAPHQL_VALIDATION_FAILED');
+      expect(field.errors![0]!.message).not.toMatch(/Did you mean|"tickets"/);
+      const value = await ctx.gql(...TYPO_ENUM);
+      expect(value.errors![0]!.extensions!.code).toBe('BAD_USER_INPUT');
+      expect(value.errors![0]!.message).not.toMatch(/Did you mean|"BILLING"/);
+    });
+  },
+  { env: { GRAPHQL_INTROSPECTION: 'false' } },
+);
+
+describeOnDatabases('GraphQL errors with introspection on', (ctx) => {
+  it('suggest the names the client may have meant', async () => {
+    expect((await ctx.gql(TYPO_FIELD)).errors![0]!.message).toMatch(/Did you mean "tickets"/);
+    expect((await ctx.gql(...TYPO_ENUM)).errors![0]!.message).toMatch(/Did you mean the enum value "BILLING"\?/);
+  });
+});
