@@ -1,4 +1,4 @@
-// GraphQL adapter of the classifier: validate like a ticket description, then classify.
+// GraphQL adapter of the classifier: validate like a ticket description, classify, issue the suggestion.
 import { Arg, Ctx, Query, Resolver } from 'type-graphql';
 import type { GraphQLContext } from '../graphql/context.js';
 import { classifyTicketDescription } from './classify.service.js';
@@ -8,13 +8,14 @@ import { Classification } from './classification.type.js';
 export class ClassificationResolver {
   @Query(() => Classification, {
     description:
-      'Suggest a category and priority for a ticket description. Never fails because the AI does: falls back to an offline classifier, then to GENERAL/MEDIUM. Rate limited per client.',
+      'Suggest a category and priority for a ticket description. Never fails because the AI does: falls back to an offline classifier, then to GENERAL/MEDIUM. Rate limited per client. ' +
+      'Each answer is recorded by the server; pass its `suggestionId` to `createTicket` so the ticket records the suggestion.',
   })
   classifyDescription(
     @Ctx() ctx: GraphQLContext,
     @Arg('description', () => String, { description: 'The ticket description: not blank, at most 20,000 characters.' })
     description: string,
   ): Promise<Classification> {
-    return classifyTicketDescription(ctx.classifier, ctx.clientKey, description);
+    return classifyTicketDescription(ctx.classifier, ctx.db, ctx.clientKey, description);
   }
 }

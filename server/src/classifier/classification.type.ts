@@ -1,5 +1,6 @@
 // GraphQL type of a classification suggestion.
-import { Field, ObjectType } from 'type-graphql';
+import { Field, ID, ObjectType } from 'type-graphql';
+import { SUGGESTION_TTL_SECONDS } from '../tickets/ticket-suggestion.repository.js';
 import { ClassificationSource, TicketCategory, TicketPriority } from '../tickets/ticket.enums.js';
 
 @ObjectType({ description: 'A suggested category and priority for a ticket description.' })
@@ -17,4 +18,9 @@ export class Classification {
 
   @Field(() => String, { nullable: true, description: 'A short explanation, when the classifier gives one.' })
   reason!: string | null;
+
+  @Field(() => ID, {
+    description: `This answer as the server recorded it: pass it as \`CreateTicketInput.suggestionId\` with the same description, within ${SUGGESTION_TTL_SECONDS / 3600} hours, so the ticket records the suggestion (once: each id backs one ticket).`,
+  })
+  suggestionId!: string;
 }

@@ -1,10 +1,11 @@
 // Every table of the product, in one place: drizzle-kit generates `drizzle/` from this file.
 import { sql, type SQL } from 'drizzle-orm';
-import { boolean, check, date, index, integer, pgTable, primaryKey, text, timestamp, varchar } from 'drizzle-orm/pg-core';
+import { boolean, check, date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid, varchar } from 'drizzle-orm/pg-core';
 import {
   CLASSIFICATION_SOURCES,
   RESOLVED_STATUSES,
   TICKET_CATEGORIES,
+  TICKET_DEFAULTS,
   TICKET_DESCRIPTION_MAX,
   TICKET_PRIORITIES,
   TICKET_STATUSES,
@@ -29,9 +30,9 @@ export const tickets = pgTable(
     id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
     title: varchar('title', { length: TICKET_TITLE_MAX }).notNull(),
     description: text('description').notNull(),
-    category: text('category').$type<TicketCategory>().notNull().default('general' as TicketCategory),
-    priority: text('priority').$type<TicketPriority>().notNull().default('medium' as TicketPriority),
-    status: text('status').$type<TicketStatus>().notNull().default('open' as TicketStatus),
+    category: text('category').$type<TicketCategory>().notNull().default(TICKET_DEFAULTS.category),
+    priority: text('priority').$type<TicketPriority>().notNull().default(TICKET_DEFAULTS.priority),
+    status: text('status').$type<TicketStatus>().notNull().default(TICKET_DEFAULTS.status),
     createdAt: ts('created_at').notNull().defaultNow(),
     updatedAt: ts('updated_at').notNull().defaultNow(),
     resolvedAt: ts('resolved_at'),
@@ -135,6 +136,49 @@ export const ticketDailyCounts = pgTable(
     count: integer('count').notNull(),
   },
   (t) => [primaryKey({ name: 'ticket_daily_counts_pk', columns: [t.day, t.category, t.priority, t.status] })],
+);
+
+// Suggestions the classifier really made (one row per classify answer), so that a
+// ticket can only record a suggestion the server issued: create refers to one by id
+// (or, for the original REST API, by its values and the description), and redeeming
+// it deletes it, so each answer backs at most one ticket. Rows expire after
+// SUGGESTION_TTL_SECONDS (ticket-suggestion.repository.ts) and are purged a batch
+// at a time as new ones are issued.
+export const ticketSuggestions = pgTable(
+  'ticket_suggestions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    /** The description as the classifier saw it, hashed (`descriptionKey`): case and whitespace aside. */
+    descriptionHash: text('description_hash').notNull(),
+    category: text('category').$type<TicketCategory>().notNull(),
+    priority: text('priority').$type<TicketPriority>().notNull(),
+    source: text('source').$type<ClassificationSource>().notNull(),
+    createdAt: ts('created_at').notNull().defaultNow(),
+  },
+  (t) => [
+    // Redeeming by description (the original REST API's bodies carry no id).
+    index('ticket_suggestions_description_hash_idx').on(t.descriptionHash),
+    // Purging the expired ones reads only them, oldest first.
+    index('ticket_suggestions_created_at_idx').on(t.createdAt),
+  ],
+);
+
+// Idempotency keys of ticket creates: a key is inserted in the same transaction as
+// the ticket it created, so concurrent retries with one key wait on the primary key
+// and find the committed answer. `response` is that first answer, replayed as it
+// was. Rows expire after IDEMPOTENCY_KEY_TTL_SECONDS (idempotency-key.repository.ts)
+// and are purged a batch at a time as new keys arrive.
+export const idempotencyKeys = pgTable(
+  'idempotency_keys',
+  {
+    key: text('key').primaryKey(),
+    /** SHA-256 of the validated input (`createRequestHash`): the same key with another input is refused. */
+    requestHash: text('request_hash').notNull(),
+    ticketId: integer('ticket_id').notNull(),
+    response: jsonb('response').notNull(),
+    createdAt: ts('created_at').notNull().defaultNow(),
+  },
+  (t) => [index('idempotency_keys_created_at_idx').on(t.createdAt)],
 );
 
 export type TicketRow = typeof tickets.$inferSelect;

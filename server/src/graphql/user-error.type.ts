@@ -13,6 +13,7 @@ export enum UserErrorCode {
   INVALID = 'INVALID',
   OUT_OF_RANGE = 'OUT_OF_RANGE',
   NOT_FOUND = 'NOT_FOUND',
+  IDEMPOTENCY_KEY_REUSED = 'IDEMPOTENCY_KEY_REUSED',
 }
 
 // Keeps the GraphQL enum and the service's codes in lockstep at compile time.
@@ -32,6 +33,9 @@ registerEnumType(UserErrorCode, {
     INVALID: { description: 'The value is malformed (for text: NUL characters, unpaired surrogates, or bytes that are not UTF-8).' },
     OUT_OF_RANGE: { description: 'The value is outside the allowed range (a number, or a date/time beyond the years 1 to 9999).' },
     NOT_FOUND: { description: 'The referenced ticket does not exist.' },
+    IDEMPOTENCY_KEY_REUSED: {
+      description: 'The idempotency key was already used, within the last 24 hours, for a create with a different input.',
+    },
   },
 });
 

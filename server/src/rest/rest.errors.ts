@@ -35,6 +35,9 @@ const REST_FIELD_NAMES: Readonly<Record<string, string>> = {
   categories: 'category',
   priorities: 'priority',
   statuses: 'status',
+  suggestionId: 'suggestion_id',
+  // A header, named as the client sent it.
+  idempotencyKey: 'Idempotency-Key',
 };
 
 export const NON_FIELD_ERRORS = 'non_field_errors';
@@ -53,6 +56,7 @@ export function toDrfFieldErrors(issues: readonly TicketIssue[]): DrfFieldErrors
 const TICKET_ERROR_BODY: Record<TicketErrorCode, (error: TicketError) => DrfFieldErrors | DrfDetail> = {
   VALIDATION_FAILED: (error) => toDrfFieldErrors(error.issues),
   NOT_FOUND: () => ({ detail: NOT_FOUND_DETAIL }),
+  IDEMPOTENCY_KEY_REUSED: (error) => ({ detail: error.issues[0]?.message ?? error.message }),
 };
 
 export const NOT_FOUND_DETAIL = 'Not found.';

@@ -14,6 +14,7 @@ import {
   ticketBodyFields,
   toCreateInput,
   toRestClassification,
+  toRestCreatedTicket,
   toRestStats,
   toRestTicket,
   toTicketFilter,
@@ -81,8 +82,10 @@ export function registerTicketRoutes(app: FastifyInstance, { db, classifier }: T
       POST: {
         schema: createTicketSchema,
         handler: async (req, reply) => {
-          const row = await createTicket(db, toCreateInput(ticketBodyFields(req)));
-          return reply.code(201).send(toRestTicket(row));
+          const created = await createTicket(db, toCreateInput(ticketBodyFields(req)), {
+            idempotencyKey: req.headers['idempotency-key'],
+          });
+          return reply.code(201).send(toRestCreatedTicket(created));
         },
       },
     },
@@ -133,7 +136,7 @@ export function registerTicketRoutes(app: FastifyInstance, { db, classifier }: T
         handler: async (req) => {
           const { description } = bodyFields(req);
           // Keyed like GraphQL's, so both APIs draw on one budget per client.
-          return toRestClassification(await classifyTicketDescription(classifier, req.ip, description));
+          return toRestClassification(await classifyTicketDescription(classifier, db, req.ip, description));
         },
       },
     },

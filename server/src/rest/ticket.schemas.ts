@@ -10,6 +10,9 @@ import {
   TICKET_STATUSES,
   TICKET_TITLE_MAX,
 } from '../tickets/ticket.enums.js';
+import { IDEMPOTENCY_KEY_TTL_SECONDS } from '../tickets/idempotency-key.repository.js';
+import { IDEMPOTENCY_KEY_MAX_LENGTH } from '../tickets/idempotency-key.validation.js';
+import { SUGGESTION_TTL_SECONDS } from '../tickets/ticket-suggestion.repository.js';
 import { SEARCH_MAX_LENGTH } from '../tickets/ticket.validation.js';
 import { PAGE_SIZE_DEFAULT, PAGE_SIZE_MAX } from './pagination.js';
 
@@ -26,29 +29,48 @@ const nullable = (schema: { type: string; enum?: readonly string[] }) => ({
 });
 const dateTime = { type: 'string', format: 'date-time' } as const;
 
+const ticketRequired = [
+  'id', 'title', 'description', 'category', 'priority', 'status', 'created_at',
+  'updated_at', 'resolved_at', 'suggested_category', 'suggested_priority', 'classification_source',
+] as const;
+
+const ticketProperties = {
+  id: { type: 'integer', readOnly: true },
+  title: { type: 'string', maxLength: TICKET_TITLE_MAX },
+  description: { type: 'string', maxLength: TICKET_DESCRIPTION_MAX },
+  category,
+  priority,
+  status,
+  created_at: { ...dateTime, readOnly: true, description: 'UTC, millisecond precision.' },
+  updated_at: { ...dateTime, readOnly: true },
+  resolved_at: { ...nullable(dateTime), readOnly: true, description: 'Set while the status is resolved or closed.' },
+  suggested_category: { ...nullable(category), description: 'What the classifier suggested when the ticket was created.' },
+  suggested_priority: nullable(priority),
+  classification_source: { ...nullable({ type: 'string', enum: CLASSIFICATION_SOURCES }), description: 'Which classifier made the suggestion.' },
+} as const;
+
 /** Shared schemas, registered once with `addSchema` and referenced as `Name#`. */
 export const SHARED_SCHEMAS = [
   {
     $id: 'Ticket',
     type: 'object',
     description: 'A support ticket. The first eight keys are the Django API contract; the rest were added since.',
-    required: [
-      'id', 'title', 'description', 'category', 'priority', 'status', 'created_at',
-      'updated_at', 'resolved_at', 'suggested_category', 'suggested_priority', 'classification_source',
-    ],
+    required: ticketRequired,
+    properties: ticketProperties,
+  },
+  {
+    $id: 'CreatedTicket',
+    type: 'object',
+    description: 'The created ticket, then whether the suggestion the request referred to was ignored.',
+    required: [...ticketRequired, 'suggestion_ignored'],
     properties: {
-      id: { type: 'integer', readOnly: true },
-      title: { type: 'string', maxLength: TICKET_TITLE_MAX },
-      description: { type: 'string', maxLength: TICKET_DESCRIPTION_MAX },
-      category,
-      priority,
-      status,
-      created_at: { ...dateTime, readOnly: true, description: 'UTC, millisecond precision.' },
-      updated_at: { ...dateTime, readOnly: true },
-      resolved_at: { ...nullable(dateTime), readOnly: true, description: 'Set while the status is resolved or closed.' },
-      suggested_category: { ...nullable(category), description: 'What the classifier suggested when the ticket was created.' },
-      suggested_priority: nullable(priority),
-      classification_source: { ...nullable({ type: 'string', enum: CLASSIFICATION_SOURCES }), description: 'Which classifier made the suggestion.' },
+      ...ticketProperties,
+      suggestion_ignored: {
+        type: 'boolean',
+        description:
+          'True when the request referred to a suggestion (`suggestion_id`, or the `suggested_*` values) that the server did not issue for this ' +
+          'description in the last 24 hours, or that was already used: the ticket was saved with no suggestion.',
+      },
     },
   },
   {
@@ -141,22 +163,39 @@ export const createTicketSchema: FastifySchema = {
   tags: TAGS,
   summary: 'Create a ticket',
   description:
-    '`id`, `created_at` and unknown keys are ignored. Give all three of `suggested_category`, `suggested_priority` and ' +
-    '`classification_source` (what `/api/tickets/classify/` answered) or none, so that acceptance of suggestions is measured.',
+    '`id`, `created_at` and unknown keys are ignored. To record the suggestion shown, send `suggestion_id` from ' +
+    '`/api/tickets/classify/`, or (as the original API did) all three of `suggested_category`, `suggested_priority` and ' +
+    '`classification_source` as it answered them. Only a suggestion the server issued for this description within ' +
+    `${SUGGESTION_TTL_SECONDS / 3600} hours, not yet used, is recorded; otherwise \`suggestion_ignored\` is true. ` +
+    `With an \`Idempotency-Key\` header, a retry within ${IDEMPOTENCY_KEY_TTL_SECONDS / 3600} hours answers the first 201 again ` +
+    'instead of creating a second ticket; the same key with a different body is a 422.',
   consumes: BODY_TYPES,
+  headers: {
+    type: 'object',
+    properties: {
+      'Idempotency-Key': {
+        type: 'string',
+        minLength: 1,
+        maxLength: IDEMPOTENCY_KEY_MAX_LENGTH,
+        description: 'Printable ASCII; a new random value (e.g. a UUID) per ticket, reused only to retry that same request.',
+      },
+    },
+  },
   body: {
     type: 'object',
     required: ['title', 'description'],
     properties: {
       ...writableTicket,
+      suggestion_id: { type: 'string', format: 'uuid', description: 'The `suggestion_id` classify answered for this description.' },
       suggested_category: category,
       suggested_priority: priority,
       classification_source: { type: 'string', enum: CLASSIFICATION_SOURCES },
     },
   },
   response: {
-    201: { ...ref('Ticket'), description: 'The created ticket.' },
+    201: { ...ref('CreatedTicket'), description: 'The created ticket (or, for a retried Idempotency-Key, the first answer again).' },
     400: { ...ref('FieldErrors'), description: 'Validation failed; nothing was written.' },
+    422: { ...ref('Detail'), description: 'The Idempotency-Key was already used with a different body; nothing was written.' },
   },
 };
 
@@ -209,7 +248,7 @@ export const ticketStatsSchema: FastifySchema = {
           type: 'object',
           required: ['suggested', 'accepted', 'overridden', 'acceptance_rate', 'by_category'],
           properties: {
-            ...(SHARED_SCHEMAS[3].properties as Record<string, unknown>),
+            ...(SHARED_SCHEMAS[4].properties as Record<string, unknown>),
             by_category: {
               type: 'object',
               required: TICKET_CATEGORIES,
@@ -228,7 +267,7 @@ export const classifySchema: FastifySchema = {
   summary: 'Suggest a category and priority for a description',
   description:
     'Asks Gemini when configured; falls back to an offline classifier, then to general/medium, so it never fails ' +
-    'because the AI does. Send the answer back as `suggested_*`/`classification_source` when creating the ticket.',
+    'because the AI does. Send `suggestion_id` back when creating the ticket with this description.',
   consumes: BODY_TYPES,
   body: {
     type: 'object',
@@ -238,12 +277,17 @@ export const classifySchema: FastifySchema = {
   response: {
     200: {
       type: 'object',
-      required: ['suggested_category', 'suggested_priority', 'source', 'reason'],
+      required: ['suggested_category', 'suggested_priority', 'source', 'reason', 'suggestion_id'],
       properties: {
         suggested_category: category,
         suggested_priority: priority,
         source: { type: 'string', enum: CLASSIFICATION_SOURCES },
         reason: { type: ['string', 'null'] },
+        suggestion_id: {
+          type: 'string',
+          format: 'uuid',
+          description: `This answer as the server recorded it, for one ticket with this description within ${SUGGESTION_TTL_SECONDS / 3600} hours.`,
+        },
       },
     },
     400: { ...ref('FieldErrors'), description: 'The description is missing, blank or too long.' },

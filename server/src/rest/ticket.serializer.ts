@@ -2,10 +2,10 @@
 // (snake_case keys, lowercase values, UTC ISO 8601 times), and request bodies
 // unpacked into the service's inputs. No rule lives here: the service validates.
 import type { FastifyRequest } from 'fastify';
-import type { ClassificationResult } from '../classifier/classify.port.js';
+import type { IssuedClassification } from '../classifier/classify.service.js';
 import { TICKET_CATEGORIES, TICKET_PRIORITIES, TICKET_STATUSES } from '../tickets/ticket.enums.js';
 import { TicketError } from '../tickets/ticket.errors.js';
-import type { TicketRow, TicketStatsRow } from '../tickets/ticket.service.js';
+import type { CreatedTicket, TicketRow, TicketStatsRow } from '../tickets/ticket.service.js';
 import type { CreateTicketInput, RawTicketFilter, UpdateTicketInput } from '../tickets/ticket.validation.js';
 
 export interface RestTicket {
@@ -41,6 +41,11 @@ export function toRestTicket(row: TicketRow): RestTicket {
   };
 }
 
+/** A create's answer: the ticket, then whether the suggestion it referred to was ignored. */
+export function toRestCreatedTicket({ ticket, suggestionIgnored }: CreatedTicket): RestTicket & { suggestion_ignored: boolean } {
+  return { ...toRestTicket(ticket), suggestion_ignored: suggestionIgnored };
+}
+
 interface AcceptanceFigures {
   suggested: number;
   accepted: number;
@@ -73,8 +78,9 @@ export function toRestStats(s: TicketStatsRow) {
   };
 }
 
-export function toRestClassification(c: ClassificationResult) {
-  return { suggested_category: c.category, suggested_priority: c.priority, source: c.source, reason: c.reason };
+/** The original API's four keys, then the id to create the ticket with. */
+export function toRestClassification(c: IssuedClassification) {
+  return { suggested_category: c.category, suggested_priority: c.priority, source: c.source, reason: c.reason, suggestion_id: c.suggestionId };
 }
 
 const PYTHON_TYPE_NAMES: Record<string, string> = { string: 'str', number: 'float', boolean: 'bool' };
@@ -105,7 +111,7 @@ export function isFormBody(req: FastifyRequest): boolean {
 }
 
 const OPTIONAL_FIELDS = ['category', 'priority', 'status'];
-const NULLABLE_FIELDS = ['suggested_category', 'suggested_priority', 'classification_source'];
+const NULLABLE_FIELDS = ['suggested_category', 'suggested_priority', 'classification_source', 'suggestion_id'];
 
 /**
  * DRF reads an empty form value as "not given" for a field that has a default, and as
@@ -133,6 +139,7 @@ export function toCreateInput(fields: Record<string, unknown>): CreateTicketInpu
     priority: fields.priority,
     status: fields.status,
     suggestion: {
+      id: fields.suggestion_id,
       category: fields.suggested_category,
       priority: fields.suggested_priority,
       source: fields.classification_source,

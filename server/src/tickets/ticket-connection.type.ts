@@ -53,6 +53,12 @@ export class CreateTicketPayload {
 
   @Field(() => [UserError], { description: 'Why the input was refused; empty on success.' })
   userErrors!: UserError[];
+
+  @Field(() => Boolean, {
+    description:
+      'True when `suggestionId` did not name a suggestion the server issued for this description (unknown, expired, already used, or for another text): the ticket was saved as "no suggestion shown".',
+  })
+  suggestionIgnored!: boolean;
 }
 
 @ObjectType({ simpleResolvers: true, description: 'Result of `updateTicket`.' })

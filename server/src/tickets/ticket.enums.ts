@@ -40,6 +40,13 @@ export const ACTIVE_STATUSES: readonly TicketStatus[] = [TicketStatus.OPEN, Tick
 /** Statuses that stamp `resolved_at`. */
 export const RESOLVED_STATUSES: readonly TicketStatus[] = [TicketStatus.RESOLVED, TicketStatus.CLOSED];
 
+/** What a new ticket gets for a field the client leaves out. */
+export const TICKET_DEFAULTS = {
+  category: TicketCategory.GENERAL,
+  priority: TicketPriority.MEDIUM,
+  status: TicketStatus.OPEN,
+} as const;
+
 export const TICKET_TITLE_MAX = 200;
 export const TICKET_DESCRIPTION_MAX = 20_000;
 

@@ -11,7 +11,8 @@ export type TicketIssueCode =
   | 'INVALID_CHOICE'
   | 'INVALID'
   | 'OUT_OF_RANGE'
-  | 'NOT_FOUND';
+  | 'NOT_FOUND'
+  | 'IDEMPOTENCY_KEY_REUSED';
 
 export interface TicketIssue {
   /** The input field at fault (`title`, `after`, …); null when it is not one field's fault. */
@@ -21,7 +22,7 @@ export interface TicketIssue {
   message: string;
 }
 
-export type TicketErrorCode = 'VALIDATION_FAILED' | 'NOT_FOUND';
+export type TicketErrorCode = 'VALIDATION_FAILED' | 'NOT_FOUND' | 'IDEMPOTENCY_KEY_REUSED';
 
 export class TicketError extends Error {
   constructor(
@@ -35,15 +36,30 @@ export class TicketError extends Error {
   static notFound(): TicketError {
     return new TicketError('NOT_FOUND', [{ field: 'id', code: 'NOT_FOUND', message: 'Not found.' }]);
   }
+
+  /** The key of an earlier create came with another input: refused rather than guessed at. */
+  static idempotencyKeyReused(field: string): TicketError {
+    return new TicketError('IDEMPOTENCY_KEY_REUSED', [
+      {
+        field,
+        code: 'IDEMPOTENCY_KEY_REUSED',
+        message: 'This idempotency key was already used for a different request. Use a new key for a new ticket.',
+      },
+    ]);
+  }
 }
 
 // Exhaustive: adding a code fails to compile until it is mapped here.
 export const TICKET_ERROR_GRAPHQL_CODE: Record<TicketErrorCode, 'BAD_USER_INPUT' | 'NOT_FOUND'> = {
   VALIDATION_FAILED: 'BAD_USER_INPUT',
   NOT_FOUND: 'NOT_FOUND',
+  IDEMPOTENCY_KEY_REUSED: 'BAD_USER_INPUT',
 };
 
-export const TICKET_ERROR_HTTP_STATUS: Record<TicketErrorCode, 400 | 404> = {
+// 422 for a reused key, as the IETF Idempotency-Key draft says (the request is
+// well-formed; it contradicts the one the key first came with).
+export const TICKET_ERROR_HTTP_STATUS: Record<TicketErrorCode, 400 | 404 | 422> = {
   VALIDATION_FAILED: 400,
   NOT_FOUND: 404,
+  IDEMPOTENCY_KEY_REUSED: 422,
 };

@@ -1,7 +1,12 @@
 // GraphQL inputs and arguments of the tickets feature. They only describe shapes:
 // the rules live in ticket.validation.ts, shared with the REST shim.
-import { Field, GraphQLISODateTime, InputType, registerEnumType } from 'type-graphql';
-import { ClassificationSource, TicketCategory, TicketPriority, TicketStatus } from './ticket.enums.js';
+import { Field, GraphQLISODateTime, ID, InputType, registerEnumType } from 'type-graphql';
+import { IDEMPOTENCY_KEY_TTL_SECONDS } from './idempotency-key.repository.js';
+import { IDEMPOTENCY_KEY_MAX_LENGTH } from './idempotency-key.validation.js';
+import { SUGGESTION_TTL_SECONDS } from './ticket-suggestion.repository.js';
+import { TicketCategory, TicketPriority, TicketStatus } from './ticket.enums.js';
+
+const hours = (seconds: number) => `${seconds / 3600} hours`;
 
 export enum TicketOrder {
   NEWEST_FIRST = 'NEWEST_FIRST',
@@ -35,18 +40,6 @@ export class TicketFilter {
   createdBefore?: Date | null;
 }
 
-@InputType({ description: 'The classifier suggestion that was shown to the agent, so acceptance can be measured.' })
-export class SuggestionInput {
-  @Field(() => TicketCategory, { description: 'The suggested category.' })
-  category!: TicketCategory;
-
-  @Field(() => TicketPriority, { description: 'The suggested priority.' })
-  priority!: TicketPriority;
-
-  @Field(() => ClassificationSource, { description: 'Which classifier suggested it (`Classification.source`).' })
-  source!: ClassificationSource;
-}
-
 @InputType({ description: 'A new ticket. Title and description are trimmed.' })
 export class CreateTicketInput {
   @Field(() => String, { description: 'One-line summary: 1–200 characters after trimming.' })
@@ -64,11 +57,23 @@ export class CreateTicketInput {
   @Field(() => TicketStatus, { nullable: true, description: 'Defaults to OPEN when omitted; null is refused.' })
   status?: TicketStatus | null;
 
-  @Field(() => SuggestionInput, {
+  @Field(() => ID, {
     nullable: true,
-    description: 'The suggestion shown while the ticket was written (from `classifyDescription`), if any.',
+    description:
+      `The suggestion shown while the ticket was written: \`classifyDescription.suggestionId\`. The ticket records what the server suggested then, so acceptance can be measured. ` +
+      `Each id is good for one ticket, for ${hours(SUGGESTION_TTL_SECONDS)}, and only with the description it was issued for (case and whitespace aside); ` +
+      `otherwise the ticket is saved with no suggestion and \`suggestionIgnored\` says so.`,
   })
-  suggestion?: SuggestionInput | null;
+  suggestionId?: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      `Makes retrying safe: a create with a key already used in the last ${hours(IDEMPOTENCY_KEY_TTL_SECONDS)} creates nothing and answers the first result again, ` +
+      `when the input is the same (compared after trimming and defaults); with a different input it is refused (userError IDEMPOTENCY_KEY_REUSED on \`idempotencyKey\`). ` +
+      `1–${IDEMPOTENCY_KEY_MAX_LENGTH} printable ASCII characters; use a new random one (e.g. a UUID) per ticket.`,
+  })
+  idempotencyKey?: string | null;
 }
 
 @InputType({ description: 'A partial update: only the fields given change. Null is refused for every field.' })

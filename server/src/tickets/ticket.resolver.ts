@@ -107,22 +107,30 @@ export class TicketResolver {
   @Mutation(() => CreateTicketPayload, {
     description: 'Create a ticket. Validation failures come back in `userErrors`, each naming its field.',
   })
-  createTicket(
+  async createTicket(
     @Ctx() ctx: GraphQLContext,
     @Arg('input', () => CreateTicketInput, { description: 'The new ticket.' }) input: CreateTicketInput,
   ): Promise<CreateTicketPayload> {
+    let suggestionIgnored = false;
     // An explicit null reaches the shared rules as it is, and is refused there as
     // REST refuses it ("may not be null"); an omitted field takes its default.
-    return asPayload(() =>
-      createTicket(ctx.db, {
-        title: input.title,
-        description: input.description,
-        category: input.category,
-        priority: input.priority,
-        status: input.status,
-        suggestion: input.suggestion ?? null,
-      }),
-    );
+    const payload = await asPayload(async () => {
+      const created = await createTicket(
+        ctx.db,
+        {
+          title: input.title,
+          description: input.description,
+          category: input.category,
+          priority: input.priority,
+          status: input.status,
+          suggestion: { id: input.suggestionId },
+        },
+        { idempotencyKey: input.idempotencyKey },
+      );
+      suggestionIgnored = created.suggestionIgnored;
+      return created.ticket;
+    });
+    return { ...payload, suggestionIgnored };
   }
 
   @Mutation(() => UpdateTicketPayload, {

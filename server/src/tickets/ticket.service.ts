@@ -1,7 +1,12 @@
 // The tickets feature's operations. GraphQL resolvers and REST handlers are thin
 // adapters over these functions: input is validated here, once, for both.
+import { createHash } from 'node:crypto';
 import type { Db } from '../db/client.js';
-import { TicketError } from './ticket.errors.js';
+import { deleteExpiredIdempotencyKeys, findIdempotencyKey, insertIdempotencyKey } from './idempotency-key.repository.js';
+import { validateIdempotencyKey } from './idempotency-key.validation.js';
+import { TICKET_DEFAULTS } from './ticket.enums.js';
+import { TicketError, type TicketIssue } from './ticket.errors.js';
+import { redeemSuggestion } from './ticket-suggestion.service.js';
 import {
   countTicketsBounded,
   findTicketById,
@@ -23,6 +28,7 @@ import {
   type RawTicketFilter,
   type TicketQuery,
   type UpdateTicketInput,
+  type ValidCreateTicket,
   isStorableDate,
 } from './ticket.validation.js';
 
@@ -31,18 +37,143 @@ export type { TicketRow, TicketQuery, DayCount, TicketStatsRow };
 export const PAGE_SIZE_DEFAULT = 25;
 export const PAGE_SIZE_MAX = 100;
 
-export async function createTicket(db: Db, input: CreateTicketInput): Promise<TicketRow> {
-  const valid = validateCreateTicket(input);
-  return insertTicket(db, {
+export interface CreateTicketOptions {
+  /** The client's idempotency key (REST `Idempotency-Key`, GraphQL `idempotencyKey`), if any. */
+  idempotencyKey?: unknown;
+}
+
+export interface CreatedTicket {
+  ticket: TicketRow;
+  /**
+   * A suggestion was referred to but was not one the server issued for this
+   * description in the last day (unknown, expired, already used, or for another
+   * text): the ticket was saved with no suggestion.
+   */
+  suggestionIgnored: boolean;
+}
+
+/**
+ * Creates a ticket. With an idempotency key, the first create's answer is remembered
+ * for a day: the same key with the same input answers it again (no second ticket,
+ * even for concurrent retries), with another input it is refused.
+ */
+export async function createTicket(db: Db, input: CreateTicketInput, options: CreateTicketOptions = {}): Promise<CreatedTicket> {
+  const { valid, key } = validateCreate(input, options);
+  if (key === undefined) {
+    // Redeeming a suggestion and saving the ticket stand or fall together.
+    return valid.suggestion === null ? insertCreated(db, valid) : db.transaction((tx) => insertCreated(tx as unknown as Db, valid));
+  }
+  const requestHash = createRequestHash(valid);
+  await deleteExpiredIdempotencyKeys(db);
+  // Always through the transaction, retries included: its key insert is what waits
+  // for a concurrent create with the key and detects it; a second turn is only
+  // needed if the winner's row expired in between.
+  for (let attempt = 0; attempt < 2; attempt += 1) {
+    const created = await db
+      .transaction(async (tx) => {
+        const result = await insertCreated(tx as unknown as Db, valid);
+        const stored = await insertIdempotencyKey(tx as unknown as Db, {
+          key,
+          requestHash,
+          ticketId: result.ticket.id,
+          response: toStoredResponse(result),
+        });
+        // Rolls the ticket (and a redeemed suggestion) back: the key's first create stands.
+        if (!stored) throw KEY_TAKEN;
+        return result;
+      })
+      .catch((error: unknown) => {
+        if (error === KEY_TAKEN) return null;
+        throw error;
+      });
+    if (created) return created;
+    const earlier = await findIdempotencyKey(db, key);
+    if (earlier) return replay(earlier, requestHash);
+  }
+  throw new Error('idempotency key still contended after a retry');
+}
+
+const KEY_TAKEN = Symbol('idempotency key taken');
+
+function validateCreate(input: CreateTicketInput, options: CreateTicketOptions): { valid: ValidCreateTicket; key: string | undefined } {
+  const keyIssues: TicketIssue[] = [];
+  const key = validateIdempotencyKey(keyIssues, 'idempotencyKey', options.idempotencyKey);
+  let valid: ValidCreateTicket;
+  try {
+    valid = validateCreateTicket(input);
+  } catch (error) {
+    // Every failing field at once, the key's included.
+    if (error instanceof TicketError && keyIssues.length > 0) throw new TicketError('VALIDATION_FAILED', [...error.issues, ...keyIssues]);
+    throw error;
+  }
+  if (keyIssues.length > 0) throw new TicketError('VALIDATION_FAILED', keyIssues);
+  return { valid, key };
+}
+
+async function insertCreated(db: Db, valid: ValidCreateTicket): Promise<CreatedTicket> {
+  const suggested = valid.suggestion === null ? null : await redeemSuggestion(db, valid.suggestion, valid.description);
+  const ticket = await insertTicket(db, {
     title: valid.title,
     description: valid.description,
     category: valid.category,
     priority: valid.priority,
     status: valid.status,
-    suggestedCategory: valid.suggestion?.category ?? null,
-    suggestedPriority: valid.suggestion?.priority ?? null,
-    classificationSource: valid.suggestion?.source ?? null,
+    // Always the server's own record, never the client's words.
+    suggestedCategory: suggested?.category ?? null,
+    suggestedPriority: suggested?.priority ?? null,
+    classificationSource: suggested?.source ?? null,
   });
+  return { ticket, suggestionIgnored: valid.suggestion !== null && suggested === null };
+}
+
+/**
+ * "The same input" for an idempotency key: the validated values (text trimmed,
+ * defaults applied), so JSON key order, formatting and an explicit default do not
+ * make a retry look different, while any change to what would be stored does.
+ */
+export function createRequestHash(valid: ValidCreateTicket): string {
+  const s = valid.suggestion;
+  const canonical = [
+    valid.title,
+    valid.description,
+    valid.category ?? TICKET_DEFAULTS.category,
+    valid.priority ?? TICKET_DEFAULTS.priority,
+    valid.status ?? TICKET_DEFAULTS.status,
+    s === null ? null : 'id' in s ? { id: s.id } : [s.category, s.priority, s.source],
+  ];
+  return createHash('sha256').update(JSON.stringify(canonical)).digest('hex');
+}
+
+interface StoredResponse {
+  ticket: Omit<TicketRow, 'createdAt' | 'updatedAt' | 'resolvedAt'> & { createdAt: string; updatedAt: string; resolvedAt: string | null };
+  suggestionIgnored: boolean;
+}
+
+function toStoredResponse({ ticket, suggestionIgnored }: CreatedTicket): StoredResponse {
+  return {
+    ticket: {
+      ...ticket,
+      createdAt: ticket.createdAt.toISOString(),
+      updatedAt: ticket.updatedAt.toISOString(),
+      resolvedAt: ticket.resolvedAt?.toISOString() ?? null,
+    },
+    suggestionIgnored,
+  };
+}
+
+/** The first create's answer, as it was then (later edits of the ticket do not show). */
+function replay(earlier: { requestHash: string; response: unknown }, requestHash: string): CreatedTicket {
+  if (earlier.requestHash !== requestHash) throw TicketError.idempotencyKeyReused('idempotencyKey');
+  const { ticket, suggestionIgnored } = earlier.response as StoredResponse;
+  return {
+    ticket: {
+      ...ticket,
+      createdAt: new Date(ticket.createdAt),
+      updatedAt: new Date(ticket.updatedAt),
+      resolvedAt: ticket.resolvedAt === null ? null : new Date(ticket.resolvedAt),
+    },
+    suggestionIgnored,
+  };
 }
 
 export async function updateTicket(db: Db, rawId: unknown, input: UpdateTicketInput): Promise<TicketRow> {

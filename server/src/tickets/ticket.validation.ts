@@ -132,7 +132,14 @@ function throwIfAny(issues: Issues): void {
   if (issues.length > 0) throw new TicketError('VALIDATION_FAILED', issues);
 }
 
+/**
+ * Which classify answer was shown: its `id` (GraphQL `suggestionId`, REST
+ * `suggestion_id`), or, as clients of the original REST API send it, the values it
+ * answered. Either is only a claim: the service records what the server itself
+ * issued for the description, or nothing.
+ */
 export interface SuggestionInput {
+  id?: unknown;
   category?: unknown;
   priority?: unknown;
   source?: unknown;
@@ -144,7 +151,7 @@ export interface CreateTicketInput {
   category?: unknown;
   priority?: unknown;
   status?: unknown;
-  /** What the classifier suggested when the agent filled the form, if anything. */
+  /** The classify answer shown when the agent filled the form, if any. */
   suggestion?: SuggestionInput | null;
 }
 
@@ -162,8 +169,13 @@ export interface ValidCreateTicket {
   category: TicketCategory | undefined;
   priority: TicketPriority | undefined;
   status: TicketStatus | undefined;
-  suggestion: { category: TicketCategory; priority: TicketPriority; source: ClassificationSource } | null;
+  suggestion: SuggestionClaim | null;
 }
+
+/** A reference to a classify answer: its id, or (original REST API) the values it answered. */
+export type SuggestionClaim =
+  | { id: string }
+  | { category: TicketCategory; priority: TicketPriority; source: ClassificationSource };
 
 export type ValidUpdateTicket = Partial<{
   title: string;
@@ -186,6 +198,10 @@ export function validateCreateTicket(input: CreateTicketInput): ValidCreateTicke
   const status = validateChoice(issues, 'status', input.status, TICKET_STATUSES);
   let suggestion: ValidCreateTicket['suggestion'] = null;
   const s = input.suggestion;
+  if (s?.id != null) {
+    if (typeof s.id === 'string') suggestion = { id: s.id };
+    else issues.push({ field: 'suggestionId', code: 'INVALID_TYPE', message: MESSAGES.notString });
+  }
   if (s != null && (s.category != null || s.priority != null || s.source != null)) {
     // A suggestion is all three or nothing: a partial one cannot be measured.
     const sc = validateChoice(issues, 'suggestedCategory', s.category, TICKET_CATEGORIES);
@@ -200,7 +216,8 @@ export function validateCreateTicket(input: CreateTicketInput): ValidCreateTicke
         issues.push({ field, code: 'REQUIRED', message: MESSAGES.required });
       }
     }
-    if (sc && sp && ss) suggestion = { category: sc, priority: sp, source: ss };
+    // An id, when given, is what counts; the values are still checked as DRF would.
+    if (sc && sp && ss && !suggestion) suggestion = { category: sc, priority: sp, source: ss };
   }
   throwIfAny(issues);
   return { title: title!, description: description!, category, priority, status, suggestion };

@@ -5,6 +5,7 @@ import { startFakeGemini, type FakeGemini } from '../support/fake-gemini.js';
 import { describeOnDatabases } from '../support/harness.js';
 
 const CLASSIFY = `query($d: String!) { classifyDescription(description: $d) { category priority source reason } }`;
+const CLASSIFY_WITH_ID = `query($d: String!) { classifyDescription(description: $d) { category priority source suggestionId } }`;
 const CREATE = `mutation($input: CreateTicketInput!) { createTicket(input: $input) { ticket { id suggestion { accepted } } userErrors { field code } } }`;
 const ACCEPTANCE = `{ stats { suggestionAcceptance { suggested accepted overridden acceptanceRate byCategory { category suggested accepted } } } }`;
 
@@ -46,11 +47,16 @@ describeOnDatabases(
 
     it('records acceptance of the suggestions in stats, overall and per category', async () => {
       fake.script({ kind: 'text', text: '{"category":"billing","priority":"high"}' });
-      const s = (await ctx.gql(CLASSIFY, { d: 'Charged twice this month' })).data!.classifyDescription;
-      const suggestion = { category: s.category, priority: s.priority, source: s.source };
-      const kept = await ctx.gql(CREATE, { input: { title: 'a', description: 'Charged twice this month', category: s.category, priority: s.priority, suggestion } });
+      // One classify per ticket: each answer's id backs one ticket.
+      const first = (await ctx.gql(CLASSIFY_WITH_ID, { d: 'Charged twice this month' })).data!.classifyDescription;
+      const kept = await ctx.gql(CREATE, {
+        input: { title: 'a', description: 'Charged twice this month', category: first.category, priority: first.priority, suggestionId: first.suggestionId },
+      });
       expect(kept.data!.createTicket.ticket.suggestion).toEqual({ accepted: true });
-      const changed = await ctx.gql(CREATE, { input: { title: 'b', description: 'Charged twice this month', category: 'BILLING', priority: 'LOW', suggestion } });
+      const second = (await ctx.gql(CLASSIFY_WITH_ID, { d: 'Charged twice this month' })).data!.classifyDescription;
+      const changed = await ctx.gql(CREATE, {
+        input: { title: 'b', description: 'Charged twice this month', category: 'BILLING', priority: 'LOW', suggestionId: second.suggestionId },
+      });
       expect(changed.data!.createTicket.ticket.suggestion).toEqual({ accepted: false });
       await ctx.gql(CREATE, { input: { title: 'c', description: 'no suggestion shown' } });
 

@@ -96,9 +96,9 @@ describeOnDatabases(
     });
 
     it('reports suggestion acceptance overall and per suggested category', async () => {
-      await createTicket(ctx.db, { category: 'billing', priority: 'high', suggestedCategory: 'billing', suggestedPriority: 'high', classificationSource: 'gemini' });
-      await createTicket(ctx.db, { category: 'billing', priority: 'low', suggestedCategory: 'billing', suggestedPriority: 'high', classificationSource: 'gemini' });
-      await createTicket(ctx.db, { category: 'account', priority: 'medium', suggestedCategory: 'technical', suggestedPriority: 'medium', classificationSource: 'local' });
+      await createTicket(ctx.db, { category: 'billing', priority: 'high', suggested: { category: 'billing', priority: 'high', source: 'gemini' } });
+      await createTicket(ctx.db, { category: 'billing', priority: 'low', suggested: { category: 'billing', priority: 'high', source: 'gemini' } });
+      await createTicket(ctx.db, { category: 'account', priority: 'medium', suggested: { category: 'technical', priority: 'medium', source: 'local' } });
       await createTicket(ctx.db, { category: 'general' });
       const { body } = await stats();
       expect(body.suggestion_acceptance).toEqual({
@@ -118,7 +118,7 @@ describeOnDatabases(
     it('gives the same figures as GraphQL stats, over everything and over a filter', async () => {
       const day = 24 * 3600 * 1000;
       await createTicket(ctx.db, { category: 'billing', priority: 'high', createdAt: new Date(Date.now() - 3 * day) });
-      await createTicket(ctx.db, { category: 'billing', status: 'resolved', suggestedCategory: 'billing', suggestedPriority: 'medium', classificationSource: 'local' });
+      await createTicket(ctx.db, { category: 'billing', status: 'resolved', suggested: { category: 'billing', priority: 'medium', source: 'local' } });
       await createTicket(ctx.db, { category: 'technical', priority: 'critical', status: 'in_progress' });
       const rest = await stats();
       const graphql = await ctx.gql(GRAPHQL_STATS);
@@ -139,8 +139,10 @@ describeOnDatabases(
     it('classifies a description: 200 with the suggestion, its source and reason', async () => {
       const res = await classify({ description: '  I was charged twice this month.  ' });
       expect(res.statusCode).toBe(200);
-      expect(res.json()).toEqual({ suggested_category: 'billing', suggested_priority: 'high', source: 'gemini', reason: 'Duplicate charge' });
-      expect(Object.keys(res.json())).toEqual(['suggested_category', 'suggested_priority', 'source', 'reason']);
+      expect(res.json()).toMatchObject({ suggested_category: 'billing', suggested_priority: 'high', source: 'gemini', reason: 'Duplicate charge' });
+      // The original API's four keys first; the id of the issued suggestion after them.
+      expect(Object.keys(res.json())).toEqual(['suggested_category', 'suggested_priority', 'source', 'reason', 'suggestion_id']);
+      expect(res.json().suggestion_id).toMatch(/^[0-9a-f-]{36}$/);
       expect(fake.requests).toHaveLength(1);
       expect(fake.requests[0]!.rawBody).toContain('I was charged twice this month.');
     });
@@ -192,6 +194,7 @@ describeOnDatabases(
         },
       });
       expect(created.statusCode).toBe(201);
+      expect(created.json()).toMatchObject({ suggested_category: 'billing', classification_source: 'gemini', suggestion_ignored: false });
       const { body } = await stats();
       expect(body.suggestion_acceptance).toMatchObject({ suggested: 1, accepted: 1, acceptance_rate: 1 });
       expect(body.suggestion_acceptance.by_category.billing).toEqual({ suggested: 1, accepted: 1, overridden: 0, acceptance_rate: 1 });

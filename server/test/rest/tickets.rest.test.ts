@@ -23,7 +23,9 @@ describeOnDatabases('tickets over REST', (ctx) => {
     const res = await post({ title: '  Cannot log in ', description: ' It says my password is wrong. ' });
     expect(res.statusCode).toBe(201);
     const body = res.json();
-    expect(Object.keys(body)).toEqual(TICKET_KEYS);
+    // The ticket's keys, then whether a suggestion referred to was ignored.
+    expect(Object.keys(body)).toEqual([...TICKET_KEYS, 'suggestion_ignored']);
+    expect(body.suggestion_ignored).toBe(false);
     expect(body).toMatchObject({
       title: 'Cannot log in',
       description: 'It says my password is wrong.',
@@ -58,20 +60,24 @@ describeOnDatabases('tickets over REST', (ctx) => {
     expect(res.json().resolved_at).toMatch(ISO_UTC_MS);
   });
 
-  it('stores the suggestion that was shown and returns it', async () => {
+  it('stores the suggestion classify issued for the description and returns it', async () => {
+    const description = 'I was charged twice.';
+    const answer = (await ctx.http({ method: 'POST', url: '/api/tickets/classify/', payload: { description } })).json();
     const res = await post({
       title: 'Double charge',
-      description: 'I was charged twice.',
+      description,
       category: 'billing',
       priority: 'low',
-      suggested_category: 'billing',
-      suggested_priority: 'high',
-      classification_source: 'gemini',
+      // As a client of the original API sends it: the values classify answered, no id.
+      suggested_category: answer.suggested_category,
+      suggested_priority: answer.suggested_priority,
+      classification_source: answer.source,
     });
     expect(res.statusCode).toBe(201);
-    expect(res.json()).toMatchObject({ suggested_category: 'billing', suggested_priority: 'high', classification_source: 'gemini' });
+    const expected = [answer.suggested_category, answer.suggested_priority, answer.source];
+    expect(res.json()).toMatchObject({ suggested_category: expected[0], suggested_priority: expected[1], classification_source: expected[2], suggestion_ignored: false });
     const stored = await findTicketById(ctx.db, res.json().id);
-    expect([stored?.suggestedCategory, stored?.suggestedPriority, stored?.classificationSource]).toEqual(['billing', 'high', 'gemini']);
+    expect([stored?.suggestedCategory, stored?.suggestedPriority, stored?.classificationSource]).toEqual(expected);
   });
 
   it('accepts a number as text, as DRF CharField does', async () => {
@@ -145,7 +151,7 @@ describeOnDatabases('tickets over REST', (ctx) => {
   });
 
   it('reads one ticket in the same representation', async () => {
-    const created = (await post({ title: 't', description: 'd', category: 'account' })).json();
+    const { suggestion_ignored: _, ...created } = (await post({ title: 't', description: 'd', category: 'account' })).json();
     const res = await ctx.http({ method: 'GET', url: `/api/tickets/${created.id}/` });
     expect(res.statusCode).toBe(200);
     expect(res.json()).toEqual(created);

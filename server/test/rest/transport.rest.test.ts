@@ -175,7 +175,14 @@ describeOnDatabases(
       expect(ticket.properties.status.enum).toEqual(TICKET_STATUSES);
       expect(ticket.properties.resolved_at.nullable).toBe(true);
       const created = await ctx.http({ method: 'POST', url: '/api/tickets/', payload: { title: 't', description: 'd' } });
-      expect(Object.keys(created.json())).toEqual(Object.keys(ticket.properties));
+      expect(Object.keys(created.json())).toEqual(Object.keys(doc.components.schemas.CreatedTicket.properties));
+      expect(Object.keys(doc.components.schemas.CreatedTicket.properties)).toEqual([...TICKET_KEYS, 'suggestion_ignored']);
+      // The create documents its Idempotency-Key header and the 422 for a reused one.
+      const post = doc.paths['/api/tickets/'].post;
+      expect(post.parameters.map((p: { name: string; in: string }) => [p.name, p.in])).toEqual([['Idempotency-Key', 'header']]);
+      expect(Object.keys(post.responses).sort()).toEqual(['201', '400', '422']);
+      const classified = doc.paths['/api/tickets/classify/'].post.responses['200'].content['application/json'].schema;
+      expect(Object.keys(classified.properties)).toEqual(['suggested_category', 'suggested_priority', 'source', 'reason', 'suggestion_id']);
     });
 
     it('serves Swagger UI at /api/docs/ from our own files, pointing at the document', async () => {

@@ -15,7 +15,7 @@ import {
 import { countTicketsBounded, EXACT_COUNT_ESTIMATE_LIMIT } from '../../src/tickets/ticket.repository.js';
 import { createTicket as createViaService, updateTicket } from '../../src/tickets/ticket.service.js';
 import type { TicketFilter, TicketQuery } from '../../src/tickets/ticket.validation.js';
-import { createTicket } from '../support/factories.js';
+import { createTicket, issueTestSuggestion } from '../support/factories.js';
 import { describeOnDatabases } from '../support/harness.js';
 
 const DAY = 86_400_000;
@@ -73,22 +73,26 @@ describeOnDatabases('ticket counters', (ctx) => {
         status: statuses[(i * 7) % 4],
         createdAt: new Date(now - ((i * 37) % 400) * DAY - i * 1000),
         ...(i % 3 === 0
-          ? { suggestedCategory: categories[(i + (i % 2)) % 4], suggestedPriority: priorities[(i * 3) % 4], classificationSource: 'gemini' as const }
+          ? { suggested: { category: categories[(i + (i % 2)) % 4]!, priority: priorities[(i * 3) % 4]!, source: 'gemini' as const } }
           : {}),
       });
     }
     // Through the service: creates with and without suggestions, status changes, reopen.
     const created = [];
     for (let i = 0; i < 12; i += 1) {
-      created.push(
-        await createViaService(ctx.db, {
-          title: `Service ticket ${i}`,
-          description: 'Something is broken',
-          category: categories[i % 4],
-          priority: priorities[i % 4],
-          suggestion: i % 2 === 0 ? { category: categories[i % 4], priority: priorities[(i + 1) % 4], source: 'local' } : null,
-        }),
-      );
+      const description = 'Something is broken';
+      const suggestion =
+        i % 2 === 0
+          ? { id: await issueTestSuggestion(ctx.db, description, { category: categories[i % 4]!, priority: priorities[(i + 1) % 4]!, source: 'local' }) }
+          : null;
+      const { ticket } = await createViaService(ctx.db, {
+        title: `Service ticket ${i}`,
+        description,
+        category: categories[i % 4],
+        priority: priorities[i % 4],
+        suggestion,
+      });
+      created.push(ticket);
     }
     await updateTicket(ctx.db, created[0]!.id, { status: 'in_progress' });
     await updateTicket(ctx.db, created[0]!.id, { status: 'resolved' });

@@ -43,7 +43,7 @@ export async function createTestDatabase(target: TestDatabaseTarget): Promise<Te
   return {
     ...database,
     async reset() {
-      await database.db.execute(sql`truncate table tickets restart identity cascade`);
+      await database.db.execute(sql`truncate table tickets, ticket_suggestions, idempotency_keys restart identity cascade`);
     },
     async destroy() {
       await database.close();

@@ -38,8 +38,8 @@ describeOnDatabases('ticket statistics over GraphQL', (ctx) => {
     ] as const;
     for (const r of rows) await createTicket(ctx.db, r);
     // Two tickets created from suggestions: one kept, one overridden.
-    await createTicket(ctx.db, { category: 'billing', priority: 'high', suggestedCategory: 'billing', suggestedPriority: 'high', classificationSource: 'gemini', createdAt: now });
-    await createTicket(ctx.db, { category: 'general', priority: 'high', suggestedCategory: 'billing', suggestedPriority: 'high', classificationSource: 'local', createdAt: now });
+    await createTicket(ctx.db, { category: 'billing', priority: 'high', suggested: { category: 'billing', priority: 'high', source: 'gemini' }, createdAt: now });
+    await createTicket(ctx.db, { category: 'general', priority: 'high', suggested: { category: 'billing', priority: 'high', source: 'local' }, createdAt: now });
 
     const s = (await ctx.gql(STATS, { days: 10 })).data!.stats;
     const days = utcDay(now) - utcDay(first) + 1;

@@ -8,7 +8,8 @@ import { describeOnDatabases } from '../support/harness.js';
 const TICKET_FIELDS = `id title description category priority status createdAt updatedAt resolvedAt
   suggestion { category priority source accepted }`;
 const CREATE = `mutation($input: CreateTicketInput!) {
-  createTicket(input: $input) { ticket { ${TICKET_FIELDS} } userErrors { field message code } } }`;
+  createTicket(input: $input) { ticket { ${TICKET_FIELDS} } userErrors { field message code } suggestionIgnored } }`;
+const CLASSIFY = `query($d: String!) { classifyDescription(description: $d) { category priority source suggestionId } }`;
 const UPDATE = `mutation($id: ID!, $input: UpdateTicketInput!) {
   updateTicket(id: $id, input: $input) { ticket { ${TICKET_FIELDS} } userErrors { field message code } } }`;
 const GET = `query($id: ID!) { ticket(id: $id) { ${TICKET_FIELDS} } }`;
@@ -34,19 +35,19 @@ describeOnDatabases('tickets over GraphQL', (ctx) => {
     expect(stored?.category).toBe('general');
   });
 
-  it('stores the suggestion that was shown and says whether it was accepted', async () => {
+  it('stores the suggestion classify issued and says whether it was accepted', async () => {
+    const description = 'I was charged twice.';
+    const answer = (await ctx.gql(CLASSIFY, { d: description })).data!.classifyDescription;
+    const overridden = answer.priority === 'LOW' ? 'HIGH' : 'LOW';
     const res = await ctx.gql(CREATE, {
-      input: {
-        title: 'Double charge',
-        description: 'I was charged twice.',
-        category: 'BILLING',
-        priority: 'LOW',
-        suggestion: { category: 'BILLING', priority: 'HIGH', source: 'LOCAL' },
-      },
+      input: { title: 'Double charge', description, category: answer.category, priority: overridden, suggestionId: answer.suggestionId },
     });
-    expect(res.data!.createTicket.ticket.suggestion).toEqual({ category: 'BILLING', priority: 'HIGH', source: 'LOCAL', accepted: false });
+    expect(res.data!.createTicket.ticket.suggestion).toEqual({ category: answer.category, priority: answer.priority, source: answer.source, accepted: false });
+    expect(res.data!.createTicket.suggestionIgnored).toBe(false);
     const stored = await findTicketById(ctx.db, Number(res.data!.createTicket.ticket.id));
-    expect([stored?.suggestedCategory, stored?.suggestedPriority, stored?.classificationSource]).toEqual(['billing', 'high', 'local']);
+    expect([stored?.suggestedCategory, stored?.suggestedPriority, stored?.classificationSource]).toEqual(
+      [answer.category, answer.priority, answer.source].map((v: string) => v.toLowerCase()),
+    );
   });
 
   it('creates a resolved ticket with resolvedAt stamped', async () => {
@@ -62,7 +63,7 @@ describeOnDatabases('tickets over GraphQL', (ctx) => {
     [{ title: 'ok', description: 'x'.repeat(20_001) }, [['description', 'TOO_LONG']]],
     [{ title: '', description: '' }, [['title', 'BLANK'], ['description', 'BLANK']]],
     [
-      { title: 'ok', description: 'x', suggestion: { category: 'BILLING', priority: 'LOW', source: 'GEMINI' }, status: 'OPEN' },
+      { title: 'ok', description: 'x', suggestionId: '00000000-0000-4000-8000-000000000000', status: 'OPEN' },
       [],
     ],
   ])('validates create input %#', async (input, expected) => {

@@ -98,6 +98,7 @@ query ExampleClassify($description: String!) {
     priority
     source
     reason
+    suggestionId
   }
 }`,
     variables: { description: 'I was charged twice for my subscription this month and need a refund.' },
@@ -105,6 +106,9 @@ query ExampleClassify($description: String!) {
   {
     title: 'Create a ticket',
     query: `# Create a ticket. Refusals come back in userErrors, each naming its field.
+# suggestionId: the one "Classify a description" answered for this description (else
+# the ticket records no suggestion, and suggestionIgnored says so when one was given).
+# idempotencyKey: optional; a retry with the same key and input answers the first result.
 mutation ExampleCreateTicket($input: CreateTicketInput!) {
   createTicket(input: $input) {
     ticket {
@@ -123,6 +127,7 @@ mutation ExampleCreateTicket($input: CreateTicketInput!) {
       code
       message
     }
+    suggestionIgnored
   }
 }`,
     variables: {
@@ -131,7 +136,7 @@ mutation ExampleCreateTicket($input: CreateTicketInput!) {
         description: 'I was charged twice for my subscription this month and need a refund.',
         category: 'BILLING',
         priority: 'HIGH',
-        suggestion: { category: 'BILLING', priority: 'HIGH', source: 'LOCAL' },
+        suggestionId: null,
       },
     },
   },

@@ -20,8 +20,8 @@ function classifier(answers: Record<string, Classification>) {
   });
 }
 
-const billing: Classification = { __typename: 'Classification', category: 'BILLING', priority: 'HIGH', source: 'LOCAL', reason: 'mentions a charge' };
-const outage: Classification = { __typename: 'Classification', category: 'TECHNICAL', priority: 'CRITICAL', source: 'GEMINI', reason: null };
+const billing: Classification = { __typename: 'Classification', category: 'BILLING', priority: 'HIGH', source: 'LOCAL', reason: 'mentions a charge', suggestionId: 's-billing' };
+const outage: Classification = { __typename: 'Classification', category: 'TECHNICAL', priority: 'CRITICAL', source: 'GEMINI', reason: null, suggestionId: 's-outage' };
 
 function created(id = '7') {
   return vi.fn(({ input }: { input: { title: string; description: string } }) => ({
@@ -83,7 +83,9 @@ describe('NewTicketForm', () => {
       description: OUTAGE_TEXT,
       category: 'TECHNICAL',
       priority: 'LOW',
-      suggestion: { category: 'TECHNICAL', priority: 'CRITICAL', source: 'GEMINI' },
+      // The answer that was on screen, by the id the server issued for it.
+      suggestionId: 's-outage',
+      idempotencyKey: expect.stringMatching(/^[0-9a-f]{32}$/),
     });
   });
 
@@ -125,7 +127,13 @@ describe('NewTicketForm', () => {
 
     await user.click(screen.getByRole('button', { name: 'Create ticket' }));
     await waitFor(() => expect(onCreated).toHaveBeenCalledWith('9'));
-    expect(createTicket.mock.calls[0]![0].input).toEqual({ title: 'Charged twice', description: BILLING_TEXT, category: 'GENERAL', priority: 'MEDIUM' });
+    expect(createTicket.mock.calls[0]![0].input).toEqual({
+      title: 'Charged twice',
+      description: BILLING_TEXT,
+      category: 'GENERAL',
+      priority: 'MEDIUM',
+      idempotencyKey: expect.any(String),
+    });
     pending.resolve(billing);
   });
 
@@ -145,7 +153,34 @@ describe('NewTicketForm', () => {
     await user.selectOptions(category(), 'BILLING');
     await user.click(screen.getByRole('button', { name: 'Create ticket' }));
     await waitFor(() => expect(onCreated).toHaveBeenCalledWith('3'));
-    expect(createTicket.mock.calls[0]![0].input).not.toHaveProperty('suggestion');
+    expect(createTicket.mock.calls[0]![0].input).not.toHaveProperty('suggestionId');
+  });
+
+  it('retries a failed save with the same idempotency key, and a changed ticket with a new one', async () => {
+    let fail = true;
+    const saved = created('11');
+    const createTicket = vi.fn((args: { input: { title: string; description: string; idempotencyKey?: string | null } }) => {
+      if (fail) throw new Error('the answer was lost');
+      return saved(args);
+    });
+    const { user, onCreated } = await setup({ classifyDescription: () => new Promise(() => {}), createTicket }, 60_000);
+    await user.type(screen.getByLabelText('Title'), 'Charged twice');
+    await user.click(screen.getByLabelText('Description'));
+    await user.paste(BILLING_TEXT);
+    await user.click(screen.getByRole('button', { name: 'Create ticket' }));
+    await waitFor(() => expect(createTicket).toHaveBeenCalledTimes(1));
+    await screen.findByText(/The ticket was not saved/);
+
+    await user.click(screen.getByRole('button', { name: 'Create ticket' }));
+    await waitFor(() => expect(createTicket).toHaveBeenCalledTimes(2));
+    await user.type(screen.getByLabelText('Title'), '!');
+    fail = false;
+    await user.click(screen.getByRole('button', { name: 'Create ticket' }));
+    await waitFor(() => expect(onCreated).toHaveBeenCalledWith('11'));
+
+    const keys = createTicket.mock.calls.map(([args]) => args.input.idempotencyKey);
+    expect(keys[1]).toBe(keys[0]);
+    expect(keys[2]).not.toBe(keys[0]);
   });
 
   it('shows the server’s refusal at its field and does not leave the form', async () => {

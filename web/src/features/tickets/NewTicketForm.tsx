@@ -2,7 +2,7 @@
 // when leaving the field) the classifier suggests a category and priority, which
 // fill the fields, marked with where they came from, until the agent picks
 // otherwise (use-ticket-suggestion.ts does the asking). Saving never waits for a
-// suggestion; the one on screen is sent along.
+// suggestion; the one on screen is referred to by its id.
 import { useId, useRef, useState, type FormEvent } from 'react';
 import { characterCount } from '../../common/characters.js';
 import { FormErrors, formLevelErrors } from '../../common/FormErrors.js';
@@ -99,13 +99,16 @@ export function NewTicketForm({ onCreated, classifyDelayMs = 700 }: Props) {
     if (clientErrors.description) return descriptionRef.current?.focus();
     setServerErrors([]);
     const shown = choices.suggestion;
-    const outcome = await createTicket({
-      title,
-      description,
-      category: choices.category.value,
-      priority: choices.priority.value,
-      ...(shown ? { suggestion: { category: shown.category, priority: shown.priority, source: shown.source } } : {}),
-    });
+    const outcome = await createTicket(
+      {
+        title,
+        description,
+        category: choices.category.value,
+        priority: choices.priority.value,
+        ...(shown ? { suggestionId: shown.suggestionId } : {}),
+      },
+      shown,
+    );
     if (outcome.ok) onCreated(outcome.value.id);
     else setServerErrors(outcome.errors);
   }

@@ -8,6 +8,8 @@ export interface Suggestion {
   priority: TicketPriority;
   source: ClassificationSource;
   reason: string | null;
+  /** The server's record of this answer: what the ticket refers to, so only real suggestions are counted. */
+  suggestionId: string;
 }
 
 /** Where a field's current value came from. */
@@ -21,7 +23,7 @@ export interface Choice<T> {
 export interface SuggestionState {
   category: Choice<TicketCategory>;
   priority: Choice<TicketPriority>;
-  /** The suggestion on screen, sent with the ticket so acceptance can be measured. */
+  /** The suggestion on screen, referred to by the ticket so acceptance can be measured. */
   suggestion: Suggestion | null;
 }
 

@@ -1,12 +1,15 @@
 // Creating a ticket: it appears at the top of the cached newest-first list at once
 // (optimistic), filtered lists and the statistics are refetched once it is saved,
-// and a refusal comes back as field errors for the form.
+// and a refusal comes back as field errors for the form. Saving the same input again
+// after a failure reuses its idempotency key, so a retry after a lost answer cannot
+// create the ticket twice.
 import type { ApolloCache, Reference } from '@apollo/client/cache';
 import { useMutation } from '@apollo/client/react';
-import { useCallback } from 'react';
+import { useCallback, useRef } from 'react';
 import { isUnfilteredNewestFirst, parseTicketsListStoreFieldName } from '../../apollo/tickets-list-key.js';
 import { graphql } from '../../gql/index.js';
 import type { CreateTicketInput } from '../../gql/graphql.js';
+import type { Suggestion } from './ticket-suggestion.js';
 import { networkError, type MutationOutcome } from './use-update-ticket.js';
 
 const CreateTicketMutation = graphql(`
@@ -59,11 +62,25 @@ function addToCachedLists(cache: ApolloCache, ticketRef: Reference, saved: boole
   });
 }
 
+/** A fresh random key; `getRandomValues` works where `randomUUID` does not (plain-http pages). */
+function newIdempotencyKey(): string {
+  return Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
 export function useCreateTicket() {
   const [mutate, state] = useMutation(CreateTicketMutation);
+  // The last input sent and its key: kept until the server saves a ticket.
+  const attempt = useRef<{ input: string; key: string } | null>(null);
 
   const createTicket = useCallback(
-    async (input: CreateTicketInput): Promise<MutationOutcome<{ id: string }>> => {
+    async (
+      ticket: Omit<CreateTicketInput, 'idempotencyKey'>,
+      /** The suggestion `ticket.suggestionId` refers to, shown in the optimistic ticket. */
+      shown: Pick<Suggestion, 'category' | 'priority' | 'source'> | null = null,
+    ): Promise<MutationOutcome<{ id: string }>> => {
+      const fingerprint = JSON.stringify(ticket);
+      if (attempt.current?.input !== fingerprint) attempt.current = { input: fingerprint, key: newIdempotencyKey() };
+      const input: CreateTicketInput = { ...ticket, idempotencyKey: attempt.current.key };
       const now = new Date().toISOString();
       const category = input.category ?? 'GENERAL';
       const priority = input.priority ?? 'MEDIUM';
@@ -87,11 +104,13 @@ export function useCreateTicket() {
                 createdAt: now,
                 updatedAt: now,
                 resolvedAt: status === 'RESOLVED' || status === 'CLOSED' ? now : null,
-                suggestion: input.suggestion
+                suggestion: shown
                   ? {
                       __typename: 'TicketSuggestion',
-                      ...input.suggestion,
-                      accepted: input.suggestion.category === category && input.suggestion.priority === priority,
+                      category: shown.category,
+                      priority: shown.priority,
+                      source: shown.source,
+                      accepted: shown.category === category && shown.priority === priority,
                     }
                   : null,
               },
@@ -114,6 +133,8 @@ export function useCreateTicket() {
         if (result.error) return { ok: false, errors: [networkError(result.error)] };
         const payload = result.data?.createTicket;
         if (!payload?.ticket || payload.userErrors.length > 0) return { ok: false, errors: payload?.userErrors ?? [] };
+        // Saved: the next ticket, even an identical one, is a new create.
+        attempt.current = null;
         return { ok: true, value: { id: payload.ticket.id } };
       } catch (error) {
         return { ok: false, errors: [networkError(error)] };

@@ -17,6 +17,7 @@ const ClassifyDescriptionQuery = graphql(`
       priority
       source
       reason
+      suggestionId
     }
   }
 `);
