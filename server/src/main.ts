@@ -41,7 +41,9 @@ async function main(): Promise<void> {
   let database: Database;
   try {
     database = await openDatabase(
-      config.databaseUrl ? { kind: 'postgres', url: config.databaseUrl } : { kind: 'pglite', dataDir: config.dataDir },
+      config.databaseUrl
+        ? { kind: 'postgres', url: config.databaseUrl, timeouts: config.timeouts }
+        : { kind: 'pglite', dataDir: config.dataDir },
     );
   } catch (error) {
     lock?.release();

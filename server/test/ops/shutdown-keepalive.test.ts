@@ -26,7 +26,8 @@ function get(server: RunningServer, agent: Agent, path: string): Promise<Outcome
 
 describe('graceful shutdown with kept-alive connections', () => {
   it('closes idle connections cleanly or answers 503 + Connection: close; nobody sees ECONNRESET', async () => {
-    const server = await startServer({ SHUTDOWN_GRACE_MS: '30000' });
+    // The in-flight request is held open on purpose: no request deadline may end it first.
+    const server = await startServer({ SHUTDOWN_GRACE_MS: '30000', REQUEST_TIMEOUT_MS: '60000' });
     const agent = new Agent({ keepAlive: true, maxSockets: 8 });
     const inFlight = new Agent({ keepAlive: true });
     try {

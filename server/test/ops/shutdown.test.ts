@@ -82,7 +82,8 @@ async function gql(server: RunningServer, query: string): Promise<any> {
 describe('graceful shutdown on SIGTERM', () => {
   it('refuses new connections, finishes the request in flight, stores it and exits 0', async () => {
     const dataDir = tempDir();
-    const server = await startServer({ DATA_DIR: dataDir, SHUTDOWN_GRACE_MS: '30000' });
+    // The in-flight request is held open on purpose: no request deadline may end it first.
+    const server = await startServer({ DATA_DIR: dataDir, SHUTDOWN_GRACE_MS: '30000', REQUEST_TIMEOUT_MS: '60000' });
 
     const slow = slowCreateTicket(server, 'in-flight-1', 'Written during shutdown');
     await server.waitForLog((l) => l.reqId === 'in-flight-1' && l.msg === 'incoming request', 'the in-flight request');
