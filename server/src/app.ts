@@ -43,7 +43,7 @@ export interface AppDeps {
 }
 
 /** How long /readyz waits for the database: under the 2 s in which a probe must hear "not ready". */
-export const READINESS_TIMEOUT_MS = 1_000;
+const READINESS_TIMEOUT_MS = 1_000;
 
 export async function buildApp({ config, database, classify: givenClassify, logStream }: AppDeps): Promise<FastifyInstance> {
   const app = Fastify({

@@ -10,7 +10,7 @@ import type { Server, ServerResponse } from 'node:http';
  * How long kept-alive sockets stay open after shutdown begins even with nothing in
  * flight, so that requests already on their way get their 503 instead of a reset.
  */
-export const KEEP_ALIVE_DRAIN_MS = 500;
+const KEEP_ALIVE_DRAIN_MS = 500;
 
 export interface KeepAliveDrain {
   /** Call before closing the server: idle sockets then close once the drain is over. */

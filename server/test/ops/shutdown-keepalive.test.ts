@@ -56,7 +56,7 @@ describe('graceful shutdown with kept-alive connections', () => {
         req.write(body.slice(0, 5));
         finishSlow = () => req.end(body.slice(5));
       });
-      await server.waitForLog((l) => l.reqId === 'ka-in-flight' && l.msg === 'incoming request', 'the in-flight request');
+      await server.waitForLog((l) => l.clientRequestId === 'ka-in-flight' && l.msg === 'incoming request', 'the in-flight request');
 
       server.child.kill('SIGTERM');
       // On the idle sockets at once (the server may not have seen the signal yet), and
