@@ -11,9 +11,16 @@ import { createClassify } from './classifier/classify.factory.js';
 import type { ClassifyDescription } from './classifier/classify.port.js';
 import type { Config } from './config.js';
 import type { Database } from './db/client.js';
+import { isServiceUnavailable, SERVICE_UNAVAILABLE_MESSAGE } from './db/database.errors.js';
 import type { GraphQLContext } from './graphql/context.js';
 import { createRateLimiter } from './common/rate-limiter.js';
-import { createFormatError, formatTicketError, rateLimitHttpPlugin } from './graphql/errors.js';
+import {
+  createFormatError,
+  formatTicketError,
+  rateLimitHttpPlugin,
+  SERVICE_UNAVAILABLE_CODE,
+  serviceUnavailableHttpPlugin,
+} from './graphql/errors.js';
 import { limitErrorFormat, OPERATION_LIMITS } from './graphql/operation-limits.js';
 import { operationLimitsRule } from './graphql/operation-limits.rule.js';
 import { createBoundedStringify } from './graphql/response-limit.js';
@@ -35,11 +42,18 @@ export interface AppDeps {
   logStream?: { write(line: string): void };
 }
 
+/** How long /readyz waits for the database: under the 2 s in which a probe must hear "not ready". */
+const READINESS_TIMEOUT_MS = 1_000;
+
 export async function buildApp({ config, database, classify: givenClassify, logStream }: AppDeps): Promise<FastifyInstance> {
   const app = Fastify({
     ...loggingOptions(config, logStream),
     bodyLimit: config.bodyLimitBytes,
     trustProxy: fastifyTrustProxy(config.trustProxy),
+    // Every request is answered within this, from routing to the last byte: past it
+    // Fastify sends FST_ERR_HANDLER_TIMEOUT through the error handlers (503) while
+    // the abandoned work finishes or hits the statement timeout.
+    handlerTimeout: config.timeouts.requestMs,
   });
 
   // Code that is handed one logger at start (error masking, the classifier) logs
@@ -72,6 +86,12 @@ export async function buildApp({ config, database, classify: givenClassify, logS
   // a database error is SQL with its parameters. Client errors (bad JSON, body too
   // large, unsupported media type) keep their message; nothing ever carries a stack.
   app.setErrorHandler((error: { statusCode?: number; code?: string; message: string }, req, reply) => {
+    if (isServiceUnavailable(error)) {
+      req.log.error({ err: error }, 'service unavailable');
+      return isGraphQLPath(req.url)
+        ? reply.code(503).send({ errors: [{ message: SERVICE_UNAVAILABLE_MESSAGE, extensions: { code: SERVICE_UNAVAILABLE_CODE } }] })
+        : reply.code(503).send({ statusCode: 503, error: STATUS_CODES[503], message: SERVICE_UNAVAILABLE_MESSAGE });
+    }
     // A body refused while parsing (bytes that are not UTF-8): a 400 naming the field,
     // for GraphQL as Apollo reports input errors.
     if (error instanceof TicketError) {
@@ -96,7 +116,7 @@ export async function buildApp({ config, database, classify: givenClassify, logS
   app.get('/healthz', async () => ({ status: 'ok' }));
   app.get('/readyz', async (req, reply) => {
     try {
-      await database.ping();
+      await database.ping(READINESS_TIMEOUT_MS);
       return { status: 'ok' };
     } catch (err) {
       req.log.warn({ err }, 'readiness probe: database did not answer');
@@ -123,7 +143,7 @@ export async function buildApp({ config, database, classify: givenClassify, logS
       formatError(limitErrorFormat(config.graphqlIntrospection ? formatted : withoutSuggestions(formatted), error), error),
     // No cache hints are used; Apollo's default cache-control plugin would still hook
     // every field of every response (measurable on a 20-ticket page).
-    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled(), rateLimitHttpPlugin],
+    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled(), rateLimitHttpPlugin, serviceUnavailableHttpPlugin],
   });
   await apollo.start();
   // app.close() has already let in-flight requests finish when onClose runs, so

@@ -27,6 +27,15 @@ export interface Config {
   };
   classifyRateLimitPerMinute: number;
   shutdownGraceMs: number;
+  /** Deadlines: no request waits on the database, or anything else, without bound. */
+  timeouts: {
+    /** A request not answered by then gets 503 (Fastify's handlerTimeout). */
+    requestMs: number;
+    /** PostgreSQL cancels a statement running longer (its `statement_timeout`). */
+    statementMs: number;
+    /** Longest wait for a database connection: to open one, or for a busy pool to free one. */
+    connectMs: number;
+  };
   webDistDir: string | undefined;
 }
 
@@ -160,6 +169,11 @@ export function parseConfig(env: Env = process.env): Config {
     },
     classifyRateLimitPerMinute: int(env, 'CLASSIFY_RATE_LIMIT', 30, 1, 100_000),
     shutdownGraceMs: int(env, 'SHUTDOWN_GRACE_MS', 10_000, 0, 600_000),
+    timeouts: {
+      requestMs: int(env, 'REQUEST_TIMEOUT_MS', 10_000, 100, 600_000),
+      statementMs: int(env, 'DATABASE_STATEMENT_TIMEOUT_MS', 5_000, 100, 600_000),
+      connectMs: int(env, 'DATABASE_CONNECT_TIMEOUT_MS', 3_000, 100, 600_000),
+    },
     webDistDir: webDist === undefined ? undefined : userPath(env, webDist),
   };
 }

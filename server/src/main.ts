@@ -2,6 +2,7 @@
 // serve; on SIGTERM/SIGINT stop accepting, let in-flight requests finish within
 // SHUTDOWN_GRACE_MS, close the database and exit 0.
 import { buildApp } from './app.js';
+import { trackKeepAlive } from './common/keep-alive-drain.js';
 import { ConfigError, loadEnvFile, parseConfig, type Config } from './config.js';
 import { openDatabase, type Database } from './db/client.js';
 import { DataDirInUseError, lockDataDir, type DataDirLock } from './db/data-dir.lock.js';
@@ -40,7 +41,9 @@ async function main(): Promise<void> {
   let database: Database;
   try {
     database = await openDatabase(
-      config.databaseUrl ? { kind: 'postgres', url: config.databaseUrl } : { kind: 'pglite', dataDir: config.dataDir },
+      config.databaseUrl
+        ? { kind: 'postgres', url: config.databaseUrl, timeouts: config.timeouts }
+        : { kind: 'pglite', dataDir: config.dataDir },
     );
   } catch (error) {
     lock?.release();
@@ -60,6 +63,7 @@ async function main(): Promise<void> {
   }
 
   const app = await buildApp({ config, database });
+  const keepAlive = trackKeepAlive(app.server);
   try {
     const address = await app.listen({ port: config.port, host: config.host });
     app.log.info({ database: database.kind, address, envFile }, 'support tickets server ready');
@@ -82,7 +86,9 @@ async function main(): Promise<void> {
     timer.unref();
     try {
       // Stops listening at once, answers requests on kept-alive connections with
-      // 503 + Connection: close, and resolves when in-flight requests are done.
+      // 503 + Connection: close, closes those connections once the requests in flight
+      // are done, and resolves then.
+      keepAlive.begin();
       await app.close();
       await database.close();
       lock?.release();

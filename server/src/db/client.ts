@@ -6,6 +6,7 @@ import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import postgres from 'postgres';
+import { DatabaseTimeoutError } from './database.errors.js';
 import * as schema from './schema.js';
 
 export type Schema = typeof schema;
@@ -14,15 +15,24 @@ export type Db = PgDatabase<PgQueryResultHKT, Schema>;
 
 export type DatabaseTarget =
   | { kind: 'pglite'; /** undefined: in memory */ dataDir: string | undefined }
-  | { kind: 'postgres'; url: string; maxConnections?: number };
+  | {
+      kind: 'postgres';
+      url: string;
+      maxConnections?: number;
+      /**
+       * The server's deadlines (config.ts); absent, the driver's defaults and no
+       * statement timeout, for long operations such as the seed and the benchmark.
+       */
+      timeouts?: { statementMs: number; connectMs: number };
+    };
 
 export interface Database {
   db: Db;
   kind: DatabaseTarget['kind'];
   /** Runs the migrations in `drizzle/`, idempotently and safe against a concurrent start. */
   migrate(): Promise<void>;
-  /** Cheap liveness probe of the database, for /readyz. */
-  ping(): Promise<void>;
+  /** Cheap liveness probe of the database, for /readyz: rejects after `timeoutMs` at the latest. */
+  ping(timeoutMs: number): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -40,8 +50,9 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
         const { migratePglite } = await import('./migrate.js');
         await migratePglite(client);
       },
-      async ping() {
-        await client.query('select 1');
+      async ping(timeoutMs) {
+        // PGlite cannot cancel a statement: a probe stuck behind a long one is abandoned.
+        await withDeadline(client.query('select 1'), timeoutMs, () => {});
       },
       async close() {
         if (!client.closed) await client.close();
@@ -49,11 +60,22 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
     };
   }
 
+  const { timeouts } = target;
   const client = postgres(target.url, {
     max: target.maxConnections ?? 10,
     onnotice: () => {},
-    connection: { TimeZone: 'UTC', application_name: 'support-tickets' },
+    // The whole handshake, up to the first ReadyForQuery, not just the TCP connect:
+    // a server that accepts and never answers fails here too. In seconds.
+    ...(timeouts && { connect_timeout: timeouts.connectMs / 1000 }),
+    connection: {
+      TimeZone: 'UTC',
+      application_name: 'support-tickets',
+      // A startup parameter, so it holds for every statement of every connection
+      // without a round trip; SET LOCAL still lowers it for one transaction.
+      ...(timeouts && { statement_timeout: timeouts.statementMs }),
+    },
   });
+  if (timeouts) boundPoolWait(client, timeouts.connectMs);
   const db = drizzlePostgres({ client, schema }) as unknown as Db;
   return {
     db,
@@ -62,11 +84,59 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
       const { migratePostgres } = await import('./migrate.js');
       await migratePostgres(target.url);
     },
-    async ping() {
-      await client`select 1`;
+    async ping(timeoutMs) {
+      const probe = client`select 1`;
+      await withDeadline(probe, timeoutMs, () => cancelQuietly(probe));
     },
     async close() {
       await client.end({ timeout: 5 });
     },
   };
+}
+
+/** `work`, or a DatabaseTimeoutError once `ms` have passed (after calling `abandon`). */
+async function withDeadline<T>(work: Promise<T>, ms: number, abandon: () => void): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      abandon();
+      reject(new DatabaseTimeoutError(ms));
+    }, ms);
+  });
+  try {
+    return await Promise.race([work, deadline]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** postgres.js' cancel returns a promise its types omit; a failed cancel changes nothing for us. */
+function cancelQuietly(query: postgres.PendingQuery<postgres.Row[]>): void {
+  Promise.resolve(query.cancel() as unknown).catch(() => {});
+}
+
+type PendingQuery = postgres.PendingQuery<postgres.Row[]> & { executed?: boolean; state?: unknown };
+
+/**
+ * Bounds how long a query waits for a connection. postgres.js queues a query while
+ * every connection is still connecting (or full) and lets it wait without limit:
+ * when the database stops answering, each queued query would wait for one connect
+ * attempt after another. A query still unassigned after `ms` is cancelled, which
+ * takes it off the queue and rejects it with 57014 (an "unavailable" error). A query
+ * already on a connection is left to the statement timeout.
+ *
+ * `unsafe` is what drizzle calls for every query, and what `begin` (a transaction
+ * waiting for its connection) calls too, so it is wrapped on the instance itself.
+ */
+function boundPoolWait(client: postgres.Sql, ms: number): void {
+  const unsafe = client.unsafe.bind(client);
+  client.unsafe = ((...args: Parameters<typeof unsafe>) => {
+    const query = unsafe(...args) as PendingQuery;
+    // `executed`: somebody awaits it (cancelling an unawaited query would reject
+    // into the void); `state`: set once a connection has taken it.
+    setTimeout(() => {
+      if (query.executed && query.state === undefined) cancelQuietly(query);
+    }, ms).unref();
+    return query;
+  }) as typeof client.unsafe;
 }

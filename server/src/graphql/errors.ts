@@ -4,6 +4,7 @@ import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
 import type { GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { CLASSIFIER_ERROR_GRAPHQL_CODE, ClassifierError } from '../classifier/classifier.errors.js';
+import { isServiceUnavailable, SERVICE_UNAVAILABLE_MESSAGE } from '../db/database.errors.js';
 import { TICKET_ERROR_GRAPHQL_CODE, TicketError } from '../tickets/ticket.errors.js';
 import { OPERATION_LIMIT_CODES } from './operation-limits.js';
 
@@ -21,6 +22,9 @@ const CLIENT_CODES = new Set<string>([
   ...Object.values(OPERATION_LIMIT_CODES),
 ]);
 
+/** The code of an operation refused because the database or its deadline failed; HTTP 503. */
+export const SERVICE_UNAVAILABLE_CODE = 'SERVICE_UNAVAILABLE';
+
 export interface ErrorLogger {
   error(obj: object, msg: string): void;
 }
@@ -37,6 +41,15 @@ export function createFormatError(log: ErrorLogger) {
         locations: formatted.locations,
         path: formatted.path,
         extensions: { code: CLASSIFIER_ERROR_GRAPHQL_CODE[original.code], retryAfter: original.retryAfterSeconds },
+      };
+    }
+    if (isServiceUnavailable(original)) {
+      log.error({ err: original, path: formatted.path }, 'service unavailable');
+      return {
+        message: SERVICE_UNAVAILABLE_MESSAGE,
+        locations: formatted.locations,
+        path: formatted.path,
+        extensions: { code: SERVICE_UNAVAILABLE_CODE },
       };
     }
     const code = formatted.extensions?.code;
@@ -80,6 +93,24 @@ export const rateLimitHttpPlugin: ApolloServerPlugin<BaseContext> = {
         if (!limited || (data != null && Object.values(data).some((v) => v != null))) return;
         response.http.status = 429;
         response.http.headers.set('retry-after', String(limited.extensions?.retryAfter ?? 60));
+      },
+    };
+  },
+};
+
+/**
+ * Answers 503 when the database (or the deadline) failed every field asked for, so
+ * that load balancers and HTTP clients see an outage as one, as on the REST side.
+ */
+export const serviceUnavailableHttpPlugin: ApolloServerPlugin<BaseContext> = {
+  async requestDidStart() {
+    return {
+      async willSendResponse({ response }) {
+        if (response.body.kind !== 'single') return;
+        const { data, errors } = response.body.singleResult;
+        if (!errors?.some((e) => e.extensions?.code === SERVICE_UNAVAILABLE_CODE)) return;
+        if (data != null && Object.values(data).some((v) => v != null)) return;
+        response.http.status = 503;
       },
     };
   },

@@ -3,6 +3,7 @@
 // anything unexpected becomes a 500 that tells the client nothing and is logged.
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { CLASSIFIER_ERROR_HTTP_STATUS, ClassifierError } from '../classifier/classifier.errors.js';
+import { isServiceUnavailable, SERVICE_UNAVAILABLE_MESSAGE } from '../db/database.errors.js';
 import {
   TICKET_ERROR_HTTP_STATUS,
   TicketError,
@@ -92,6 +93,10 @@ export function createRestErrorHandler(bodyLimitBytes: number) {
     }
     if (error instanceof RestError) {
       return sendJson(reply, error.statusCode, { detail: error.detail });
+    }
+    if (isServiceUnavailable(error)) {
+      request.log.error({ err: error }, 'service unavailable');
+      return sendJson(reply, 503, { detail: SERVICE_UNAVAILABLE_MESSAGE });
     }
     const { code, statusCode } = error as FastifyError;
     switch (code) {

@@ -82,10 +82,11 @@ async function gql(server: RunningServer, query: string): Promise<any> {
 describe('graceful shutdown on SIGTERM', () => {
   it('refuses new connections, finishes the request in flight, stores it and exits 0', async () => {
     const dataDir = tempDir();
-    const server = await startServer({ DATA_DIR: dataDir, SHUTDOWN_GRACE_MS: '30000' });
+    // The in-flight request is held open on purpose: no request deadline may end it first.
+    const server = await startServer({ DATA_DIR: dataDir, SHUTDOWN_GRACE_MS: '30000', REQUEST_TIMEOUT_MS: '60000' });
 
     const slow = slowCreateTicket(server, 'in-flight-1', 'Written during shutdown');
-    await server.waitForLog((l) => l.reqId === 'in-flight-1' && l.msg === 'incoming request', 'the in-flight request');
+    const incoming = await server.waitForLog((l) => l.clientRequestId === 'in-flight-1' && l.msg === 'incoming request', 'the in-flight request');
 
     server.child.kill('SIGTERM');
     await server.waitForLog((l) => l.msg === 'shutting down: finishing in-flight requests', 'the shutdown line');
@@ -98,7 +99,8 @@ describe('graceful shutdown on SIGTERM', () => {
     slow.finish();
     const res = await slow.response;
     expect(res.status).toBe(200);
-    expect(res.headers['x-request-id']).toBe('in-flight-1');
+    // Our id for it (the caller's is logged beside it as clientRequestId).
+    expect(res.headers['x-request-id']).toBe(incoming.reqId);
     const payload = JSON.parse(res.body);
     expect(payload.data.createTicket.userErrors).toEqual([]);
     const id = payload.data.createTicket.ticket.id as string;
@@ -124,7 +126,7 @@ describe('graceful shutdown on SIGTERM', () => {
     const server = await startServer({ SHUTDOWN_GRACE_MS: '300' });
     const slow = slowCreateTicket(server, 'never-finished', 'Never completed');
     slow.response.catch(() => {});
-    await server.waitForLog((l) => l.reqId === 'never-finished' && l.msg === 'incoming request', 'the stuck request');
+    await server.waitForLog((l) => l.clientRequestId === 'never-finished' && l.msg === 'incoming request', 'the stuck request');
 
     server.child.kill('SIGTERM');
     expect(await server.exited).toEqual({ code: 1, signal: null });
