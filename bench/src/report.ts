@@ -30,7 +30,7 @@ const ms = (n: number) => (Number.isFinite(n) ? n.toFixed(2) : '–');
 const rate = (requests: number, seconds: number) => (seconds > 0 ? Math.round(requests / seconds).toLocaleString('en') : '–');
 const load = (l: number[]) => l.map((x) => x.toFixed(2)).join(' / ');
 
-export const REPORT_COLUMNS = [
+const REPORT_COLUMNS = [
   'API', 'Case', 'req/s', 'p50 ms', 'p95 ms', 'p99 ms', 'errors', 'raw req/s', 'raw p50', 'raw p95', 'added p50 ms', 'throughput ratio', 'p95 target',
 ] as const;
 

@@ -60,9 +60,11 @@ function userPath(env: Env, path: string): string {
 }
 
 /** The repository root's `.env`: the same file whether the server runs from src/ (tsx) or dist/ (node). */
-export const DEFAULT_ENV_FILE = fileURLToPath(new URL('../../.env', import.meta.url));
+const DEFAULT_ENV_FILE = fileURLToPath(new URL('../../.env', import.meta.url));
 /** The repository root's `.data`, whichever directory the server was started from (npm runs it in server/). */
-export const DEFAULT_DATA_DIR = fileURLToPath(new URL('../../.data', import.meta.url));
+const DEFAULT_DATA_DIR = fileURLToPath(new URL('../../.data', import.meta.url));
+/** `GEMINI_MODEL` when unset; also the Gemini client's default when a caller names no model. */
+export const DEFAULT_GEMINI_MODEL = 'gemini-2.5-flash';
 
 /**
  * Loads `ENV_FILE` (default: the repository root's `.env`, skipped when absent) into
@@ -163,7 +165,7 @@ export function parseConfig(env: Env = process.env): Config {
     bodyLimitBytes: int(env, 'BODY_LIMIT_BYTES', 1_048_576, 1024, 100 * 1_048_576),
     gemini: {
       apiKey: str(env, 'GEMINI_API_KEY'),
-      model: str(env, 'GEMINI_MODEL') ?? 'gemini-2.5-flash',
+      model: str(env, 'GEMINI_MODEL') ?? DEFAULT_GEMINI_MODEL,
       baseUrl: geminiBaseUrl,
       timeoutMs: int(env, 'GEMINI_TIMEOUT_MS', 8000, 100, 120_000),
     },

@@ -25,8 +25,8 @@ export interface ClassificationServiceOptions {
 
 export type ClassificationService = Classifier;
 
-export const DEFAULT_CACHE_TTL_MS = 5 * 60_000;
-export const DEFAULT_CACHE_SIZE = 500;
+const DEFAULT_CACHE_TTL_MS = 5 * 60_000;
+const DEFAULT_CACHE_SIZE = 500;
 const LOGGED_MESSAGE_MAX = 500;
 
 const silentLogger: ClassifierLogger = { warn: () => {} };
@@ -35,7 +35,7 @@ const silentLogger: ClassifierLogger = { warn: () => {} };
  * Descriptions differing only in case or whitespace are the same ticket text for classification.
  * Hashed so that 500 keys of up to 20 000 characters do not sit in memory.
  */
-export function cacheKey(description: string): string {
+function cacheKey(description: string): string {
   const normalized = description.replace(/\s+/g, ' ').trim().toLowerCase();
   return createHash('sha256').update(normalized).digest('base64url');
 }

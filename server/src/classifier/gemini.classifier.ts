@@ -2,11 +2,10 @@
 // prompt with a JSON response schema, enforces our own deadline, and turns every way a call can
 // go wrong into a GeminiError so the service can fall back without knowing SDK details.
 import { ApiError, GoogleGenAI, Type, type GenerateContentConfig, type GenerateContentResponse, type Schema } from '@google/genai';
+import { DEFAULT_GEMINI_MODEL } from '../config.js';
 import { TICKET_CATEGORIES, TICKET_PRIORITIES } from '../tickets/ticket.enums.js';
 import { parseClassificationText, type ParsedAnswer } from './parse.js';
 import { SYSTEM_INSTRUCTION, buildUserPrompt } from './prompt.js';
-
-export const DEFAULT_GEMINI_MODEL = 'gemini-2.5-flash';
 
 export type GeminiFailureKind = 'timeout' | 'http' | 'network' | 'blocked' | 'empty' | 'too_large';
 
@@ -122,7 +121,7 @@ export function createGeminiClassifier(options: GeminiClassifierOptions): Gemini
  * `maxBytes`, cancelling the download there (which closes the connection), so a reply is
  * never held in memory beyond the cap. A declared Content-Length over the cap fails at once.
  */
-export function cappedFetch(maxBytes: number): typeof fetch {
+function cappedFetch(maxBytes: number): typeof fetch {
   const tooLarge = () => new GeminiError('too_large', `Gemini's reply exceeds ${maxBytes} bytes`);
   return async (input, init) => {
     const response = await fetch(input, init);

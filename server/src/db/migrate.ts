@@ -14,7 +14,7 @@ export const MIGRATIONS_DIR = fileURLToPath(new URL('../../../drizzle', import.m
 // An arbitrary constant shared by every instance of this product.
 const MIGRATION_LOCK_KEY = 727_274_001;
 
-export class MigrationError extends Error {
+class MigrationError extends Error {
   constructor(cause: unknown) {
     const reason = cause instanceof Error ? cause.message : String(cause);
     super(`database migration failed: ${reason}`, { cause });

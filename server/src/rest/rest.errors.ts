@@ -61,7 +61,7 @@ const TICKET_ERROR_BODY: Record<TicketErrorCode, (error: TicketError) => DrfFiel
 };
 
 export const NOT_FOUND_DETAIL = 'Not found.';
-export const SERVER_ERROR_DETAIL = 'A server error occurred.';
+const SERVER_ERROR_DETAIL = 'A server error occurred.';
 
 /** The longest Content-Type echoed back in a 415, so a huge header is not reflected whole. */
 const MEDIA_TYPE_ECHO_MAX = 200;

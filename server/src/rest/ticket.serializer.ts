@@ -106,7 +106,7 @@ export function bodyFields(req: FastifyRequest): Record<string, unknown> {
 }
 
 /** Whether the body came from an HTML form (`application/x-www-form-urlencoded`). */
-export function isFormBody(req: FastifyRequest): boolean {
+function isFormBody(req: FastifyRequest): boolean {
   return (req.headers['content-type'] ?? '').toLowerCase().startsWith('application/x-www-form-urlencoded');
 }
 

@@ -15,7 +15,7 @@ export type { TicketRow };
 const searchText = sql`(${tickets.title} || ' ' || ${tickets.description})`;
 
 /** Escapes LIKE metacharacters so that `%`, `_` and `\` in a term match literally. */
-export function likeLiteral(term: string): string {
+function likeLiteral(term: string): string {
   return term.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
@@ -43,7 +43,7 @@ export const INDEXED_TERM_MIN_LENGTH = 3;
 export const SHORT_SEARCH_TIMEOUT_MS = 500;
 
 /** Whether no term of the search can use the trigram index. */
-export function isUnindexedSearch(query: TicketQuery): boolean {
+function isUnindexedSearch(query: TicketQuery): boolean {
   return query.terms.length > 0 && query.terms.every((t) => t.length < INDEXED_TERM_MIN_LENGTH);
 }
 
@@ -215,7 +215,7 @@ export interface TicketCount {
 }
 
 /** The planner's estimate of how many tickets match: planning only, no row is read. */
-export async function estimateTickets(db: Db, query: TicketQuery): Promise<number> {
+async function estimateTickets(db: Db, query: TicketQuery): Promise<number> {
   const conds = ticketConditions(query);
   const result = await db.execute(sql`explain (format json) select 1 from ${tickets} ${conds ? sql`where ${conds}` : sql``}`);
   const rows = (Array.isArray(result) ? result : (result as unknown as { rows: unknown[] }).rows) as Record<string, unknown>[];
@@ -246,11 +246,6 @@ export async function countTicketsBounded(db: Db, query: TicketQuery): Promise<T
   const n = indexed ? await cappedCount(db) : await withStatementTimeout(db, COUNT_TIMEOUT_MS, cappedCount);
   if (n === null) return { count: estimate, exact: false };
   return n > TOTAL_COUNT_CAP ? { count: TOTAL_COUNT_CAP, exact: false } : { count: n, exact: true };
-}
-
-/** The bounded count as a number (see `countTicketsBounded`). */
-export async function countTickets(db: Db, query: TicketQuery): Promise<number> {
-  return (await countTicketsBounded(db, query)).count;
 }
 
 export interface CountedPage {

@@ -14,7 +14,7 @@ export interface WebAppOptions {
   distDir?: string;
 }
 
-export const DEFAULT_WEB_DIST_DIR = resolve(fileURLToPath(new URL('../../../web/dist', import.meta.url)));
+const DEFAULT_WEB_DIST_DIR = resolve(fileURLToPath(new URL('../../../web/dist', import.meta.url)));
 
 // Paths owned by the API: an unknown path below them is a JSON 404, never the app.
 const API_PREFIXES = ['/graphql', '/api', '/healthz', '/readyz', '/assets/'];

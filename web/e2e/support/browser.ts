@@ -4,7 +4,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 
-export const SCREENSHOT_DIR = join(import.meta.dirname, '..', 'screenshots');
+const SCREENSHOT_DIR = join(import.meta.dirname, '..', 'screenshots');
 
 export interface BrowserSession {
   browser: Browser;

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const SERVER_DIR = fileURLToPath(new URL('../../..', import.meta.url));
-export const READY_MESSAGE = 'support tickets server ready';
+const READY_MESSAGE = 'support tickets server ready';
 
 export type LogLine = Record<string, unknown> & { msg?: string; reqId?: string; level?: number };
 

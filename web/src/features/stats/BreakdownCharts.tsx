@@ -5,7 +5,9 @@ import { graphql } from '../../gql/index.js';
 import type { BreakdownCharts_StatsFragment } from '../../gql/graphql.js';
 import { CATEGORY_LABEL, PRIORITY_LABEL, STATUS_LABEL } from '../tickets/ticket-enums.js';
 
-export const BreakdownChartsFragment = graphql(`
+// The fields this component reads, which type its prop (BreakdownCharts_StatsFragment). Only codegen
+// reads this call: the dashboard spreads the fragment unmasked, as statistics have no id.
+graphql(`
   fragment BreakdownCharts_stats on TicketStats {
     priorityBreakdown {
       priority

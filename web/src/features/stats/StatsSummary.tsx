@@ -2,7 +2,9 @@
 import { graphql } from '../../gql/index.js';
 import type { StatsSummary_StatsFragment } from '../../gql/graphql.js';
 
-export const StatsSummaryFragment = graphql(`
+// The fields this component reads, which type its prop (StatsSummary_StatsFragment). Only codegen
+// reads this call: the dashboard spreads the fragment unmasked, as statistics have no id.
+graphql(`
   fragment StatsSummary_stats on TicketStats {
     totalTickets
     openTickets

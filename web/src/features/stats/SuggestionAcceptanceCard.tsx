@@ -4,7 +4,9 @@ import { graphql } from '../../gql/index.js';
 import type { SuggestionAcceptanceCard_StatsFragment } from '../../gql/graphql.js';
 import { CATEGORY_LABEL } from '../tickets/ticket-enums.js';
 
-export const SuggestionAcceptanceCardFragment = graphql(`
+// The fields this component reads, which type its prop (SuggestionAcceptanceCard_StatsFragment). Only codegen
+// reads this call: the dashboard spreads the fragment unmasked, as statistics have no id.
+graphql(`
   fragment SuggestionAcceptanceCard_stats on TicketStats {
     suggestionAcceptance {
       acceptanceRate

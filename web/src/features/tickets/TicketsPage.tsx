@@ -11,7 +11,7 @@ import { TicketRow } from './TicketRow.js';
 import { isFiltered, readTicketsView, toTicketFilter, writeTicketsView, type TicketsView } from './tickets-url.js';
 import { useDocumentTitle } from '../../common/use-document-title.js';
 
-export const PAGE_SIZE = 25;
+const PAGE_SIZE = 25;
 
 const TicketsPageQuery = graphql(`
   query TicketsPage($filter: TicketFilter, $search: String, $first: Int, $after: String) {

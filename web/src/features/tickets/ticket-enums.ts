@@ -8,9 +8,9 @@ export const STATUSES = ['OPEN', 'IN_PROGRESS', 'RESOLVED', 'CLOSED'] as const s
 
 // Compile-time completeness: each alias is an error while a schema value is missing above.
 type AssertNever<T extends never> = T;
-export type _AllCategoriesListed = AssertNever<Exclude<TicketCategory, (typeof CATEGORIES)[number]>>;
-export type _AllPrioritiesListed = AssertNever<Exclude<TicketPriority, (typeof PRIORITIES)[number]>>;
-export type _AllStatusesListed = AssertNever<Exclude<TicketStatus, (typeof STATUSES)[number]>>;
+type _AllCategoriesListed = AssertNever<Exclude<TicketCategory, (typeof CATEGORIES)[number]>>;
+type _AllPrioritiesListed = AssertNever<Exclude<TicketPriority, (typeof PRIORITIES)[number]>>;
+type _AllStatusesListed = AssertNever<Exclude<TicketStatus, (typeof STATUSES)[number]>>;
 
 export const CATEGORY_LABEL: Record<TicketCategory, string> = {
   ACCOUNT: 'Account',

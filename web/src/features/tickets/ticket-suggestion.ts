@@ -34,8 +34,8 @@ export type SuggestionAction =
   | { type: 'use-suggestion' }
   | { type: 'description-cleared' };
 
-export const DEFAULT_CATEGORY: TicketCategory = 'GENERAL';
-export const DEFAULT_PRIORITY: TicketPriority = 'MEDIUM';
+const DEFAULT_CATEGORY: TicketCategory = 'GENERAL';
+const DEFAULT_PRIORITY: TicketPriority = 'MEDIUM';
 
 export const initialSuggestionState: SuggestionState = {
   category: { value: DEFAULT_CATEGORY, origin: 'default' },

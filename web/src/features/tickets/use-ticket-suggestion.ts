@@ -23,7 +23,7 @@ const ClassifyDescriptionQuery = graphql(`
 `);
 
 /** Shorter descriptions say too little to classify. */
-export const CLASSIFY_MIN_LENGTH = 10;
+const CLASSIFY_MIN_LENGTH = 10;
 
 export type Asking = { state: 'idle' } | { state: 'asking' } | { state: 'failed'; message: string };
 

@@ -7,7 +7,7 @@ import { graphql } from '../../gql/index.js';
 import type { UpdateTicketInput, UserErrorCode } from '../../gql/graphql.js';
 
 // What every screen showing a ticket has cached, so a change can be shown at once.
-export const UseUpdateTicketFragment = graphql(`
+const UseUpdateTicketFragment = graphql(`
   fragment UseUpdateTicket_ticket on Ticket {
     id
     title

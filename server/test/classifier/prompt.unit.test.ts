@@ -1,7 +1,7 @@
 // Unit tests for the prompt: the description travels as delimited data, capped in length,
 // and cannot close the delimiters itself.
 import { describe, expect, it } from 'vitest';
-import { buildUserPrompt, DESCRIPTION_TAG, PROMPT_DESCRIPTION_MAX, SYSTEM_INSTRUCTION } from '../../src/classifier/prompt.js';
+import { buildUserPrompt, DESCRIPTION_TAG, PROMPT_DESCRIPTION_MAX, SYSTEM_INSTRUCTION, truncateCodePoints } from '../../src/classifier/prompt.js';
 import { TICKET_CATEGORIES, TICKET_PRIORITIES } from '../../src/tickets/ticket.enums.js';
 
 const OPEN = `<${DESCRIPTION_TAG}>`;
@@ -40,6 +40,20 @@ describe('buildUserPrompt', () => {
     const block = dataBlock(buildUserPrompt(`a${emoji}`));
     expect(Array.from(block.replace(/\n\[…truncated\]\s*$/, '').trim())).toEqual(['a', ...Array.from(emoji).slice(0, PROMPT_DESCRIPTION_MAX - 1)]);
     expect(block).not.toMatch(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])/);
+  });
+});
+
+describe('truncateCodePoints', () => {
+  const CUT = '\n[…truncated]';
+  it.each<[string, string, number, string]>([
+    ['shorter text is kept', 'abc', 5, 'abc'],
+    ['text of exactly max is kept', 'abcde', 5, 'abcde'],
+    ['longer text is cut and marked', 'abcdef', 5, `abcde${CUT}`],
+    ['emoji longer in UTF-16 than max but not in code points are kept', '😀😀😀', 3, '😀😀😀'],
+    ['an emoji is never cut in half', '😀😀😀😀', 3, `😀😀😀${CUT}`],
+    ['empty text', '', 0, ''],
+  ])('%s', (_case, text, max, expected) => {
+    expect(truncateCodePoints(text, max)).toBe(expected);
   });
 });
 

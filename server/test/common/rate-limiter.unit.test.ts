@@ -1,5 +1,7 @@
+// Unit tests of the token bucket behind the classify rate limit: bursts, refill, one budget
+// per client, and the bounded client map. Time is injected, so nothing here waits.
 import { describe, expect, it } from 'vitest';
-import { createRateLimiter } from './rate-limiter.js';
+import { createRateLimiter } from '../../src/common/rate-limiter.js';
 
 describe('createRateLimiter', () => {
   it('allows a burst up to the limit, then refuses with the wait until the next token', () => {
