@@ -1,6 +1,6 @@
 // Which failures are "the service cannot answer right now" (503) and which stay bugs (500).
 import { describe, expect, it } from 'vitest';
-import { DatabaseTimeoutError, isServiceUnavailable } from './database.errors.js';
+import { DatabaseTimeoutError, isServiceUnavailable } from '../../src/db/database.errors.js';
 
 const withCode = (code: string) => Object.assign(new Error(code), { code });
 
