@@ -4,9 +4,9 @@
 // small TTL cache and by sharing one request among concurrent identical descriptions.
 import { createHash } from 'node:crypto';
 import { ClassificationSource } from '../tickets/ticket.enums.js';
-import type { Classification, Classifier, ClassifierLogger } from './classifier.js';
+import type { Classifier, ClassifierLogger, Suggestion } from './classifier.js';
 import { createGeminiClassifier, GeminiError, type GeminiClassifier } from './gemini.classifier.js';
-import { classifyLocally, DEFAULT_CLASSIFICATION, localFieldReasons } from './local.classifier.js';
+import { classifyLocally, DEFAULT_SUGGESTION, localFieldReasons } from './local.classifier.js';
 import { isUnusable, mergeWithFallback, type ParsedAnswer } from './parse.js';
 import { createTtlLruCache } from './ttl-lru.cache.js';
 
@@ -56,12 +56,12 @@ export function createClassificationService(options: ClassificationServiceOption
   const gemini: GeminiClassifier | null = apiKey
     ? createGeminiClassifier({ apiKey, model: options.model, baseUrl: options.baseUrl, timeoutMs: options.timeoutMs })
     : null;
-  const cache = createTtlLruCache<Classification>({
+  const cache = createTtlLruCache<Suggestion>({
     maxEntries: options.cacheSize ?? DEFAULT_CACHE_SIZE,
     ttlMs: options.cacheTtlMs ?? DEFAULT_CACHE_TTL_MS,
     now: options.now,
   });
-  const inFlight = new Map<string, Promise<Classification>>();
+  const inFlight = new Map<string, Promise<Suggestion>>();
 
   /** Error text can echo request details; the key never leaves this module in a log line. */
   function safeMessage(text: string): string {
@@ -76,7 +76,7 @@ export function createClassificationService(options: ClassificationServiceOption
     return { kind: 'unexpected', message: safeMessage(error instanceof Error ? error.message : String(error)) };
   }
 
-  async function askGemini(client: GeminiClassifier, description: string, local: Classification): Promise<Classification> {
+  async function askGemini(client: GeminiClassifier, description: string, local: Suggestion): Promise<Suggestion> {
     let answer: ParsedAnswer;
     try {
       answer = await client.classify(description);
@@ -101,7 +101,7 @@ export function createClassificationService(options: ClassificationServiceOption
     return { category: merged.category, priority: merged.priority, source: ClassificationSource.GEMINI, reason: merged.reason };
   }
 
-  async function compute(key: string, description: string): Promise<Classification> {
+  async function compute(key: string, description: string): Promise<Suggestion> {
     const local = classifyLocally(description);
     if (!gemini) return local;
     const result = await askGemini(gemini, description, local);
@@ -111,7 +111,7 @@ export function createClassificationService(options: ClassificationServiceOption
     return result;
   }
 
-  function classifySafely(description: string): Promise<Classification> {
+  function classifySafely(description: string): Promise<Suggestion> {
     const key = cacheKey(description);
     const cached = cache.get(key);
     if (cached) return Promise.resolve(cached);
@@ -130,7 +130,7 @@ export function createClassificationService(options: ClassificationServiceOption
         return { ...(await classifySafely(description)) };
       } catch (error) {
         logger.warn({ failure: describeFailure(error) }, 'Classification failed unexpectedly; using the default');
-        return { ...DEFAULT_CLASSIFICATION };
+        return { ...DEFAULT_SUGGESTION };
       }
     },
   };

@@ -7,29 +7,32 @@ import { issueSuggestion } from '../tickets/ticket-suggestion.service.js';
 import { TicketError, type TicketIssue } from '../tickets/ticket.errors.js';
 import { validateDescription } from '../tickets/ticket.validation.js';
 import { ClassifierError } from './classifier.errors.js';
-import type { ClassificationResult, ClassifyDescription } from './classify.port.js';
+import type { Suggestion } from './classifier.js';
+import type { ClassifyDescription } from './classify.port.js';
 
 export interface ClassifyDeps {
   classify: ClassifyDescription;
   limiter: RateLimiter;
 }
 
-/** A classification and the id under which the server recorded it. */
-export type IssuedClassification = ClassificationResult & { suggestionId: string };
+/** A suggestion and the id under which the server recorded it. */
+export interface IssuedSuggestion extends Suggestion {
+  suggestionId: string;
+}
 
 export async function classifyTicketDescription(
   deps: ClassifyDeps,
   db: Db,
   clientKey: string,
   raw: unknown,
-): Promise<IssuedClassification> {
+): Promise<IssuedSuggestion> {
   const issues: TicketIssue[] = [];
   const description = validateDescription(issues, 'description', raw);
   if (description === undefined) throw new TicketError('VALIDATION_FAILED', issues);
   // Only valid requests can reach Gemini, so only they spend the budget.
   const decision = deps.limiter.take(clientKey);
   if (!decision.allowed) throw new ClassifierError('RATE_LIMITED', decision.retryAfterSeconds);
-  const classification = await deps.classify(description);
-  const suggestionId = await issueSuggestion(db, description, classification);
-  return { ...classification, suggestionId };
+  const suggestion = await deps.classify(description);
+  const suggestionId = await issueSuggestion(db, description, suggestion);
+  return { ...suggestion, suggestionId };
 }

@@ -2,7 +2,7 @@
 // when Gemini is not configured or fails, and supplies the per-field fallback when Gemini's
 // answer is only partly usable. Deterministic: the same text always gives the same answer.
 import { ClassificationSource, TicketCategory, TicketPriority } from '../tickets/ticket.enums.js';
-import type { Classification, Classifier } from './classifier.js';
+import type { Classifier, Suggestion } from './classifier.js';
 
 /**
  * A cue is a phrase (lowercase; `*` at the end of a word matches any word ending, so `refund*`
@@ -414,7 +414,7 @@ function quoteCues(cues: readonly string[]): string {
 }
 
 /** The answer when the text carries no recognisable signal at all. */
-export const DEFAULT_CLASSIFICATION: Readonly<Classification> = Object.freeze({
+export const DEFAULT_SUGGESTION: Readonly<Suggestion> = Object.freeze({
   category: GENERAL,
   priority: MEDIUM,
   source: ClassificationSource.DEFAULT,
@@ -439,9 +439,9 @@ export function localFieldReasons(description: string): Record<'category' | 'pri
 }
 
 /** Synchronous core, exported for the service's per-field fallback and for tests. */
-export function classifyLocally(description: string): Classification {
+export function classifyLocally(description: string): Suggestion {
   const { category, priority } = findWinners(description);
-  if (!category && !priority) return { ...DEFAULT_CLASSIFICATION };
+  if (!category && !priority) return { ...DEFAULT_SUGGESTION };
 
   const parts: string[] = [];
   if (category) parts.push(`${category.label} cues ${quoteCues(category.cues)}`);

@@ -3,7 +3,7 @@
 // field falls back alone instead of discarding the whole answer.
 import { TICKET_CATEGORIES, TICKET_PRIORITIES, type TicketCategory, type TicketPriority } from '../tickets/ticket.enums.js';
 import { isBlankText } from '../tickets/ticket-text.js';
-import type { Classification } from './classifier.js';
+import type { Suggestion } from './classifier.js';
 
 /** A field the model answered usably, or why it did not. */
 export type FieldResult<T> = { ok: true; value: T } | { ok: false; problem: string };
@@ -125,7 +125,7 @@ const FIELD_LABEL: Record<ClassificationField, string> = { category: 'category',
  */
 export function mergeWithFallback(
   answer: ParsedAnswer,
-  fallback: Pick<Classification, 'category' | 'priority' | 'reason'>,
+  fallback: Pick<Suggestion, 'category' | 'priority' | 'reason'>,
   fallbackBecause: FieldReasons,
 ): MergedAnswer {
   const fellBack: ClassificationField[] = [];
