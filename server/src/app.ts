@@ -8,7 +8,7 @@ import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDi
 import fastifyApollo from '@as-integrations/fastify';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { createClassify } from './classifier/classify.factory.js';
-import type { ClassifyDescription } from './classifier/classify.port.js';
+import type { Classifier } from './classifier/classifier.js';
 import type { Config } from './config.js';
 import type { Database } from './db/client.js';
 import { isServiceUnavailable, SERVICE_UNAVAILABLE_MESSAGE } from './db/database.errors.js';
@@ -37,7 +37,7 @@ export interface AppDeps {
   config: Config;
   database: Database;
   /** Defaults to the configured chain: Gemini when a key is set, then the offline classifier. */
-  classify?: ClassifyDescription;
+  classify?: Classifier['classify'];
   /** Where log lines go instead of stdout (tests read them). */
   logStream?: { write(line: string): void };
 }

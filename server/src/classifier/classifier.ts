@@ -11,6 +11,7 @@ export interface Suggestion {
   reason: string | null;
 }
 
+/** The rest of the server takes only `Classifier['classify']`: a function is all it calls. */
 export interface Classifier {
   classify(description: string): Promise<Suggestion>;
 }

@@ -7,11 +7,10 @@ import { issueSuggestion } from '../tickets/ticket-suggestion.service.js';
 import { TicketError, type TicketIssue } from '../tickets/ticket.errors.js';
 import { validateDescription } from '../tickets/ticket.validation.js';
 import { ClassifierError } from './classifier.errors.js';
-import type { Suggestion } from './classifier.js';
-import type { ClassifyDescription } from './classify.port.js';
+import type { Classifier, Suggestion } from './classifier.js';
 
 export interface ClassifyDeps {
-  classify: ClassifyDescription;
+  classify: Classifier['classify'];
   limiter: RateLimiter;
 }
 
