@@ -3,6 +3,7 @@
 // It never throws, logs every fallback without the API key, and bounds Gemini cost with a
 // small TTL cache and by sharing one request among concurrent identical descriptions.
 import { createHash } from 'node:crypto';
+import type { Config } from '../config.js';
 import { ClassificationSource } from '../tickets/ticket.enums.js';
 import type { Classifier, ClassifierLogger, Suggestion } from './classifier.js';
 import { createGeminiClassifier, GeminiError, type GeminiClassifier } from './gemini.classifier.js';
@@ -10,7 +11,7 @@ import { classifyLocally, DEFAULT_SUGGESTION, localFieldReasons } from './local.
 import { isUnusable, mergeWithFallback, type ParsedAnswer } from './parse.js';
 import { createTtlLruCache } from './ttl-lru.cache.js';
 
-export interface ClassificationServiceOptions {
+export interface FallbackClassifierOptions {
   /** Gemini is used only when this is a non-empty string. */
   apiKey?: string | undefined;
   model: string;
@@ -22,8 +23,6 @@ export interface ClassificationServiceOptions {
   logger?: ClassifierLogger;
   now?: () => number;
 }
-
-export type ClassificationService = Classifier;
 
 export const DEFAULT_CACHE_TTL_MS = 5 * 60_000;
 export const DEFAULT_CACHE_SIZE = 500;
@@ -40,7 +39,7 @@ export function cacheKey(description: string): string {
   return createHash('sha256').update(normalized).digest('base64url');
 }
 
-export function createClassificationService(options: ClassificationServiceOptions): ClassificationService {
+export function createFallbackClassifier(options: FallbackClassifierOptions): Classifier {
   const injected = options.logger ?? silentLogger;
   // A throwing logger must not turn a handled fallback into a failed classification.
   const logger: ClassifierLogger = {
@@ -134,4 +133,19 @@ export function createClassificationService(options: ClassificationServiceOption
       }
     },
   };
+}
+
+/**
+ * The server's classify function, built from the configuration: one chain per process,
+ * so its cache and in-flight request sharing serve every request.
+ */
+export function classifyFromConfig(config: Config, logger?: ClassifierLogger): Classifier['classify'] {
+  const classifier = createFallbackClassifier({
+    apiKey: config.gemini.apiKey,
+    model: config.gemini.model,
+    baseUrl: config.gemini.baseUrl,
+    timeoutMs: config.gemini.timeoutMs,
+    logger,
+  });
+  return (description) => classifier.classify(description);
 }
