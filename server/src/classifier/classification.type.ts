@@ -3,7 +3,7 @@
 import { Field, ID, ObjectType } from 'type-graphql';
 import { SUGGESTION_TTL_SECONDS } from '../tickets/ticket-suggestion.repository.js';
 import { ClassificationSource, TicketCategory, TicketPriority } from '../tickets/ticket.enums.js';
-import type { IssuedSuggestion } from './classify.service.js';
+import type { IssuedSuggestion } from './classification.service.js';
 
 @ObjectType({ description: 'A suggested category and priority for a ticket description.' })
 export class Classification implements IssuedSuggestion {

@@ -2,7 +2,7 @@
 // (snake_case keys, lowercase values, UTC ISO 8601 times), and request bodies
 // unpacked into the service's inputs. No rule lives here: the service validates.
 import type { FastifyRequest } from 'fastify';
-import type { IssuedSuggestion } from '../classifier/classify.service.js';
+import type { IssuedSuggestion } from '../classifier/classification.service.js';
 import { TICKET_CATEGORIES, TICKET_PRIORITIES, TICKET_STATUSES } from '../tickets/ticket.enums.js';
 import { TicketError } from '../tickets/ticket.errors.js';
 import type { CreatedTicket, TicketRow, TicketStatsRow } from '../tickets/ticket.service.js';
