@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import type { Config } from '../config.js';
 import { ClassificationSource } from '../tickets/ticket.enums.js';
 import type { Classifier, ClassifierLogger, Suggestion } from './classifier.js';
-import { createGeminiClassifier, GeminiError, type GeminiClassifier } from './gemini.classifier.js';
+import { createGeminiClient, GeminiError, type GeminiClient } from './gemini.client.js';
 import { classifyLocally, DEFAULT_SUGGESTION, localFieldReasons } from './local.classifier.js';
 import { isUnusable, mergeWithFallback, type ParsedAnswer } from './parse.js';
 import { createTtlLruCache } from './ttl-lru.cache.js';
@@ -52,8 +52,8 @@ export function createFallbackClassifier(options: FallbackClassifierOptions): Cl
     },
   };
   const apiKey = options.apiKey?.trim() || undefined;
-  const gemini: GeminiClassifier | null = apiKey
-    ? createGeminiClassifier({ apiKey, model: options.model, baseUrl: options.baseUrl, timeoutMs: options.timeoutMs })
+  const gemini: GeminiClient | null = apiKey
+    ? createGeminiClient({ apiKey, model: options.model, baseUrl: options.baseUrl, timeoutMs: options.timeoutMs })
     : null;
   const cache = createTtlLruCache<Suggestion>({
     maxEntries: options.cacheSize ?? DEFAULT_CACHE_SIZE,
@@ -75,7 +75,7 @@ export function createFallbackClassifier(options: FallbackClassifierOptions): Cl
     return { kind: 'unexpected', message: safeMessage(error instanceof Error ? error.message : String(error)) };
   }
 
-  async function askGemini(client: GeminiClassifier, description: string, local: Suggestion): Promise<Suggestion> {
+  async function askGemini(client: GeminiClient, description: string, local: Suggestion): Promise<Suggestion> {
     let answer: ParsedAnswer;
     try {
       answer = await client.classify(description);
