@@ -5,6 +5,7 @@
 import { ClassificationSource, TicketCategory, TicketPriority } from '../tickets/ticket.enums.js';
 import type { Classifier, Suggestion } from './classifier.js';
 import { CATEGORY_CUES, CATEGORY_PRECEDENCE, type CueSpec, PRIORITY_CUES, PRIORITY_PRECEDENCE } from './local-classifier.cues.js';
+import type { FieldReasons } from './parse.js';
 
 interface Cue<L extends string> {
   label: L;
@@ -123,7 +124,7 @@ function findWinners(description: string) {
 }
 
 /** Why each field has its value, on its own: for an answer completed field by field. */
-export function localFieldReasons(description: string): Record<'category' | 'priority', string> {
+export function localFieldReasons(description: string): FieldReasons {
   const { category, priority } = findWinners(description);
   return {
     category: category ? `keyword match on ${category.label} cues ${quoteCues(category.cues)}` : `no category cues, so ${GENERAL}`,
