@@ -7,8 +7,8 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import fastifyApollo from '@as-integrations/fastify';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
-import { createClassify } from './classifier/classify.factory.js';
-import type { ClassifyDescription } from './classifier/classify.port.js';
+import type { Classifier } from './classifier/classifier.js';
+import { classifyFromConfig } from './classifier/fallback.classifier.js';
 import type { Config } from './config.js';
 import type { Database } from './db/client.js';
 import { isServiceUnavailable, SERVICE_UNAVAILABLE_MESSAGE } from './db/database.errors.js';
@@ -37,7 +37,7 @@ export interface AppDeps {
   config: Config;
   database: Database;
   /** Defaults to the configured chain: Gemini when a key is set, then the offline classifier. */
-  classify?: ClassifyDescription;
+  classify?: Classifier['classify'];
   /** Where log lines go instead of stdout (tests read them). */
   logStream?: { write(line: string): void };
 }
@@ -66,7 +66,7 @@ export async function buildApp({ config, database, classify: givenClassify, logS
     warn: (obj: object, msg: string) => (requestLogger.getStore() ?? app.log).warn(obj, msg),
   };
 
-  const classify = givenClassify ?? createClassify(config, scopedLog);
+  const classify = givenClassify ?? classifyFromConfig(config, scopedLog);
   // One budget per client across GraphQL and REST.
   const classifier = {
     classify,

@@ -1,7 +1,7 @@
 // GraphQL adapter of the classifier: validate like a ticket description, classify, issue the suggestion.
 import { Arg, Ctx, Query, Resolver } from 'type-graphql';
 import type { GraphQLContext } from '../graphql/context.js';
-import { classifyTicketDescription } from './classify.service.js';
+import { classifyTicketDescription } from './classification.service.js';
 import { Classification } from './classification.type.js';
 
 @Resolver(() => Classification)

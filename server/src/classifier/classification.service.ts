@@ -1,137 +1,37 @@
-// The classifier the rest of the server uses: Gemini when a key is configured, else (or when
-// Gemini fails in any way) the local keyword classifier, else the general/medium default.
-// It never throws, logs every fallback without the API key, and bounds Gemini cost with a
-// small TTL cache and by sharing one request among concurrent identical descriptions.
-import { createHash } from 'node:crypto';
-import { ClassificationSource } from '../tickets/ticket.enums.js';
-import type { Classification, Classifier, ClassifierLogger } from './classifier.js';
-import { createGeminiClassifier, GeminiError, type GeminiClassifier } from './gemini.classifier.js';
-import { classifyLocally, DEFAULT_CLASSIFICATION, localFieldReasons } from './local.classifier.js';
-import { isUnusable, mergeWithFallback, type ParsedAnswer } from './parse.js';
-import { createTtlLruCache } from './ttl-lru.cache.js';
+// The classify use case shared by GraphQL and REST: validate the description with
+// the ticket rules, charge the client's rate-limit budget, classify, and record the
+// answer as a suggestion the server issued (its id is what a create refers to).
+import type { RateLimiter } from '../common/rate-limiter.js';
+import type { Db } from '../db/client.js';
+import { issueSuggestion } from '../tickets/ticket-suggestion.service.js';
+import { TicketError, type TicketIssue } from '../tickets/ticket.errors.js';
+import { validateDescription } from '../tickets/ticket.validation.js';
+import { ClassifierError } from './classifier.errors.js';
+import type { Classifier, Suggestion } from './classifier.js';
 
-export interface ClassificationServiceOptions {
-  /** Gemini is used only when this is a non-empty string. */
-  apiKey?: string | undefined;
-  model: string;
-  baseUrl?: string | undefined;
-  /** Upper bound on how long a classify() call waits for Gemini before falling back. */
-  timeoutMs: number;
-  cacheTtlMs?: number;
-  cacheSize?: number;
-  logger?: ClassifierLogger;
-  now?: () => number;
+export interface ClassifyDeps {
+  classify: Classifier['classify'];
+  limiter: RateLimiter;
 }
 
-export type ClassificationService = Classifier;
-
-const DEFAULT_CACHE_TTL_MS = 5 * 60_000;
-const DEFAULT_CACHE_SIZE = 500;
-const LOGGED_MESSAGE_MAX = 500;
-
-const silentLogger: ClassifierLogger = { warn: () => {} };
-
-/**
- * Descriptions differing only in case or whitespace are the same ticket text for classification.
- * Hashed so that 500 keys of up to 20 000 characters do not sit in memory.
- */
-function cacheKey(description: string): string {
-  const normalized = description.replace(/\s+/g, ' ').trim().toLowerCase();
-  return createHash('sha256').update(normalized).digest('base64url');
+/** A suggestion and the id under which the server recorded it. */
+export interface IssuedSuggestion extends Suggestion {
+  suggestionId: string;
 }
 
-export function createClassificationService(options: ClassificationServiceOptions): ClassificationService {
-  const injected = options.logger ?? silentLogger;
-  // A throwing logger must not turn a handled fallback into a failed classification.
-  const logger: ClassifierLogger = {
-    warn(obj, msg) {
-      try {
-        injected.warn(obj, msg);
-      } catch {
-        // nothing sensible left to do with a log line that cannot be written
-      }
-    },
-  };
-  const apiKey = options.apiKey?.trim() || undefined;
-  const gemini: GeminiClassifier | null = apiKey
-    ? createGeminiClassifier({ apiKey, model: options.model, baseUrl: options.baseUrl, timeoutMs: options.timeoutMs })
-    : null;
-  const cache = createTtlLruCache<Classification>({
-    maxEntries: options.cacheSize ?? DEFAULT_CACHE_SIZE,
-    ttlMs: options.cacheTtlMs ?? DEFAULT_CACHE_TTL_MS,
-    now: options.now,
-  });
-  const inFlight = new Map<string, Promise<Classification>>();
-
-  /** Error text can echo request details; the key never leaves this module in a log line. */
-  function safeMessage(text: string): string {
-    const redacted = apiKey ? text.split(apiKey).join('[redacted]') : text;
-    return redacted.length > LOGGED_MESSAGE_MAX ? `${redacted.slice(0, LOGGED_MESSAGE_MAX)}…` : redacted;
-  }
-
-  function describeFailure(error: unknown): { kind: string; status?: number; message: string } {
-    if (error instanceof GeminiError) {
-      return { kind: error.kind, ...(error.status === undefined ? {} : { status: error.status }), message: safeMessage(error.message) };
-    }
-    return { kind: 'unexpected', message: safeMessage(error instanceof Error ? error.message : String(error)) };
-  }
-
-  async function askGemini(client: GeminiClassifier, description: string, local: Classification): Promise<Classification> {
-    let answer: ParsedAnswer;
-    try {
-      answer = await client.classify(description);
-    } catch (error) {
-      logger.warn({ model: options.model, failure: describeFailure(error) }, 'Gemini classification failed; using the local classifier');
-      return local;
-    }
-    const problems = [answer.category, answer.priority].flatMap((field) => (field.ok ? [] : [safeMessage(field.problem)]));
-    if (isUnusable(answer)) {
-      logger.warn({ model: options.model, problems }, 'Gemini answer unusable; using the local classifier');
-      return local;
-    }
-    const merged = mergeWithFallback(answer, local, localFieldReasons(description));
-    if (merged.fellBack.length > 0) {
-      logger.warn(
-        { model: options.model, fellBack: merged.fellBack, problems },
-        'Gemini answer partly invalid; missing fields taken from the local classifier',
-      );
-    }
-    // Source stays `gemini` when Gemini supplied at least one field: it did answer, and the
-    // warning above records which field was filled in locally. There is no "mixed" source.
-    return { category: merged.category, priority: merged.priority, source: ClassificationSource.GEMINI, reason: merged.reason };
-  }
-
-  async function compute(key: string, description: string): Promise<Classification> {
-    const local = classifyLocally(description);
-    if (!gemini) return local;
-    const result = await askGemini(gemini, description, local);
-    // Only Gemini answers are cached: they are what costs money, and a fallback caused by a
-    // transient failure should not outlive the failure.
-    if (result.source === ClassificationSource.GEMINI) cache.set(key, result);
-    return result;
-  }
-
-  function classifySafely(description: string): Promise<Classification> {
-    const key = cacheKey(description);
-    const cached = cache.get(key);
-    if (cached) return Promise.resolve(cached);
-    const pending = inFlight.get(key);
-    if (pending) return pending;
-    const started = compute(key, description).finally(() => inFlight.delete(key));
-    inFlight.set(key, started);
-    return started;
-  }
-
-  return {
-    async classify(description) {
-      try {
-        // A copy per caller, so a caller mutating its result cannot corrupt the cache or the
-        // answer shared with concurrent callers.
-        return { ...(await classifySafely(description)) };
-      } catch (error) {
-        logger.warn({ failure: describeFailure(error) }, 'Classification failed unexpectedly; using the default');
-        return { ...DEFAULT_CLASSIFICATION };
-      }
-    },
-  };
+export async function classifyTicketDescription(
+  deps: ClassifyDeps,
+  db: Db,
+  clientKey: string,
+  raw: unknown,
+): Promise<IssuedSuggestion> {
+  const issues: TicketIssue[] = [];
+  const description = validateDescription(issues, 'description', raw);
+  if (description === undefined) throw new TicketError('VALIDATION_FAILED', issues);
+  // Only valid requests can reach Gemini, so only they spend the budget.
+  const decision = deps.limiter.take(clientKey);
+  if (!decision.allowed) throw new ClassifierError('RATE_LIMITED', decision.retryAfterSeconds);
+  const suggestion = await deps.classify(description);
+  const suggestionId = await issueSuggestion(db, description, suggestion);
+  return { ...suggestion, suggestionId };
 }

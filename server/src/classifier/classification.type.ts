@@ -1,10 +1,12 @@
-// GraphQL type of a classification suggestion.
+// GraphQL type of an issued suggestion. The schema calls it `Classification` (its
+// public name); `implements` keeps its fields in step with the service's answer.
 import { Field, ID, ObjectType } from 'type-graphql';
 import { SUGGESTION_TTL_SECONDS } from '../tickets/ticket-suggestion.repository.js';
 import { ClassificationSource, TicketCategory, TicketPriority } from '../tickets/ticket.enums.js';
+import type { IssuedSuggestion } from './classification.service.js';
 
 @ObjectType({ description: 'A suggested category and priority for a ticket description.' })
-export class Classification {
+export class Classification implements IssuedSuggestion {
   @Field(() => TicketCategory, { description: 'Suggested category.' })
   category!: TicketCategory;
 

@@ -1,8 +1,9 @@
-// The contract every ticket classifier fulfils: a description in, a suggested category and
-// priority out, plus which classifier produced it. Callers depend on this, never on Gemini.
+// The contract every ticket classifier fulfils: a description in, a suggestion out (a category
+// and priority, plus which classifier produced it). Callers depend on this, never on Gemini.
 import type { ClassificationSource, TicketCategory, TicketPriority } from '../tickets/ticket.enums.js';
 
-export interface Classification {
+/** What a classifier suggests for a description. Issued to clients as the GraphQL `Classification`. */
+export interface Suggestion {
   category: TicketCategory;
   priority: TicketPriority;
   source: ClassificationSource;
@@ -10,8 +11,9 @@ export interface Classification {
   reason: string | null;
 }
 
+/** The rest of the server takes only `Classifier['classify']`: a function is all it calls. */
 export interface Classifier {
-  classify(description: string): Promise<Classification>;
+  classify(description: string): Promise<Suggestion>;
 }
 
 /**

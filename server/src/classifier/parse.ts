@@ -3,7 +3,7 @@
 // field falls back alone instead of discarding the whole answer.
 import { TICKET_CATEGORIES, TICKET_PRIORITIES, type TicketCategory, type TicketPriority } from '../tickets/ticket.enums.js';
 import { isBlankText } from '../tickets/ticket-text.js';
-import type { Classification } from './classifier.js';
+import type { Suggestion } from './classifier.js';
 
 /** A field the model answered usably, or why it did not. */
 export type FieldResult<T> = { ok: true; value: T } | { ok: false; problem: string };
@@ -15,7 +15,8 @@ export interface ParsedAnswer {
   reason: string | null;
 }
 
-export type ClassificationField = 'category' | 'priority';
+/** The fields a classifier decides (and a model's answer may get wrong one at a time). */
+export type SuggestedField = 'category' | 'priority';
 
 export interface MergedAnswer {
   /** Model values where valid, fallback values elsewhere. */
@@ -23,7 +24,7 @@ export interface MergedAnswer {
   priority: TicketPriority;
   reason: string | null;
   /** Fields whose value came from the fallback because the model's was missing or invalid. */
-  fellBack: ClassificationField[];
+  fellBack: SuggestedField[];
 }
 
 export const REASON_MAX = 300;
@@ -112,9 +113,9 @@ export function isUnusable(answer: ParsedAnswer): boolean {
 }
 
 /** Why the fallback chose each field on its own (`keyword match on … cues "…"`). */
-export type FieldReasons = Record<ClassificationField, string>;
+export type FieldReasons = Record<SuggestedField, string>;
 
-const FIELD_LABEL: Record<ClassificationField, string> = { category: 'category', priority: 'priority' };
+const FIELD_LABEL: Record<SuggestedField, string> = { category: 'category', priority: 'priority' };
 
 /**
  * Fills each invalid field from the fallback independently, with a reason that matches the
@@ -125,10 +126,10 @@ const FIELD_LABEL: Record<ClassificationField, string> = { category: 'category',
  */
 export function mergeWithFallback(
   answer: ParsedAnswer,
-  fallback: Pick<Classification, 'category' | 'priority' | 'reason'>,
+  fallback: Pick<Suggestion, 'category' | 'priority' | 'reason'>,
   fallbackBecause: FieldReasons,
 ): MergedAnswer {
-  const fellBack: ClassificationField[] = [];
+  const fellBack: SuggestedField[] = [];
   if (!answer.category.ok) fellBack.push('category');
   if (!answer.priority.ok) fellBack.push('priority');
   let reason: string | null;
@@ -136,7 +137,7 @@ export function mergeWithFallback(
   else if (fellBack.length === 2) reason = fallback.reason;
   else {
     const local = fellBack[0]!;
-    const gemini: ClassificationField = local === 'category' ? 'priority' : 'category';
+    const gemini: SuggestedField = local === 'category' ? 'priority' : 'category';
     const geminiLabel = FIELD_LABEL[gemini];
     reason =
       `${geminiLabel[0]!.toUpperCase()}${geminiLabel.slice(1)} from Gemini; ${FIELD_LABEL[local]} from the offline classifier, ` +

@@ -1,7 +1,7 @@
 // What every GraphQL resolver receives: the database and the request's identity.
 import type { FastifyBaseLogger } from 'fastify';
 import type { Db } from '../db/client.js';
-import type { ClassifyDeps } from '../classifier/classify.service.js';
+import type { ClassifyDeps } from '../classifier/classification.service.js';
 
 export interface GraphQLContext {
   db: Db;

@@ -45,8 +45,6 @@ export const OPERATION_LIMIT_CODES = {
   maxResponseBytes: 'RESPONSE_LIMIT_EXCEEDED',
 } as const satisfies Record<OperationLimit, string>;
 
-export type OperationLimitCode = (typeof OPERATION_LIMIT_CODES)[OperationLimit];
-
 const DESCRIPTIONS: Record<OperationLimit, (max: number) => string> = {
   maxTokens: (max) => `The document has more than ${max} tokens; split it into several requests.`,
   maxDepth: (max) => `This operation nests fields more than ${max} deep.`,

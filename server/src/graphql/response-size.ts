@@ -30,7 +30,7 @@ const SCALAR_SIZE: Record<string, number> = {
 };
 
 /** The longest each String field of ours can be, in characters. Every one must be here. */
-export const TEXT_MAX: Record<string, number> = {
+const TEXT_MAX: Record<string, number> = {
   'Ticket.title': TICKET_TITLE_MAX,
   'Ticket.description': TICKET_DESCRIPTION_MAX,
   'Classification.reason': REASON_MAX,

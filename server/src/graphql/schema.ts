@@ -6,7 +6,7 @@ import { ClassificationResolver } from '../classifier/classification.resolver.js
 import { TicketStatsResolver } from '../tickets/ticket-stats.resolver.js';
 import { TicketConnectionResolver, TicketResolver } from '../tickets/ticket.resolver.js';
 
-export const RESOLVERS = [TicketResolver, TicketConnectionResolver, TicketStatsResolver, ClassificationResolver] as const;
+const RESOLVERS = [TicketResolver, TicketConnectionResolver, TicketStatsResolver, ClassificationResolver] as const;
 
 export function buildGraphQLSchema(options: { emitSchemaFile?: string } = {}): Promise<GraphQLSchema> {
   return buildSchema({

@@ -8,7 +8,7 @@ import cors from '@fastify/cors';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { FastifyPluginAsync } from 'fastify';
-import type { ClassifyDeps } from '../classifier/classify.service.js';
+import type { ClassifyDeps } from '../classifier/classification.service.js';
 import type { Db } from '../db/client.js';
 import { decodeJsonBody, parseFormBody, restFieldOf } from '../http/body-parsers.js';
 import { createRestErrorHandler, NOT_FOUND_DETAIL, RestError } from './rest.errors.js';

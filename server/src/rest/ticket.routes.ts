@@ -2,7 +2,7 @@
 // service function (the same ones GraphQL calls) and shapes the answer; every
 // refusal is a TicketError or RestError that rest.errors.ts turns into DRF's body.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { classifyTicketDescription, type ClassifyDeps } from '../classifier/classify.service.js';
+import { classifyTicketDescription, type ClassifyDeps } from '../classifier/classification.service.js';
 import type { Db } from '../db/client.js';
 import { TicketError } from '../tickets/ticket.errors.js';
 import { createTicket, getTicket, getTicketStats, listTicketsByPage, updateTicket } from '../tickets/ticket.service.js';

@@ -2,7 +2,7 @@
 // (snake_case keys, lowercase values, UTC ISO 8601 times), and request bodies
 // unpacked into the service's inputs. No rule lives here: the service validates.
 import type { FastifyRequest } from 'fastify';
-import type { IssuedClassification } from '../classifier/classify.service.js';
+import type { IssuedSuggestion } from '../classifier/classification.service.js';
 import { TICKET_CATEGORIES, TICKET_PRIORITIES, TICKET_STATUSES } from '../tickets/ticket.enums.js';
 import { TicketError } from '../tickets/ticket.errors.js';
 import type { CreatedTicket, TicketRow, TicketStatsRow } from '../tickets/ticket.service.js';
@@ -79,7 +79,7 @@ export function toRestStats(s: TicketStatsRow) {
 }
 
 /** The original API's four keys, then the id to create the ticket with. */
-export function toRestClassification(c: IssuedClassification) {
+export function toRestClassification(c: IssuedSuggestion) {
   return { suggested_category: c.category, suggested_priority: c.priority, source: c.source, reason: c.reason, suggestion_id: c.suggestionId };
 }
 

@@ -1,7 +1,7 @@
 // Suggestions as the server issued them: classify records each answer and hands out
 // its id; a create redeems a reference to one, and a ticket records only what was
 // redeemed, so the acceptance statistics count nothing the server did not suggest.
-import { cacheKey } from '../classifier/classification.service.js';
+import { cacheKey } from '../classifier/fallback.classifier.js';
 import type { Db } from '../db/client.js';
 import {
   deleteExpiredSuggestions,
@@ -19,7 +19,7 @@ export type { SuggestedValues };
  * so a description differing only in case or whitespace is the same text, as it is
  * for the classifier.
  */
-export function descriptionKey(description: string): string {
+function descriptionKey(description: string): string {
   return cacheKey(description);
 }
 

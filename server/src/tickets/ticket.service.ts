@@ -131,7 +131,7 @@ async function insertCreated(db: Db, valid: ValidCreateTicket): Promise<CreatedT
  * defaults applied), so JSON key order, formatting and an explicit default do not
  * make a retry look different, while any change to what would be stored does.
  */
-export function createRequestHash(valid: ValidCreateTicket): string {
+function createRequestHash(valid: ValidCreateTicket): string {
   const s = valid.suggestion;
   const canonical = [
     valid.title,

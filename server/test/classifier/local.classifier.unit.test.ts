@@ -1,7 +1,7 @@
 // Unit tables for the offline keyword classifier: the signals it reads, how it breaks ties, and
 // its default when nothing matches.
 import { describe, expect, it } from 'vitest';
-import { classifyLocally, createLocalClassifier, DEFAULT_CLASSIFICATION } from '../../src/classifier/local.classifier.js';
+import { classifyLocally, createLocalClassifier, DEFAULT_SUGGESTION } from '../../src/classifier/local.classifier.js';
 import { ClassificationSource, TicketCategory, TicketPriority } from '../../src/tickets/ticket.enums.js';
 
 const { BILLING, ACCOUNT, TECHNICAL, GENERAL } = TicketCategory;
@@ -37,8 +37,8 @@ describe('classifyLocally', () => {
   });
 
   it.each(['', '   ', 'hello', 'asdf qwerty zxcv', '🙂🙂🙂', 'Bonjour, merci beaucoup'])('nothing recognisable in %j → the default', (description) => {
-    expect(classifyLocally(description)).toEqual(DEFAULT_CLASSIFICATION);
-    expect(DEFAULT_CLASSIFICATION).toEqual({ category: GENERAL, priority: MEDIUM, source: ClassificationSource.DEFAULT, reason: null });
+    expect(classifyLocally(description)).toEqual(DEFAULT_SUGGESTION);
+    expect(DEFAULT_SUGGESTION).toEqual({ category: GENERAL, priority: MEDIUM, source: ClassificationSource.DEFAULT, reason: null });
   });
 
   it('names the matched cues in its reason', () => {

@@ -3,7 +3,7 @@
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, beforeEach, describe } from 'vitest';
 import { buildApp } from '../../src/app.js';
-import type { ClassifyDescription } from '../../src/classifier/classify.port.js';
+import type { Classifier } from '../../src/classifier/classifier.js';
 import { parseConfig, type Config } from '../../src/config.js';
 import type { Db } from '../../src/db/client.js';
 import { createTestDatabase, TEST_DATABASES, type TestDatabase, type TestDatabaseTarget } from './databases.js';
@@ -26,7 +26,7 @@ export interface TestContext {
 export interface HarnessOptions {
   /** Environment for the app's config; a function is read when the suite starts (e.g. a fake server's URL). */
   env?: Record<string, string> | (() => Record<string, string>);
-  classify?: ClassifyDescription;
+  classify?: Classifier['classify'];
   /** Keep data between the tests of the suite instead of truncating before each. */
   keepData?: boolean;
   /** Where the app's log lines go (set LOG_LEVEL in env too); by default nowhere. */

@@ -4,7 +4,7 @@
 // The statistics therefore count no forged suggestion.
 import { sql } from 'drizzle-orm';
 import { expect, it } from 'vitest';
-import type { ClassifyDescription } from '../../src/classifier/classify.port.js';
+import type { Classifier } from '../../src/classifier/classifier.js';
 import { ClassificationSource, TicketCategory, TicketPriority } from '../../src/tickets/ticket.enums.js';
 import { findTicketById } from '../../src/tickets/ticket.repository.js';
 import { describeOnDatabases } from '../support/harness.js';
@@ -15,7 +15,7 @@ const CREATE = `mutation($input: CreateTicketInput!) {
 const SUGGESTED = `{ stats { suggestionAcceptance { suggested accepted } } }`;
 
 // A classifier that answers like Gemini, so a forged "gemini" claim would look real.
-const classify: ClassifyDescription = async () => ({
+const classify: Classifier['classify'] = async () => ({
   category: TicketCategory.BILLING,
   priority: TicketPriority.HIGH,
   source: ClassificationSource.GEMINI,

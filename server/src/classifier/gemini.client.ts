@@ -1,6 +1,7 @@
 // The Gemini client for classification: the only file that touches @google/genai. It sends the
 // prompt with a JSON response schema, enforces our own deadline, and turns every way a call can
-// go wrong into a GeminiError so the service can fall back without knowing SDK details.
+// go wrong into a GeminiError so the fallback classifier can fall back without knowing SDK details.
+// Not itself a Classifier: it rejects, and answers field by field (ParsedAnswer).
 import { ApiError, GoogleGenAI, Type, type GenerateContentConfig, type GenerateContentResponse, type Schema } from '@google/genai';
 import { DEFAULT_GEMINI_MODEL } from '../config.js';
 import { TICKET_CATEGORIES, TICKET_PRIORITIES } from '../tickets/ticket.enums.js';
@@ -28,7 +29,7 @@ export class GeminiError extends Error {
   }
 }
 
-export interface GeminiClassifierOptions {
+export interface GeminiClientOptions {
   apiKey: string;
   model?: string;
   /** Overrides https://generativelanguage.googleapis.com (tests, proxies). */
@@ -36,7 +37,7 @@ export interface GeminiClassifierOptions {
   timeoutMs: number;
 }
 
-export interface GeminiClassifier {
+export interface GeminiClient {
   /** Resolves with the parsed answer (fields may individually be invalid); rejects with GeminiError. */
   classify(description: string): Promise<ParsedAnswer>;
 }
@@ -62,7 +63,7 @@ function modelTuning(model: string): Pick<GenerateContentConfig, 'thinkingConfig
   return /^gemini-2\.5-flash/.test(model) ? { thinkingConfig: { thinkingBudget: 0 }, maxOutputTokens: 256 } : {};
 }
 
-export function createGeminiClassifier(options: GeminiClassifierOptions): GeminiClassifier {
+export function createGeminiClient(options: GeminiClientOptions): GeminiClient {
   const model = options.model || DEFAULT_GEMINI_MODEL;
   const ai = new GoogleGenAI({
     apiKey: options.apiKey,

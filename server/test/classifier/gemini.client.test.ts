@@ -1,7 +1,7 @@
 // The real @google/genai SDK against the fake Gemini server: what goes over the wire, and how
 // every kind of failure surfaces as a GeminiError.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createGeminiClassifier, GEMINI_REPLY_MAX_BYTES, GeminiError, type GeminiFailureKind } from '../../src/classifier/gemini.classifier.js';
+import { createGeminiClient, GEMINI_REPLY_MAX_BYTES, GeminiError, type GeminiFailureKind } from '../../src/classifier/gemini.client.js';
 import { DESCRIPTION_TAG, PROMPT_DESCRIPTION_MAX } from '../../src/classifier/prompt.js';
 import { TICKET_CATEGORIES, TICKET_PRIORITIES, TicketCategory, TicketPriority } from '../../src/tickets/ticket.enums.js';
 import { candidateBody, startFakeGemini, type FakeGemini, type FakeGeminiReply } from '../support/fake-gemini.js';
@@ -19,7 +19,7 @@ afterAll(async () => {
 beforeEach(() => fake.reset());
 
 function classifier(overrides: { timeoutMs?: number; model?: string; baseUrl?: string } = {}) {
-  return createGeminiClassifier({ apiKey: API_KEY, model: MODEL, baseUrl: fake.baseUrl, timeoutMs: 2000, ...overrides });
+  return createGeminiClient({ apiKey: API_KEY, model: MODEL, baseUrl: fake.baseUrl, timeoutMs: 2000, ...overrides });
 }
 
 interface RequestBody {

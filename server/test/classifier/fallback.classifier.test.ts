@@ -1,8 +1,8 @@
-// The fallback chain end to end: the service with the real SDK against the fake Gemini server.
+// The fallback chain end to end: the fallback classifier with the real SDK against the fake Gemini server.
 // Covers which classifier answers, what gets logged, caching, and request sharing.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Classification } from '../../src/classifier/classifier.js';
-import { createClassificationService, type ClassificationServiceOptions } from '../../src/classifier/classification.service.js';
+import type { Suggestion } from '../../src/classifier/classifier.js';
+import { createFallbackClassifier, type FallbackClassifierOptions } from '../../src/classifier/fallback.classifier.js';
 import { ClassificationSource, TICKET_DESCRIPTION_MAX, TicketCategory, TicketPriority } from '../../src/tickets/ticket.enums.js';
 import { startFakeGemini, type FakeGemini, type FakeGeminiReply } from '../support/fake-gemini.js';
 
@@ -23,9 +23,9 @@ afterAll(async () => {
 });
 beforeEach(() => fake.reset());
 
-function setup(overrides: Partial<ClassificationServiceOptions> = {}) {
+function setup(overrides: Partial<FallbackClassifierOptions> = {}) {
   const logs: { obj: object; msg: string }[] = [];
-  const service = createClassificationService({
+  const service = createFallbackClassifier({
     apiKey: API_KEY,
     model: 'gemini-2.5-flash',
     baseUrl: fake.baseUrl,
@@ -36,10 +36,10 @@ function setup(overrides: Partial<ClassificationServiceOptions> = {}) {
   return { service, logs };
 }
 
-const pick = ({ category, priority, source }: Classification) => ({ category, priority, source });
+const pick = ({ category, priority, source }: Suggestion) => ({ category, priority, source });
 
 describe('when Gemini answers', () => {
-  it.each<[string, string, Pick<Classification, 'category' | 'priority' | 'source'>]>([
+  it.each<[string, string, Pick<Suggestion, 'category' | 'priority' | 'source'>]>([
     ['valid JSON', '{"category":"billing","priority":"critical","reason":"r"}', { category: BILLING, priority: CRITICAL, source: GEMINI }],
     ['fenced JSON', '```json\n{"category":"technical","priority":"low"}\n```', { category: TECHNICAL, priority: LOW, source: GEMINI }],
     ['prose around JSON', 'Classification: {"category":"general","priority":"high"}. Done.', { category: GENERAL, priority: HIGH, source: GEMINI }],
