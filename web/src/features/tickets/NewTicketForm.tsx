@@ -6,17 +6,16 @@
 import { useId, useRef, useState, type FormEvent } from 'react';
 import { characterCount } from '../../common/characters.js';
 import { FormErrors, formLevelErrors } from '../../common/FormErrors.js';
+import { TICKET_DESCRIPTION_MAX as DESCRIPTION_MAX, TICKET_TITLE_MAX as TITLE_MAX } from '../../gql/limits.js';
 import type { TicketCategory, TicketPriority } from '../../gql/graphql.js';
 import {
   CATEGORIES,
   CATEGORY_LABEL,
-  DESCRIPTION_MAX,
   isCategory,
   isPriority,
   PRIORITIES,
   PRIORITY_LABEL,
   SOURCE_LABEL,
-  TITLE_MAX,
 } from './ticket-enums.js';
 import { isOverridden, type Choice, type Suggestion } from './ticket-suggestion.js';
 import { descriptionProblem, titleProblem } from './ticket-validation.js';

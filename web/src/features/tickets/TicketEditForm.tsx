@@ -6,8 +6,9 @@ import { useId, useState, type FormEvent } from 'react';
 import { characterCount } from '../../common/characters.js';
 import { FormErrors, formLevelErrors } from '../../common/FormErrors.js';
 import { graphql } from '../../gql/index.js';
+import { TICKET_DESCRIPTION_MAX as DESCRIPTION_MAX, TICKET_TITLE_MAX as TITLE_MAX } from '../../gql/limits.js';
 import type { TicketCategory, TicketPriority, UpdateTicketInput } from '../../gql/graphql.js';
-import { CATEGORIES, CATEGORY_LABEL, DESCRIPTION_MAX, isCategory, isPriority, PRIORITIES, PRIORITY_LABEL, TITLE_MAX } from './ticket-enums.js';
+import { CATEGORIES, CATEGORY_LABEL, isCategory, isPriority, PRIORITIES, PRIORITY_LABEL } from './ticket-enums.js';
 import { descriptionProblem, titleProblem } from './ticket-validation.js';
 import { useUpdateTicket, type FieldError } from './use-update-ticket.js';
 
