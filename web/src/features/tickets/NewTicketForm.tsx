@@ -21,7 +21,7 @@ import { isOverridden, type Choice, type Suggestion } from './ticket-suggestion.
 import { descriptionProblem, titleProblem } from './ticket-validation.js';
 import { useCreateTicket } from './use-create-ticket.js';
 import { useTicketSuggestion } from './use-ticket-suggestion.js';
-import type { FieldError } from './use-update-ticket.js';
+import type { MutationError as FieldError } from '../../common/mutation-outcome.js';
 
 interface Props {
   onCreated(id: string): void;

@@ -10,7 +10,8 @@ import { TICKET_DESCRIPTION_MAX as DESCRIPTION_MAX, TICKET_TITLE_MAX as TITLE_MA
 import type { TicketCategory, TicketPriority, UpdateTicketInput } from '../../gql/graphql.js';
 import { CATEGORIES, CATEGORY_LABEL, isCategory, isPriority, PRIORITIES, PRIORITY_LABEL } from './ticket-enums.js';
 import { descriptionProblem, titleProblem } from './ticket-validation.js';
-import { useUpdateTicket, type FieldError } from './use-update-ticket.js';
+import type { MutationError as FieldError } from '../../common/mutation-outcome.js';
+import { useUpdateTicket } from './use-update-ticket.js';
 
 export const TicketEditFormFragment = graphql(`
   fragment TicketEditForm_ticket on Ticket {
