@@ -3,26 +3,18 @@
 // fill the fields, marked with where they came from, until the agent picks
 // otherwise (use-ticket-suggestion.ts does the asking). Saving never waits for a
 // suggestion; the one on screen is referred to by its id.
-import { useId, useRef, useState, type FormEvent } from 'react';
-import { characterCount } from '../../common/characters.js';
-import { FormErrors, formLevelErrors } from '../../common/FormErrors.js';
-import type { TicketCategory, TicketPriority } from '../../gql/graphql.js';
-import {
-  CATEGORIES,
-  CATEGORY_LABEL,
-  DESCRIPTION_MAX,
-  isCategory,
-  isPriority,
-  PRIORITIES,
-  PRIORITY_LABEL,
-  SOURCE_LABEL,
-  TITLE_MAX,
-} from './ticket-enums.js';
+import { useId, useState, type FormEvent } from 'react';
+import { focusField } from '../../common/form/focus-field.js';
+import { FormErrors } from '../../common/form/FormErrors.js';
+import { SelectField } from '../../common/form/SelectField.js';
+import { TextField } from '../../common/form/TextField.js';
+import { useFieldErrors } from '../../common/form/use-field-errors.js';
+import { TICKET_DESCRIPTION_MAX, TICKET_TITLE_MAX } from '../../gql/limits.js';
+import { CATEGORIES, CATEGORY_LABEL, PRIORITIES, PRIORITY_LABEL, SOURCE_LABEL } from './ticket-enums.js';
 import { isOverridden, type Choice, type Suggestion } from './ticket-suggestion.js';
 import { descriptionProblem, titleProblem } from './ticket-validation.js';
 import { useCreateTicket } from './use-create-ticket.js';
 import { useTicketSuggestion } from './use-ticket-suggestion.js';
-import type { FieldError } from './use-update-ticket.js';
 
 interface Props {
   onCreated(id: string): void;
@@ -69,35 +61,61 @@ function SuggestionNote<T extends string>({
   );
 }
 
+const FIELDS = ['title', 'description', 'category', 'priority'] as const;
+
+/** Category or priority: pre-filled by the suggestion, with a note saying where the value came from. */
+function SuggestedChoice<T extends string>({
+  label,
+  values,
+  labels,
+  choice,
+  suggested,
+  suggestion,
+  error,
+  onChoose,
+  onUseSuggestion,
+}: {
+  label: string;
+  values: readonly T[];
+  labels: Record<T, string>;
+  choice: Choice<T>;
+  suggested: T | undefined;
+  suggestion: Suggestion | null;
+  error: string | null;
+  onChoose(value: T): void;
+  onUseSuggestion(): void;
+}) {
+  return (
+    <SelectField
+      label={label}
+      name={label.toLowerCase()}
+      values={values}
+      labels={labels}
+      value={choice.value}
+      onChange={onChoose}
+      error={error}
+      selectClassName={`select${choice.origin === 'suggested' ? ' select--suggested' : ''}`}
+      note={(id) => <SuggestionNote id={id} choice={choice} suggested={suggested} labels={labels} suggestion={suggestion} onUseSuggestion={onUseSuggestion} />}
+    />
+  );
+}
+
 export function NewTicketForm({ onCreated, classifyDelayMs = 700 }: Props) {
-  const ids = { title: useId(), description: useId(), category: useId(), priority: useId() };
+  const formErrorsId = useId();
   const [createTicket, { loading: saving }] = useCreateTicket();
   const [title, setTitle] = useState('');
   const [description, setDescription] = useState('');
-  const [touched, setTouched] = useState({ title: false, description: false });
-  const [submitted, setSubmitted] = useState(false);
-  const [serverErrors, setServerErrors] = useState<FieldError[]>([]);
+  const errors = useFieldErrors(FIELDS);
   const { choices, asking, choose, descriptionChanged, descriptionLeft } = useTicketSuggestion({ delayMs: classifyDelayMs });
-  const titleRef = useRef<HTMLInputElement>(null);
-  const descriptionRef = useRef<HTMLTextAreaElement>(null);
 
-  const clientErrors = { title: titleProblem(title), description: descriptionProblem(description) };
-  const fieldError = (field: 'title' | 'description' | 'category' | 'priority'): string | null => {
-    const server = serverErrors.find((e) => e.field === field)?.message ?? null;
-    if (field === 'title' || field === 'description') {
-      const live = touched[field] || submitted ? clientErrors[field] : null;
-      return live ?? server;
-    }
-    return server;
-  };
-  const formErrors = formLevelErrors(serverErrors);
+  const live = { title: titleProblem(title), description: descriptionProblem(description) };
 
-  async function onSubmit(event: FormEvent) {
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    setSubmitted(true);
-    if (clientErrors.title) return titleRef.current?.focus();
-    if (clientErrors.description) return descriptionRef.current?.focus();
-    setServerErrors([]);
+    errors.submitted();
+    const invalid = (['title', 'description'] as const).find((field) => live[field]);
+    if (invalid) return focusField(event.currentTarget, invalid);
+    errors.refused([]);
     const shown = choices.suggestion;
     const outcome = await createTicket(
       {
@@ -110,73 +128,43 @@ export function NewTicketForm({ onCreated, classifyDelayMs = 700 }: Props) {
       shown,
     );
     if (outcome.ok) onCreated(outcome.value.id);
-    else setServerErrors(outcome.errors);
+    else errors.refused(outcome.errors);
   }
 
-  const titleError = fieldError('title');
-  const descriptionError = fieldError('description');
-  const titleLength = characterCount(title);
-  const descriptionLength = characterCount(description);
-
   return (
-    <form className="form" onSubmit={(e) => void onSubmit(e)} noValidate aria-describedby={formErrors.length ? 'form-errors' : undefined}>
-      <FormErrors id="form-errors" title="The ticket was not saved." errors={formErrors} />
+    <form className="form" onSubmit={(e) => void onSubmit(e)} noValidate aria-describedby={errors.formErrors.length ? formErrorsId : undefined}>
+      <FormErrors id={formErrorsId} title="The ticket was not saved." errors={errors.formErrors} />
 
-      <div className="field">
-        <label htmlFor={ids.title}>Title</label>
-        <input
-          ref={titleRef}
-          id={ids.title}
-          name="title"
-          value={title}
-          autoComplete="off"
-          aria-invalid={titleError ? true : undefined}
-          aria-describedby={`${ids.title}-count${titleError ? ` ${ids.title}-error` : ''}`}
-          onChange={(e) => {
-            setTitle(e.target.value);
-            setServerErrors((errors) => errors.filter((x) => x.field !== 'title'));
-          }}
-          onBlur={() => setTouched((t) => ({ ...t, title: true }))}
-        />
-        <p id={`${ids.title}-count`} className={`counter${titleLength > TITLE_MAX ? ' counter--over' : ''}`}>
-          {titleLength} / {TITLE_MAX}
-        </p>
-        {titleError ? (
-          <p id={`${ids.title}-error`} className="field__error">
-            {titleError}
-          </p>
-        ) : null}
-      </div>
-
-      <div className="field">
-        <label htmlFor={ids.description}>Description</label>
-        <textarea
-          ref={descriptionRef}
-          id={ids.description}
-          name="description"
-          rows={8}
-          value={description}
-          aria-invalid={descriptionError ? true : undefined}
-          aria-describedby={`${ids.description}-count${descriptionError ? ` ${ids.description}-error` : ''}`}
-          onChange={(e) => {
-            setDescription(e.target.value);
-            descriptionChanged(e.target.value);
-            setServerErrors((errors) => errors.filter((x) => x.field !== 'description'));
-          }}
-          onBlur={() => {
-            setTouched((t) => ({ ...t, description: true }));
-            descriptionLeft(description);
-          }}
-        />
-        <p id={`${ids.description}-count`} className={`counter${descriptionLength > DESCRIPTION_MAX ? ' counter--over' : ''}`}>
-          {descriptionLength.toLocaleString('en')} / {DESCRIPTION_MAX.toLocaleString('en')}
-        </p>
-        {descriptionError ? (
-          <p id={`${ids.description}-error`} className="field__error">
-            {descriptionError}
-          </p>
-        ) : null}
-      </div>
+      <TextField
+        label="Title"
+        name="title"
+        value={title}
+        max={TICKET_TITLE_MAX}
+        autoComplete="off"
+        error={errors.errorFor('title', live.title)}
+        onChange={(value) => {
+          setTitle(value);
+          errors.edited('title');
+        }}
+        onBlur={() => errors.left('title')}
+      />
+      <TextField
+        label="Description"
+        name="description"
+        rows={8}
+        value={description}
+        max={TICKET_DESCRIPTION_MAX}
+        error={errors.errorFor('description', live.description)}
+        onChange={(value) => {
+          setDescription(value);
+          descriptionChanged(value);
+          errors.edited('description');
+        }}
+        onBlur={() => {
+          errors.left('description');
+          descriptionLeft(description);
+        }}
+      />
 
       <div className="suggestion-status" role="status" aria-live="polite">
         {asking.state === 'asking' ? 'Getting a suggestion…' : null}
@@ -185,64 +173,34 @@ export function NewTicketForm({ onCreated, classifyDelayMs = 700 }: Props) {
       </div>
 
       <div className="form__row">
-        <div className="field">
-          <label htmlFor={ids.category}>Category</label>
-          <select
-            id={ids.category}
-            name="category"
-            className={`select${choices.category.origin === 'suggested' ? ' select--suggested' : ''}`}
-            value={choices.category.value}
-            aria-describedby={`${ids.category}-note`}
-            aria-invalid={fieldError('category') ? true : undefined}
-            onChange={(e) => {
-              if (isCategory(e.target.value)) choose({ type: 'chose-category', value: e.target.value as TicketCategory });
-            }}
-          >
-            {CATEGORIES.map((c) => (
-              <option key={c} value={c}>
-                {CATEGORY_LABEL[c]}
-              </option>
-            ))}
-          </select>
-          <SuggestionNote
-            id={`${ids.category}-note`}
-            choice={choices.category}
-            suggested={choices.suggestion?.category}
-            labels={CATEGORY_LABEL}
-            suggestion={choices.suggestion}
-            onUseSuggestion={() => choose({ type: 'use-suggestion' })}
-          />
-          {fieldError('category') ? <p className="field__error">{fieldError('category')}</p> : null}
-        </div>
-        <div className="field">
-          <label htmlFor={ids.priority}>Priority</label>
-          <select
-            id={ids.priority}
-            name="priority"
-            className={`select${choices.priority.origin === 'suggested' ? ' select--suggested' : ''}`}
-            value={choices.priority.value}
-            aria-describedby={`${ids.priority}-note`}
-            aria-invalid={fieldError('priority') ? true : undefined}
-            onChange={(e) => {
-              if (isPriority(e.target.value)) choose({ type: 'chose-priority', value: e.target.value as TicketPriority });
-            }}
-          >
-            {PRIORITIES.map((p) => (
-              <option key={p} value={p}>
-                {PRIORITY_LABEL[p]}
-              </option>
-            ))}
-          </select>
-          <SuggestionNote
-            id={`${ids.priority}-note`}
-            choice={choices.priority}
-            suggested={choices.suggestion?.priority}
-            labels={PRIORITY_LABEL}
-            suggestion={choices.suggestion}
-            onUseSuggestion={() => choose({ type: 'use-suggestion' })}
-          />
-          {fieldError('priority') ? <p className="field__error">{fieldError('priority')}</p> : null}
-        </div>
+        <SuggestedChoice
+          label="Category"
+          values={CATEGORIES}
+          labels={CATEGORY_LABEL}
+          choice={choices.category}
+          suggested={choices.suggestion?.category}
+          suggestion={choices.suggestion}
+          error={errors.errorFor('category')}
+          onChoose={(value) => {
+            choose({ type: 'chose-category', value });
+            errors.edited('category');
+          }}
+          onUseSuggestion={() => choose({ type: 'use-suggestion' })}
+        />
+        <SuggestedChoice
+          label="Priority"
+          values={PRIORITIES}
+          labels={PRIORITY_LABEL}
+          choice={choices.priority}
+          suggested={choices.suggestion?.priority}
+          suggestion={choices.suggestion}
+          error={errors.errorFor('priority')}
+          onChoose={(value) => {
+            choose({ type: 'chose-priority', value });
+            errors.edited('priority');
+          }}
+          onUseSuggestion={() => choose({ type: 'use-suggestion' })}
+        />
       </div>
       {isOverridden(choices) ? <p className="hint">You changed the suggestion; that is recorded to measure how useful it is.</p> : null}
 

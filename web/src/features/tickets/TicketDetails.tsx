@@ -1,10 +1,13 @@
 // Every field of one ticket, read-only, with its status changeable at once.
 import type { FragmentType } from '@apollo/client';
 import { useFragment } from '@apollo/client/react';
-import { useId, useState } from 'react';
+import { useState } from 'react';
+import { SelectField } from '../../common/form/SelectField.js';
 import { formatDateTime } from '../../common/format.js';
+import { refusalText } from '../../common/mutation-outcome.js';
 import { graphql } from '../../gql/index.js';
-import { CATEGORY_LABEL, isStatus, PRIORITY_LABEL, SOURCE_LABEL, STATUSES, STATUS_LABEL } from './ticket-enums.js';
+import type { TicketStatus } from '../../gql/graphql.js';
+import { CATEGORY_LABEL, PRIORITY_LABEL, SOURCE_LABEL, STATUSES, STATUS_LABEL } from './ticket-enums.js';
 import { useUpdateTicket } from './use-update-ticket.js';
 
 export const TicketDetailsFragment = graphql(`
@@ -31,8 +34,14 @@ export function TicketDetails({ ticket }: { ticket: FragmentType<typeof TicketDe
   const { data, complete } = useFragment({ fragment: TicketDetailsFragment, from: ticket });
   const [updateTicket] = useUpdateTicket();
   const [problem, setProblem] = useState<string | null>(null);
-  const statusId = useId();
   if (!complete) return null;
+  const ticketId = data.id;
+
+  async function changeStatus(status: TicketStatus) {
+    setProblem(null);
+    const outcome = await updateTicket(ticketId, { status });
+    if (!outcome.ok) setProblem(refusalText('Status', outcome.errors));
+  }
 
   return (
     <article className="ticket-details" aria-labelledby="ticket-title">
@@ -40,27 +49,15 @@ export function TicketDetails({ ticket }: { ticket: FragmentType<typeof TicketDe
       <h1 id="ticket-title" className="ticket-details__title">
         {data.title}
       </h1>
-      <div className="ticket-details__status field field--inline">
-        <label htmlFor={statusId}>Status</label>
-        <select
-          id={statusId}
-          className={`select select--status status--${data.status.toLowerCase()}`}
-          value={data.status}
-          onChange={async (event) => {
-            const status = event.target.value;
-            if (!isStatus(status)) return;
-            setProblem(null);
-            const outcome = await updateTicket(data.id, { status });
-            if (!outcome.ok) setProblem(`Status not changed: ${outcome.errors.map((e) => e.message).join(' ')}`);
-          }}
-        >
-          {STATUSES.map((s) => (
-            <option key={s} value={s}>
-              {STATUS_LABEL[s]}
-            </option>
-          ))}
-        </select>
-      </div>
+      <SelectField
+        label="Status"
+        className="ticket-details__status field field--inline"
+        selectClassName={`select select--status status--${data.status.toLowerCase()}`}
+        values={STATUSES}
+        labels={STATUS_LABEL}
+        value={data.status}
+        onChange={(status) => void changeStatus(status)}
+      />
       {problem ? (
         <p className="callout callout--error" role="alert">
           {problem}

@@ -1,15 +1,20 @@
 // Editing a ticket's text, category and priority. Only changed fields are sent; the
-// server's refusals appear at their fields and the saved values are restored.
+// server's refusals appear at their fields (by the rule in common/form/field-errors.ts)
+// and the saved values are restored.
 import type { FragmentType } from '@apollo/client';
 import { useFragment } from '@apollo/client/react';
 import { useId, useState, type FormEvent } from 'react';
-import { characterCount } from '../../common/characters.js';
-import { FormErrors, formLevelErrors } from '../../common/FormErrors.js';
+import { focusField } from '../../common/form/focus-field.js';
+import { FormErrors } from '../../common/form/FormErrors.js';
+import { SelectField } from '../../common/form/SelectField.js';
+import { TextField } from '../../common/form/TextField.js';
+import { useFieldErrors } from '../../common/form/use-field-errors.js';
 import { graphql } from '../../gql/index.js';
 import type { TicketCategory, TicketPriority, UpdateTicketInput } from '../../gql/graphql.js';
-import { CATEGORIES, CATEGORY_LABEL, DESCRIPTION_MAX, isCategory, isPriority, PRIORITIES, PRIORITY_LABEL, TITLE_MAX } from './ticket-enums.js';
+import { TICKET_DESCRIPTION_MAX, TICKET_TITLE_MAX } from '../../gql/limits.js';
+import { CATEGORIES, CATEGORY_LABEL, PRIORITIES, PRIORITY_LABEL } from './ticket-enums.js';
 import { descriptionProblem, titleProblem } from './ticket-validation.js';
-import { useUpdateTicket, type FieldError } from './use-update-ticket.js';
+import { useUpdateTicket } from './use-update-ticket.js';
 
 export const TicketEditFormFragment = graphql(`
   fragment TicketEditForm_ticket on Ticket {
@@ -28,97 +33,89 @@ interface Draft {
   priority: TicketPriority;
 }
 
+const FIELDS = ['title', 'description', 'category', 'priority'] as const satisfies readonly (keyof Draft)[];
+
 export function TicketEditForm({ ticket, onDone }: { ticket: FragmentType<typeof TicketEditFormFragment>; onDone(): void }) {
   const { data, complete } = useFragment({ fragment: TicketEditFormFragment, from: ticket });
-  const ids = { title: useId(), description: useId(), category: useId(), priority: useId() };
+  const formErrorsId = useId();
   const [draft, setDraft] = useState<Draft | null>(null);
-  const [errors, setErrors] = useState<FieldError[]>([]);
+  const errors = useFieldErrors(FIELDS);
   const [updateTicket, { loading }] = useUpdateTicket();
   if (!complete) return null;
   const ticketId = data.id;
 
   const current: Draft = draft ?? { title: data.title, description: data.description, category: data.category, priority: data.priority };
-  const length = { title: characterCount(current.title), description: characterCount(current.description) };
   const live = { title: titleProblem(current.title), description: descriptionProblem(current.description) };
-  const errorFor = (field: keyof Draft) => (field === 'title' || field === 'description' ? live[field] : null) ?? errors.find((e) => e.field === field)?.message ?? null;
-  const formErrors = formLevelErrors(errors);
 
-  async function onSubmit(event: FormEvent) {
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    if (live.title || live.description) return;
+    errors.submitted();
+    const invalid = (['title', 'description'] as const).find((field) => live[field]);
+    if (invalid) return focusField(event.currentTarget, invalid);
     const input: UpdateTicketInput = {};
     if (current.title !== data.title) input.title = current.title;
     if (current.description !== data.description) input.description = current.description;
     if (current.category !== data.category) input.category = current.category;
     if (current.priority !== data.priority) input.priority = current.priority;
     if (Object.keys(input).length === 0) return onDone();
-    setErrors([]);
+    errors.refused([]);
     const outcome = await updateTicket(ticketId, input);
     if (outcome.ok) onDone();
-    else setErrors(outcome.errors);
+    else errors.refused(outcome.errors);
   }
 
-  const set = (patch: Partial<Draft>) => setDraft({ ...current, ...patch });
+  const set = <F extends keyof Draft>(field: F, value: Draft[F]) => {
+    setDraft({ ...current, [field]: value });
+    errors.edited(field);
+  };
 
   return (
-    <form className="form" onSubmit={(e) => void onSubmit(e)} noValidate aria-label="Edit ticket">
-      <FormErrors title="The changes were not saved." errors={formErrors} />
-      <div className="field">
-        <label htmlFor={ids.title}>Title</label>
-        <input
-          id={ids.title}
-          value={current.title}
-          aria-invalid={errorFor('title') ? true : undefined}
-          aria-describedby={`${ids.title}-count ${ids.title}-error`}
-          onChange={(e) => set({ title: e.target.value })}
-        />
-        <p id={`${ids.title}-count`} className={`counter${length.title > TITLE_MAX ? ' counter--over' : ''}`}>
-          {length.title} / {TITLE_MAX}
-        </p>
-        <p id={`${ids.title}-error`} className="field__error">
-          {errorFor('title')}
-        </p>
-      </div>
-      <div className="field">
-        <label htmlFor={ids.description}>Description</label>
-        <textarea
-          id={ids.description}
-          rows={8}
-          value={current.description}
-          aria-invalid={errorFor('description') ? true : undefined}
-          aria-describedby={`${ids.description}-count ${ids.description}-error`}
-          onChange={(e) => set({ description: e.target.value })}
-        />
-        <p id={`${ids.description}-count`} className={`counter${length.description > DESCRIPTION_MAX ? ' counter--over' : ''}`}>
-          {length.description.toLocaleString('en')} / {DESCRIPTION_MAX.toLocaleString('en')}
-        </p>
-        <p id={`${ids.description}-error`} className="field__error">
-          {errorFor('description')}
-        </p>
-      </div>
+    <form
+      className="form"
+      onSubmit={(e) => void onSubmit(e)}
+      noValidate
+      aria-label="Edit ticket"
+      aria-describedby={errors.formErrors.length ? formErrorsId : undefined}
+    >
+      <FormErrors id={formErrorsId} title="The changes were not saved." errors={errors.formErrors} />
+      <TextField
+        label="Title"
+        name="title"
+        value={current.title}
+        max={TICKET_TITLE_MAX}
+        error={errors.errorFor('title', live.title)}
+        onChange={(value) => set('title', value)}
+        onBlur={() => errors.left('title')}
+      />
+      <TextField
+        label="Description"
+        name="description"
+        rows={8}
+        value={current.description}
+        max={TICKET_DESCRIPTION_MAX}
+        error={errors.errorFor('description', live.description)}
+        onChange={(value) => set('description', value)}
+        onBlur={() => errors.left('description')}
+      />
       <div className="form__row">
-        <div className="field">
-          <label htmlFor={ids.category}>Category</label>
-          <select id={ids.category} className="select" value={current.category} onChange={(e) => isCategory(e.target.value) && set({ category: e.target.value })}>
-            {CATEGORIES.map((c) => (
-              <option key={c} value={c}>
-                {CATEGORY_LABEL[c]}
-              </option>
-            ))}
-          </select>
-          <p className="field__error">{errorFor('category')}</p>
-        </div>
-        <div className="field">
-          <label htmlFor={ids.priority}>Priority</label>
-          <select id={ids.priority} className="select" value={current.priority} onChange={(e) => isPriority(e.target.value) && set({ priority: e.target.value })}>
-            {PRIORITIES.map((p) => (
-              <option key={p} value={p}>
-                {PRIORITY_LABEL[p]}
-              </option>
-            ))}
-          </select>
-          <p className="field__error">{errorFor('priority')}</p>
-        </div>
+        <SelectField
+          label="Category"
+          name="category"
+          values={CATEGORIES}
+          labels={CATEGORY_LABEL}
+          value={current.category}
+          error={errors.errorFor('category')}
+          onChange={(value) => set('category', value)}
+        />
+        <SelectField
+          label="Priority"
+          name="priority"
+          values={PRIORITIES}
+          labels={PRIORITY_LABEL}
+          value={current.priority}
+          error={errors.errorFor('priority')}
+          onChange={(value) => set('priority', value)}
+        />
       </div>
       <div className="form__actions">
         <button type="submit" className="button button--primary" disabled={loading}>

@@ -3,8 +3,9 @@
 import { useEffect, useEffectEvent, useId, useState } from 'react';
 import { clipCharacters } from '../../common/characters.js';
 import { useDebouncedValue } from '../../common/use-debounced-value.js';
+import { TICKET_SEARCH_MAX } from '../../gql/limits.js';
 import { CATEGORIES, CATEGORY_LABEL, PRIORITIES, PRIORITY_LABEL, STATUSES, STATUS_LABEL } from './ticket-enums.js';
-import { SEARCH_MAX, type TicketsView } from './tickets-url.js';
+import type { TicketsView } from './tickets-url.js';
 
 interface Props {
   view: TicketsView;
@@ -78,7 +79,7 @@ export function TicketFilters({ view, onChange, searchDelayMs = 300 }: Props) {
           placeholder="Words in the title or description"
           value={text}
           // Clipped in code points, as the server counts: `maxLength` counts UTF-16 units.
-          onChange={(event) => setText(clipCharacters(event.target.value, SEARCH_MAX))}
+          onChange={(event) => setText(clipCharacters(event.target.value, TICKET_SEARCH_MAX))}
           onKeyDown={(event) => {
             if (event.key === 'Enter') onChange({ ...view, search: text });
           }}

@@ -4,10 +4,12 @@ import type { FragmentType } from '@apollo/client';
 import { useFragment } from '@apollo/client/react';
 import { useState } from 'react';
 import { Link } from 'react-router';
+import { EnumSelect } from '../../common/form/SelectField.js';
 import { formatAge, formatDateTime } from '../../common/format.js';
+import { refusalText } from '../../common/mutation-outcome.js';
 import { graphql } from '../../gql/index.js';
-import type { TicketPriority, TicketStatus } from '../../gql/graphql.js';
-import { CATEGORY_LABEL, isPriority, isStatus, PRIORITIES, PRIORITY_LABEL, STATUSES, STATUS_LABEL } from './ticket-enums.js';
+import type { UpdateTicketInput } from '../../gql/graphql.js';
+import { CATEGORY_LABEL, PRIORITIES, PRIORITY_LABEL, STATUSES, STATUS_LABEL } from './ticket-enums.js';
 import { useUpdateTicket } from './use-update-ticket.js';
 
 export const TicketRowFragment = graphql(`
@@ -38,12 +40,10 @@ export function TicketRow({ ticket }: { ticket: FragmentType<typeof TicketRowFra
   const ticketId = data.id;
   const titleId = `ticket-${ticketId}-title`;
 
-  async function change(field: 'status' | 'priority', value: TicketStatus | TicketPriority, label: string) {
+  async function change(label: string, input: UpdateTicketInput) {
     setProblem(null);
-    const outcome = await updateTicket(ticketId, field === 'status' ? { status: value as TicketStatus } : { priority: value as TicketPriority });
-    if (!outcome.ok) {
-      setProblem(`${label} not changed: ${outcome.errors.map((e) => e.message).join(' ') || 'the server refused it.'}`);
-    }
+    const outcome = await updateTicket(ticketId, input);
+    if (!outcome.ok) setProblem(refusalText(label, outcome.errors));
   }
 
   return (
@@ -58,35 +58,23 @@ export function TicketRow({ ticket }: { ticket: FragmentType<typeof TicketRowFra
         <span className={`badge badge--category badge--${data.category.toLowerCase()}`}>{CATEGORY_LABEL[data.category]}</span>
         <label className="inline-select">
           <span className="visually-hidden">Priority of “{data.title}”</span>
-          <select
+          <EnumSelect
             className={`select select--priority priority--${data.priority.toLowerCase()}`}
+            values={PRIORITIES}
+            labels={PRIORITY_LABEL}
             value={data.priority}
-            onChange={(event) => {
-              if (isPriority(event.target.value)) void change('priority', event.target.value, 'Priority');
-            }}
-          >
-            {PRIORITIES.map((p) => (
-              <option key={p} value={p}>
-                {PRIORITY_LABEL[p]}
-              </option>
-            ))}
-          </select>
+            onChange={(priority) => void change('Priority', { priority })}
+          />
         </label>
         <label className="inline-select">
           <span className="visually-hidden">Status of “{data.title}”</span>
-          <select
+          <EnumSelect
             className={`select select--status status--${data.status.toLowerCase()}`}
+            values={STATUSES}
+            labels={STATUS_LABEL}
             value={data.status}
-            onChange={(event) => {
-              if (isStatus(event.target.value)) void change('status', event.target.value, 'Status');
-            }}
-          >
-            {STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {STATUS_LABEL[s]}
-              </option>
-            ))}
-          </select>
+            onChange={(status) => void change('Status', { status })}
+          />
         </label>
         <time className="ticket-row__age" dateTime={data.createdAt} title={formatDateTime(data.createdAt)}>
           {formatAge(data.createdAt)}

@@ -6,12 +6,14 @@ import { useMemo, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { ErrorMessage, Loading } from '../../common/ErrorMessage.js';
 import { graphql } from '../../gql/index.js';
+import { TICKETS_PAGE_SIZE_DEFAULT } from '../../gql/limits.js';
 import { TicketFilters } from './TicketFilters.js';
 import { TicketRow } from './TicketRow.js';
 import { isFiltered, readTicketsView, toTicketFilter, writeTicketsView, type TicketsView } from './tickets-url.js';
 import { useDocumentTitle } from '../../common/use-document-title.js';
 
-const PAGE_SIZE = 25;
+// One page of the list: the server's default size.
+const PAGE_SIZE = TICKETS_PAGE_SIZE_DEFAULT;
 
 const TicketsPageQuery = graphql(`
   query TicketsPage($filter: TicketFilter, $search: String, $first: Int, $after: String) {

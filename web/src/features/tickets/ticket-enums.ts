@@ -45,7 +45,3 @@ export function isPriority(value: string): value is TicketPriority {
 export function isStatus(value: string): value is TicketStatus {
   return (STATUSES as readonly string[]).includes(value);
 }
-
-/** Server-side limits, mirrored for live feedback; the server stays the authority. */
-export const TITLE_MAX = 200;
-export const DESCRIPTION_MAX = 20_000;

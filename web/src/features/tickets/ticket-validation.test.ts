@@ -1,7 +1,7 @@
 // The live length checks count Unicode code points, as the server (PostgreSQL's varchar,
 // DRF) does: an emoji is one character, not the two UTF-16 units JavaScript sees.
 import { describe, expect, it } from 'vitest';
-import { DESCRIPTION_MAX, TITLE_MAX } from './ticket-enums.js';
+import { TICKET_DESCRIPTION_MAX as DESCRIPTION_MAX, TICKET_TITLE_MAX as TITLE_MAX } from '../../gql/limits.js';
 import { descriptionProblem, titleProblem } from './ticket-validation.js';
 
 describe('length checks', () => {

@@ -3,6 +3,7 @@
 // dropped rather than sent to the server.
 import type { TicketCategory, TicketFilter, TicketPriority, TicketStatus } from '../../gql/graphql.js';
 import { clipCharacters } from '../../common/characters.js';
+import { TICKET_SEARCH_MAX } from '../../gql/limits.js';
 import { CATEGORIES, isCategory, isPriority, isStatus, PRIORITIES, STATUSES } from './ticket-enums.js';
 
 export interface TicketsView {
@@ -11,9 +12,6 @@ export interface TicketsView {
   statuses: TicketStatus[];
   search: string;
 }
-
-/** The server's limit on search text, in code points. */
-export const SEARCH_MAX = 200;
 
 function pick<T extends string>(params: URLSearchParams, name: string, guard: (v: string) => v is T, order: readonly T[]): T[] {
   const chosen = new Set(params.getAll(name).filter(guard));
@@ -25,7 +23,7 @@ export function readTicketsView(params: URLSearchParams): TicketsView {
     categories: pick(params, 'category', isCategory, CATEGORIES),
     priorities: pick(params, 'priority', isPriority, PRIORITIES),
     statuses: pick(params, 'status', isStatus, STATUSES),
-    search: clipCharacters(params.get('q') ?? '', SEARCH_MAX),
+    search: clipCharacters(params.get('q') ?? '', TICKET_SEARCH_MAX),
   };
 }
 

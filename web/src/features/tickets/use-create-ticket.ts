@@ -7,10 +7,10 @@ import type { ApolloCache, Reference } from '@apollo/client/cache';
 import { useMutation } from '@apollo/client/react';
 import { useCallback, useRef } from 'react';
 import { isUnfilteredNewestFirst, parseTicketsListStoreFieldName } from '../../apollo/tickets-list-key.js';
+import { networkError, type MutationOutcome } from '../../common/mutation-outcome.js';
 import { graphql } from '../../gql/index.js';
 import type { CreateTicketInput } from '../../gql/graphql.js';
 import type { Suggestion } from './ticket-suggestion.js';
-import { networkError, type MutationOutcome } from './use-update-ticket.js';
 
 const CreateTicketMutation = graphql(`
   mutation CreateTicket($input: CreateTicketInput!) {

@@ -7,7 +7,7 @@ import { useCallback, useEffect, useReducer, useRef, useState, type Dispatch } f
 import { characterCount, hasLoneSurrogate, isBlankText } from '../../common/characters.js';
 import { describeProblem } from '../../common/errors.js';
 import { graphql } from '../../gql/index.js';
-import { DESCRIPTION_MAX } from './ticket-enums.js';
+import { TICKET_DESCRIPTION_MAX } from '../../gql/limits.js';
 import { initialSuggestionState, suggestionReducer, type SuggestionAction } from './ticket-suggestion.js';
 
 const ClassifyDescriptionQuery = graphql(`
@@ -44,7 +44,7 @@ export function useTicketSuggestion({ delayMs }: { delayMs: number }) {
       const trimmed = text.trim();
       const length = characterCount(trimmed);
       // Text the server would refuse (nothing visible, a broken character) is not worth a request.
-      if (length < CLASSIFY_MIN_LENGTH || length > DESCRIPTION_MAX || trimmed === p.lastAsked) return;
+      if (length < CLASSIFY_MIN_LENGTH || length > TICKET_DESCRIPTION_MAX || trimmed === p.lastAsked) return;
       if (isBlankText(trimmed) || hasLoneSurrogate(trimmed)) return;
       p.lastAsked = trimmed;
       const request = ++p.request;

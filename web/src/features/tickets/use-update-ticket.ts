@@ -2,9 +2,9 @@
 // when the server refuses it, with the refusal returned so the caller can say why.
 import { useApolloClient, useMutation } from '@apollo/client/react';
 import { useCallback } from 'react';
-import { describeProblem } from '../../common/errors.js';
+import { networkError, type MutationOutcome } from '../../common/mutation-outcome.js';
 import { graphql } from '../../gql/index.js';
-import type { UpdateTicketInput, UserErrorCode } from '../../gql/graphql.js';
+import type { UpdateTicketInput } from '../../gql/graphql.js';
 
 // What every screen showing a ticket has cached, so a change can be shown at once.
 const UseUpdateTicketFragment = graphql(`
@@ -42,14 +42,6 @@ const UpdateTicketMutation = graphql(`
     }
   }
 `);
-
-export interface FieldError {
-  field: string | null;
-  message: string;
-  code: UserErrorCode | 'NETWORK';
-}
-
-export type MutationOutcome<T = undefined> = { ok: true; value: T } | { ok: false; errors: FieldError[] };
 
 const RESOLVED = new Set(['RESOLVED', 'CLOSED']);
 
@@ -111,8 +103,4 @@ export function useUpdateTicket() {
   );
 
   return [updateTicket, state] as const;
-}
-
-export function networkError(error: unknown): FieldError {
-  return { field: null, code: 'NETWORK', message: describeProblem(error).message };
 }

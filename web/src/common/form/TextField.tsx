@@ -1,0 +1,59 @@
+// A labelled text input or textarea with its character counter and its error, wired
+// for assistive technology: the counter and the error describe the control
+// (aria-describedby), and an error marks it invalid (aria-invalid). Which error to
+// show is the form's call (field-errors.ts); this only shows it.
+import { useId } from 'react';
+import { characterCount } from '../characters.js';
+
+interface Props {
+  label: string;
+  name: string;
+  value: string;
+  /** The server's limit in code points, shown as "count / max"; the count turns red past it. */
+  max: number;
+  error: string | null;
+  onChange(value: string): void;
+  onBlur?(): void;
+  /** A textarea of this many rows instead of a one-line input. */
+  rows?: number;
+  autoComplete?: string;
+}
+
+export function TextField({ label, name, value, max, error, onChange, onBlur, rows, autoComplete }: Props) {
+  const id = useId();
+  const countId = `${id}-count`;
+  const errorId = `${id}-error`;
+  const length = characterCount(value);
+  const control = {
+    id,
+    name,
+    value,
+    autoComplete,
+    'aria-invalid': error ? true : undefined,
+    'aria-describedby': error ? `${countId} ${errorId}` : countId,
+    onBlur,
+  } as const;
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      {rows === undefined ? (
+        <input {...control} onChange={(e) => onChange(e.target.value)} />
+      ) : (
+        <textarea {...control} rows={rows} onChange={(e) => onChange(e.target.value)} />
+      )}
+      <p id={countId} className={`counter${length > max ? ' counter--over' : ''}`}>
+        {length.toLocaleString('en')} / {max.toLocaleString('en')}
+      </p>
+      <FieldErrorText id={errorId} error={error} />
+    </div>
+  );
+}
+
+/** A field's error, when it has one, under the id its control refers to. */
+export function FieldErrorText({ id, error }: { id: string; error: string | null }) {
+  return error ? (
+    <p id={id} className="field__error">
+      {error}
+    </p>
+  ) : null;
+}
