@@ -1,13 +1,45 @@
-// Test runner settings: integration tests open real databases, so allow time for
-// PGlite's start and PostgreSQL database creation.
-import { defineConfig } from 'vitest/config';
+// Test runner settings. Two projects share one pool of workers: `server` (unit and
+// in-process integration tests) and `processes` (tests that spawn real server or
+// benchmark processes and wait on them). The root's global setup migrates one
+// template database per run (test/support/template-databases.ts), which every
+// integration suite clones; the projects inherit what it provides.
+import { configDefaults, defineConfig, type TestProjectInlineConfiguration } from 'vitest/config';
+
+const PROCESS_TESTS = ['test/ops/**/*.test.ts', 'test/scale/bench.test.ts'];
+
+const shared: TestProjectInlineConfiguration['test'] = {
+  // Integration tests open real databases: allow time for PostgreSQL database
+  // creation and for a loaded machine.
+  testTimeout: 30_000,
+  hookTimeout: 60_000,
+  pool: 'forks',
+  // PGlite's 9 MB of WebAssembly: V8's optimising tier-up costs each worker more CPU
+  // than the short test queries win back. Spawned servers do not inherit this.
+  execArgv: ['--liftoff-only'],
+};
 
 export default defineConfig({
   test: {
-    include: ['test/**/*.test.ts', 'src/**/*.test.ts'],
-    testTimeout: 30_000,
-    hookTimeout: 60_000,
-    pool: 'forks',
     globalSetup: ['test/support/template-databases.ts'],
+    // Vitest's default on 2 cores is one worker, which runs the files one after
+    // another while process tests mostly wait on their child processes.
+    maxWorkers: 3,
+    projects: [
+      {
+        test: {
+          ...shared,
+          name: 'server',
+          include: ['test/**/*.test.ts', 'src/**/*.test.ts'],
+          exclude: [...configDefaults.exclude, ...PROCESS_TESTS],
+          // These files share no global state, so a worker keeps its loaded modules
+          // (app, GraphQL schema, drivers) from one file to the next.
+          isolate: false,
+        },
+      },
+      {
+        // Each file keeps its own process: these register exit handlers and own children.
+        test: { ...shared, name: 'processes', include: PROCESS_TESTS },
+      },
+    ],
   },
 });
