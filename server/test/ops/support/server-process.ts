@@ -1,11 +1,12 @@
 // Runs the real server as a child process (node + tsx on src/main.ts, as `npm start`
 // does) on a free port, collecting its JSON log lines, so tests can exercise start-up,
 // signals and logging as an operator would. Every child is killed by killAllServers().
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { inject } from 'vitest';
 
 const SERVER_DIR = fileURLToPath(new URL('../../..', import.meta.url));
 export const READY_MESSAGE = 'support tickets server ready';
@@ -46,6 +47,18 @@ export function tempDir(prefix = 'tickets-ops-'): string {
   return dir;
 }
 
+/**
+ * A data directory already holding the run's migrated template (test/support/template-databases.ts),
+ * for servers whose test names no database: a first start in an empty directory spends most of
+ * its time in initdb, which the tests that pass their own empty DATA_DIR still exercise.
+ */
+function migratedDataDir(): string {
+  const dir = tempDir();
+  const template = inject('pgliteTemplateFile');
+  if (template) execFileSync('tar', ['-xf', template, '-C', dir], { stdio: ['ignore', 'ignore', 'pipe'] });
+  return dir;
+}
+
 /** The environment a test server starts from: nothing inherited that changes behaviour. */
 function baseEnv(): Record<string, string> {
   const env: Record<string, string> = {};
@@ -68,7 +81,7 @@ function baseEnv(): Record<string, string> {
 
 export function spawnServer(env: Record<string, string> = {}): ServerProcess {
   const fullEnv = { ...baseEnv(), ...env };
-  if (fullEnv.DATABASE_URL === undefined && fullEnv.DATA_DIR === undefined) fullEnv.DATA_DIR = tempDir();
+  if (fullEnv.DATABASE_URL === undefined && fullEnv.DATA_DIR === undefined) fullEnv.DATA_DIR = migratedDataDir();
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
     cwd: SERVER_DIR,
     env: fullEnv,
