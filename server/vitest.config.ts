@@ -3,6 +3,7 @@
 // benchmark processes and wait on them). The root's global setup migrates one
 // template database per run (test/support/template-databases.ts), which every
 // integration suite clones; the projects inherit what it provides.
+import { availableParallelism } from 'node:os';
 import { configDefaults, defineConfig, type TestProjectInlineConfiguration } from 'vitest/config';
 
 const PROCESS_TESTS = ['test/ops/**/*.test.ts', 'test/scale/bench.test.ts'];
@@ -21,9 +22,10 @@ const shared: TestProjectInlineConfiguration['test'] = {
 export default defineConfig({
   test: {
     globalSetup: ['test/support/template-databases.ts'],
-    // Vitest's default on 2 cores is one worker, which runs the files one after
-    // another while process tests mostly wait on their child processes.
-    maxWorkers: 3,
+    // Vitest's default is one worker fewer than the cores: a single one on 2 cores,
+    // which ran the files one after another while process tests mostly wait on
+    // their child processes.
+    maxWorkers: Math.max(3, availableParallelism()),
     projects: [
       {
         test: {
