@@ -2,6 +2,7 @@
 // test file when TEST_DATABASE_URL is set, so files run in parallel in isolation.
 // Each is a clone of the run's migrated template (template-databases.ts); without
 // one (a file run under another config) it is created empty and migrated.
+import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import postgres from 'postgres';
@@ -32,6 +33,17 @@ let pgliteTemplate: Promise<Blob> | undefined;
 function readPgliteTemplate(file: string): Promise<Blob> {
   pgliteTemplate ??= readFile(file).then((bytes) => new Blob([new Uint8Array(bytes)]));
   return pgliteTemplate;
+}
+
+/**
+ * Fills an empty directory with the run's migrated PGlite template, for a process that
+ * opens it as its DATA_DIR and whose test is not about a first start (which runs initdb).
+ * Without a template (a file run under another config) the directory stays empty.
+ */
+export function extractPgliteTemplate(dir: string): void {
+  const templateFile = inject('pgliteTemplateFile');
+  // The tarball's member names are absolute; tar says so on stderr as it strips them.
+  if (templateFile) execFileSync('tar', ['-xf', templateFile, '-C', dir], { stdio: ['ignore', 'ignore', 'pipe'] });
 }
 
 export async function createTestDatabase(target: TestDatabaseTarget): Promise<TestDatabase> {

@@ -1,12 +1,12 @@
 // Runs the real server as a child process (node + tsx on src/main.ts, as `npm start`
 // does) on a free port, collecting its JSON log lines, so tests can exercise start-up,
 // signals and logging as an operator would. Every child is killed by killAllServers().
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { inject } from 'vitest';
+import { extractPgliteTemplate } from '../../support/databases.js';
 
 const SERVER_DIR = fileURLToPath(new URL('../../..', import.meta.url));
 export const READY_MESSAGE = 'support tickets server ready';
@@ -48,14 +48,13 @@ export function tempDir(prefix = 'tickets-ops-'): string {
 }
 
 /**
- * A data directory already holding the run's migrated template (test/support/template-databases.ts),
- * for servers whose test names no database: a first start in an empty directory spends most of
- * its time in initdb, which the tests that pass their own empty DATA_DIR still exercise.
+ * A data directory already holding the run's migrated template, for servers whose test
+ * names no database: a first start in an empty directory spends most of its time in
+ * initdb, which the tests that pass their own empty DATA_DIR still exercise.
  */
 function migratedDataDir(): string {
   const dir = tempDir();
-  const template = inject('pgliteTemplateFile');
-  if (template) execFileSync('tar', ['-xf', template, '-C', dir], { stdio: ['ignore', 'ignore', 'pipe'] });
+  extractPgliteTemplate(dir);
   return dir;
 }
 
