@@ -1,7 +1,24 @@
-// Test runner settings: integration tests open real databases, so allow time for
-// PGlite's start and PostgreSQL database creation.
+// Test runner settings. Two projects share one pool of workers: `server` (unit and
+// in-process integration tests) and `processes` (tests that spawn real server or
+// benchmark processes and wait on them). The root's global setup migrates one
+// template database per run (test/support/template-databases.ts), which every
+// integration suite clones; the projects inherit what it provides.
 import { createRequire } from 'node:module';
-import { defineConfig } from 'vitest/config';
+import { availableParallelism } from 'node:os';
+import { configDefaults, defineConfig, type TestProjectInlineConfiguration } from 'vitest/config';
+
+const PROCESS_TESTS = ['test/ops/**/*.test.ts', 'test/scale/bench.test.ts'];
+
+const shared: TestProjectInlineConfiguration['test'] = {
+  // Integration tests open real databases: allow time for PostgreSQL database
+  // creation and for a loaded machine.
+  testTimeout: 30_000,
+  hookTimeout: 60_000,
+  pool: 'forks',
+  // PGlite's 9 MB of WebAssembly: V8's optimising tier-up costs each worker more CPU
+  // than the short test queries win back. Spawned servers do not inherit this.
+  execArgv: ['--liftoff-only'],
+};
 
 export default defineConfig({
   resolve: {
@@ -12,9 +29,27 @@ export default defineConfig({
     alias: [{ find: /^graphql$/, replacement: createRequire(import.meta.url).resolve('graphql') }],
   },
   test: {
-    include: ['test/**/*.test.ts'],
-    testTimeout: 30_000,
-    hookTimeout: 60_000,
-    pool: 'forks',
+    globalSetup: ['test/support/template-databases.ts'],
+    // Vitest's default is one worker fewer than the cores: a single one on 2 cores,
+    // which ran the files one after another while process tests mostly wait on
+    // their child processes.
+    maxWorkers: Math.max(3, availableParallelism()),
+    projects: [
+      {
+        test: {
+          ...shared,
+          name: 'server',
+          include: ['test/**/*.test.ts'],
+          exclude: [...configDefaults.exclude, ...PROCESS_TESTS],
+          // These files share no global state, so a worker keeps its loaded modules
+          // (app, GraphQL schema, drivers) from one file to the next.
+          isolate: false,
+        },
+      },
+      {
+        // Each file keeps its own process: these register exit handlers and own children.
+        test: { ...shared, name: 'processes', include: PROCESS_TESTS },
+      },
+    ],
   },
 });

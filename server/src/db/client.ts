@@ -14,7 +14,12 @@ export type Schema = typeof schema;
 export type Db = PgDatabase<PgQueryResultHKT, Schema>;
 
 export type DatabaseTarget =
-  | { kind: 'pglite'; /** undefined: in memory */ dataDir: string | undefined }
+  | {
+      kind: 'pglite';
+      /** undefined: in memory */ dataDir: string | undefined;
+      /** A `dumpDataDir()` tarball to start from instead of an empty cluster (tests clone a migrated template). */
+      loadDataDir?: Blob;
+    }
   | {
       kind: 'postgres';
       url: string;
@@ -38,7 +43,7 @@ export interface Database {
 
 export async function openDatabase(target: DatabaseTarget): Promise<Database> {
   if (target.kind === 'pglite') {
-    const client = new PGlite({ dataDir: target.dataDir, extensions: { pg_trgm } });
+    const client = new PGlite({ dataDir: target.dataDir, loadDataDir: target.loadDataDir, extensions: { pg_trgm } });
     await client.waitReady;
     // The stats' day arithmetic is defined in UTC, whatever the host's zone.
     await client.exec(`SET TIME ZONE 'UTC'`);

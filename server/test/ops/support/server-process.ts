@@ -6,6 +6,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { extractPgliteTemplate } from '../../support/databases.js';
 
 const SERVER_DIR = fileURLToPath(new URL('../../..', import.meta.url));
 const READY_MESSAGE = 'support tickets server ready';
@@ -46,6 +47,17 @@ export function tempDir(prefix = 'tickets-ops-'): string {
   return dir;
 }
 
+/**
+ * A data directory already holding the run's migrated template, for servers whose test
+ * names no database: a first start in an empty directory spends most of its time in
+ * initdb, which the tests that pass their own empty DATA_DIR still exercise.
+ */
+function migratedDataDir(): string {
+  const dir = tempDir();
+  extractPgliteTemplate(dir);
+  return dir;
+}
+
 /** The environment a test server starts from: nothing inherited that changes behaviour. */
 function baseEnv(): Record<string, string> {
   const env: Record<string, string> = {};
@@ -68,7 +80,7 @@ function baseEnv(): Record<string, string> {
 
 export function spawnServer(env: Record<string, string> = {}): ServerProcess {
   const fullEnv = { ...baseEnv(), ...env };
-  if (fullEnv.DATABASE_URL === undefined && fullEnv.DATA_DIR === undefined) fullEnv.DATA_DIR = tempDir();
+  if (fullEnv.DATABASE_URL === undefined && fullEnv.DATA_DIR === undefined) fullEnv.DATA_DIR = migratedDataDir();
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
     cwd: SERVER_DIR,
     env: fullEnv,
