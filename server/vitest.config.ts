@@ -20,14 +20,15 @@ const shared: TestProjectInlineConfiguration['test'] = {
   execArgv: ['--liftoff-only'],
 };
 
+// One graphql-js, as in production: Node loads its CommonJS build for every importer
+// (type-graphql, Apollo, our code), while Vite would give our code the ESM build, a
+// second copy whose instanceof checks refuse the other's schema and errors.
+const resolve = {
+  alias: [{ find: /^graphql$/, replacement: createRequire(import.meta.url).resolve('graphql') }],
+};
+
 export default defineConfig({
-  resolve: {
-    // One graphql-js, as in production: Node loads its CommonJS build for every
-    // importer (type-graphql, Apollo, our code), while Vite would give our code the
-    // ESM build, a second copy whose instanceof checks refuse the other's schema
-    // and errors.
-    alias: [{ find: /^graphql$/, replacement: createRequire(import.meta.url).resolve('graphql') }],
-  },
+  resolve,
   test: {
     globalSetup: ['test/support/template-databases.ts'],
     // Vitest's default is one worker fewer than the cores: a single one on 2 cores,
@@ -36,6 +37,8 @@ export default defineConfig({
     maxWorkers: Math.max(3, availableParallelism()),
     projects: [
       {
+        // Inline projects do not inherit the root's `resolve`: each names it.
+        resolve,
         test: {
           ...shared,
           name: 'server',
@@ -48,6 +51,7 @@ export default defineConfig({
       },
       {
         // Each file keeps its own process: these register exit handlers and own children.
+        resolve,
         test: { ...shared, name: 'processes', include: PROCESS_TESTS },
       },
     ],
