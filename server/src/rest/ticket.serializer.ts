@@ -6,7 +6,9 @@ import type { IssuedClassification } from '../classifier/classify.service.js';
 import { TICKET_CATEGORIES, TICKET_PRIORITIES, TICKET_STATUSES } from '../tickets/ticket.enums.js';
 import { TicketError } from '../tickets/ticket.errors.js';
 import type { CreatedTicket, TicketRow, TicketStatsRow } from '../tickets/ticket.service.js';
-import type { CreateTicketInput, RawTicketFilter, UpdateTicketInput } from '../tickets/ticket.validation.js';
+import type { TicketFilterRequest } from '../tickets/ticket-query.js';
+import type { CreateTicketInput, UpdateTicketInput } from '../tickets/ticket.validation.js';
+import { REST_FILTER_PARAMS } from './ticket.schemas.js';
 
 export interface RestTicket {
   id: number;
@@ -165,10 +167,12 @@ export function queryValue(query: Record<string, unknown>, key: string): string 
   return typeof value === 'string' && value !== '' ? value : undefined;
 }
 
-export function toTicketFilter(query: Record<string, unknown>): RawTicketFilter {
-  const one = (key: string) => {
-    const value = queryValue(query, key);
-    return value === undefined ? null : [value];
-  };
-  return { categories: one('category'), priorities: one('priority'), statuses: one('status') };
+export function toTicketFilter(query: Record<string, unknown>): TicketFilterRequest {
+  const filter: Record<string, unknown> = {};
+  for (const [field, param] of Object.entries(REST_FILTER_PARAMS)) {
+    if (param === null) continue;
+    const value = queryValue(query, param.name);
+    filter[field] = value === undefined ? null : [value];
+  }
+  return filter;
 }

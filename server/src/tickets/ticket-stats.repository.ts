@@ -21,9 +21,9 @@ import {
   type TicketStatus,
 } from './ticket.enums.js';
 import { cachedQuery } from '../db/query-cache.js';
-import { counterConditions, isCounterQuery } from './ticket-counters.repository.js';
+import { counterConditions } from './ticket-counters.repository.js';
+import { isCounterQuery, type TicketQuery } from './ticket-query.js';
 import { ticketConditions } from './ticket.repository.js';
-import type { TicketQuery } from './ticket.validation.js';
 
 export interface SuggestionFigures {
   /** Tickets created with a suggestion shown. */

@@ -5,9 +5,22 @@ import type { Db } from '../db/client.js';
 import { tickets, type TicketRow } from '../db/schema.js';
 import { RESOLVED_STATUSES, type ClassificationSource, type TicketCategory, type TicketPriority, type TicketStatus } from './ticket.enums.js';
 import { cachedQuery } from '../db/query-cache.js';
-import { countFromCounters, isCounterQuery } from './ticket-counters.repository.js';
-import { TicketError } from './ticket.errors.js';
-import type { TicketQuery, ValidUpdateTicket } from './ticket.validation.js';
+import { countFromCounters } from './ticket-counters.repository.js';
+import {
+  COUNT_TIMEOUT_MS,
+  EXACT_COUNT_ESTIMATE_LIMIT,
+  isCounterQuery,
+  isIndexedSearch,
+  isUnindexedSearch,
+  SHORT_SEARCH_TIMEOUT_MS,
+  shortSearchTooSlow,
+  TOTAL_COUNT_CAP,
+  type TicketFilterField,
+  type TicketOrderDirection,
+  type TicketQuery,
+  type ValidTicketFilter,
+} from './ticket-query.js';
+import type { ValidUpdateTicket } from './ticket.validation.js';
 
 export type { TicketRow };
 
@@ -19,32 +32,23 @@ export function likeLiteral(term: string): string {
   return term.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
-export function ticketConditions({ filter, terms }: TicketQuery): SQL | undefined {
-  const conds: (SQL | undefined)[] = [];
-  if (filter.categories) conds.push(inArray(tickets.category, filter.categories));
-  if (filter.priorities) conds.push(inArray(tickets.priority, filter.priorities));
-  if (filter.statuses) conds.push(inArray(tickets.status, filter.statuses));
-  if (filter.createdAfter) conds.push(gte(tickets.createdAt, filter.createdAfter));
-  if (filter.createdBefore) conds.push(lt(tickets.createdAt, filter.createdBefore));
-  for (const term of terms) conds.push(sql`${searchText} ilike ${`%${likeLiteral(term)}%`}`);
-  return and(...conds);
+// Exhaustive: a new filter field fails to compile until it has a condition.
+const FILTER_CONDITIONS: { [K in TicketFilterField]: (value: NonNullable<ValidTicketFilter[K]>) => SQL } = {
+  categories: (values) => inArray(tickets.category, values),
+  priorities: (values) => inArray(tickets.priority, values),
+  statuses: (values) => inArray(tickets.status, values),
+  createdAfter: (date) => gte(tickets.createdAt, date),
+  createdBefore: (date) => lt(tickets.createdAt, date),
+};
+
+function filterCondition<K extends TicketFilterField>(field: K, value: ValidTicketFilter[K]): SQL | undefined {
+  return value === undefined ? undefined : FILTER_CONDITIONS[field](value as NonNullable<ValidTicketFilter[K]>);
 }
 
-/** A trigram is three characters: a shorter term cannot use the search index. */
-export const INDEXED_TERM_MIN_LENGTH = 3;
-
-/**
- * How long PostgreSQL may spend on a list whose search terms are all shorter than
- * three characters. Such a search walks tickets newest first until the page is
- * full: instant for a common term, but a rare one would read every ticket. Past the
- * budget the request is refused with a `search` error. (PGlite does not enforce
- * statement timeouts; it is meant for smaller tables.)
- */
-export const SHORT_SEARCH_TIMEOUT_MS = 500;
-
-/** Whether no term of the search can use the trigram index. */
-export function isUnindexedSearch(query: TicketQuery): boolean {
-  return query.terms.length > 0 && query.terms.every((t) => t.length < INDEXED_TERM_MIN_LENGTH);
+export function ticketConditions({ filter, terms }: TicketQuery): SQL | undefined {
+  const conds: (SQL | undefined)[] = (Object.keys(FILTER_CONDITIONS) as TicketFilterField[]).map((field) => filterCondition(field, filter[field]));
+  for (const term of terms) conds.push(sql`${searchText} ilike ${`%${likeLiteral(term)}%`}`);
+  return and(...conds);
 }
 
 function isStatementTimeout(error: unknown): boolean {
@@ -71,15 +75,7 @@ async function withStatementTimeout<T>(db: Db, ms: number, work: (tx: Db) => Pro
 async function boundedPage(db: Db, query: TicketQuery, work: (db: Db) => Promise<TicketRow[]>): Promise<TicketRow[]> {
   if (!isUnindexedSearch(query)) return work(db);
   const rows = await withStatementTimeout(db, SHORT_SEARCH_TIMEOUT_MS, work);
-  if (rows === null) {
-    throw new TicketError('VALIDATION_FAILED', [
-      {
-        field: 'search',
-        code: 'INVALID',
-        message: `Terms shorter than ${INDEXED_TERM_MIN_LENGTH} characters cannot use the search index, and matching this one took too long. Add a longer term or a filter.`,
-      },
-    ]);
-  }
+  if (rows === null) throw shortSearchTooSlow();
   return rows;
 }
 
@@ -174,8 +170,6 @@ export async function updateTicketById(db: Db, id: number, patch: ValidUpdateTic
   return row;
 }
 
-export type TicketOrderDirection = 'desc' | 'asc';
-
 export interface KeysetPageParams {
   query: TicketQuery;
   direction: TicketOrderDirection;
@@ -192,20 +186,6 @@ export async function listTicketsKeyset(db: Db, { query, direction, after, limit
 export async function listTicketsOffset(db: Db, query: TicketQuery, offset: number, limit: number): Promise<TicketRow[]> {
   return boundedPage(db, query, (db) => selectPage(db, query, { direction: 'desc', offset, limit }));
 }
-
-/**
- * Counting is bounded whatever the table size:
- * - no filter, or categories/priorities/statuses only: an exact sum over the counter
- *   tables the triggers keep (a few hundred rows);
- * - a search or a created-at range: the planner's estimate comes first (planning
- *   only, no rows read). When it expects at most EXACT_COUNT_ESTIMATE_LIMIT matches,
- *   the matches are counted, reading at most TOTAL_COUNT_CAP + 1 of them (and, unless
- *   a term uses the trigram index, for at most COUNT_TIMEOUT_MS); otherwise, or when
- *   that budget runs out, the estimate is returned with `exact: false`.
- */
-export const EXACT_COUNT_ESTIMATE_LIMIT = 1_000;
-export const TOTAL_COUNT_CAP = 10_000;
-export const COUNT_TIMEOUT_MS = 250;
 
 export interface TicketCount {
   /** The number of matching tickets when `exact`; otherwise the planner's estimate, or TOTAL_COUNT_CAP when counting stopped there. */
@@ -224,6 +204,16 @@ export async function estimateTickets(db: Db, query: TicketQuery): Promise<numbe
   return Math.max(0, Math.round(plan[0].Plan['Plan Rows']));
 }
 
+/**
+ * Counting is bounded whatever the table size:
+ * - a query the counter tables can answer (`isCounterQuery`: no search, enum fields
+ *   only): an exact sum over the counter rows the triggers keep (a few hundred);
+ * - otherwise the planner's estimate comes first (planning only, no rows read). When
+ *   it expects at most EXACT_COUNT_ESTIMATE_LIMIT matches, the matches are counted,
+ *   reading at most TOTAL_COUNT_CAP + 1 of them (and, unless a term uses the trigram
+ *   index, for at most COUNT_TIMEOUT_MS); otherwise, or when that budget runs out, the
+ *   estimate is returned with `exact: false`.
+ */
 export async function countTicketsBounded(db: Db, query: TicketQuery): Promise<TicketCount> {
   if (isCounterQuery(query)) return { count: await countFromCounters(db, query.filter), exact: true };
   const estimate = await estimateTickets(db, query);
@@ -242,8 +232,7 @@ export async function countTicketsBounded(db: Db, query: TicketQuery): Promise<T
   // so the cap bounds the work. Otherwise (a created-at range, terms too short for
   // the index) the rows walked to find the matches are not bounded by the cap, so
   // PostgreSQL stops the count after a time budget.
-  const indexed = query.terms.some((t) => t.length >= INDEXED_TERM_MIN_LENGTH);
-  const n = indexed ? await cappedCount(db) : await withStatementTimeout(db, COUNT_TIMEOUT_MS, cappedCount);
+  const n = isIndexedSearch(query) ? await cappedCount(db) : await withStatementTimeout(db, COUNT_TIMEOUT_MS, cappedCount);
   if (n === null) return { count: estimate, exact: false };
   return n > TOTAL_COUNT_CAP ? { count: TOTAL_COUNT_CAP, exact: false } : { count: n, exact: true };
 }
@@ -256,11 +245,6 @@ export async function countTickets(db: Db, query: TicketQuery): Promise<number> 
 export interface CountedPage {
   rows: TicketRow[];
   count: TicketCount;
-}
-
-/** Whether some term can use the trigram index, so that the matches it yields bound the work. */
-export function isIndexedSearch(query: TicketQuery): boolean {
-  return query.terms.some((t) => t.length >= INDEXED_TERM_MIN_LENGTH);
 }
 
 type RawRow = Record<string, unknown>;

@@ -12,16 +12,16 @@ import {
   selectTicketsPerDayByScan,
   selectTicketsPerDayFromCounters,
 } from '../../src/tickets/ticket-stats.repository.js';
-import { countTicketsBounded, EXACT_COUNT_ESTIMATE_LIMIT } from '../../src/tickets/ticket.repository.js';
+import { countTicketsBounded } from '../../src/tickets/ticket.repository.js';
+import { EXACT_COUNT_ESTIMATE_LIMIT, type TicketQuery, type ValidTicketFilter } from '../../src/tickets/ticket-query.js';
 import { createTicket as createViaService, updateTicket } from '../../src/tickets/ticket.service.js';
-import type { TicketFilter, TicketQuery } from '../../src/tickets/ticket.validation.js';
 import { createTicket, issueTestSuggestion } from '../support/factories.js';
 import { describeOnDatabases } from '../support/harness.js';
 
 const DAY = 86_400_000;
 
 // Enum-only filters: the counter path must answer each exactly.
-const FILTERS: TicketFilter[] = [
+const FILTERS: ValidTicketFilter[] = [
   {},
   { categories: ['billing' as never] },
   { statuses: ['open' as never, 'in_progress' as never] },
@@ -30,7 +30,7 @@ const FILTERS: TicketFilter[] = [
   { categories: ['general' as never], priorities: ['medium' as never], statuses: ['open' as never] },
 ];
 
-const query = (filter: TicketFilter): TicketQuery => ({ filter, terms: [] });
+const query = (filter: ValidTicketFilter): TicketQuery => ({ filter, terms: [] });
 
 async function rows<T>(db: Db, statement: ReturnType<typeof sql>): Promise<T[]> {
   const result = await db.execute(statement);
