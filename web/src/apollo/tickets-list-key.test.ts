@@ -1,6 +1,6 @@
 // The cache key of a ticket list tells apart every filter the contract (schema.graphql)
 // allows: each TicketFilter field, whatever its type, keys its own list.
-import { getNamedType, isEnumType, isInputObjectType, isListType, type GraphQLInputField } from 'graphql';
+import { getNamedType, getNullableType, isEnumType, isInputObjectType, isListType, type GraphQLInputField, type GraphQLNamedType } from 'graphql';
 import { expect, it } from 'vitest';
 import { contractSchema } from '../../test/support/fake-backend.js';
 import { parseTicketsListStoreFieldName, ticketsListStoreFieldName } from './tickets-list-key.js';
@@ -11,15 +11,21 @@ function filterFields(): GraphQLInputField[] {
   return Object.values(input.getFields());
 }
 
+/** Two different values of a named input type. */
+function twoScalars(type: GraphQLNamedType): [unknown, unknown] {
+  if (isEnumType(type)) {
+    const [a, b] = type.getValues().map((v) => v.value as string);
+    return [a, b];
+  }
+  if (type.name === 'DateTimeISO') return ['2024-01-01T00:00:00.000Z', '2024-02-01T00:00:00.000Z'];
+  if (type.name === 'String' || type.name === 'ID') return ['a', 'b'];
+  throw new Error(`no sample values for ${type.name}`);
+}
+
 /** Two different values a field accepts. */
 function twoValues(field: GraphQLInputField): [unknown, unknown] {
-  const named = getNamedType(field.type);
-  if (isEnumType(named) && isListType(field.type)) {
-    const [a, b] = named.getValues().map((v) => v.value as string);
-    return [[a], [a, b]];
-  }
-  if (named.name === 'DateTimeISO') return ['2024-01-01T00:00:00.000Z', '2024-02-01T00:00:00.000Z'];
-  throw new Error(`no sample values for ${field.name}: ${String(field.type)}`);
+  const [a, b] = twoScalars(getNamedType(field.type));
+  return isListType(getNullableType(field.type)) ? [[a], [a, b]] : [a, b];
 }
 
 const key = (filter: Record<string, unknown> | null) => ticketsListStoreFieldName({ filter, search: null });
