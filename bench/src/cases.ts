@@ -8,7 +8,8 @@ import {
   validateTicketQuery,
   type TicketFilterRequest,
 } from '../../server/src/tickets/ticket-query.js';
-import { countTicketsBounded, listTicketsCounted, listTicketsKeyset, listTicketsOffset } from '../../server/src/tickets/ticket.repository.js';
+import { countTicketsBounded, listTicketsCounted } from '../../server/src/tickets/ticket-count.repository.js';
+import { listTicketsPage } from '../../server/src/tickets/ticket.repository.js';
 import type { Db } from '../../server/src/db/client.js';
 
 export interface HttpRequest {
@@ -77,7 +78,7 @@ function countedList(filter: TicketFilterRequest, search: string | null, limit: 
   const page = { direction: 'desc', ...(limit === PAGE ? { offset: 0 } : {}), limit } as const;
   if (isCounterQuery(query) || !isIndexedSearch(query)) {
     return [
-      (db) => (limit === PAGE ? listTicketsOffset(db, query, 0, limit) : listTicketsKeyset(db, { query, direction: 'desc', limit })),
+      (db) => listTicketsPage(db, query, page),
       (db) => countTicketsBounded(db, query),
     ];
   }

@@ -11,6 +11,7 @@
 import { and, gt, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import { ticketCounts, ticketDailyCounts, tickets } from '../db/schema.js';
+import { executeRows } from '../db/statements.js';
 import {
   ACTIVE_STATUSES,
   TICKET_CATEGORIES,
@@ -157,18 +158,16 @@ export interface DayCount {
 
 type DayRow = { day: string; count: number };
 
-function dayRows(result: unknown): DayCount[] {
-  // postgres.js returns an array; PGlite returns { rows }.
-  const list = Array.isArray(result) ? (result as DayRow[]) : (result as { rows: DayRow[] }).rows;
-  return list.map((r) => ({ day: String(r.day), count: Number(r.count) }));
+function toDayCounts(rows: DayRow[]): DayCount[] {
+  return rows.map((r) => ({ day: String(r.day), count: Number(r.count) }));
 }
 
 /** Per-day counts from `ticket_daily_counts`; only valid when `isCounterQuery(query)`. */
 export async function selectTicketsPerDayFromCounters(db: Db, query: TicketQuery, days: number): Promise<DayCount[]> {
   const conds = counterConditions(ticketDailyCounts, query.filter);
   // The window is summed first through the (day, …) key: at most 64 rows a day.
-  return dayRows(
-    await db.execute<DayRow>(sql`
+  return toDayCounts(
+    await executeRows<DayRow>(db, sql`
       select to_char(d.day, 'YYYY-MM-DD') as day, coalesce(w.count, 0)::int as count
       from generate_series(current_date - ${days - 1}::int, current_date, interval '1 day') as d(day)
       left join (
@@ -185,8 +184,8 @@ export async function selectTicketsPerDayFromCounters(db: Db, query: TicketQuery
 /** Per-day counts over the matching tickets themselves: any query. */
 export async function selectTicketsPerDayByScan(db: Db, query: TicketQuery, days: number): Promise<DayCount[]> {
   const conds = ticketConditions(query);
-  return dayRows(
-    await db.execute<DayRow>(sql`
+  return toDayCounts(
+    await executeRows<DayRow>(db, sql`
       select to_char(d.day, 'YYYY-MM-DD') as day, count(${tickets.id})::int as count
       from generate_series(current_date - ${days - 1}::int, current_date, interval '1 day') as d(day)
       left join ${tickets}

@@ -21,7 +21,7 @@ import {
   TOTAL_COUNT_CAP,
 } from './ticket-query.js';
 import { countMatchingTickets, createTicket, getTicket, listTickets, updateTicket } from './ticket.service.js';
-import type { TicketCount } from './ticket.repository.js';
+import type { TicketCount } from './ticket-count.repository.js';
 import { Ticket } from './ticket.type.js';
 
 async function asPayload(work: () => Promise<Parameters<typeof toTicket>[0]>) {

@@ -7,16 +7,8 @@ import { validateIdempotencyKey } from './idempotency-key.validation.js';
 import { TICKET_DEFAULTS } from './ticket.enums.js';
 import { TicketError, type TicketIssue } from './ticket.errors.js';
 import { redeemSuggestion } from './ticket-suggestion.service.js';
-import {
-  countTicketsBounded,
-  findTicketById,
-  insertTicket,
-  listTicketsCounted,
-  listTicketsKeyset,
-  updateTicketById,
-  type TicketCount,
-  type TicketRow,
-} from './ticket.repository.js';
+import { countTicketsBounded, listTicketsCounted, type TicketCount } from './ticket-count.repository.js';
+import { findTicketById, insertTicket, listTicketsPage, updateTicketById, type TicketRow } from './ticket.repository.js';
 import { selectTicketStats, selectTicketsPerDay, type DayCount, type TicketStatsRow } from './ticket-stats.repository.js';
 import { validateKeysetPage, validateTicketQuery, type TicketFilterRequest, type TicketOrder, type TicketQuery } from './ticket-query.js';
 import {
@@ -221,7 +213,7 @@ export async function listTickets(db: Db, params: ListTicketsParams): Promise<Ti
   const page = { direction, after, limit: first + 1 };
   const { rows, count } = params.withCount
     ? await listTicketsCounted(db, query, page)
-    : { rows: await listTicketsKeyset(db, { query, ...page }), count: undefined };
+    : { rows: await listTicketsPage(db, query, page), count: undefined };
   return { rows: rows.slice(0, first), hasNextPage: rows.length > first, hasPreviousPage: after !== undefined, query, count };
 }
 
