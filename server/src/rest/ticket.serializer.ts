@@ -7,7 +7,7 @@ import { TICKET_CATEGORIES, TICKET_PRIORITIES, TICKET_STATUSES } from '../ticket
 import { TicketError } from '../tickets/ticket.errors.js';
 import type { CreatedTicket, TicketRow, TicketStatsRow } from '../tickets/ticket.service.js';
 import type { TicketFilterRequest } from '../tickets/ticket-query.js';
-import type { CreateTicketInput, UpdateTicketInput } from '../tickets/ticket.validation.js';
+import type { CreateTicketRequest, UpdateTicketRequest } from '../tickets/ticket.validation.js';
 import { REST_FILTER_PARAMS } from './ticket.schemas.js';
 
 export interface RestTicket {
@@ -133,7 +133,7 @@ export function ticketBodyFields(req: FastifyRequest): Record<string, unknown> {
 }
 
 /** `id`, `created_at` and any other key the client may not set are ignored, as DRF ignores read-only fields. */
-export function toCreateInput(fields: Record<string, unknown>): CreateTicketInput {
+export function toCreateTicketRequest(fields: Record<string, unknown>): CreateTicketRequest {
   return {
     title: fields.title,
     description: fields.description,
@@ -149,7 +149,7 @@ export function toCreateInput(fields: Record<string, unknown>): CreateTicketInpu
   };
 }
 
-export function toUpdateInput(fields: Record<string, unknown>): UpdateTicketInput {
+export function toUpdateTicketRequest(fields: Record<string, unknown>): UpdateTicketRequest {
   return {
     title: fields.title,
     description: fields.description,
@@ -167,7 +167,7 @@ export function queryValue(query: Record<string, unknown>, key: string): string 
   return typeof value === 'string' && value !== '' ? value : undefined;
 }
 
-export function toTicketFilter(query: Record<string, unknown>): TicketFilterRequest {
+export function toTicketFilterRequest(query: Record<string, unknown>): TicketFilterRequest {
   const filter: Record<string, unknown> = {};
   for (const [field, param] of Object.entries(REST_FILTER_PARAMS)) {
     if (param === null) continue;

@@ -150,24 +150,24 @@ export async function selectTicketStats(db: Db, query: TicketQuery): Promise<Tic
   return isCounterQuery(query) ? selectTicketStatsFromCounters(db, query) : selectTicketStatsByScan(db, query);
 }
 
-export interface DayCount {
+export interface DayCountRow {
   /** The UTC day, `YYYY-MM-DD`. */
   day: string;
   count: number;
 }
 
-type DayRow = { day: string; count: number };
+type RawDayRow = { day: string; count: number };
 
-function toDayCounts(rows: DayRow[]): DayCount[] {
+function toDayCounts(rows: RawDayRow[]): DayCountRow[] {
   return rows.map((r) => ({ day: String(r.day), count: Number(r.count) }));
 }
 
 /** Per-day counts from `ticket_daily_counts`; only valid when `isCounterQuery(query)`. */
-export async function selectTicketsPerDayFromCounters(db: Db, query: TicketQuery, days: number): Promise<DayCount[]> {
+export async function selectTicketsPerDayFromCounters(db: Db, query: TicketQuery, days: number): Promise<DayCountRow[]> {
   const conds = counterConditions(ticketDailyCounts, query.filter);
   // The window is summed first through the (day, …) key: at most 64 rows a day.
   return toDayCounts(
-    await executeRows<DayRow>(db, sql`
+    await executeRows<RawDayRow>(db, sql`
       select to_char(d.day, 'YYYY-MM-DD') as day, coalesce(w.count, 0)::int as count
       from generate_series(current_date - ${days - 1}::int, current_date, interval '1 day') as d(day)
       left join (
@@ -182,10 +182,10 @@ export async function selectTicketsPerDayFromCounters(db: Db, query: TicketQuery
 }
 
 /** Per-day counts over the matching tickets themselves: any query. */
-export async function selectTicketsPerDayByScan(db: Db, query: TicketQuery, days: number): Promise<DayCount[]> {
+export async function selectTicketsPerDayByScan(db: Db, query: TicketQuery, days: number): Promise<DayCountRow[]> {
   const conds = ticketConditions(query);
   return toDayCounts(
-    await executeRows<DayRow>(db, sql`
+    await executeRows<RawDayRow>(db, sql`
       select to_char(d.day, 'YYYY-MM-DD') as day, count(${tickets.id})::int as count
       from generate_series(current_date - ${days - 1}::int, current_date, interval '1 day') as d(day)
       left join ${tickets}
@@ -197,6 +197,6 @@ export async function selectTicketsPerDayByScan(db: Db, query: TicketQuery, days
 }
 
 /** Tickets created per UTC day over the last `days` days through today, zeros included. */
-export async function selectTicketsPerDay(db: Db, query: TicketQuery, days: number): Promise<DayCount[]> {
+export async function selectTicketsPerDay(db: Db, query: TicketQuery, days: number): Promise<DayCountRow[]> {
   return isCounterQuery(query) ? selectTicketsPerDayFromCounters(db, query, days) : selectTicketsPerDayByScan(db, query, days);
 }

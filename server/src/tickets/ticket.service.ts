@@ -9,18 +9,18 @@ import { TicketError, type TicketIssue } from './ticket.errors.js';
 import { redeemSuggestion } from './ticket-suggestion.service.js';
 import { countTicketsBounded, listTicketsCounted, type TicketCount } from './ticket-count.repository.js';
 import { findTicketById, insertTicket, listTicketsPage, updateTicketById, type TicketRow } from './ticket.repository.js';
-import { selectTicketStats, selectTicketsPerDay, type DayCount, type TicketStatsRow } from './ticket-stats.repository.js';
+import { selectTicketStats, selectTicketsPerDay, type DayCountRow, type TicketStatsRow } from './ticket-stats.repository.js';
 import { validateKeysetPage, validateTicketQuery, type TicketFilterRequest, type TicketOrder, type TicketQuery } from './ticket-query.js';
 import {
   parseTicketId,
   validateCreateTicket,
   validateUpdateTicket,
-  type CreateTicketInput,
-  type UpdateTicketInput,
+  type CreateTicketRequest,
+  type UpdateTicketRequest,
   type ValidCreateTicket,
 } from './ticket.validation.js';
 
-export type { TicketRow, DayCount, TicketStatsRow };
+export type { TicketRow, DayCountRow, TicketStatsRow };
 
 export interface CreateTicketOptions {
   /** The client's idempotency key (REST `Idempotency-Key`, GraphQL `idempotencyKey`), if any. */
@@ -42,7 +42,7 @@ export interface CreatedTicket {
  * for a day: the same key with the same input answers it again (no second ticket,
  * even for concurrent retries), with another input it is refused.
  */
-export async function createTicket(db: Db, input: CreateTicketInput, options: CreateTicketOptions = {}): Promise<CreatedTicket> {
+export async function createTicket(db: Db, input: CreateTicketRequest, options: CreateTicketOptions = {}): Promise<CreatedTicket> {
   const { valid, key } = validateCreate(input, options);
   if (key === undefined) {
     // Redeeming a suggestion and saving the ticket stand or fall together.
@@ -80,7 +80,7 @@ export async function createTicket(db: Db, input: CreateTicketInput, options: Cr
 
 const KEY_TAKEN = Symbol('idempotency key taken');
 
-function validateCreate(input: CreateTicketInput, options: CreateTicketOptions): { valid: ValidCreateTicket; key: string | undefined } {
+function validateCreate(input: CreateTicketRequest, options: CreateTicketOptions): { valid: ValidCreateTicket; key: string | undefined } {
   const keyIssues: TicketIssue[] = [];
   const key = validateIdempotencyKey(keyIssues, 'idempotencyKey', options.idempotencyKey);
   let valid: ValidCreateTicket;
@@ -161,7 +161,7 @@ function replay(earlier: { requestHash: string; response: unknown }, requestHash
   };
 }
 
-export async function updateTicket(db: Db, rawId: unknown, input: UpdateTicketInput): Promise<TicketRow> {
+export async function updateTicket(db: Db, rawId: unknown, input: UpdateTicketRequest): Promise<TicketRow> {
   const id = parseTicketId(rawId);
   if (id === null) throw TicketError.notFound();
   let patch;
@@ -255,7 +255,7 @@ export async function getTicketStats(db: Db, filter?: TicketFilterRequest | null
 
 export const TICKETS_PER_DAY_MAX = 366;
 
-export async function getTicketsPerDay(db: Db, query: TicketQuery, days: number): Promise<DayCount[]> {
+export async function getTicketsPerDay(db: Db, query: TicketQuery, days: number): Promise<DayCountRow[]> {
   if (!Number.isInteger(days) || days < 1 || days > TICKETS_PER_DAY_MAX) {
     throw new TicketError('VALIDATION_FAILED', [
       { field: 'days', code: 'OUT_OF_RANGE', message: `Ensure this value is between 1 and ${TICKETS_PER_DAY_MAX}.` },

@@ -138,24 +138,24 @@ function throwIfAny(issues: Issues): void {
  * answered. Either is only a claim: the service records what the server itself
  * issued for the description, or nothing.
  */
-export interface SuggestionInput {
+export interface SuggestionRequest {
   id?: unknown;
   category?: unknown;
   priority?: unknown;
   source?: unknown;
 }
 
-export interface CreateTicketInput {
+export interface CreateTicketRequest {
   title?: unknown;
   description?: unknown;
   category?: unknown;
   priority?: unknown;
   status?: unknown;
   /** The classify answer shown when the agent filled the form, if any. */
-  suggestion?: SuggestionInput | null;
+  suggestion?: SuggestionRequest | null;
 }
 
-export interface UpdateTicketInput {
+export interface UpdateTicketRequest {
   title?: unknown;
   description?: unknown;
   category?: unknown;
@@ -189,7 +189,7 @@ export function validateDescription(issues: Issues, field: string, value: unknow
   return validateText(issues, field, value, { required, max: TICKET_DESCRIPTION_MAX });
 }
 
-export function validateCreateTicket(input: CreateTicketInput): ValidCreateTicket {
+export function validateCreateTicket(input: CreateTicketRequest): ValidCreateTicket {
   const issues: Issues = [];
   const title = validateText(issues, 'title', input.title, { required: true, max: TICKET_TITLE_MAX });
   const description = validateDescription(issues, 'description', input.description);
@@ -223,7 +223,7 @@ export function validateCreateTicket(input: CreateTicketInput): ValidCreateTicke
   return { title: title!, description: description!, category, priority, status, suggestion };
 }
 
-export function validateUpdateTicket(input: UpdateTicketInput): ValidUpdateTicket {
+export function validateUpdateTicket(input: UpdateTicketRequest): ValidUpdateTicket {
   const issues: Issues = [];
   const patch: ValidUpdateTicket = {};
   const title = validateText(issues, 'title', input.title, { required: false, max: TICKET_TITLE_MAX });
