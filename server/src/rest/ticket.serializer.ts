@@ -132,23 +132,10 @@ export function ticketBodyFields(req: FastifyRequest): Record<string, unknown> {
   return isFormBody(req) ? withFormEmptyValues(fields) : fields;
 }
 
-/** `id`, `created_at` and any other key the client may not set are ignored, as DRF ignores read-only fields. */
-export function toCreateTicketRequest(fields: Record<string, unknown>): CreateTicketRequest {
-  return {
-    title: fields.title,
-    description: fields.description,
-    category: fields.category,
-    priority: fields.priority,
-    status: fields.status,
-    suggestion: {
-      id: fields.suggestion_id,
-      category: fields.suggested_category,
-      priority: fields.suggested_priority,
-      source: fields.classification_source,
-    },
-  };
-}
-
+/**
+ * The ticket fields a client may write, read from a body. `id`, `created_at` and any
+ * other key the client may not set are ignored, as DRF ignores read-only fields.
+ */
 export function toUpdateTicketRequest(fields: Record<string, unknown>): UpdateTicketRequest {
   return {
     title: fields.title,
@@ -156,6 +143,19 @@ export function toUpdateTicketRequest(fields: Record<string, unknown>): UpdateTi
     category: fields.category,
     priority: fields.priority,
     status: fields.status,
+  };
+}
+
+/** The writable fields, and the suggestion the body refers to (by id, or by the values classify answered). */
+export function toCreateTicketRequest(fields: Record<string, unknown>): CreateTicketRequest {
+  return {
+    ...toUpdateTicketRequest(fields),
+    suggestion: {
+      id: fields.suggestion_id,
+      category: fields.suggested_category,
+      priority: fields.suggested_priority,
+      source: fields.classification_source,
+    },
   };
 }
 
