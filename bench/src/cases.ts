@@ -2,15 +2,14 @@
 // service calls whose SQL the raw baseline replays (the same calls the adapters make).
 import { createTicketGenerator, RARE_PHRASE } from '../../server/src/scripts/seed.generator.js';
 import { createTicket, getTicketStats, getTicketsPerDay, updateTicket } from '../../server/src/tickets/ticket.service.js';
-import { isCounterQuery } from '../../server/src/tickets/ticket-counters.repository.js';
 import {
-  countTicketsBounded,
+  isCounterQuery,
   isIndexedSearch,
-  listTicketsCounted,
-  listTicketsKeyset,
-  listTicketsOffset,
-} from '../../server/src/tickets/ticket.repository.js';
-import { validateTicketQuery, type RawTicketFilter } from '../../server/src/tickets/ticket.validation.js';
+  validateTicketQuery,
+  type TicketFilterRequest,
+} from '../../server/src/tickets/ticket-query.js';
+import { countTicketsBounded, listTicketsCounted } from '../../server/src/tickets/ticket-count.repository.js';
+import { listTicketsPage } from '../../server/src/tickets/ticket.repository.js';
 import type { Db } from '../../server/src/db/client.js';
 
 export interface HttpRequest {
@@ -74,12 +73,12 @@ const randomStatus = () => STATUSES[Math.floor(Math.random() * STATUSES.length)]
  * side, or, for a search the trigram index serves, one sequence (the estimate, then
  * the page and the count together).
  */
-function countedList(filter: RawTicketFilter, search: string | null, limit: number): Capture {
+function countedList(filter: TicketFilterRequest, search: string | null, limit: number): Capture {
   const query = validateTicketQuery(filter, search);
   const page = { direction: 'desc', ...(limit === PAGE ? { offset: 0 } : {}), limit } as const;
   if (isCounterQuery(query) || !isIndexedSearch(query)) {
     return [
-      (db) => (limit === PAGE ? listTicketsOffset(db, query, 0, limit) : listTicketsKeyset(db, { query, direction: 'desc', limit })),
+      (db) => listTicketsPage(db, query, page),
       (db) => countTicketsBounded(db, query),
     ];
   }
@@ -87,10 +86,10 @@ function countedList(filter: RawTicketFilter, search: string | null, limit: numb
 }
 
 /** The REST list handler's SQL: a numbered page of PAGE and its count. */
-const restList = (filter: RawTicketFilter, search: string | null) => countedList(filter, search, PAGE);
+const restList = (filter: TicketFilterRequest, search: string | null) => countedList(filter, search, PAGE);
 
 /** The GraphQL list's SQL: a keyset page of PAGE + 1 (whether more follow) and `totalCount`. */
-const graphqlList = (filter: RawTicketFilter | null, search: string | null) => countedList(filter ?? {}, search, PAGE + 1);
+const graphqlList = (filter: TicketFilterRequest | null, search: string | null) => countedList(filter ?? {}, search, PAGE + 1);
 
 const TWO_FILTERS = { statuses: ['open'], categories: ['technical'] } as const;
 const SEARCHES = [

@@ -14,7 +14,7 @@ import os from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { PAGE_SIZE_MAX } from '../../server/src/tickets/ticket.service.js';
+import { GRAPHQL_PAGE_SIZE } from '../../server/src/tickets/ticket-query.js';
 import { fanOut, repeat } from '../../server/test/graphql/documents.js';
 import { summarize, type LatencySummary } from './stats.js';
 
@@ -40,12 +40,12 @@ const CASES: Case[] = [
   },
   {
     name: '150 aliases of a page of descriptions',
-    query: `{ tickets(first: ${PAGE_SIZE_MAX}) { ${repeat(150, (i) => `a${i}: nodes { description }`)} } }`,
+    query: `{ tickets(first: ${GRAPHQL_PAGE_SIZE.max}) { ${repeat(150, (i) => `a${i}: nodes { description }`)} } }`,
     code: 'DOCUMENT_TOO_LARGE',
   },
   {
     name: 'the same, spread from a fragment',
-    query: `{ tickets(first: ${PAGE_SIZE_MAX}) { ${repeat(150, () => '...N')} } } fragment N on TicketConnection { a: nodes { description } }`,
+    query: `{ tickets(first: ${GRAPHQL_PAGE_SIZE.max}) { ${repeat(150, () => '...N')} } } fragment N on TicketConnection { a: nodes { description } }`,
     code: 'TOO_MANY_ALIASES',
   },
   {

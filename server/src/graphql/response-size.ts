@@ -10,7 +10,8 @@ import {
   TICKET_STATUSES,
   TICKET_TITLE_MAX,
 } from '../tickets/ticket.enums.js';
-import { encodeCursor, PAGE_SIZE_DEFAULT, PAGE_SIZE_MAX, TICKETS_PER_DAY_MAX } from '../tickets/ticket.service.js';
+import { encodeCursor, GRAPHQL_PAGE_SIZE } from '../tickets/ticket-query.js';
+import { TICKETS_PER_DAY_MAX } from '../tickets/ticket.service.js';
 import { LATEST_DATE } from '../tickets/ticket.validation.js';
 
 // GraphQL's Int is 32-bit; ticket ids are integers of that range.
@@ -103,7 +104,7 @@ export function sizeModel(schema: GraphQLSchema): SizeModel {
       return listLength[coordinate]?.(field, pageSize) ?? Infinity;
     },
     pageSize(coordinate, field) {
-      return coordinate === 'Query.tickets' ? intArgument(field, 'first', PAGE_SIZE_DEFAULT, PAGE_SIZE_MAX) : null;
+      return coordinate === 'Query.tickets' ? intArgument(field, 'first', GRAPHQL_PAGE_SIZE.default, GRAPHQL_PAGE_SIZE.max) : null;
     },
   };
   models.set(schema, model);

@@ -1,10 +1,9 @@
 // Numbered pages as Django REST Framework's PageNumberPagination reads them (`page`,
 // `page_size`), announced in headers (`Link`, `X-Total-Count`) so the body can stay
 // the plain JSON array that existing clients of the Django API expect.
+import { REST_PAGE_SIZE } from '../tickets/ticket-query.js';
 import { RestError } from './rest.errors.js';
 
-export const PAGE_SIZE_DEFAULT = 100;
-export const PAGE_SIZE_MAX = 1000;
 export const INVALID_PAGE_DETAIL = 'Invalid page.';
 /** DRF's `last_page_strings`: `?page=last` is the last page. */
 export const LAST_PAGE = 'last';
@@ -23,10 +22,10 @@ function pythonInt(raw: string): number | null {
  * number falls back to the default (never an error), and larger sizes are clamped.
  */
 export function parsePageSize(raw: string | undefined): number {
-  if (raw === undefined) return PAGE_SIZE_DEFAULT;
+  if (raw === undefined) return REST_PAGE_SIZE.default;
   const size = pythonInt(raw);
-  if (size === null || size < 1) return PAGE_SIZE_DEFAULT;
-  return Math.min(size, PAGE_SIZE_MAX);
+  if (size === null || size < 1) return REST_PAGE_SIZE.default;
+  return Math.min(size, REST_PAGE_SIZE.max);
 }
 
 export function invalidPage(): RestError {

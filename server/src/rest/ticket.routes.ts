@@ -12,13 +12,13 @@ import {
   bodyFields,
   queryValue,
   ticketBodyFields,
-  toCreateInput,
+  toCreateTicketRequest,
   toRestClassification,
   toRestCreatedTicket,
   toRestStats,
   toRestTicket,
-  toTicketFilter,
-  toUpdateInput,
+  toTicketFilterRequest,
+  toUpdateTicketRequest,
 } from './ticket.serializer.js';
 import {
   classifySchema,
@@ -63,7 +63,7 @@ export function registerTicketRoutes(app: FastifyInstance, { db, classifier }: T
           const query = req.query as Query;
           const pageSize = parsePageSize(queryValue(query, 'page_size'));
           const requested = parsePageNumber(queryValue(query, 'page'), pageSize);
-          const params = { filter: toTicketFilter(query), search: queryValue(query, 'search') ?? null, pageSize };
+          const params = { filter: toTicketFilterRequest(query), search: queryValue(query, 'search') ?? null, pageSize };
           let result = await listTicketsByPage(db, { ...params, page: requested === LAST_PAGE ? 1 : requested });
           // A broad search is counted only up to a cap; past it the last page is unknown.
           const lastPage = result.totalExact ? lastPageOf(result.total, pageSize) : null;
@@ -82,7 +82,7 @@ export function registerTicketRoutes(app: FastifyInstance, { db, classifier }: T
       POST: {
         schema: createTicketSchema,
         handler: async (req, reply) => {
-          const created = await createTicket(db, toCreateInput(ticketBodyFields(req)), {
+          const created = await createTicket(db, toCreateTicketRequest(ticketBodyFields(req)), {
             idempotencyKey: req.headers['idempotency-key'],
           });
           return reply.code(201).send(toRestCreatedTicket(created));
@@ -107,7 +107,7 @@ export function registerTicketRoutes(app: FastifyInstance, { db, classifier }: T
       PATCH: {
         schema: updateTicketSchema,
         handler: async (req) => {
-          const row = await updateTicket(db, (req.params as IdParams).id, toUpdateInput(ticketBodyFields(req)));
+          const row = await updateTicket(db, (req.params as IdParams).id, toUpdateTicketRequest(ticketBodyFields(req)));
           return toRestTicket(row);
         },
       },
@@ -121,7 +121,7 @@ export function registerTicketRoutes(app: FastifyInstance, { db, classifier }: T
     routes: {
       GET: {
         schema: ticketStatsSchema,
-        handler: async (req) => toRestStats(await getTicketStats(db, toTicketFilter(req.query as Query))),
+        handler: async (req) => toRestStats(await getTicketStats(db, toTicketFilterRequest(req.query as Query))),
       },
     },
   });

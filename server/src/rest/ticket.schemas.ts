@@ -13,8 +13,7 @@ import {
 import { IDEMPOTENCY_KEY_TTL_SECONDS } from '../tickets/idempotency-key.repository.js';
 import { IDEMPOTENCY_KEY_MAX_LENGTH } from '../tickets/idempotency-key.validation.js';
 import { SUGGESTION_TTL_SECONDS } from '../tickets/ticket-suggestion.repository.js';
-import { SEARCH_MAX_LENGTH } from '../tickets/ticket.validation.js';
-import { PAGE_SIZE_DEFAULT, PAGE_SIZE_MAX } from './pagination.js';
+import { REST_PAGE_SIZE, SEARCH_MAX_LENGTH, type TicketFilterField } from '../tickets/ticket-query.js';
 
 const TAGS = ['tickets'];
 const BODY_TYPES = ['application/json', 'application/x-www-form-urlencoded'];
@@ -108,11 +107,24 @@ const counts = (keys: readonly string[]) => ({
   properties: Object.fromEntries(keys.map((k) => [k, { type: 'integer' }])),
 });
 
-const filterParams = {
-  category: { ...category, description: 'Exact match. Empty is ignored.' },
-  priority: { ...priority, description: 'Exact match. Empty is ignored.' },
-  status: { ...status, description: 'Exact match. Empty is ignored.' },
+/**
+ * The Django API's filter parameters: one value each, an exact match. Every filter
+ * field has an entry, null where the REST API does not offer it, so a new field does
+ * not compile until it is decided here.
+ */
+export const REST_FILTER_PARAMS: { [K in TicketFilterField]: { name: string; schema: { type: 'string'; enum: readonly string[] } } | null } = {
+  categories: { name: 'category', schema: category },
+  priorities: { name: 'priority', schema: priority },
+  statuses: { name: 'status', schema: status },
+  createdAfter: null,
+  createdBefore: null,
 };
+
+const filterParams = Object.fromEntries(
+  Object.values(REST_FILTER_PARAMS)
+    .filter((param) => param !== null)
+    .map(({ name, schema }) => [name, { ...schema, description: 'Exact match. Empty is ignored.' }]),
+);
 
 const writableTicket = {
   title: { type: 'string', maxLength: TICKET_TITLE_MAX, description: 'Trimmed; not blank.' },
@@ -141,7 +153,7 @@ export const listTicketsSchema: FastifySchema = {
       ...filterParams,
       search: { type: 'string', maxLength: SEARCH_MAX_LENGTH },
       page: { type: 'string', pattern: '^([1-9][0-9]*|last)$', default: '1', description: 'A page number or `last`; out of range is a 404.' },
-      page_size: { type: 'integer', minimum: 1, maximum: PAGE_SIZE_MAX, default: PAGE_SIZE_DEFAULT, description: `Larger values are clamped to ${PAGE_SIZE_MAX}.` },
+      page_size: { type: 'integer', minimum: 1, maximum: REST_PAGE_SIZE.max, default: REST_PAGE_SIZE.default, description: `Larger values are clamped to ${REST_PAGE_SIZE.max}.` },
     },
   },
   response: {

@@ -6,7 +6,9 @@ import type { IssuedSuggestion } from '../classifier/classification.service.js';
 import { TICKET_CATEGORIES, TICKET_PRIORITIES, TICKET_STATUSES } from '../tickets/ticket.enums.js';
 import { TicketError } from '../tickets/ticket.errors.js';
 import type { CreatedTicket, TicketRow, TicketStatsRow } from '../tickets/ticket.service.js';
-import type { CreateTicketInput, RawTicketFilter, UpdateTicketInput } from '../tickets/ticket.validation.js';
+import type { TicketFilterRequest } from '../tickets/ticket-query.js';
+import type { CreateTicketRequest, UpdateTicketRequest } from '../tickets/ticket.validation.js';
+import { REST_FILTER_PARAMS } from './ticket.schemas.js';
 
 export interface RestTicket {
   id: number;
@@ -130,30 +132,30 @@ export function ticketBodyFields(req: FastifyRequest): Record<string, unknown> {
   return isFormBody(req) ? withFormEmptyValues(fields) : fields;
 }
 
-/** `id`, `created_at` and any other key the client may not set are ignored, as DRF ignores read-only fields. */
-export function toCreateInput(fields: Record<string, unknown>): CreateTicketInput {
+/**
+ * The ticket fields a client may write, read from a body. `id`, `created_at` and any
+ * other key the client may not set are ignored, as DRF ignores read-only fields.
+ */
+export function toUpdateTicketRequest(fields: Record<string, unknown>): UpdateTicketRequest {
   return {
     title: fields.title,
     description: fields.description,
     category: fields.category,
     priority: fields.priority,
     status: fields.status,
+  };
+}
+
+/** The writable fields, and the suggestion the body refers to (by id, or by the values classify answered). */
+export function toCreateTicketRequest(fields: Record<string, unknown>): CreateTicketRequest {
+  return {
+    ...toUpdateTicketRequest(fields),
     suggestion: {
       id: fields.suggestion_id,
       category: fields.suggested_category,
       priority: fields.suggested_priority,
       source: fields.classification_source,
     },
-  };
-}
-
-export function toUpdateInput(fields: Record<string, unknown>): UpdateTicketInput {
-  return {
-    title: fields.title,
-    description: fields.description,
-    category: fields.category,
-    priority: fields.priority,
-    status: fields.status,
   };
 }
 
@@ -165,10 +167,12 @@ export function queryValue(query: Record<string, unknown>, key: string): string 
   return typeof value === 'string' && value !== '' ? value : undefined;
 }
 
-export function toTicketFilter(query: Record<string, unknown>): RawTicketFilter {
-  const one = (key: string) => {
-    const value = queryValue(query, key);
-    return value === undefined ? null : [value];
-  };
-  return { categories: one('category'), priorities: one('priority'), statuses: one('status') };
+export function toTicketFilterRequest(query: Record<string, unknown>): TicketFilterRequest {
+  const filter: Record<string, unknown> = {};
+  for (const [field, param] of Object.entries(REST_FILTER_PARAMS)) {
+    if (param === null) continue;
+    const value = queryValue(query, param.name);
+    filter[field] = value === undefined ? null : [value];
+  }
+  return filter;
 }

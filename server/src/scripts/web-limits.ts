@@ -3,8 +3,7 @@
 // web imports them instead of copying numbers. emit-web-limits.ts writes it; CI diffs
 // it with the rest of web/src/gql.
 import { TICKET_DESCRIPTION_MAX, TICKET_TITLE_MAX } from '../tickets/ticket.enums.js';
-import { PAGE_SIZE_DEFAULT } from '../tickets/ticket.service.js';
-import { SEARCH_MAX_LENGTH } from '../tickets/ticket.validation.js';
+import { GRAPHQL_PAGE_SIZE, SEARCH_MAX_LENGTH } from '../tickets/ticket-query.js';
 
 /** Path of the generated module, from the repository root. */
 export const WEB_LIMITS_PATH = 'web/src/gql/limits.ts';
@@ -13,7 +12,7 @@ const WEB_LIMITS: Record<string, { value: number; doc: string }> = {
   TICKET_TITLE_MAX: { value: TICKET_TITLE_MAX, doc: 'Longest ticket title, in code points of the trimmed text.' },
   TICKET_DESCRIPTION_MAX: { value: TICKET_DESCRIPTION_MAX, doc: 'Longest ticket description, in code points of the trimmed text.' },
   TICKET_SEARCH_MAX: { value: SEARCH_MAX_LENGTH, doc: 'Longest search text of the tickets list, in code points.' },
-  TICKETS_PAGE_SIZE_DEFAULT: { value: PAGE_SIZE_DEFAULT, doc: 'Tickets per page when `first` is not given.' },
+  TICKETS_PAGE_SIZE_DEFAULT: { value: GRAPHQL_PAGE_SIZE.default, doc: 'Tickets per page when `first` is not given.' },
 };
 
 export function renderWebLimits(): string {

@@ -2,8 +2,8 @@
 import { Field, ObjectType } from 'type-graphql';
 import { UserError } from '../graphql/user-error.type.js';
 import { Ticket } from './ticket.type.js';
-import type { TicketCount } from './ticket.repository.js';
-import type { TicketQuery } from './ticket.validation.js';
+import type { TicketCount } from './ticket-count.repository.js';
+import type { TicketQuery } from './ticket-query.js';
 
 @ObjectType({ simpleResolvers: true, description: 'Where a page sits in the list.' })
 export class PageInfo {

@@ -11,6 +11,7 @@
 import { and, gt, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import { ticketCounts, ticketDailyCounts, tickets } from '../db/schema.js';
+import { executeRows } from '../db/statements.js';
 import {
   ACTIVE_STATUSES,
   TICKET_CATEGORIES,
@@ -21,9 +22,9 @@ import {
   type TicketStatus,
 } from './ticket.enums.js';
 import { cachedQuery } from '../db/query-cache.js';
-import { counterConditions, isCounterQuery } from './ticket-counters.repository.js';
+import { counterConditions } from './ticket-counters.repository.js';
+import { isCounterQuery, type TicketQuery } from './ticket-query.js';
 import { ticketConditions } from './ticket.repository.js';
-import type { TicketQuery } from './ticket.validation.js';
 
 export interface SuggestionFigures {
   /** Tickets created with a suggestion shown. */
@@ -149,26 +150,24 @@ export async function selectTicketStats(db: Db, query: TicketQuery): Promise<Tic
   return isCounterQuery(query) ? selectTicketStatsFromCounters(db, query) : selectTicketStatsByScan(db, query);
 }
 
-export interface DayCount {
+export interface DayCountRow {
   /** The UTC day, `YYYY-MM-DD`. */
   day: string;
   count: number;
 }
 
-type DayRow = { day: string; count: number };
+type RawDayRow = { day: string; count: number };
 
-function dayRows(result: unknown): DayCount[] {
-  // postgres.js returns an array; PGlite returns { rows }.
-  const list = Array.isArray(result) ? (result as DayRow[]) : (result as { rows: DayRow[] }).rows;
-  return list.map((r) => ({ day: String(r.day), count: Number(r.count) }));
+function toDayCounts(rows: RawDayRow[]): DayCountRow[] {
+  return rows.map((r) => ({ day: String(r.day), count: Number(r.count) }));
 }
 
 /** Per-day counts from `ticket_daily_counts`; only valid when `isCounterQuery(query)`. */
-export async function selectTicketsPerDayFromCounters(db: Db, query: TicketQuery, days: number): Promise<DayCount[]> {
+export async function selectTicketsPerDayFromCounters(db: Db, query: TicketQuery, days: number): Promise<DayCountRow[]> {
   const conds = counterConditions(ticketDailyCounts, query.filter);
   // The window is summed first through the (day, …) key: at most 64 rows a day.
-  return dayRows(
-    await db.execute<DayRow>(sql`
+  return toDayCounts(
+    await executeRows<RawDayRow>(db, sql`
       select to_char(d.day, 'YYYY-MM-DD') as day, coalesce(w.count, 0)::int as count
       from generate_series(current_date - ${days - 1}::int, current_date, interval '1 day') as d(day)
       left join (
@@ -183,10 +182,10 @@ export async function selectTicketsPerDayFromCounters(db: Db, query: TicketQuery
 }
 
 /** Per-day counts over the matching tickets themselves: any query. */
-export async function selectTicketsPerDayByScan(db: Db, query: TicketQuery, days: number): Promise<DayCount[]> {
+export async function selectTicketsPerDayByScan(db: Db, query: TicketQuery, days: number): Promise<DayCountRow[]> {
   const conds = ticketConditions(query);
-  return dayRows(
-    await db.execute<DayRow>(sql`
+  return toDayCounts(
+    await executeRows<RawDayRow>(db, sql`
       select to_char(d.day, 'YYYY-MM-DD') as day, count(${tickets.id})::int as count
       from generate_series(current_date - ${days - 1}::int, current_date, interval '1 day') as d(day)
       left join ${tickets}
@@ -198,6 +197,6 @@ export async function selectTicketsPerDayByScan(db: Db, query: TicketQuery, days
 }
 
 /** Tickets created per UTC day over the last `days` days through today, zeros included. */
-export async function selectTicketsPerDay(db: Db, query: TicketQuery, days: number): Promise<DayCount[]> {
+export async function selectTicketsPerDay(db: Db, query: TicketQuery, days: number): Promise<DayCountRow[]> {
   return isCounterQuery(query) ? selectTicketsPerDayFromCounters(db, query, days) : selectTicketsPerDayByScan(db, query, days);
 }

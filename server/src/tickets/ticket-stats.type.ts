@@ -1,7 +1,7 @@
 // GraphQL types of the ticket statistics.
 import { Field, Float, Int, ObjectType } from 'type-graphql';
 import { TicketCategory, TicketPriority, TicketStatus } from './ticket.enums.js';
-import type { TicketQuery } from './ticket.validation.js';
+import type { TicketQuery } from './ticket-query.js';
 
 @ObjectType({ simpleResolvers: true, description: 'Number of tickets with one priority.' })
 export class PriorityCount {

@@ -4,14 +4,10 @@ import { Field, GraphQLISODateTime, ID, InputType, registerEnumType } from 'type
 import { IDEMPOTENCY_KEY_TTL_SECONDS } from './idempotency-key.repository.js';
 import { IDEMPOTENCY_KEY_MAX_LENGTH } from './idempotency-key.validation.js';
 import { SUGGESTION_TTL_SECONDS } from './ticket-suggestion.repository.js';
-import { TicketCategory, TicketPriority, TicketStatus } from './ticket.enums.js';
+import { TICKET_DESCRIPTION_MAX, TICKET_TITLE_MAX, TicketCategory, TicketPriority, TicketStatus } from './ticket.enums.js';
+import { TicketOrder, type ExactlyTheFilterFields } from './ticket-query.js';
 
 const hours = (seconds: number) => `${seconds / 3600} hours`;
-
-export enum TicketOrder {
-  NEWEST_FIRST = 'NEWEST_FIRST',
-  OLDEST_FIRST = 'OLDEST_FIRST',
-}
 
 registerEnumType(TicketOrder, {
   name: 'TicketOrder',
@@ -40,12 +36,16 @@ export class TicketFilter {
   createdBefore?: Date | null;
 }
 
+// The GraphQL filter has exactly the list query's filter fields (ticket-query.ts):
+// a field missing on either side makes this line fail to compile.
+const _graphqlFilterFields: ExactlyTheFilterFields<TicketFilter> = true;
+
 @InputType({ description: 'A new ticket. Title and description are trimmed.' })
 export class CreateTicketInput {
-  @Field(() => String, { description: 'One-line summary: 1–200 characters after trimming.' })
+  @Field(() => String, { description: `One-line summary: 1–${TICKET_TITLE_MAX} characters after trimming.` })
   title!: string;
 
-  @Field(() => String, { description: 'The request in full: not blank, at most 20,000 characters.' })
+  @Field(() => String, { description: `The request in full: not blank, at most ${TICKET_DESCRIPTION_MAX.toLocaleString('en')} characters.` })
   description!: string;
 
   @Field(() => TicketCategory, { nullable: true, description: 'Defaults to GENERAL when omitted; null is refused.' })
@@ -78,10 +78,10 @@ export class CreateTicketInput {
 
 @InputType({ description: 'A partial update: only the fields given change. Null is refused for every field.' })
 export class UpdateTicketInput {
-  @Field(() => String, { nullable: true, description: 'New title: 1–200 characters after trimming.' })
+  @Field(() => String, { nullable: true, description: `New title: 1–${TICKET_TITLE_MAX} characters after trimming.` })
   title?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'New description: not blank, at most 20,000 characters.' })
+  @Field(() => String, { nullable: true, description: `New description: not blank, at most ${TICKET_DESCRIPTION_MAX.toLocaleString('en')} characters.` })
   description?: string | null;
 
   @Field(() => TicketCategory, { nullable: true, description: 'New category.' })

@@ -7,25 +7,21 @@ import { toUserErrors } from '../graphql/user-error.type.js';
 import { TicketError } from './ticket.errors.js';
 import { toTicket } from './ticket.mapper.js';
 import { CreateTicketPayload, TicketConnection, UpdateTicketPayload } from './ticket-connection.type.js';
-import { CreateTicketInput, TicketFilter, TicketOrder, UpdateTicketInput } from './ticket.inputs.js';
-import {
-  PAGE_SIZE_DEFAULT,
-  PAGE_SIZE_MAX,
-  countMatchingTickets,
-  createTicket,
-  encodeCursor,
-  getTicket,
-  listTickets,
-  updateTicket,
-} from './ticket.service.js';
+import { CreateTicketInput, TicketFilter, UpdateTicketInput } from './ticket.inputs.js';
 import {
   COUNT_TIMEOUT_MS,
+  DEFAULT_TICKET_ORDER,
+  encodeCursor,
   EXACT_COUNT_ESTIMATE_LIMIT,
+  GRAPHQL_PAGE_SIZE,
   INDEXED_TERM_MIN_LENGTH,
+  SEARCH_MAX_LENGTH,
   SHORT_SEARCH_TIMEOUT_MS,
+  TicketOrder,
   TOTAL_COUNT_CAP,
-  type TicketCount,
-} from './ticket.repository.js';
+} from './ticket-query.js';
+import { countMatchingTickets, createTicket, getTicket, listTickets, updateTicket } from './ticket.service.js';
+import type { TicketCount } from './ticket-count.repository.js';
 import { Ticket } from './ticket.type.js';
 
 async function asPayload(work: () => Promise<Parameters<typeof toTicket>[0]>) {
@@ -63,18 +59,18 @@ export class TicketResolver {
     @Arg('search', () => String, {
       nullable: true,
       description:
-        `Case-insensitive text search over title and description. Every whitespace-separated term must appear; \`%\` and \`_\` match literally. At most 200 characters. ` +
+        `Case-insensitive text search over title and description. Every whitespace-separated term must appear; \`%\` and \`_\` match literally. At most ${SEARCH_MAX_LENGTH} characters. ` +
         `A search whose terms are all shorter than ${INDEXED_TERM_MIN_LENGTH} characters cannot use the search index and reads tickets newest first until the page is full: on PostgreSQL it gets ${SHORT_SEARCH_TIMEOUT_MS} ms, after which it is refused (BAD_USER_INPUT on \`search\`); the embedded PGlite database has no time limit, so a rare short term reads every ticket there.`,
     })
     search: string | null,
     @Arg('first', () => Int, {
       nullable: true,
-      description: `Page size: default ${PAGE_SIZE_DEFAULT}, at most ${PAGE_SIZE_MAX} (larger is a BAD_USER_INPUT error).`,
+      description: `Page size: default ${GRAPHQL_PAGE_SIZE.default}, at most ${GRAPHQL_PAGE_SIZE.max} (larger is a BAD_USER_INPUT error).`,
     })
     first: number | null,
     @Arg('after', () => String, { nullable: true, description: 'Return tickets after this cursor (`pageInfo.endCursor`).' })
     after: string | null,
-    @Arg('orderBy', () => TicketOrder, { nullable: true, description: 'Sort order; default NEWEST_FIRST.' })
+    @Arg('orderBy', () => TicketOrder, { nullable: true, description: `Sort order; default ${DEFAULT_TICKET_ORDER}.` })
     orderBy: TicketOrder | null,
     @Info() info: GraphQLResolveInfo,
   ): Promise<TicketConnection> {

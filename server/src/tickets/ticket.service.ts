@@ -7,35 +7,20 @@ import { validateIdempotencyKey } from './idempotency-key.validation.js';
 import { TICKET_DEFAULTS } from './ticket.enums.js';
 import { TicketError, type TicketIssue } from './ticket.errors.js';
 import { redeemSuggestion } from './ticket-suggestion.service.js';
-import {
-  countTicketsBounded,
-  findTicketById,
-  insertTicket,
-  listTicketsCounted,
-  listTicketsKeyset,
-  updateTicketById,
-  type TicketCount,
-  type TicketOrderDirection,
-  type TicketRow,
-} from './ticket.repository.js';
-import { selectTicketStats, selectTicketsPerDay, type DayCount, type TicketStatsRow } from './ticket-stats.repository.js';
+import { countTicketsBounded, listTicketsCounted, type TicketCount } from './ticket-count.repository.js';
+import { findTicketById, insertTicket, listTicketsPage, updateTicketById, type TicketRow } from './ticket.repository.js';
+import { selectTicketStats, selectTicketsPerDay, type DayCountRow, type TicketStatsRow } from './ticket-stats.repository.js';
+import { validateKeysetPage, validateTicketQuery, type TicketFilterRequest, type TicketOrder, type TicketQuery } from './ticket-query.js';
 import {
   parseTicketId,
   validateCreateTicket,
-  validateTicketQuery,
   validateUpdateTicket,
-  type CreateTicketInput,
-  type RawTicketFilter,
-  type TicketQuery,
-  type UpdateTicketInput,
+  type CreateTicketRequest,
+  type UpdateTicketRequest,
   type ValidCreateTicket,
-  isStorableDate,
 } from './ticket.validation.js';
 
-export type { TicketRow, TicketQuery, DayCount, TicketStatsRow };
-
-export const PAGE_SIZE_DEFAULT = 25;
-export const PAGE_SIZE_MAX = 100;
+export type { TicketRow, DayCountRow, TicketStatsRow };
 
 export interface CreateTicketOptions {
   /** The client's idempotency key (REST `Idempotency-Key`, GraphQL `idempotencyKey`), if any. */
@@ -57,7 +42,7 @@ export interface CreatedTicket {
  * for a day: the same key with the same input answers it again (no second ticket,
  * even for concurrent retries), with another input it is refused.
  */
-export async function createTicket(db: Db, input: CreateTicketInput, options: CreateTicketOptions = {}): Promise<CreatedTicket> {
+export async function createTicket(db: Db, input: CreateTicketRequest, options: CreateTicketOptions = {}): Promise<CreatedTicket> {
   const { valid, key } = validateCreate(input, options);
   if (key === undefined) {
     // Redeeming a suggestion and saving the ticket stand or fall together.
@@ -95,7 +80,7 @@ export async function createTicket(db: Db, input: CreateTicketInput, options: Cr
 
 const KEY_TAKEN = Symbol('idempotency key taken');
 
-function validateCreate(input: CreateTicketInput, options: CreateTicketOptions): { valid: ValidCreateTicket; key: string | undefined } {
+function validateCreate(input: CreateTicketRequest, options: CreateTicketOptions): { valid: ValidCreateTicket; key: string | undefined } {
   const keyIssues: TicketIssue[] = [];
   const key = validateIdempotencyKey(keyIssues, 'idempotencyKey', options.idempotencyKey);
   let valid: ValidCreateTicket;
@@ -176,7 +161,7 @@ function replay(earlier: { requestHash: string; response: unknown }, requestHash
   };
 }
 
-export async function updateTicket(db: Db, rawId: unknown, input: UpdateTicketInput): Promise<TicketRow> {
+export async function updateTicket(db: Db, rawId: unknown, input: UpdateTicketRequest): Promise<TicketRow> {
   const id = parseTicketId(rawId);
   if (id === null) throw TicketError.notFound();
   let patch;
@@ -200,38 +185,10 @@ export async function getTicket(db: Db, rawId: unknown): Promise<TicketRow | nul
   return (await findTicketById(db, id)) ?? null;
 }
 
-// ---- cursor pagination ------------------------------------------------------
-
-export type TicketOrder = 'NEWEST_FIRST' | 'OLDEST_FIRST';
-
-interface Cursor {
-  createdAt: Date;
-  id: number;
-}
-
-export function encodeCursor(row: Pick<TicketRow, 'createdAt' | 'id'>): string {
-  return Buffer.from(JSON.stringify([row.createdAt.toISOString(), row.id])).toString('base64url');
-}
-
-// Bounds of what a cursor may hold: ids of the integer column, and timestamps
-// PostgreSQL can compare (a forged far-past date would otherwise be a SQL error).
-const CURSOR_MAX_ID = 2_147_483_647;
-
-export function decodeCursor(cursor: string): Cursor | null {
-  try {
-    const value: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (!Array.isArray(value) || value.length !== 2) return null;
-    const [iso, id] = value as [unknown, unknown];
-    if (typeof iso !== 'string' || typeof id !== 'number' || !Number.isInteger(id) || id < 1 || id > CURSOR_MAX_ID) return null;
-    const createdAt = new Date(iso);
-    return isStorableDate(createdAt) ? { createdAt, id } : null;
-  } catch {
-    return null;
-  }
-}
+// ---- keyset pages (GraphQL) ---------------------------------------------------
 
 export interface ListTicketsParams {
-  filter?: RawTicketFilter | null;
+  filter?: TicketFilterRequest | null;
   search?: string | null;
   first?: number | null;
   after?: string | null;
@@ -251,23 +208,12 @@ export interface TicketPage {
 
 export async function listTickets(db: Db, params: ListTicketsParams): Promise<TicketPage> {
   const query = validateTicketQuery(params.filter, params.search);
-  const first = params.first ?? PAGE_SIZE_DEFAULT;
-  if (!Number.isInteger(first) || first < 0 || first > PAGE_SIZE_MAX) {
-    throw new TicketError('VALIDATION_FAILED', [
-      { field: 'first', code: 'OUT_OF_RANGE', message: `Ensure this value is between 0 and ${PAGE_SIZE_MAX}.` },
-    ]);
-  }
-  let after: Cursor | undefined;
-  if (params.after != null) {
-    after = decodeCursor(params.after) ?? undefined;
-    if (!after) throw new TicketError('VALIDATION_FAILED', [{ field: 'after', code: 'INVALID', message: 'Invalid cursor.' }]);
-  }
-  const direction: TicketOrderDirection = params.orderBy === 'OLDEST_FIRST' ? 'asc' : 'desc';
+  const { first, after, direction } = validateKeysetPage(params.first, params.after, params.orderBy);
   // One extra row tells whether another page follows, without a count.
   const page = { direction, after, limit: first + 1 };
   const { rows, count } = params.withCount
     ? await listTicketsCounted(db, query, page)
-    : { rows: await listTicketsKeyset(db, { query, ...page }), count: undefined };
+    : { rows: await listTicketsPage(db, query, page), count: undefined };
   return { rows: rows.slice(0, first), hasNextPage: rows.length > first, hasPreviousPage: after !== undefined, query, count };
 }
 
@@ -289,7 +235,7 @@ export interface NumberedPage {
 
 export async function listTicketsByPage(
   db: Db,
-  params: { filter?: RawTicketFilter | null; search?: string | null; page: number; pageSize: number },
+  params: { filter?: TicketFilterRequest | null; search?: string | null; page: number; pageSize: number },
 ): Promise<NumberedPage> {
   const query = validateTicketQuery(params.filter, params.search);
   const { rows, count } = await listTicketsCounted(db, query, {
@@ -302,14 +248,14 @@ export async function listTicketsByPage(
 
 // ---- statistics ---------------------------------------------------------------
 
-export async function getTicketStats(db: Db, filter?: RawTicketFilter | null): Promise<TicketStatsRow & { query: TicketQuery }> {
+export async function getTicketStats(db: Db, filter?: TicketFilterRequest | null): Promise<TicketStatsRow & { query: TicketQuery }> {
   const query = validateTicketQuery(filter, null);
   return { ...(await selectTicketStats(db, query)), query };
 }
 
 export const TICKETS_PER_DAY_MAX = 366;
 
-export async function getTicketsPerDay(db: Db, query: TicketQuery, days: number): Promise<DayCount[]> {
+export async function getTicketsPerDay(db: Db, query: TicketQuery, days: number): Promise<DayCountRow[]> {
   if (!Number.isInteger(days) || days < 1 || days > TICKETS_PER_DAY_MAX) {
     throw new TicketError('VALIDATION_FAILED', [
       { field: 'days', code: 'OUT_OF_RANGE', message: `Ensure this value is between 1 and ${TICKETS_PER_DAY_MAX}.` },

@@ -138,24 +138,24 @@ function throwIfAny(issues: Issues): void {
  * answered. Either is only a claim: the service records what the server itself
  * issued for the description, or nothing.
  */
-export interface SuggestionInput {
+export interface SuggestionRequest {
   id?: unknown;
   category?: unknown;
   priority?: unknown;
   source?: unknown;
 }
 
-export interface CreateTicketInput {
+export interface CreateTicketRequest {
   title?: unknown;
   description?: unknown;
   category?: unknown;
   priority?: unknown;
   status?: unknown;
   /** The classify answer shown when the agent filled the form, if any. */
-  suggestion?: SuggestionInput | null;
+  suggestion?: SuggestionRequest | null;
 }
 
-export interface UpdateTicketInput {
+export interface UpdateTicketRequest {
   title?: unknown;
   description?: unknown;
   category?: unknown;
@@ -189,7 +189,7 @@ export function validateDescription(issues: Issues, field: string, value: unknow
   return validateText(issues, field, value, { required, max: TICKET_DESCRIPTION_MAX });
 }
 
-export function validateCreateTicket(input: CreateTicketInput): ValidCreateTicket {
+export function validateCreateTicket(input: CreateTicketRequest): ValidCreateTicket {
   const issues: Issues = [];
   const title = validateText(issues, 'title', input.title, { required: true, max: TICKET_TITLE_MAX });
   const description = validateDescription(issues, 'description', input.description);
@@ -223,7 +223,7 @@ export function validateCreateTicket(input: CreateTicketInput): ValidCreateTicke
   return { title: title!, description: description!, category, priority, status, suggestion };
 }
 
-export function validateUpdateTicket(input: UpdateTicketInput): ValidUpdateTicket {
+export function validateUpdateTicket(input: UpdateTicketRequest): ValidUpdateTicket {
   const issues: Issues = [];
   const patch: ValidUpdateTicket = {};
   const title = validateText(issues, 'title', input.title, { required: false, max: TICKET_TITLE_MAX });
@@ -252,76 +252,4 @@ export function parseTicketId(raw: unknown): number | null {
   if (!/^\d{1,10}$/.test(text)) return null;
   const id = Number(text);
   return id >= 1 && id <= MAX_INT4 ? id : null;
-}
-
-export const SEARCH_MAX_LENGTH = 200;
-
-export interface RawTicketFilter {
-  categories?: readonly unknown[] | null;
-  priorities?: readonly unknown[] | null;
-  statuses?: readonly unknown[] | null;
-  createdAfter?: Date | null;
-  createdBefore?: Date | null;
-}
-
-export interface TicketFilter {
-  categories?: TicketCategory[];
-  priorities?: TicketPriority[];
-  statuses?: TicketStatus[];
-  createdAfter?: Date;
-  createdBefore?: Date;
-}
-
-export interface TicketQuery {
-  filter: TicketFilter;
-  /** Whitespace-separated terms; every one must match title or description. */
-  terms: string[];
-}
-
-function validateChoiceList<T extends string>(issues: Issues, field: string, values: readonly unknown[] | null | undefined, allowed: readonly T[]): T[] | undefined {
-  if (values == null || values.length === 0) return undefined;
-  const out: T[] = [];
-  for (const value of values) {
-    const ok = validateChoice(issues, field, value, allowed);
-    if (ok !== undefined && !out.includes(ok)) out.push(ok);
-  }
-  return out;
-}
-
-export function validateTicketQuery(filter: RawTicketFilter | null | undefined, search: unknown): TicketQuery {
-  const issues: Issues = [];
-  const valid: TicketFilter = {};
-  const categories = validateChoiceList(issues, 'categories', filter?.categories, TICKET_CATEGORIES);
-  const priorities = validateChoiceList(issues, 'priorities', filter?.priorities, TICKET_PRIORITIES);
-  const statuses = validateChoiceList(issues, 'statuses', filter?.statuses, TICKET_STATUSES);
-  if (categories) valid.categories = categories;
-  if (priorities) valid.priorities = priorities;
-  if (statuses) valid.statuses = statuses;
-  for (const key of ['createdAfter', 'createdBefore'] as const) {
-    const date = filter?.[key];
-    if (date == null) continue;
-    if (!(date instanceof Date) || Number.isNaN(date.getTime())) {
-      issues.push({ field: key, code: 'INVALID', message: MESSAGES.invalidDate });
-    } else if (!isStorableDate(date)) {
-      issues.push({ field: key, code: 'OUT_OF_RANGE', message: MESSAGES.dateOutOfRange });
-    } else {
-      valid[key] = date;
-    }
-  }
-  let terms: string[] = [];
-  if (search != null) {
-    if (typeof search !== 'string') {
-      issues.push({ field: 'search', code: 'INVALID_TYPE', message: MESSAGES.notString });
-    } else if (hasLoneSurrogate(search)) {
-      issues.push({ field: 'search', code: 'INVALID', message: MESSAGES.loneSurrogate });
-    } else if (codePointLength(search) > SEARCH_MAX_LENGTH) {
-      issues.push({ field: 'search', code: 'TOO_LONG', message: MESSAGES.tooLong(SEARCH_MAX_LENGTH) });
-    } else {
-      // DRF's SearchFilter drops NUL characters (PostgreSQL text cannot hold them) and
-      // splits on whitespace (and commas); every term must match.
-      terms = search.replaceAll('\u0000', '').split(/[\s,]+/).filter(Boolean);
-    }
-  }
-  throwIfAny(issues);
-  return { filter: valid, terms };
 }

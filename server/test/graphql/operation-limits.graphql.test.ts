@@ -6,7 +6,7 @@ import { getIntrospectionQuery } from 'graphql';
 import { expect, it } from 'vitest';
 import { OPERATION_LIMITS } from '../../src/graphql/operation-limits.js';
 import { TICKET_DESCRIPTION_MAX } from '../../src/tickets/ticket.enums.js';
-import { PAGE_SIZE_MAX } from '../../src/tickets/ticket.service.js';
+import { GRAPHQL_PAGE_SIZE } from '../../src/tickets/ticket-query.js';
 import { createTickets } from '../support/factories.js';
 import { describeOnDatabases, type GraphQLResponse } from '../support/harness.js';
 import { fanOut, repeat } from './documents.js';
@@ -53,18 +53,18 @@ describeOnDatabases('GraphQL request limits', (ctx) => {
   });
 
   it('refuses the issue\'s alias amplification before running it', async () => {
-    await createTickets(ctx.db, PAGE_SIZE_MAX, (i) => ({ description: `${i} `.padEnd(TICKET_DESCRIPTION_MAX, 'x') }));
-    const literal = await ctx.gql(`{ tickets(first: ${PAGE_SIZE_MAX}) { ${repeat(150, (i) => `a${i}: nodes { description }`)} } }`);
+    await createTickets(ctx.db, GRAPHQL_PAGE_SIZE.max, (i) => ({ description: `${i} `.padEnd(TICKET_DESCRIPTION_MAX, 'x') }));
+    const literal = await ctx.gql(`{ tickets(first: ${GRAPHQL_PAGE_SIZE.max}) { ${repeat(150, (i) => `a${i}: nodes { description }`)} } }`);
     expectRefused(literal, 'DOCUMENT_TOO_LARGE', 'maxTokens');
     const compact = await ctx.gql(
-      `{ tickets(first: ${PAGE_SIZE_MAX}) { ${repeat(150, () => '...N')} } } fragment N on TicketConnection { a: nodes { description } }`,
+      `{ tickets(first: ${GRAPHQL_PAGE_SIZE.max}) { ${repeat(150, () => '...N')} } } fragment N on TicketConnection { a: nodes { description } }`,
     );
     expectRefused(compact, 'TOO_MANY_ALIASES', 'maxAliases');
     expectRefused(compact, 'RESPONSE_TOO_LARGE', 'maxResponseSize');
   });
 
   it('refuses an operation whose response could exceed the size limit, with few aliases', async () => {
-    const res = await ctx.gql(`{ ${repeat(3, (i) => `t${i}: tickets(first: ${PAGE_SIZE_MAX}) { nodes { description } }`)} }`);
+    const res = await ctx.gql(`{ ${repeat(3, (i) => `t${i}: tickets(first: ${GRAPHQL_PAGE_SIZE.max}) { nodes { description } }`)} }`);
     expectRefused(res, 'RESPONSE_TOO_LARGE', 'maxResponseSize');
   });
 
@@ -84,7 +84,7 @@ describeOnDatabases('GraphQL request limits', (ctx) => {
   it('still answers a page of the largest size, and GraphiQL\'s introspection query', async () => {
     await createTickets(ctx.db, 3);
     const page = await ctx.gql(`query($first: Int) { tickets(first: $first) { nodes { id title description } pageInfo { endCursor } } }`, {
-      first: PAGE_SIZE_MAX,
+      first: GRAPHQL_PAGE_SIZE.max,
     });
     expect(page.errors).toBeUndefined();
     expect(page.data!.tickets.nodes).toHaveLength(3);

@@ -29,7 +29,7 @@ import { measureOperation } from '../../src/graphql/operation-measure.js';
 import { sizeModel } from '../../src/graphql/response-size.js';
 import { buildGraphQLSchema } from '../../src/graphql/schema.js';
 import { TICKET_DESCRIPTION_MAX } from '../../src/tickets/ticket.enums.js';
-import { PAGE_SIZE_MAX } from '../../src/tickets/ticket.service.js';
+import { GRAPHQL_PAGE_SIZE } from '../../src/tickets/ticket-query.js';
 import { fanOut, repeat } from './documents.js';
 
 const WEB = resolve(import.meta.dirname, '../../../web/src');
@@ -128,7 +128,7 @@ describe('each limit refuses with its own code and names the limit', () => {
     ],
     [
       'response size',
-      `{ ${repeat(3, (i) => `t${i}: tickets(first: ${PAGE_SIZE_MAX}) { nodes { description } }`)} }`,
+      `{ ${repeat(3, (i) => `t${i}: tickets(first: ${GRAPHQL_PAGE_SIZE.max}) { nodes { description } }`)} }`,
       'RESPONSE_TOO_LARGE',
       { maxResponseSize: OPERATION_LIMITS.maxResponseSize },
     ],
@@ -144,15 +144,15 @@ describe('each limit refuses with its own code and names the limit', () => {
     expect(codes(`{ stats { ${repeat(OPERATION_LIMITS.maxAliases, (i) => `a${i}: totalTickets`)} } }`)).toEqual([]);
     expect(codes(`{ ${repeat(OPERATION_LIMITS.maxRootFields, () => '__typename')} }`)).toEqual([]);
     expect(codes(manyFields(OPERATION_LIMITS.maxFields))).toEqual([]);
-    expect(codes(`{ t0: tickets(first: ${PAGE_SIZE_MAX}) { nodes { description } } t1: tickets(first: ${PAGE_SIZE_MAX}) { nodes { description } } }`)).toEqual([]);
+    expect(codes(`{ t0: tickets(first: ${GRAPHQL_PAGE_SIZE.max}) { nodes { description } } t1: tickets(first: ${GRAPHQL_PAGE_SIZE.max}) { nodes { description } } }`)).toEqual([]);
   });
 
   it('refuses the issue\'s alias amplification: 150 aliases of a page of descriptions', () => {
     // As the issue wrote it, the document is past the token limit…
-    const literal = `{ tickets(first: ${PAGE_SIZE_MAX}) { ${repeat(150, (i) => `a${i}: nodes { description }`)} } }`;
+    const literal = `{ tickets(first: ${GRAPHQL_PAGE_SIZE.max}) { ${repeat(150, (i) => `a${i}: nodes { description }`)} } }`;
     expect(() => parse(literal, { maxTokens: OPERATION_LIMITS.maxTokens })).toThrow(/tokens/);
     // …and spread from a fragment, it is refused for its aliases and its response size.
-    const compact = `{ tickets(first: ${PAGE_SIZE_MAX}) { ${repeat(150, () => '...N')} } } fragment N on TicketConnection { a: nodes { description } }`;
+    const compact = `{ tickets(first: ${GRAPHQL_PAGE_SIZE.max}) { ${repeat(150, () => '...N')} } } fragment N on TicketConnection { a: nodes { description } }`;
     expect(codes(compact)).toEqual(['TOO_MANY_ALIASES', 'RESPONSE_TOO_LARGE']);
   });
 
@@ -162,8 +162,8 @@ describe('each limit refuses with its own code and names the limit', () => {
       return measureOperation(schema, document, operationOf(document)).responseSize;
     };
     const byVariable = measure('query($n: Int) { tickets(first: $n) { nodes { description } } }');
-    expect(byVariable).toBeGreaterThan(PAGE_SIZE_MAX * TICKET_DESCRIPTION_MAX);
-    expect(byVariable).toBe(measure(`{ tickets(first: ${PAGE_SIZE_MAX}) { nodes { description } } }`));
+    expect(byVariable).toBeGreaterThan(GRAPHQL_PAGE_SIZE.max * TICKET_DESCRIPTION_MAX);
+    expect(byVariable).toBe(measure(`{ tickets(first: ${GRAPHQL_PAGE_SIZE.max}) { nodes { description } } }`));
     expect(measure('{ tickets { nodes { description } } }')).toBeLessThan(byVariable / 2);
   });
 });

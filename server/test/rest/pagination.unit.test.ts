@@ -7,13 +7,15 @@ import {
   LAST_PAGE,
   lastPageOf,
   linkHeader,
-  PAGE_SIZE_DEFAULT,
-  PAGE_SIZE_MAX,
   parsePageNumber,
   parsePageSize,
   type PageLinks,
 } from '../../src/rest/pagination.js';
 import { RestError } from '../../src/rest/rest.errors.js';
+import { REST_PAGE_SIZE } from '../../src/tickets/ticket-query.js';
+
+const PAGE_SIZE_DEFAULT = REST_PAGE_SIZE.default;
+const PAGE_SIZE_MAX = REST_PAGE_SIZE.max;
 
 describe('parsePageSize', () => {
   it.each<[string, string | undefined, number]>([

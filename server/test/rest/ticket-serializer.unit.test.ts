@@ -7,11 +7,11 @@ import { toDrfFieldErrors, NON_FIELD_ERRORS } from '../../src/rest/rest.errors.j
 import {
   bodyFields,
   queryValue,
-  toCreateInput,
+  toCreateTicketRequest,
   toRestStats,
   toRestTicket,
-  toTicketFilter,
-  toUpdateInput,
+  toTicketFilterRequest,
+  toUpdateTicketRequest,
   withFormEmptyValues,
 } from '../../src/rest/ticket.serializer.js';
 import { TICKET_CATEGORIES, TicketCategory, TicketPriority, TicketStatus } from '../../src/tickets/ticket.enums.js';
@@ -129,7 +129,7 @@ describe('withFormEmptyValues', () => {
   });
 });
 
-describe('toCreateInput and toUpdateInput', () => {
+describe('toCreateTicketRequest and toUpdateTicketRequest', () => {
   const body = {
     id: 99,
     created_at: '2020-01-01T00:00:00Z',
@@ -144,7 +144,7 @@ describe('toCreateInput and toUpdateInput', () => {
   };
 
   it('maps Django’s names and ignores read-only keys', () => {
-    expect(toCreateInput(body)).toEqual({
+    expect(toCreateTicketRequest(body)).toEqual({
       title: 't',
       description: 'd',
       category: 'billing',
@@ -155,11 +155,11 @@ describe('toCreateInput and toUpdateInput', () => {
   });
 
   it('takes no suggestion in an update', () => {
-    expect(toUpdateInput(body)).toEqual({ title: 't', description: 'd', category: 'billing', priority: 'low', status: 'open' });
+    expect(toUpdateTicketRequest(body)).toEqual({ title: 't', description: 'd', category: 'billing', priority: 'low', status: 'open' });
   });
 });
 
-describe('queryValue and toTicketFilter', () => {
+describe('queryValue and toTicketFilterRequest', () => {
   it.each<[string, Record<string, unknown>, string | undefined]>([
     ['absent', {}, undefined],
     ['one value', { status: 'open' }, 'open'],
@@ -171,7 +171,7 @@ describe('queryValue and toTicketFilter', () => {
   });
 
   it('reads one value per filter, under Django’s names', () => {
-    expect(toTicketFilter({ category: 'billing', priority: '', status: ['open', 'resolved'], search: 'x' })).toEqual({
+    expect(toTicketFilterRequest({ category: 'billing', priority: '', status: ['open', 'resolved'], search: 'x' })).toEqual({
       categories: ['billing'],
       priorities: null,
       statuses: ['resolved'],

@@ -2,7 +2,7 @@
 // filters and search, and page/page_size pagination announced in Link and X-Total-Count.
 import { sql } from 'drizzle-orm';
 import { expect, it } from 'vitest';
-import { TOTAL_COUNT_CAP } from '../../src/tickets/ticket.repository.js';
+import { TOTAL_COUNT_CAP } from '../../src/tickets/ticket-query.js';
 import { createTicket, createTickets } from '../support/factories.js';
 import { describeOnDatabases } from '../support/harness.js';
 import { linkQuery, parseLinks, TICKET_KEYS } from './rest.helpers.js';

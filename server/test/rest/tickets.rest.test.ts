@@ -2,6 +2,7 @@
 // test database: DRF's status codes and bodies, message for message.
 import { sql } from 'drizzle-orm';
 import { expect, it } from 'vitest';
+import { executeRows } from '../../src/db/statements.js';
 import { findTicketById } from '../../src/tickets/ticket.repository.js';
 import { createTicket } from '../support/factories.js';
 import { describeOnDatabases } from '../support/harness.js';
@@ -14,9 +15,8 @@ describeOnDatabases('tickets over REST', (ctx) => {
   const post = (payload: unknown) => ctx.http({ method: 'POST', url: '/api/tickets/', payload: payload as object });
   const patch = (id: number | string, payload: unknown) => ctx.http({ method: 'PATCH', url: `/api/tickets/${id}/`, payload: payload as object });
   const countRows = async () => {
-    const result = await ctx.db.execute(sql`select count(*)::int as n from tickets`);
-    const rows = Array.isArray(result) ? result : (result as unknown as { rows: { n: number }[] }).rows;
-    return Number((rows[0] as { n: number }).n);
+    const [row] = await executeRows<{ n: number }>(ctx.db, sql`select count(*)::int as n from tickets`);
+    return Number(row!.n);
   };
 
   it('creates a ticket: 201, the contract keys in order, defaults, trimmed text, UTC milliseconds', async () => {

@@ -5,6 +5,7 @@ import { sql } from 'drizzle-orm';
 import { expect, it } from 'vitest';
 import type { Db } from '../../src/db/client.js';
 import { ticketCounts, ticketDailyCounts } from '../../src/db/schema.js';
+import { executeRows } from '../../src/db/statements.js';
 import {
   selectTicketStats,
   selectTicketStatsByScan,
@@ -12,16 +13,16 @@ import {
   selectTicketsPerDayByScan,
   selectTicketsPerDayFromCounters,
 } from '../../src/tickets/ticket-stats.repository.js';
-import { countTicketsBounded, EXACT_COUNT_ESTIMATE_LIMIT } from '../../src/tickets/ticket.repository.js';
+import { countTicketsBounded } from '../../src/tickets/ticket-count.repository.js';
+import { EXACT_COUNT_ESTIMATE_LIMIT, type TicketQuery, type ValidTicketFilter } from '../../src/tickets/ticket-query.js';
 import { createTicket as createViaService, updateTicket } from '../../src/tickets/ticket.service.js';
-import type { TicketFilter, TicketQuery } from '../../src/tickets/ticket.validation.js';
 import { createTicket, issueTestSuggestion } from '../support/factories.js';
 import { describeOnDatabases } from '../support/harness.js';
 
 const DAY = 86_400_000;
 
 // Enum-only filters: the counter path must answer each exactly.
-const FILTERS: TicketFilter[] = [
+const FILTERS: ValidTicketFilter[] = [
   {},
   { categories: ['billing' as never] },
   { statuses: ['open' as never, 'in_progress' as never] },
@@ -30,12 +31,7 @@ const FILTERS: TicketFilter[] = [
   { categories: ['general' as never], priorities: ['medium' as never], statuses: ['open' as never] },
 ];
 
-const query = (filter: TicketFilter): TicketQuery => ({ filter, terms: [] });
-
-async function rows<T>(db: Db, statement: ReturnType<typeof sql>): Promise<T[]> {
-  const result = await db.execute(statement);
-  return (Array.isArray(result) ? result : (result as unknown as { rows: T[] }).rows) as T[];
-}
+const query = (filter: ValidTicketFilter): TicketQuery => ({ filter, terms: [] });
 
 async function expectCountersMatchTickets(db: Db): Promise<void> {
   for (const filter of FILTERS) {
@@ -44,7 +40,7 @@ async function expectCountersMatchTickets(db: Db): Promise<void> {
     for (const days of [1, 45, 366]) {
       expect(await selectTicketsPerDayFromCounters(db, q, days)).toEqual(await selectTicketsPerDayByScan(db, q, days));
     }
-    const [exact] = await rows<{ n: number }>(db, sql`select count(*)::int as n from tickets where ${
+    const [exact] = await executeRows<{ n: number }>(db, sql`select count(*)::int as n from tickets where ${
       sql.join(
         [
           sql`true`,
@@ -133,8 +129,8 @@ describeOnDatabases('ticket counters', (ctx) => {
     for (let i = 0; i < 3; i += 1) await createTicket(ctx.db, { createdAt: new Date(Date.now() - i * DAY) });
     expect((await selectTicketStatsFromCounters(ctx.db, query({}))).totalTickets).toBe(3);
     await ctx.database.reset();
-    const [counts] = await rows<{ n: number }>(ctx.db, sql`select count(*)::int as n from ${ticketCounts}`);
-    const [daily] = await rows<{ n: number }>(ctx.db, sql`select count(*)::int as n from ${ticketDailyCounts}`);
+    const [counts] = await executeRows<{ n: number }>(ctx.db, sql`select count(*)::int as n from ${ticketCounts}`);
+    const [daily] = await executeRows<{ n: number }>(ctx.db, sql`select count(*)::int as n from ${ticketDailyCounts}`);
     expect([Number(counts!.n), Number(daily!.n)]).toEqual([0, 0]);
     await expectCountersMatchTickets(ctx.db);
   });

@@ -3,6 +3,7 @@
 // a duplicate, even when the retries race each other, on every test database.
 import { sql } from 'drizzle-orm';
 import { expect, it } from 'vitest';
+import { executeRows } from '../../src/db/statements.js';
 import { describeOnDatabases } from '../support/harness.js';
 
 const CREATE = `mutation($input: CreateTicketInput!) {
@@ -27,9 +28,8 @@ describeOnDatabases('idempotent ticket creates', (ctx) => {
     });
   const createGql = async (input: Record<string, unknown>) => (await ctx.gql(CREATE, { input })).data!.createTicket;
   const count = async (table: 'tickets' | 'idempotency_keys') => {
-    const result = await ctx.db.execute(sql`select count(*)::int as n from ${sql.identifier(table)}`);
-    const rows = Array.isArray(result) ? result : (result as unknown as { rows: { n: number }[] }).rows;
-    return Number((rows[0] as { n: number }).n);
+    const [row] = await executeRows<{ n: number }>(ctx.db, sql`select count(*)::int as n from ${sql.identifier(table)}`);
+    return Number(row!.n);
   };
 
   it('REST: a retry with the same key and body answers the first 201 again and writes nothing', async () => {

@@ -3,6 +3,7 @@
 // field named and nothing written, never quietly turned into U+FFFD.
 import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
+import { executeRows } from '../../src/db/statements.js';
 import { createTicket } from '../support/factories.js';
 import { describeOnDatabases } from '../support/harness.js';
 
@@ -43,9 +44,8 @@ function bytes(...parts: (string | number)[]): Buffer {
 
 describeOnDatabases('text that is not text', (ctx) => {
   const countRows = async () => {
-    const result = await ctx.db.execute(sql`select count(*)::int as n from tickets`);
-    const rows = Array.isArray(result) ? result : (result as unknown as { rows: { n: number }[] }).rows;
-    return Number((rows[0] as { n: number }).n);
+    const [row] = await executeRows<{ n: number }>(ctx.db, sql`select count(*)::int as n from tickets`);
+    return Number(row!.n);
   };
   const userErrors = (res: { data?: Record<string, any> | null }, op: string) =>
     res.data![op].userErrors.map((e: { field: string; code: string }) => [e.field, e.code]);

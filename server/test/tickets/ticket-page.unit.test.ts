@@ -4,7 +4,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Db } from '../../src/db/client.js';
 import { TicketError } from '../../src/tickets/ticket.errors.js';
-import { decodeCursor, encodeCursor, listTickets, PAGE_SIZE_MAX } from '../../src/tickets/ticket.service.js';
+import { decodeCursor, encodeCursor, GRAPHQL_PAGE_SIZE } from '../../src/tickets/ticket-query.js';
+import { listTickets } from '../../src/tickets/ticket.service.js';
 import { EARLIEST_DATE, LATEST_DATE } from '../../src/tickets/ticket.validation.js';
 
 const forge = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
@@ -60,7 +61,7 @@ async function refusal(params: Parameters<typeof listTickets>[1]) {
 describe('listTickets page arguments', () => {
   it.each<[string, number]>([
     ['negative', -1],
-    ['one past the maximum', PAGE_SIZE_MAX + 1],
+    ['one past the maximum', GRAPHQL_PAGE_SIZE.max + 1],
     ['fractional', 2.5],
     ['not a number', Number.NaN],
     ['infinite', Number.POSITIVE_INFINITY],

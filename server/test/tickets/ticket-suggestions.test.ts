@@ -5,6 +5,7 @@
 import { sql } from 'drizzle-orm';
 import { expect, it } from 'vitest';
 import type { Classifier } from '../../src/classifier/classifier.js';
+import { executeRows } from '../../src/db/statements.js';
 import { ClassificationSource, TicketCategory, TicketPriority } from '../../src/tickets/ticket.enums.js';
 import { findTicketById } from '../../src/tickets/ticket.repository.js';
 import { describeOnDatabases } from '../support/harness.js';
@@ -101,9 +102,8 @@ describeOnDatabases(
       await classifyGql();
       await ctx.db.execute(sql`update ticket_suggestions set created_at = now() - interval '25 hours'`);
       await classifyGql();
-      const result = await ctx.db.execute(sql`select count(*)::int as n from ticket_suggestions`);
-      const rows = Array.isArray(result) ? result : (result as unknown as { rows: { n: number }[] }).rows;
-      expect(Number((rows[0] as { n: number }).n)).toBe(1);
+      const [row] = await executeRows<{ n: number }>(ctx.db, sql`select count(*)::int as n from ticket_suggestions`);
+      expect(Number(row!.n)).toBe(1);
     });
 
     it('REST: a forged suggestion (no classify call) is not recorded, and the answer says so', async () => {

@@ -10,16 +10,15 @@ import {
   TicketStatus,
 } from '../../src/tickets/ticket.enums.js';
 import { TicketError, type TicketIssue } from '../../src/tickets/ticket.errors.js';
+import { SEARCH_MAX_LENGTH, validateTicketQuery } from '../../src/tickets/ticket-query.js';
 import {
   EARLIEST_DATE,
   isStorableDate,
   LATEST_DATE,
   parseTicketId,
   pythonStr,
-  SEARCH_MAX_LENGTH,
   validateChoice,
   validateCreateTicket,
-  validateTicketQuery,
   validateText,
   validateUpdateTicket,
 } from '../../src/tickets/ticket.validation.js';

@@ -11,15 +11,37 @@ export interface TicketsListKey {
 
 const PREFIX = 'tickets:';
 
+type FilterField = keyof TicketFilter;
+
+/** A list's values in a fixed order, so the same selection in another order is the same list; empty is no filter. */
+const sortedValues = <T extends string>(values: readonly T[]): T[] | undefined => (values.length ? [...values].sort() : undefined);
+/** An instant as the list was asked for it; empty is no filter. */
+const givenInstant = (value: string): string | undefined => value || undefined;
+
+/**
+ * How each field of the schema's `TicketFilter` goes into the key, in the key's field
+ * order. Every field must have an entry, so a field added to the schema fails to
+ * typecheck here until it is keyed (instead of sharing a cache entry with other lists).
+ */
+const FILTER_KEY: { [K in FilterField]: (value: NonNullable<TicketFilter[K]>) => TicketFilter[K] | undefined } = {
+  categories: sortedValues,
+  priorities: sortedValues,
+  statuses: sortedValues,
+  createdAfter: givenInstant,
+  createdBefore: givenInstant,
+};
+
+function keyField<K extends FilterField>(out: TicketFilter, filter: TicketFilter, field: K): void {
+  const value = filter[field];
+  if (value == null) return;
+  const keyed = FILTER_KEY[field](value);
+  if (keyed !== undefined) out[field] = keyed;
+}
+
 function normaliseFilter(filter: TicketFilter | null | undefined): TicketFilter | null {
   if (!filter) return null;
   const out: TicketFilter = {};
-  // Sorted values: the same selection in another order is the same list.
-  if (filter.categories?.length) out.categories = [...filter.categories].sort();
-  if (filter.priorities?.length) out.priorities = [...filter.priorities].sort();
-  if (filter.statuses?.length) out.statuses = [...filter.statuses].sort();
-  if (filter.createdAfter) out.createdAfter = filter.createdAfter;
-  if (filter.createdBefore) out.createdBefore = filter.createdBefore;
+  for (const field of Object.keys(FILTER_KEY) as FilterField[]) keyField(out, filter, field);
   return Object.keys(out).length ? out : null;
 }
 

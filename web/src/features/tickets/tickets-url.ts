@@ -1,49 +1,70 @@
 // The tickets view's state in the URL (?category=BILLING&status=OPEN&q=refund), so a
 // view can be shared and survives a reload. Unknown values in a hand-edited URL are
 // dropped rather than sent to the server.
-import type { TicketCategory, TicketFilter, TicketPriority, TicketStatus } from '../../gql/graphql.js';
+import type { TicketFilter } from '../../gql/graphql.js';
 import { clipCharacters } from '../../common/characters.js';
 import { TICKET_SEARCH_MAX } from '../../gql/limits.js';
 import { CATEGORIES, isCategory, isPriority, isStatus, PRIORITIES, STATUSES } from './ticket-enums.js';
 
-export interface TicketsView {
-  categories: TicketCategory[];
-  priorities: TicketPriority[];
-  statuses: TicketStatus[];
-  search: string;
+interface UrlChoices<T extends string> {
+  /** The URL parameter, repeated once per value. */
+  param: string;
+  /** The values offered, in the order the URL lists them. */
+  order: readonly T[];
+  guard: (value: string) => value is T;
 }
 
-function pick<T extends string>(params: URLSearchParams, name: string, guard: (v: string) => v is T, order: readonly T[]): T[] {
-  const chosen = new Set(params.getAll(name).filter(guard));
+type FilterField = keyof TicketFilter;
+type ChoiceOf<K extends FilterField> = NonNullable<TicketFilter[K]> extends readonly (infer T extends string)[] ? T : never;
+
+/**
+ * How each field of the schema's `TicketFilter` appears in the URL: a repeated
+ * parameter of choices, or null where the tickets view does not offer it. Every field
+ * must have an entry, so a field added to the schema fails to typecheck here until
+ * it is given one or the other.
+ */
+const URL_FILTERS = {
+  categories: { param: 'category', order: CATEGORIES, guard: isCategory },
+  priorities: { param: 'priority', order: PRIORITIES, guard: isPriority },
+  statuses: { param: 'status', order: STATUSES, guard: isStatus },
+  createdAfter: null,
+  createdBefore: null,
+} as const satisfies { [K in FilterField]: UrlChoices<ChoiceOf<K>> | null };
+
+/** The filter fields the view offers. */
+type ViewField = { [K in FilterField]: (typeof URL_FILTERS)[K] extends null ? never : K }[FilterField];
+
+const VIEW_FIELDS = (Object.keys(URL_FILTERS) as FilterField[]).filter((field): field is ViewField => URL_FILTERS[field] !== null);
+
+export type TicketsView = { [K in ViewField]: ChoiceOf<K>[] } & { search: string };
+
+function pick<T extends string>(params: URLSearchParams, { param, guard, order }: UrlChoices<T>): T[] {
+  const chosen = new Set(params.getAll(param).filter(guard));
   return order.filter((value) => chosen.has(value));
 }
 
 export function readTicketsView(params: URLSearchParams): TicketsView {
   return {
-    categories: pick(params, 'category', isCategory, CATEGORIES),
-    priorities: pick(params, 'priority', isPriority, PRIORITIES),
-    statuses: pick(params, 'status', isStatus, STATUSES),
+    categories: pick(params, URL_FILTERS.categories),
+    priorities: pick(params, URL_FILTERS.priorities),
+    statuses: pick(params, URL_FILTERS.statuses),
     search: clipCharacters(params.get('q') ?? '', TICKET_SEARCH_MAX),
   };
 }
 
 export function writeTicketsView(view: TicketsView): URLSearchParams {
   const params = new URLSearchParams();
-  for (const c of view.categories) params.append('category', c);
-  for (const p of view.priorities) params.append('priority', p);
-  for (const s of view.statuses) params.append('status', s);
+  for (const field of VIEW_FIELDS) for (const value of view[field]) params.append(URL_FILTERS[field].param, value);
   if (view.search.trim() !== '') params.set('q', view.search);
   return params;
 }
 
 export function toTicketFilter(view: TicketsView): TicketFilter | null {
   const filter: TicketFilter = {};
-  if (view.categories.length) filter.categories = view.categories;
-  if (view.priorities.length) filter.priorities = view.priorities;
-  if (view.statuses.length) filter.statuses = view.statuses;
+  for (const field of VIEW_FIELDS) if (view[field].length) Object.assign(filter, { [field]: view[field] });
   return Object.keys(filter).length ? filter : null;
 }
 
 export function isFiltered(view: TicketsView): boolean {
-  return view.categories.length + view.priorities.length + view.statuses.length > 0 || view.search.trim() !== '';
+  return VIEW_FIELDS.some((field) => view[field].length > 0) || view.search.trim() !== '';
 }

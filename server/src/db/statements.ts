@@ -1,0 +1,34 @@
+// Raw statements, for the queries drizzle's builder does not express (EXPLAIN, a CTE
+// read twice, generate_series): their rows read the same way on both drivers, and a
+// transaction that PostgreSQL cancels after a budget of its own.
+import { sql, type SQL } from 'drizzle-orm';
+import type { Db } from './client.js';
+
+/** The rows of a raw statement: postgres.js answers an array of them, PGlite an object holding `rows`. */
+export async function executeRows<T extends Record<string, unknown>>(db: Db, statement: SQL): Promise<T[]> {
+  const result: unknown = await db.execute(statement);
+  return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
+}
+
+function isStatementTimeout(error: unknown): boolean {
+  for (let e: unknown = error; e instanceof Error; e = e.cause) {
+    if ((e as { code?: unknown }).code === '57014') return true;
+  }
+  return false;
+}
+
+/**
+ * Runs `work` in a transaction whose statements PostgreSQL cancels after `ms`; null
+ * when it did. (PGlite does not enforce statement timeouts: there `work` runs to the end.)
+ */
+export async function withStatementTimeout<T>(db: Db, ms: number, work: (tx: Db) => Promise<T>): Promise<T | null> {
+  try {
+    return await db.transaction(async (tx) => {
+      await tx.execute(sql`select set_config('statement_timeout', ${String(ms)}, true)`);
+      return work(tx as unknown as Db);
+    });
+  } catch (error) {
+    if (isStatementTimeout(error)) return null;
+    throw error;
+  }
+}

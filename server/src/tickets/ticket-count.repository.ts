@@ -1,0 +1,126 @@
+// How many tickets match a list query, with bounded work whatever the table size:
+// from the counter tables when they can answer, otherwise from the planner's
+// estimate or a capped count; and, for a search the index serves, the page and its
+// count read by one statement. The limits are in ticket-query.ts.
+import { count, getTableColumns, sql } from 'drizzle-orm';
+import type { Db } from '../db/client.js';
+import { tickets, type TicketRow } from '../db/schema.js';
+import { executeRows, withStatementTimeout } from '../db/statements.js';
+import { countFromCounters } from './ticket-counters.repository.js';
+import { COUNT_TIMEOUT_MS, EXACT_COUNT_ESTIMATE_LIMIT, isCounterQuery, isIndexedSearch, TOTAL_COUNT_CAP, type TicketQuery } from './ticket-query.js';
+import { listTicketsPage, ticketConditions, type PageShape } from './ticket.repository.js';
+
+export interface TicketCount {
+  /** The number of matching tickets when `exact`; otherwise the planner's estimate, or TOTAL_COUNT_CAP when counting stopped there. */
+  count: number;
+  /** False when `count` is an estimate or a lower bound. */
+  exact: boolean;
+}
+
+/** The planner's estimate of how many tickets match: planning only, no row is read. */
+async function estimateTickets(db: Db, query: TicketQuery): Promise<number> {
+  const conds = ticketConditions(query);
+  const rows = await executeRows<{ 'QUERY PLAN': unknown }>(db, sql`explain (format json) select 1 from ${tickets} ${conds ? sql`where ${conds}` : sql``}`);
+  const raw = rows[0]?.['QUERY PLAN'];
+  const plan = (typeof raw === 'string' ? JSON.parse(raw) : raw) as [{ Plan: { 'Plan Rows': number } }];
+  return Math.max(0, Math.round(plan[0].Plan['Plan Rows']));
+}
+
+/**
+ * Counting is bounded whatever the table size:
+ * - a query the counter tables can answer (`isCounterQuery`: no search, enum fields
+ *   only): an exact sum over the counter rows the triggers keep (a few hundred);
+ * - otherwise the planner's estimate comes first (planning only, no rows read). When
+ *   it expects at most EXACT_COUNT_ESTIMATE_LIMIT matches, the matches are counted,
+ *   reading at most TOTAL_COUNT_CAP + 1 of them (and, unless a term uses the trigram
+ *   index, for at most COUNT_TIMEOUT_MS); otherwise, or when that budget runs out, the
+ *   estimate is returned with `exact: false`.
+ */
+export async function countTicketsBounded(db: Db, query: TicketQuery): Promise<TicketCount> {
+  if (isCounterQuery(query)) return { count: await countFromCounters(db, query.filter), exact: true };
+  const estimate = await estimateTickets(db, query);
+  if (estimate > EXACT_COUNT_ESTIMATE_LIMIT) return { count: estimate, exact: false };
+  const cappedCount = async (db: Db) => {
+    const capped = db
+      .select({ one: sql`1` })
+      .from(tickets)
+      .where(ticketConditions(query))
+      .limit(TOTAL_COUNT_CAP + 1)
+      .as('capped');
+    const [row] = await db.select({ n: count() }).from(capped);
+    return row?.n ?? 0;
+  };
+  // With a term the trigram index serves, the rows it yields are nearly all matches,
+  // so the cap bounds the work. Otherwise (a created-at range, terms too short for
+  // the index) the rows walked to find the matches are not bounded by the cap, so
+  // PostgreSQL stops the count after a time budget.
+  const n = isIndexedSearch(query) ? await cappedCount(db) : await withStatementTimeout(db, COUNT_TIMEOUT_MS, cappedCount);
+  if (n === null) return { count: estimate, exact: false };
+  return n > TOTAL_COUNT_CAP ? { count: TOTAL_COUNT_CAP, exact: false } : { count: n, exact: true };
+}
+
+export interface CountedPage {
+  rows: TicketRow[];
+  count: TicketCount;
+}
+
+type RawRow = Record<string, unknown>;
+
+const TICKET_COLUMNS = Object.entries(getTableColumns(tickets));
+
+/** A `select *` row of tickets, decoded as drizzle decodes its own selects. */
+function toTicketRow(raw: RawRow): TicketRow {
+  const row: Record<string, unknown> = {};
+  for (const [key, column] of TICKET_COLUMNS) {
+    const value = raw[column.name];
+    row[key] = value === null || value === undefined ? null : column.mapFromDriverValue(value);
+  }
+  return row as TicketRow;
+}
+
+/**
+ * The page and the count of a search the trigram index serves, in one statement:
+ * the matches (at most TOTAL_COUNT_CAP + 1, through the index) are read once, then
+ * counted and paged. Separately, the page and the count each planned the search and
+ * each walked the trigram index again; at 1M tickets that was 40% of a rare-phrase
+ * request's database time. Null when more than TOTAL_COUNT_CAP tickets match: the
+ * capped set is then an arbitrary subset, and cannot give the page.
+ */
+async function selectSearchPageCounted(db: Db, query: TicketQuery, page: PageShape): Promise<CountedPage | null> {
+  const newest = page.direction === 'desc';
+  const keyset = page.after
+    ? newest
+      ? sql`where (m.created_at, m.id) < (${page.after.createdAt}, ${page.after.id})`
+      : sql`where (m.created_at, m.id) > (${page.after.createdAt}, ${page.after.id})`
+    : sql``;
+  const order = newest ? sql`m.created_at desc, m.id desc` : sql`m.created_at, m.id`;
+  // The left join keeps the count when the page is empty (past the last match).
+  const raw = await executeRows<RawRow>(db, sql`
+    with m as materialized (
+      select * from ${tickets} where ${ticketConditions(query)} limit ${TOTAL_COUNT_CAP + 1}
+    )
+    select c.matched, p.* from (select count(*)::int as matched from m) as c
+    left join lateral (
+      select m.* from m ${keyset} order by ${order} offset ${page.offset ?? 0} limit ${page.limit}
+    ) as p on true`);
+  const matched = Number(raw[0]?.matched ?? 0);
+  if (matched > TOTAL_COUNT_CAP) return null;
+  return { rows: raw.filter((r) => r.id !== null && r.id !== undefined).map(toTicketRow), count: { count: matched, exact: true } };
+}
+
+/**
+ * A page and the bounded count of its matches (see `countTicketsBounded`), with as
+ * little database work as the query allows: an indexed search the planner expects
+ * to match few tickets is paged and counted by one statement; otherwise the page and
+ * the count run side by side.
+ */
+export async function listTicketsCounted(db: Db, query: TicketQuery, page: PageShape): Promise<CountedPage> {
+  const pageOnly = () => listTicketsPage(db, query, page);
+  if (isCounterQuery(query) || !isIndexedSearch(query)) {
+    const [rows, count] = await Promise.all([pageOnly(), countTicketsBounded(db, query)]);
+    return { rows, count };
+  }
+  const estimate = await estimateTickets(db, query);
+  if (estimate > EXACT_COUNT_ESTIMATE_LIMIT) return { rows: await pageOnly(), count: { count: estimate, exact: false } };
+  return (await selectSearchPageCounted(db, query, page)) ?? { rows: await pageOnly(), count: { count: TOTAL_COUNT_CAP, exact: false } };
+}

@@ -1,0 +1,267 @@
+// The ticket list query, in one place: its filter and its search, how each is
+// validated, its page sizes and cursors, the time and size bounds of searching and
+// counting, and which filters the counter tables can answer. GraphQL, REST, the
+// statistics and the repositories import these; none of them restates a rule.
+//
+// Adding a filter field: add it to `ValidTicketFilter`, then TypeScript lists every
+// place that must decide about it (the rules table below, the GraphQL input, the REST
+// parameters, the SQL conditions and, after codegen, the web app's cache key and URL).
+import { TICKET_CATEGORIES, TICKET_PRIORITIES, TICKET_STATUSES, type TicketCategory, type TicketPriority, type TicketStatus } from './ticket.enums.js';
+import { TicketError, type TicketIssue } from './ticket.errors.js';
+import { codePointLength, hasLoneSurrogate } from './ticket-text.js';
+import { isStorableDate, MESSAGES, validateChoice } from './ticket.validation.js';
+
+// ---- limits -------------------------------------------------------------------
+
+/** GraphQL `tickets(first:)`: a larger `first` is refused. */
+export const GRAPHQL_PAGE_SIZE = { default: 25, max: 100 } as const;
+
+/**
+ * REST `?page_size=`, as the Django API's PageNumberPagination had it: larger sizes
+ * are clamped, and anything else falls back to the default.
+ */
+export const REST_PAGE_SIZE = { default: 100, max: 1000 } as const;
+
+/** Longest search text, in code points. */
+export const SEARCH_MAX_LENGTH = 200;
+
+/** A trigram is three characters: a shorter term cannot use the search index. */
+export const INDEXED_TERM_MIN_LENGTH = 3;
+
+/**
+ * How long PostgreSQL may spend on a list whose search terms are all shorter than
+ * INDEXED_TERM_MIN_LENGTH. Such a search walks tickets newest first until the page
+ * is full: instant for a common term, but a rare one would read every ticket. Past
+ * the budget the request is refused with a `search` error. (PGlite does not enforce
+ * statement timeouts; it is meant for smaller tables.)
+ */
+export const SHORT_SEARCH_TIMEOUT_MS = 500;
+
+/**
+ * Counting is bounded whatever the table size (see ticket-count.repository.ts): when
+ * the planner expects more than EXACT_COUNT_ESTIMATE_LIMIT matches its estimate is
+ * the answer; otherwise at most TOTAL_COUNT_CAP + 1 matches are read and, unless a
+ * term uses the search index, for at most COUNT_TIMEOUT_MS.
+ */
+export const EXACT_COUNT_ESTIMATE_LIMIT = 1_000;
+export const TOTAL_COUNT_CAP = 10_000;
+export const COUNT_TIMEOUT_MS = 250;
+
+// ---- the query ----------------------------------------------------------------
+
+/** A filter as validated: only the fields that narrow the list are present. */
+export interface ValidTicketFilter {
+  categories?: TicketCategory[];
+  priorities?: TicketPriority[];
+  statuses?: TicketStatus[];
+  createdAfter?: Date;
+  createdBefore?: Date;
+}
+
+export type TicketFilterField = keyof ValidTicketFilter;
+
+/** A filter as a client sent it (GraphQL `TicketFilter`, REST query parameters): not yet validated. */
+export type TicketFilterRequest = { readonly [K in TicketFilterField]?: unknown };
+
+/**
+ * `true` when `T` has exactly the filter fields, `never` otherwise: an adapter's own
+ * filter type (the GraphQL input) is pinned to this module by assigning `true` to it.
+ */
+export type ExactlyTheFilterFields<T> = [Exclude<keyof T, TicketFilterField> | Exclude<TicketFilterField, keyof T>] extends [never] ? true : never;
+
+export interface TicketQuery {
+  filter: ValidTicketFilter;
+  /** Whitespace-separated terms; every one must match title or description. */
+  terms: string[];
+}
+
+/** Order of a list; ties on creation time are broken by id. */
+export enum TicketOrder {
+  NEWEST_FIRST = 'NEWEST_FIRST',
+  OLDEST_FIRST = 'OLDEST_FIRST',
+}
+
+export const DEFAULT_TICKET_ORDER = TicketOrder.NEWEST_FIRST;
+
+export type TicketOrderDirection = 'desc' | 'asc';
+
+// Exhaustive: a new order fails to compile until it has a direction.
+const ORDER_DIRECTION: Record<TicketOrder, TicketOrderDirection> = {
+  NEWEST_FIRST: 'desc',
+  OLDEST_FIRST: 'asc',
+};
+
+// ---- the filter fields ----------------------------------------------------------
+
+type Issues = TicketIssue[];
+
+interface FilterFieldRule<K extends TicketFilterField> {
+  /** The field's value as validated; undefined when it does not narrow the list (or is refused, with an issue). */
+  validate(issues: Issues, value: unknown): ValidTicketFilter[K] | undefined;
+  /**
+   * Whether the trigger-maintained counter tables can answer a filter on this field
+   * exactly. They are keyed by category, priority, status and creation day, so a
+   * created-at range (which cuts days at arbitrary instants) cannot be answered there.
+   */
+  counters: boolean;
+}
+
+/** A list of choices: empty is no filter, repeats count once; one value stands for a list of it, as GraphQL coerces it. */
+function validateChoiceList<T extends string>(issues: Issues, field: string, values: unknown, allowed: readonly T[]): T[] | undefined {
+  if (values == null) return undefined;
+  const list: readonly unknown[] = Array.isArray(values) ? values : [values];
+  if (list.length === 0) return undefined;
+  const out: T[] = [];
+  for (const value of list) {
+    const ok = validateChoice(issues, field, value, allowed);
+    if (ok !== undefined && !out.includes(ok)) out.push(ok);
+  }
+  return out;
+}
+
+function validateInstant(issues: Issues, field: string, date: unknown): Date | undefined {
+  if (date == null) return undefined;
+  if (!(date instanceof Date) || Number.isNaN(date.getTime())) {
+    issues.push({ field, code: 'INVALID', message: MESSAGES.invalidDate });
+  } else if (!isStorableDate(date)) {
+    issues.push({ field, code: 'OUT_OF_RANGE', message: MESSAGES.dateOutOfRange });
+  } else {
+    return date;
+  }
+  return undefined;
+}
+
+/**
+ * Every filter field and what each part of the system must know of it. The type
+ * requires an entry per field of `ValidTicketFilter`, so a new field does not compile
+ * until it is decided here. Counter eligibility is an allow-list: a field is answered
+ * from the counters only when its entry says so.
+ */
+export const TICKET_FILTER_FIELDS = {
+  categories: { counters: true, validate: (issues, v) => validateChoiceList(issues, 'categories', v, TICKET_CATEGORIES) },
+  priorities: { counters: true, validate: (issues, v) => validateChoiceList(issues, 'priorities', v, TICKET_PRIORITIES) },
+  statuses: { counters: true, validate: (issues, v) => validateChoiceList(issues, 'statuses', v, TICKET_STATUSES) },
+  createdAfter: { counters: false, validate: (issues, v) => validateInstant(issues, 'createdAfter', v) },
+  createdBefore: { counters: false, validate: (issues, v) => validateInstant(issues, 'createdBefore', v) },
+} as const satisfies { [K in TicketFilterField]: FilterFieldRule<K> };
+
+const FILTER_FIELD_NAMES = Object.keys(TICKET_FILTER_FIELDS) as TicketFilterField[];
+
+/** The filter fields the counter tables can answer (those whose rule says `counters: true`). */
+export type CounterFilterField = {
+  [K in TicketFilterField]: (typeof TICKET_FILTER_FIELDS)[K]['counters'] extends true ? K : never;
+}[TicketFilterField];
+
+const COUNTER_FIELDS: ReadonlySet<string> = new Set(FILTER_FIELD_NAMES.filter((field) => TICKET_FILTER_FIELDS[field].counters));
+
+/**
+ * Whether the counters can answer `query` exactly: no search, and every field it
+ * filters on is one the counters are keyed by. An allow-list: a field not named in
+ * TICKET_FILTER_FIELDS as countable, known or not, sends the query to the tickets.
+ */
+export function isCounterQuery(query: TicketQuery): boolean {
+  return query.terms.length === 0 && Object.entries(query.filter).every(([field, value]) => value === undefined || COUNTER_FIELDS.has(field));
+}
+
+// ---- search ---------------------------------------------------------------------
+
+function validateSearch(issues: Issues, search: unknown): string[] {
+  if (search == null) return [];
+  if (typeof search !== 'string') {
+    issues.push({ field: 'search', code: 'INVALID_TYPE', message: MESSAGES.notString });
+  } else if (hasLoneSurrogate(search)) {
+    issues.push({ field: 'search', code: 'INVALID', message: MESSAGES.loneSurrogate });
+  } else if (codePointLength(search) > SEARCH_MAX_LENGTH) {
+    issues.push({ field: 'search', code: 'TOO_LONG', message: MESSAGES.tooLong(SEARCH_MAX_LENGTH) });
+  } else {
+    // DRF's SearchFilter drops NUL characters (PostgreSQL text cannot hold them) and
+    // splits on whitespace (and commas); every term must match.
+    return search.replaceAll('\u0000', '').split(/[\s,]+/).filter(Boolean);
+  }
+  return [];
+}
+
+/** Whether some term can use the trigram index, so that the matches it yields bound the work. */
+export function isIndexedSearch(query: TicketQuery): boolean {
+  return query.terms.some((t) => t.length >= INDEXED_TERM_MIN_LENGTH);
+}
+
+/** Whether the query searches and no term of it can use the trigram index. */
+export function isUnindexedSearch(query: TicketQuery): boolean {
+  return query.terms.length > 0 && !isIndexedSearch(query);
+}
+
+/** A search whose terms are all too short for the index ran out of SHORT_SEARCH_TIMEOUT_MS. */
+export function shortSearchTooSlow(): TicketError {
+  return new TicketError('VALIDATION_FAILED', [
+    {
+      field: 'search',
+      code: 'INVALID',
+      message: `Terms shorter than ${INDEXED_TERM_MIN_LENGTH} characters cannot use the search index, and matching this one took too long. Add a longer term or a filter.`,
+    },
+  ]);
+}
+
+/** The filter and the search of a list (or of the statistics), validated together so every failing field is reported at once. */
+export function validateTicketQuery(filter: TicketFilterRequest | null | undefined, search: unknown): TicketQuery {
+  const issues: Issues = [];
+  const valid: ValidTicketFilter = {};
+  for (const field of FILTER_FIELD_NAMES) {
+    const value = TICKET_FILTER_FIELDS[field].validate(issues, filter?.[field]);
+    if (value !== undefined) (valid as Record<TicketFilterField, unknown>)[field] = value;
+  }
+  const terms = validateSearch(issues, search);
+  if (issues.length > 0) throw new TicketError('VALIDATION_FAILED', issues);
+  return { filter: valid, terms };
+}
+
+// ---- keyset pages (GraphQL) -------------------------------------------------------
+
+export interface Cursor {
+  createdAt: Date;
+  id: number;
+}
+
+// Bounds of what a cursor may hold: ids of the integer column, and timestamps
+// PostgreSQL can compare (a forged far-past date would otherwise be a SQL error).
+const CURSOR_MAX_ID = 2_147_483_647;
+
+export function encodeCursor(row: Cursor): string {
+  return Buffer.from(JSON.stringify([row.createdAt.toISOString(), row.id])).toString('base64url');
+}
+
+export function decodeCursor(cursor: string): Cursor | null {
+  try {
+    const value: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    if (!Array.isArray(value) || value.length !== 2) return null;
+    const [iso, id] = value as [unknown, unknown];
+    if (typeof iso !== 'string' || typeof id !== 'number' || !Number.isInteger(id) || id < 1 || id > CURSOR_MAX_ID) return null;
+    const createdAt = new Date(iso);
+    return isStorableDate(createdAt) ? { createdAt, id } : null;
+  } catch {
+    return null;
+  }
+}
+
+export interface KeysetPage {
+  /** How many tickets the page holds at most. */
+  first: number;
+  after: Cursor | undefined;
+  direction: TicketOrderDirection;
+}
+
+/** GraphQL's `first`, `after` and `orderBy`, validated. */
+export function validateKeysetPage(first: number | null | undefined, after: string | null | undefined, orderBy: TicketOrder | null | undefined): KeysetPage {
+  const size = first ?? GRAPHQL_PAGE_SIZE.default;
+  if (!Number.isInteger(size) || size < 0 || size > GRAPHQL_PAGE_SIZE.max) {
+    throw new TicketError('VALIDATION_FAILED', [
+      { field: 'first', code: 'OUT_OF_RANGE', message: `Ensure this value is between 0 and ${GRAPHQL_PAGE_SIZE.max}.` },
+    ]);
+  }
+  let cursor: Cursor | undefined;
+  if (after != null) {
+    cursor = decodeCursor(after) ?? undefined;
+    if (!cursor) throw new TicketError('VALIDATION_FAILED', [{ field: 'after', code: 'INVALID', message: 'Invalid cursor.' }]);
+  }
+  return { first: size, after: cursor, direction: ORDER_DIRECTION[orderBy ?? DEFAULT_TICKET_ORDER] };
+}
