@@ -16,8 +16,9 @@ const HOST_CHECK_EXEMPT_ROUTES = new Set(['/healthz', '/readyz']);
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 // Django's grammar for a Host header (lowercased): a DNS name or a bracketed IPv6
-// address, and an optional port.
-const HOST = /^([a-z0-9.-]+|\[[a-f0-9]*:[a-f0-9.:]+\])(:\d{1,5})?$/;
+// address, and an optional port (which must be one: 1 to 65535).
+const HOST = /^([a-z0-9.-]+|\[[a-f0-9]*:[a-f0-9.:]+\])(?::(\d{1,5}))?$/;
+const MAX_PORT = 65_535;
 const HOST_PATTERN = /^(\*|\.?[a-z0-9-]+(\.[a-z0-9-]+)*|\[[a-f0-9]*:[a-f0-9.:]+\])$/;
 
 /** GraphQL clients parse `errors`, so refusals and other errors on /graphql take that shape. */
@@ -43,6 +44,8 @@ export function parseAllowedHosts(raw: string): string[] {
 function domainOf(host: string): string | null {
   const match = HOST.exec(host.toLowerCase());
   if (!match) return null;
+  const port = match[2];
+  if (port !== undefined && (Number(port) < 1 || Number(port) > MAX_PORT)) return null;
   const domain = match[1]!;
   return domain.endsWith('.') ? domain.slice(0, -1) : domain;
 }

@@ -51,6 +51,11 @@ describe('ALLOWED_HOSTS matching, as Django reads it', () => {
     ['local host', false],
     ['localhost:80:80', false],
     ['user@localhost', false],
+    ['localhost:65535', true],
+    ['localhost:1', true],
+    ['localhost:99999', false],
+    ['localhost:65536', false],
+    ['localhost:0', false],
   ])('%j → %s', (host, allowed) => {
     expect(hostAllowed(patterns, host)).toBe(allowed);
   });
@@ -102,6 +107,14 @@ describeOnDatabases('the Host header', (ctx) => {
     const res = await ctx.http({ method: 'GET', url: '/api/tickets/?page_size=1', headers: { host: 'api.tickets.test:8443' } });
     expect(res.statusCode).toBe(200);
     expect(res.headers.link).toContain('<http://api.tickets.test:8443/api/tickets/?page_size=1&page=2>; rel="next"');
+  });
+
+  it('is refused when its port is not a port, and never reaches the Link header', async () => {
+    await createTickets(ctx.db, 2);
+    for (const host of ['localhost:99999', 'localhost:0']) {
+      const res = await ctx.http({ method: 'GET', url: '/api/tickets/?page_size=1', headers: { host } });
+      expect({ host, status: res.statusCode, link: res.headers.link }).toEqual({ host, status: 400, link: undefined });
+    }
   });
 
   it('does not take X-Forwarded-Host or -Proto from a client when no proxy is trusted', async () => {
