@@ -3,7 +3,8 @@
 // to us), and an unsafe request from another site (a form post from any page would
 // otherwise create tickets and spend the classify budget). Also how much of
 // X-Forwarded-* is believed (TRUST_PROXY), which decides the client address, scheme
-// and host the guards and the rate limit see.
+// and host the guards and the rate limit see. An absolute-form request target
+// (`GET http://host/path`) is reduced to its path first, its host checked as the Host.
 import { isIP } from 'node:net';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 
@@ -16,8 +17,11 @@ const HOST_CHECK_EXEMPT_ROUTES = new Set(['/healthz', '/readyz']);
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 // Django's grammar for a Host header (lowercased): a DNS name or a bracketed IPv6
-// address, and an optional port.
-const HOST = /^([a-z0-9.-]+|\[[a-f0-9]*:[a-f0-9.:]+\])(:\d{1,5})?$/;
+// address, and an optional port (which must be one: 1 to 65535).
+const HOST = /^([a-z0-9.-]+|\[[a-f0-9]*:[a-f0-9.:]+\])(?::(\d{1,5}))?$/;
+const MAX_PORT = 65_535;
+// An absolute-form request target (RFC 9112 §3.2.2), as the router reads one.
+const ABSOLUTE_TARGET = /^https?:\/\/([^/?#]*)(.*)$/is;
 const HOST_PATTERN = /^(\*|\.?[a-z0-9-]+(\.[a-z0-9-]+)*|\[[a-f0-9]*:[a-f0-9.:]+\])$/;
 
 /** GraphQL clients parse `errors`, so refusals and other errors on /graphql take that shape. */
@@ -43,6 +47,8 @@ export function parseAllowedHosts(raw: string): string[] {
 function domainOf(host: string): string | null {
   const match = HOST.exec(host.toLowerCase());
   if (!match) return null;
+  const port = match[2];
+  if (port !== undefined && (Number(port) < 1 || Number(port) > MAX_PORT)) return null;
   const domain = match[1]!;
   return domain.endsWith('.') ? domain.slice(0, -1) : domain;
 }
@@ -107,11 +113,26 @@ function clip(value: string): string {
   return value.length > 100 ? `${value.slice(0, 100)}…` : value;
 }
 
+/**
+ * Turns `GET http://host/path` into `GET /path` with that host, as RFC 9112 §3.2.2 has
+ * an origin server do: the target's authority overrides Host. Node passes such a target
+ * through untouched and the router finds the route by its path, so without this the
+ * Host check would look at one host while redirects and links echoed another.
+ */
+function useAbsoluteTarget(req: FastifyRequest): void {
+  const match = ABSOLUTE_TARGET.exec(req.raw.url ?? '');
+  if (!match) return;
+  const [, authority = '', rest = ''] = match;
+  req.raw.url = rest.startsWith('/') ? rest : `/${rest}`;
+  req.raw.headers.host = authority;
+}
+
 export function registerRequestGuards(app: FastifyInstance, options: RequestGuardOptions): void {
   const anyOrigin = options.corsOrigins.includes('*');
   const corsOrigins = new Set(options.corsOrigins.map(normalizeOrigin).filter((o): o is string => o !== null));
 
   app.addHook('onRequest', async (req, reply) => {
+    useAbsoluteTarget(req);
     // With TRUST_PROXY, req.host and req.protocol are the proxy's X-Forwarded-Host and
     // -Proto: the names the browser used, which is what must be checked.
     const host = req.host;

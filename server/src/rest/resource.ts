@@ -69,6 +69,7 @@ export function registerResource(app: FastifyInstance, resource: Resource): void
   });
 }
 
+/** Relative to our own host: req.url is a path, an absolute-form target reduced by request-guards.ts. */
 export async function redirectToSlash(req: FastifyRequest, reply: FastifyReply) {
   const at = req.url.indexOf('?');
   const location = at === -1 ? `${req.url}/` : `${req.url.slice(0, at)}/${req.url.slice(at)}`;

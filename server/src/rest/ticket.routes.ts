@@ -41,7 +41,8 @@ type IdParams = { id: string };
 /**
  * Where page links point: absolute like DRF's. The host has passed ALLOWED_HOSTS (see
  * http/request-guards.ts); host and scheme are a trusted proxy's X-Forwarded-Host and
- * -Proto when TRUST_PROXY names it, and the request's own otherwise.
+ * -Proto when TRUST_PROXY names it, and the request's own otherwise. The URL is a
+ * path: request-guards.ts reduces an absolute-form target to one.
  */
 function requestBase(req: FastifyRequest): { base: string; query: string } {
   const at = req.url.indexOf('?');

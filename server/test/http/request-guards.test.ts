@@ -2,7 +2,9 @@
 // rebinding), an unsafe request from another site (a form post from any page), and a
 // client address taken from X-Forwarded-For only when TRUST_PROXY says who may set it.
 import type { InjectOptions } from 'fastify';
-import { describe, expect, it } from 'vitest';
+import type { AddressInfo } from 'node:net';
+import { connect } from 'node:net';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { hostAllowed, parseAllowedHosts } from '../../src/http/request-guards.js';
 import { count } from 'drizzle-orm';
 import { tickets } from '../../src/db/schema.js';
@@ -51,6 +53,11 @@ describe('ALLOWED_HOSTS matching, as Django reads it', () => {
     ['local host', false],
     ['localhost:80:80', false],
     ['user@localhost', false],
+    ['localhost:65535', true],
+    ['localhost:1', true],
+    ['localhost:99999', false],
+    ['localhost:65536', false],
+    ['localhost:0', false],
   ])('%j → %s', (host, allowed) => {
     expect(hostAllowed(patterns, host)).toBe(allowed);
   });
@@ -104,6 +111,14 @@ describeOnDatabases('the Host header', (ctx) => {
     expect(res.headers.link).toContain('<http://api.tickets.test:8443/api/tickets/?page_size=1&page=2>; rel="next"');
   });
 
+  it('is refused when its port is not a port, and never reaches the Link header', async () => {
+    await createTickets(ctx.db, 2);
+    for (const host of ['localhost:99999', 'localhost:0']) {
+      const res = await ctx.http({ method: 'GET', url: '/api/tickets/?page_size=1', headers: { host } });
+      expect({ host, status: res.statusCode, link: res.headers.link }).toEqual({ host, status: 400, link: undefined });
+    }
+  });
+
   it('does not take X-Forwarded-Host or -Proto from a client when no proxy is trusted', async () => {
     await createTickets(ctx.db, 2);
     const res = await ctx.http({
@@ -113,6 +128,82 @@ describeOnDatabases('the Host header', (ctx) => {
     });
     expect(res.statusCode).toBe(200);
     expect(res.headers.link).toContain('<http://localhost:80/api/tickets/?page_size=1&page=2>');
+  });
+}, { env: { ALLOWED_HOSTS: 'localhost,.tickets.test' } });
+
+interface RawResponse {
+  status: number;
+  headers: Record<string, string>;
+  body: string;
+}
+
+/** One request written byte for byte (inject would normalise an absolute-form target). */
+function rawRequest(port: number, head: string, body = ''): Promise<RawResponse> {
+  return new Promise((resolve, reject) => {
+    const socket = connect(port, '127.0.0.1');
+    const chunks: Buffer[] = [];
+    socket.on('data', (chunk) => chunks.push(chunk));
+    socket.on('error', reject);
+    // Not half-closed: Fastify drops a GET whose client has ended its side.
+    socket.on('end', () => {
+      socket.destroy();
+      const text = Buffer.concat(chunks).toString('latin1');
+      const split = text.indexOf('\r\n\r\n');
+      const [statusLine = '', ...lines] = text.slice(0, split).split('\r\n');
+      const headers = Object.fromEntries(lines.map((line) => {
+        const colon = line.indexOf(':');
+        return [line.slice(0, colon).toLowerCase(), line.slice(colon + 1).trim()];
+      }));
+      resolve({ status: Number(statusLine.split(' ')[1]), headers, body: text.slice(split + 4) });
+    });
+    socket.write(`${head.replaceAll('\n', '\r\n')}\r\nConnection: close\r\n\r\n${body}`);
+  });
+}
+
+describeOnDatabases('an absolute-form request target (RFC 9112 §3.2.2: its authority overrides Host)', (ctx) => {
+  let port: number;
+  beforeAll(async () => {
+    await ctx.app.listen({ port: 0, host: '127.0.0.1' });
+    port = (ctx.app.server.address() as AddressInfo).port;
+  });
+
+  it.each([
+    ['GET http://evil.example/api/tickets/?page_size=1', 'localhost'],
+    ['GET http://evil.example/api/tickets?page_size=1', 'localhost'],
+    ['GET https://evil.example:8443/', 'localhost'],
+    ['GET http://user@localhost/api/tickets/', 'localhost'],
+  ])('is refused with 400 when the authority is not in ALLOWED_HOSTS: %s (Host: %s)', async (line, host) => {
+    await createTickets(ctx.db, 2);
+    const res = await rawRequest(port, `${line} HTTP/1.1\nHost: ${host}`);
+    expect(res.status).toBe(400);
+    expect(Object.keys(JSON.parse(res.body))).toEqual(['detail']);
+    expect(res.headers.location).toBeUndefined();
+    expect(res.headers.link).toBeUndefined();
+  });
+
+  it('is refused before a write happens, and on /graphql with the GraphQL code', async () => {
+    const form = `POST http://evil.example/api/tickets/ HTTP/1.1\nHost: localhost\nContent-Type: ${FORM}\nContent-Length: ${TICKET_FORM.length}`;
+    expect((await rawRequest(port, form, TICKET_FORM)).status).toBe(400);
+    const redirect = `POST http://evil.example/api/tickets HTTP/1.1\nHost: localhost\nContent-Type: ${FORM}\nContent-Length: ${TICKET_FORM.length}`;
+    expect((await rawRequest(port, redirect, TICKET_FORM)).status).toBe(400);
+    expect(await countTickets(ctx)).toBe(0);
+    const query = '{"query": "{ tickets { totalCount } }"}';
+    const gql = await rawRequest(port, `POST http://evil.example/graphql HTTP/1.1\nHost: localhost\nContent-Type: application/json\nContent-Length: ${query.length}`, query);
+    expect(gql.status).toBe(400);
+    expect(JSON.parse(gql.body).errors[0].extensions).toEqual({ code: 'DISALLOWED_HOST' });
+  });
+
+  it('with an allowed authority, redirects to the path alone and links from the path and that authority', async () => {
+    await createTickets(ctx.db, 2);
+    const get = await rawRequest(port, 'GET http://api.tickets.test:8443/api/tickets?page_size=1 HTTP/1.1\nHost: localhost');
+    expect(get.status).toBe(301);
+    expect(get.headers.location).toBe('/api/tickets/?page_size=1');
+    const post = await rawRequest(port, 'POST HTTP://LOCALHOST/api/tickets HTTP/1.1\nHost: localhost\nContent-Length: 0');
+    expect(post.status).toBe(308);
+    expect(post.headers.location).toBe('/api/tickets/');
+    const list = await rawRequest(port, 'GET http://api.tickets.test:8443/api/tickets/?page_size=1 HTTP/1.1\nHost: localhost');
+    expect(list.status).toBe(200);
+    expect(list.headers.link).toContain('<http://api.tickets.test:8443/api/tickets/?page_size=1&page=2>; rel="next"');
   });
 }, { env: { ALLOWED_HOSTS: 'localhost,.tickets.test' } });
 
