@@ -32,6 +32,8 @@ import {
   type OperationDefinitionNode,
   type SelectionSetNode,
 } from 'graphql';
+import { searchTerms } from '../tickets/ticket.validation.js';
+import { SCAN_COST } from './operation-limits.js';
 import { sizeModel, type SizeModel } from './response-size.js';
 
 /** Fields that each cost at least one database query. */
@@ -46,6 +48,30 @@ const COSTLY_FIELDS = new Set([
   'updateTicket',
 ]);
 
+/** Fields whose `search` and `filter` choose the tickets they read. */
+const FILTERED_FIELDS = new Set(['Query.tickets', 'Query.stats']);
+const RANGE_FIELDS = new Set(['createdAfter', 'createdBefore']);
+
+/**
+ * Whether the field reads rows chosen by search terms or a created-at range, which no
+ * counter answers. A variable may hold either: its value is unknown at validation.
+ */
+function readsChosenRows(field: FieldNode): boolean {
+  return (field.arguments ?? []).some(({ name, value }) => {
+    if (value.kind === Kind.VARIABLE) return name.value === 'search' || name.value === 'filter';
+    if (name.value === 'search') return value.kind === Kind.STRING && searchTerms(value.value).length > 0;
+    if (name.value === 'filter') {
+      return value.kind === Kind.OBJECT && value.fields.some((f) => RANGE_FIELDS.has(f.name.value) && f.value.kind !== Kind.NULL);
+    }
+    return false;
+  });
+}
+
+function fieldCost(coordinate: string, field: FieldNode): number {
+  if (!COSTLY_FIELDS.has(field.name.value)) return 0;
+  return FILTERED_FIELDS.has(coordinate) && readsChosenRows(field) ? SCAN_COST : 1;
+}
+
 export interface OperationMeasures {
   /** Fields, a fragment counting each time it is spread. */
   fields: number;
@@ -54,7 +80,7 @@ export interface OperationMeasures {
   rootFields: number;
   /** Nesting of fields; a root field is depth 1. */
   depth: number;
-  /** Fields that run a database query. */
+  /** Fields that run a database query, weighted by what they read (`fieldCost`). */
   cost: number;
   /** Upper bound of the response's `data`, in characters of JSON. */
   responseSize: number;
@@ -139,7 +165,7 @@ export function createOperationMeasurer(schema: GraphQLSchema, document: Documen
       aliases: (field.alias ? 1 : 0) + below.aliases,
       ownFields: 1,
       depth: 1 + below.depth,
-      cost: (COSTLY_FIELDS.has(name) ? 1 : 0) + below.cost,
+      cost: fieldCost(coordinate, field) + below.cost,
       size: memberOverhead((field.alias ?? field.name).value) + value,
     };
   }

@@ -288,6 +288,13 @@ function validateChoiceList<T extends string>(issues: Issues, field: string, val
   return out;
 }
 
+/** The terms of a search, every one of which must match. */
+export function searchTerms(search: string): string[] {
+  // DRF's SearchFilter drops NUL characters (PostgreSQL text cannot hold them) and
+  // splits on whitespace (and commas).
+  return search.replaceAll('\u0000', '').split(/[\s,]+/).filter(Boolean);
+}
+
 export function validateTicketQuery(filter: RawTicketFilter | null | undefined, search: unknown): TicketQuery {
   const issues: Issues = [];
   const valid: TicketFilter = {};
@@ -317,9 +324,7 @@ export function validateTicketQuery(filter: RawTicketFilter | null | undefined, 
     } else if (codePointLength(search) > SEARCH_MAX_LENGTH) {
       issues.push({ field: 'search', code: 'TOO_LONG', message: MESSAGES.tooLong(SEARCH_MAX_LENGTH) });
     } else {
-      // DRF's SearchFilter drops NUL characters (PostgreSQL text cannot hold them) and
-      // splits on whitespace (and commas); every term must match.
-      terms = search.replaceAll('\u0000', '').split(/[\s,]+/).filter(Boolean);
+      terms = searchTerms(search);
     }
   }
   throwIfAny(issues);

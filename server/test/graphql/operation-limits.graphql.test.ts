@@ -76,6 +76,24 @@ describeOnDatabases('GraphQL request limits', (ctx) => {
     expectRefused(await ctx.gql(costly), 'OPERATION_TOO_COSTLY', 'maxCost');
   });
 
+  it('refuses ten searched lists, or ten statistics over a created-at range, that fit every other limit', async () => {
+    const searches = await ctx.gql(
+      `{ ${repeat(10, (i) => `a${i}: tickets(first: ${PAGE_SIZE_MAX}, search: "qa") { totalCount totalCountIsExact nodes { id } }`)} }`,
+    );
+    expectRefused(searches, 'OPERATION_TOO_COSTLY', 'maxCost');
+    const stats = await ctx.gql(
+      `{ ${repeat(10, (i) => `s${i}: stats(filter: { createdAfter: "2000-01-01T00:00:00Z" }) { totalTickets ticketsPerDay(days: 366) { count } }`)} }`,
+    );
+    expectRefused(stats, 'OPERATION_TOO_COSTLY', 'maxCost');
+    // Two searched lists with their counts still run.
+    await createTickets(ctx.db, 2, (i) => ({ title: `Refund request ${i}` }));
+    const two = await ctx.gql('query($s: String) { a: tickets(search: $s) { totalCount nodes { id } } b: tickets(search: "qa") { totalCount } }', {
+      s: 'refund',
+    });
+    expect(two.errors).toBeUndefined();
+    expect(two.data!.a.totalCount).toBe(2);
+  });
+
   it('refuses a document past the token limit with its own code', async () => {
     const res = await ctx.gql(`{ stats { ${repeat(OPERATION_LIMITS.maxTokens, () => 'totalTickets')} } }`);
     expectRefused(res, 'DOCUMENT_TOO_LARGE', 'maxTokens');

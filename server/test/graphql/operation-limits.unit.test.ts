@@ -23,7 +23,7 @@ import {
   type OperationDefinitionNode,
 } from 'graphql';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { OPERATION_LIMITS } from '../../src/graphql/operation-limits.js';
+import { OPERATION_LIMITS, SCAN_COST } from '../../src/graphql/operation-limits.js';
 import { checkOperationLimits } from '../../src/graphql/operation-limits.rule.js';
 import { measureOperation } from '../../src/graphql/operation-measure.js';
 import { sizeModel } from '../../src/graphql/response-size.js';
@@ -165,6 +165,44 @@ describe('each limit refuses with its own code and names the limit', () => {
     expect(byVariable).toBeGreaterThan(PAGE_SIZE_MAX * TICKET_DESCRIPTION_MAX);
     expect(byVariable).toBe(measure(`{ tickets(first: ${PAGE_SIZE_MAX}) { nodes { description } } }`));
     expect(measure('{ tickets { nodes { description } } }')).toBeLessThan(byVariable / 2);
+  });
+});
+
+describe('the database cost of a field depends on its arguments', () => {
+  const cost = (source: string) => {
+    const document = parse(source);
+    return measureOperation(schema, document, operationOf(document)).cost;
+  };
+  // The review's documents: under every other limit, each alias reads rows chosen by a
+  // search or a created-at range (3.4 s for the first on PGlite at 30k tickets).
+  const shortSearches = `{ ${repeat(10, (i) => `a${i}: tickets(first: ${PAGE_SIZE_MAX}, search: "qa") { totalCount totalCountIsExact nodes { id } }`)} }`;
+  const rangedStats = `{ ${repeat(10, (i) => `s${i}: stats(filter: { createdAfter: "2000-01-01T00:00:00Z" }) { totalTickets ticketsPerDay(days: 366) { day count } }`)} }`;
+
+  it('refuses ten searched lists, or ten statistics over a created-at range, for their cost alone', () => {
+    expect(codes(shortSearches)).toEqual(['OPERATION_TOO_COSTLY']);
+    expect(codes(rangedStats)).toEqual(['OPERATION_TOO_COSTLY']);
+    // The same lists without a search are cheap.
+    expect(codes(shortSearches.replaceAll(', search: "qa"', ''))).toEqual([]);
+  });
+
+  it('lets an operation run two searched lists with their counts, not three', () => {
+    const lists = (n: number, search: string) => `{ ${repeat(n, (i) => `a${i}: tickets(search: ${search}) { totalCount nodes { id } }`)} }`;
+    expect(codes(lists(2, '"refund"'))).toEqual([]);
+    expect(codes(lists(3, '"refund"'))).toEqual(['OPERATION_TOO_COSTLY']);
+    // A variable may hold any search, and a filter given whole as a variable any range.
+    expect(codes(`query($s: String) ${lists(3, '$s')}`)).toEqual(['OPERATION_TOO_COSTLY']);
+    expect(codes(`query($f: TicketFilter) { ${repeat(3, (i) => `a${i}: stats(filter: $f) { totalTickets }`)} }`)).toEqual(['OPERATION_TOO_COSTLY']);
+    expect(codes(`query($d: DateTimeISO) { ${repeat(3, (i) => `a${i}: stats(filter: { createdBefore: $d }) { totalTickets }`)} }`)).toEqual([
+      'OPERATION_TOO_COSTLY',
+    ]);
+  });
+
+  it('counts a list without search terms or created-at range as one query', () => {
+    expect(cost('{ tickets(search: "  ") { nodes { id } } }')).toBe(1);
+    expect(cost('{ tickets(search: null, filter: { categories: [BILLING], createdAfter: null }) { nodes { id } } }')).toBe(1);
+    expect(cost('{ stats(filter: { statuses: [OPEN] }) { totalTickets } }')).toBe(1);
+    expect(cost('{ tickets(search: "refund") { nodes { id } } }')).toBe(SCAN_COST);
+    expect(cost('{ stats(filter: { createdAfter: "2024-01-01T00:00:00Z" }) { totalTickets } }')).toBe(SCAN_COST);
   });
 });
 
