@@ -82,7 +82,7 @@ export interface OperationMeasures {
   depth: number;
   /** Fields that run a database query, weighted by what they read (`fieldCost`). */
   cost: number;
-  /** Upper bound of the response's `data`, in characters of JSON. */
+  /** Upper bound of the response's `data`, in bytes of UTF-8 JSON. */
   responseSize: number;
 }
 
@@ -98,7 +98,7 @@ interface SetMeasures {
 
 const EMPTY: SetMeasures = { fields: 0, aliases: 0, ownFields: 0, depth: 0, cost: 0, size: 0 };
 
-// `"key":` and the comma after the value.
+// `"key":` and the comma after the value (GraphQL names are ASCII).
 const memberOverhead = (key: string) => key.length + 4;
 
 /** Measures the operations of one document, sharing fragment measures between them. */
@@ -216,7 +216,8 @@ const INTROSPECTION_STEPS_MAX = 200_000;
 function createIntrospectionSizer(schema: GraphQLSchema, fragments: ReadonlyMap<string, FragmentDefinitionNode>) {
   const memo = new Map<SelectionSetNode, Map<unknown, number | null>>();
   let steps = 0;
-  const text = (value: string | null | undefined) => (value == null ? 4 : 2 + value.length);
+  // Bytes as sent: escapes and UTF-8 included (descriptions may hold any text).
+  const text = (value: string | null | undefined) => (value == null ? 4 : Buffer.byteLength(JSON.stringify(value)));
   const flag = 'false'.length;
 
   function members(set: SelectionSetNode, kind: IntrospectionKind, element: unknown): number {
@@ -332,7 +333,7 @@ function createIntrospectionSizer(schema: GraphQLSchema, fragments: ReadonlyMap<
   }
 
   return {
-    /** Characters of the value of a root `__schema` or `__type` field. */
+    /** Bytes of the value of a root `__schema` or `__type` field. */
     size(field: FieldNode): number {
       if (field.name.value === '__schema') return object(field, '__Schema', schema);
       const argument = field.arguments?.find((a) => a.name.value === 'name')?.value;

@@ -2,9 +2,11 @@
 // the limit, answered before execution; the issue's attacks (fragment fan-out, alias
 // amplification) are refused at once while /healthz keeps answering; introspection
 // (GraphiQL's) still passes; and no error suggests schema names when introspection is off.
-import { getIntrospectionQuery } from 'graphql';
+import { getIntrospectionQuery, parse, type OperationDefinitionNode } from 'graphql';
 import { expect, it } from 'vitest';
 import { OPERATION_LIMITS } from '../../src/graphql/operation-limits.js';
+import { measureOperation } from '../../src/graphql/operation-measure.js';
+import { buildGraphQLSchema } from '../../src/graphql/schema.js';
 import { TICKET_DESCRIPTION_MAX } from '../../src/tickets/ticket.enums.js';
 import { PAGE_SIZE_MAX } from '../../src/tickets/ticket.service.js';
 import { createTickets } from '../support/factories.js';
@@ -92,6 +94,23 @@ describeOnDatabases('GraphQL request limits', (ctx) => {
     });
     expect(two.errors).toBeUndefined();
     expect(two.data!.a.totalCount).toBe(2);
+  });
+
+  it('bounds the bytes actually sent by the estimate, for texts of astral and control characters', async () => {
+    // An emoji is 4 bytes of UTF-8 (2 JavaScript characters); a control character 6
+    // bytes of JSON (`\u0001`): the longest each code point of text can be.
+    const worst = '\u{1F600}\u0001'.repeat(TICKET_DESCRIPTION_MAX / 2);
+    await createTickets(ctx.db, PAGE_SIZE_MAX, () => ({ description: worst }));
+    const query = `{ tickets(first: ${PAGE_SIZE_MAX}) { nodes { description } } }`;
+    const res = await ctx.http({ method: 'POST', url: '/graphql', headers: { 'content-type': 'application/json' }, payload: { query } });
+    expect(res.statusCode).toBe(200);
+    const body = res.json<GraphQLResponse>();
+    expect(body.errors).toBeUndefined();
+    expect(body.data!.tickets.nodes[0].description).toBe(worst);
+    const document = parse(query);
+    const estimate = measureOperation(await buildGraphQLSchema(), document, document.definitions[0] as OperationDefinitionNode).responseSize;
+    expect(Buffer.byteLength(res.body)).toBeLessThanOrEqual(estimate);
+    expect(estimate).toBeLessThanOrEqual(OPERATION_LIMITS.maxResponseSize);
   });
 
   it('refuses a document past the token limit with its own code', async () => {

@@ -6,7 +6,9 @@ import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
   getIntrospectionQuery,
+  buildSchema,
   getNamedType,
+  graphql,
   isListType,
   isNonNullType,
   isObjectType,
@@ -222,6 +224,22 @@ describe('the response-size model', () => {
       }
     }
     expect(unbounded).toEqual([]);
+  });
+
+  it('bounds the bytes of introspection\'s answer, whose descriptions are not all ASCII', async () => {
+    const source = getIntrospectionQuery({ descriptions: true, inputValueDeprecation: true, specifiedByUrl: true });
+    const result = await graphql({ schema, source });
+    expect(result.errors).toBeUndefined();
+    const document = parse(source);
+    const estimate = measureOperation(schema, document, operationOf(document)).responseSize;
+    expect(Buffer.byteLength(JSON.stringify(result.data))).toBeLessThanOrEqual(estimate);
+    // A schema whose descriptions are all astral characters and escapes.
+    const wide = buildSchema(`"""${'\u{1F600}"\\ '.repeat(1_000)}""" type Query { a: Int }`);
+    const texts = '{ __schema { description types { name description } } }';
+    const answer = await graphql({ schema: wide, source: texts });
+    expect(answer.errors).toBeUndefined();
+    const measured = measureOperation(wide, parse(texts), operationOf(parse(texts))).responseSize;
+    expect(Buffer.byteLength(JSON.stringify(answer.data))).toBeLessThanOrEqual(measured);
   });
 });
 
