@@ -134,6 +134,10 @@ export async function buildApp({ config, database, classify: givenClassify, logS
     // What one request may ask for: refused with a code past any limit, before it runs.
     parseOptions: { maxTokens: OPERATION_LIMITS.maxTokens },
     validationRules: [operationLimitsRule],
+    // Automatic Persisted Queries: no client of ours sends them, and Apollo answered a
+    // malformed one (a hash that does not match, a persistedQuery that is not an
+    // object) as an internal error. Off, any of them gets PERSISTED_QUERY_NOT_SUPPORTED.
+    persistedQueries: false,
     stringifyResult: createBoundedStringify(scopedLog),
     includeStacktraceInErrorResponses: false,
     // main.ts owns SIGTERM (drain, close the database, exit 0); Apollo's own handler

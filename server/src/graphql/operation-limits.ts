@@ -2,10 +2,6 @@
 // API"), each with the code of its refusal. Everything that checks a limit reads it here.
 import { GraphQLError, type ASTNode, type GraphQLFormattedError } from 'graphql';
 
-const MAX_RESPONSE_SIZE = 5_000_000;
-// A character of text is at most 6 bytes of JSON: `\u0001` (astral characters are 4).
-const JSON_BYTES_PER_CHARACTER = 6;
-
 export const OPERATION_LIMITS = {
   /** Lexical tokens in the document; the parser stops past it, before any validation. */
   maxTokens: 500,
@@ -17,19 +13,32 @@ export const OPERATION_LIMITS = {
   maxRootFields: 10,
   /** Fields in the operation, a fragment counting each time it is spread. */
   maxFields: 500,
-  /** Fields that each run at least one database query (lists, counts, statistics, mutations). */
+  /**
+   * Fields that each run at least one database query (lists, counts, statistics,
+   * mutations), each counting 1, or SCAN_COST when it reads rows chosen by a search or
+   * a created-at range.
+   */
   maxCost: 25,
   /**
-   * The largest response the operation could produce, in characters, computed from the
-   * schema before execution: every list at its longest, every text at its longest.
+   * The largest response the operation could produce, in bytes of UTF-8 JSON, computed
+   * from the schema before execution: every list at its longest, every text at its
+   * longest in its widest characters. Two pages of 100 tickets with every field fit.
    */
-  maxResponseSize: MAX_RESPONSE_SIZE,
+  maxResponseSize: 25_000_000,
   /**
    * The serialised response, in bytes: a last line of defence behind `maxResponseSize`,
    * which an operation that passed the estimate should never reach.
    */
-  maxResponseBytes: JSON_BYTES_PER_CHARACTER * MAX_RESPONSE_SIZE,
+  maxResponseBytes: 30_000_000,
 } as const;
+
+/**
+ * The cost of a list or statistics whose rows a search or a created-at range chooses:
+ * such a query may read many tickets (every one, on PGlite, for a rare term shorter than
+ * the search index serves), and PGlite runs it on the server's own thread, where it
+ * cannot be cancelled. Two fit within maxCost with their counts, three do not.
+ */
+export const SCAN_COST = 10;
 
 export type OperationLimit = keyof typeof OPERATION_LIMITS;
 
@@ -51,9 +60,10 @@ const DESCRIPTIONS: Record<OperationLimit, (max: number) => string> = {
   maxAliases: (max) => `This operation has more than ${max} aliases (a fragment counts each time it is spread).`,
   maxRootFields: (max) => `This operation asks for more than ${max} root fields; split it into several requests.`,
   maxFields: (max) => `This operation asks for more than ${max} fields (a fragment counts each time it is spread); split it into several requests.`,
-  maxCost: (max) => `This operation asks for more than ${max} ticket queries, lists, counts or statistics; split it into several requests.`,
+  maxCost: (max) =>
+    `This operation asks for more than ${max} units of database work (a ticket query, list, count or statistics costs 1, ${SCAN_COST} with a search or a createdAt range); split it into several requests.`,
   maxResponseSize: (max) =>
-    `This operation's response could exceed ${max} characters (lists counted at their page size, texts at their maximum length); ask for fewer tickets or fields, or split it.`,
+    `This operation's response could exceed ${max} bytes (lists counted at their page size, texts at their maximum length); ask for fewer tickets or fields, or split it.`,
   maxResponseBytes: (max) => `The response exceeded ${max} bytes and was not sent; ask for less.`,
 };
 

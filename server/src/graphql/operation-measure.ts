@@ -32,6 +32,8 @@ import {
   type OperationDefinitionNode,
   type SelectionSetNode,
 } from 'graphql';
+import { searchTerms } from '../tickets/ticket-query.js';
+import { SCAN_COST } from './operation-limits.js';
 import { sizeModel, type SizeModel } from './response-size.js';
 
 /** Fields that each cost at least one database query. */
@@ -46,6 +48,30 @@ const COSTLY_FIELDS = new Set([
   'updateTicket',
 ]);
 
+/** Fields whose `search` and `filter` choose the tickets they read. */
+const FILTERED_FIELDS = new Set(['Query.tickets', 'Query.stats']);
+const RANGE_FIELDS = new Set(['createdAfter', 'createdBefore']);
+
+/**
+ * Whether the field reads rows chosen by search terms or a created-at range, which no
+ * counter answers. A variable may hold either: its value is unknown at validation.
+ */
+function readsChosenRows(field: FieldNode): boolean {
+  return (field.arguments ?? []).some(({ name, value }) => {
+    if (value.kind === Kind.VARIABLE) return name.value === 'search' || name.value === 'filter';
+    if (name.value === 'search') return value.kind === Kind.STRING && searchTerms(value.value).length > 0;
+    if (name.value === 'filter') {
+      return value.kind === Kind.OBJECT && value.fields.some((f) => RANGE_FIELDS.has(f.name.value) && f.value.kind !== Kind.NULL);
+    }
+    return false;
+  });
+}
+
+function fieldCost(coordinate: string, field: FieldNode): number {
+  if (!COSTLY_FIELDS.has(field.name.value)) return 0;
+  return FILTERED_FIELDS.has(coordinate) && readsChosenRows(field) ? SCAN_COST : 1;
+}
+
 export interface OperationMeasures {
   /** Fields, a fragment counting each time it is spread. */
   fields: number;
@@ -54,9 +80,9 @@ export interface OperationMeasures {
   rootFields: number;
   /** Nesting of fields; a root field is depth 1. */
   depth: number;
-  /** Fields that run a database query. */
+  /** Fields that run a database query, weighted by what they read (`fieldCost`). */
   cost: number;
-  /** Upper bound of the response's `data`, in characters of JSON. */
+  /** Upper bound of the response's `data`, in bytes of UTF-8 JSON. */
   responseSize: number;
 }
 
@@ -72,7 +98,7 @@ interface SetMeasures {
 
 const EMPTY: SetMeasures = { fields: 0, aliases: 0, ownFields: 0, depth: 0, cost: 0, size: 0 };
 
-// `"key":` and the comma after the value.
+// `"key":` and the comma after the value (GraphQL names are ASCII).
 const memberOverhead = (key: string) => key.length + 4;
 
 /** Measures the operations of one document, sharing fragment measures between them. */
@@ -139,7 +165,7 @@ export function createOperationMeasurer(schema: GraphQLSchema, document: Documen
       aliases: (field.alias ? 1 : 0) + below.aliases,
       ownFields: 1,
       depth: 1 + below.depth,
-      cost: (COSTLY_FIELDS.has(name) ? 1 : 0) + below.cost,
+      cost: fieldCost(coordinate, field) + below.cost,
       size: memberOverhead((field.alias ?? field.name).value) + value,
     };
   }
@@ -190,7 +216,8 @@ const INTROSPECTION_STEPS_MAX = 200_000;
 function createIntrospectionSizer(schema: GraphQLSchema, fragments: ReadonlyMap<string, FragmentDefinitionNode>) {
   const memo = new Map<SelectionSetNode, Map<unknown, number | null>>();
   let steps = 0;
-  const text = (value: string | null | undefined) => (value == null ? 4 : 2 + value.length);
+  // Bytes as sent: escapes and UTF-8 included (descriptions may hold any text).
+  const text = (value: string | null | undefined) => (value == null ? 4 : Buffer.byteLength(JSON.stringify(value)));
   const flag = 'false'.length;
 
   function members(set: SelectionSetNode, kind: IntrospectionKind, element: unknown): number {
@@ -306,7 +333,7 @@ function createIntrospectionSizer(schema: GraphQLSchema, fragments: ReadonlyMap<
   }
 
   return {
-    /** Characters of the value of a root `__schema` or `__type` field. */
+    /** Bytes of the value of a root `__schema` or `__type` field. */
     size(field: FieldNode): number {
       if (field.name.value === '__schema') return object(field, '__Schema', schema);
       const argument = field.arguments?.find((a) => a.name.value === 'name')?.value;

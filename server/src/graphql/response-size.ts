@@ -19,7 +19,7 @@ const INT_MAX = 2_147_483_647;
 const CURSOR_MAX = encodeCursor({ createdAt: LATEST_DATE, id: INT_MAX }).length;
 
 /**
- * Characters of each scalar's value as JSON, quotes included (dates are those
+ * Bytes of each scalar's value as JSON, quotes included: all ASCII (dates are those
  * PostgreSQL can hold: years 1–9999, always 24 characters).
  */
 const SCALAR_SIZE: Record<string, number> = {
@@ -30,18 +30,28 @@ const SCALAR_SIZE: Record<string, number> = {
   DateTimeISO: 2 + LATEST_DATE.toISOString().length,
 };
 
-/** The longest each String field of ours can be, in characters. Every one must be here. */
-const TEXT_MAX: Record<string, number> = {
-  'Ticket.title': TICKET_TITLE_MAX,
-  'Ticket.description': TICKET_DESCRIPTION_MAX,
-  'Classification.reason': REASON_MAX,
+/**
+ * Bytes of JSON that one code point of free text can take: a control character is
+ * escaped as `\u0001`, 6 bytes (an emoji is 4 bytes of UTF-8, 2 JavaScript characters).
+ */
+const JSON_BYTES_PER_CODE_POINT = 6;
+const freeText = (codePoints: number) => codePoints * JSON_BYTES_PER_CODE_POINT;
+
+/** The longest each String field of ours can be, in bytes of JSON, quotes excluded. Every one must be here. */
+const TEXT_BYTES_MAX: Record<string, number> = {
+  'Ticket.title': freeText(TICKET_TITLE_MAX),
+  'Ticket.description': freeText(TICKET_DESCRIPTION_MAX),
+  // Cut at REASON_MAX UTF-16 code units, so at most as many code points.
+  'Classification.reason': freeText(REASON_MAX),
+  // ASCII formats: a date and base64url.
   'DayCount.day': 'YYYY-MM-DD'.length,
   'TicketEdge.cursor': CURSOR_MAX,
   'PageInfo.startCursor': CURSOR_MAX,
   'PageInfo.endCursor': CURSOR_MAX,
   // The name of an input field: identifiers such as `classificationSource`.
   'UserError.field': 64,
-  // Fixed sentences of the ticket rules (the longest is under 100 characters).
+  // Fixed sentences of the ticket rules (the longest is under 100 characters, a few
+  // of them 3-byte punctuation).
   'UserError.message': 1_000,
 };
 
@@ -61,13 +71,13 @@ function argumentDefault(schema: GraphQLSchema, typeName: string, fieldName: str
 }
 
 export interface SizeModel {
-  /** Characters of a scalar of `Parent.field` (quotes included); Infinity when we know no bound. */
+  /** Bytes of a scalar of `Parent.field` as JSON (quotes included); Infinity when we know no bound. */
   scalarSize(coordinate: string, typeName: string): number;
   /** Items `Parent.field` can hold; Infinity when we know no bound. */
   listLength(coordinate: string, field: FieldNode, pageSize: number): number;
   /** The page size a field sets for the connection below it, or null. */
   pageSize(coordinate: string, field: FieldNode): number | null;
-  /** Characters of any `__typename`. */
+  /** Bytes of any `__typename` (GraphQL names are ASCII). */
   typeNameSize: number;
 }
 
@@ -96,7 +106,7 @@ export function sizeModel(schema: GraphQLSchema): SizeModel {
   const model: SizeModel = {
     typeNameSize: 2 + Math.max(...types.map((t) => t.name.length)),
     scalarSize(coordinate, typeName) {
-      const text = TEXT_MAX[coordinate];
+      const text = TEXT_BYTES_MAX[coordinate];
       if (text !== undefined) return 2 + text;
       return typeName === 'String' ? Infinity : (SCALAR_SIZE[typeName] ?? Infinity);
     },

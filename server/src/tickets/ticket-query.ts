@@ -174,11 +174,16 @@ function validateSearch(issues: Issues, search: unknown): string[] {
   } else if (codePointLength(search) > SEARCH_MAX_LENGTH) {
     issues.push({ field: 'search', code: 'TOO_LONG', message: MESSAGES.tooLong(SEARCH_MAX_LENGTH) });
   } else {
-    // DRF's SearchFilter drops NUL characters (PostgreSQL text cannot hold them) and
-    // splits on whitespace (and commas); every term must match.
-    return search.replaceAll('\u0000', '').split(/[\s,]+/).filter(Boolean);
+    return searchTerms(search);
   }
   return [];
+}
+
+/** The terms of a search, every one of which must match. */
+export function searchTerms(search: string): string[] {
+  // DRF's SearchFilter drops NUL characters (PostgreSQL text cannot hold them) and
+  // splits on whitespace (and commas).
+  return search.replaceAll('\u0000', '').split(/[\s,]+/).filter(Boolean);
 }
 
 /** Whether some term can use the trigram index, so that the matches it yields bound the work. */

@@ -2,9 +2,11 @@
 // the limit, answered before execution; the issue's attacks (fragment fan-out, alias
 // amplification) are refused at once while /healthz keeps answering; introspection
 // (GraphiQL's) still passes; and no error suggests schema names when introspection is off.
-import { getIntrospectionQuery } from 'graphql';
+import { getIntrospectionQuery, parse, type OperationDefinitionNode } from 'graphql';
 import { expect, it } from 'vitest';
 import { OPERATION_LIMITS } from '../../src/graphql/operation-limits.js';
+import { measureOperation } from '../../src/graphql/operation-measure.js';
+import { buildGraphQLSchema } from '../../src/graphql/schema.js';
 import { TICKET_DESCRIPTION_MAX } from '../../src/tickets/ticket.enums.js';
 import { GRAPHQL_PAGE_SIZE } from '../../src/tickets/ticket-query.js';
 import { createTickets } from '../support/factories.js';
@@ -74,6 +76,41 @@ describeOnDatabases('GraphQL request limits', (ctx) => {
     expectRefused(await ctx.gql(`{ __schema { types { ${'ofType { '.repeat(depth)} name ${'} '.repeat(depth)} } } }`), 'OPERATION_TOO_DEEP', 'maxDepth');
     const costly = `{ ${repeat(9, (i) => `t${i}: tickets { totalCount }`)} s: stats { ${repeat(8, (i) => `d${i}: ticketsPerDay { count }`)} } }`;
     expectRefused(await ctx.gql(costly), 'OPERATION_TOO_COSTLY', 'maxCost');
+  });
+
+  it('refuses ten searched lists, or ten statistics over a created-at range, that fit every other limit', async () => {
+    const searches = await ctx.gql(
+      `{ ${repeat(10, (i) => `a${i}: tickets(first: ${GRAPHQL_PAGE_SIZE.max}, search: "qa") { totalCount totalCountIsExact nodes { id } }`)} }`,
+    );
+    expectRefused(searches, 'OPERATION_TOO_COSTLY', 'maxCost');
+    const stats = await ctx.gql(
+      `{ ${repeat(10, (i) => `s${i}: stats(filter: { createdAfter: "2000-01-01T00:00:00Z" }) { totalTickets ticketsPerDay(days: 366) { count } }`)} }`,
+    );
+    expectRefused(stats, 'OPERATION_TOO_COSTLY', 'maxCost');
+    // Two searched lists with their counts still run.
+    await createTickets(ctx.db, 2, (i) => ({ title: `Refund request ${i}` }));
+    const two = await ctx.gql('query($s: String) { a: tickets(search: $s) { totalCount nodes { id } } b: tickets(search: "qa") { totalCount } }', {
+      s: 'refund',
+    });
+    expect(two.errors).toBeUndefined();
+    expect(two.data!.a.totalCount).toBe(2);
+  });
+
+  it('bounds the bytes actually sent by the estimate, for texts of astral and control characters', async () => {
+    // An emoji is 4 bytes of UTF-8 (2 JavaScript characters); a control character 6
+    // bytes of JSON (`\u0001`): the longest each code point of text can be.
+    const worst = '\u{1F600}\u0001'.repeat(TICKET_DESCRIPTION_MAX / 2);
+    await createTickets(ctx.db, GRAPHQL_PAGE_SIZE.max, () => ({ description: worst }));
+    const query = `{ tickets(first: ${GRAPHQL_PAGE_SIZE.max}) { nodes { description } } }`;
+    const res = await ctx.http({ method: 'POST', url: '/graphql', headers: { 'content-type': 'application/json' }, payload: { query } });
+    expect(res.statusCode).toBe(200);
+    const body = res.json<GraphQLResponse>();
+    expect(body.errors).toBeUndefined();
+    expect(body.data!.tickets.nodes[0].description).toBe(worst);
+    const document = parse(query);
+    const estimate = measureOperation(await buildGraphQLSchema(), document, document.definitions[0] as OperationDefinitionNode).responseSize;
+    expect(Buffer.byteLength(res.body)).toBeLessThanOrEqual(estimate);
+    expect(estimate).toBeLessThanOrEqual(OPERATION_LIMITS.maxResponseSize);
   });
 
   it('refuses a document past the token limit with its own code', async () => {

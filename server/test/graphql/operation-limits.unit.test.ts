@@ -6,7 +6,9 @@ import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
   getIntrospectionQuery,
+  buildSchema,
   getNamedType,
+  graphql,
   isListType,
   isNonNullType,
   isObjectType,
@@ -23,7 +25,7 @@ import {
   type OperationDefinitionNode,
 } from 'graphql';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { OPERATION_LIMITS } from '../../src/graphql/operation-limits.js';
+import { OPERATION_LIMITS, SCAN_COST } from '../../src/graphql/operation-limits.js';
 import { checkOperationLimits } from '../../src/graphql/operation-limits.rule.js';
 import { measureOperation } from '../../src/graphql/operation-measure.js';
 import { sizeModel } from '../../src/graphql/response-size.js';
@@ -168,6 +170,44 @@ describe('each limit refuses with its own code and names the limit', () => {
   });
 });
 
+describe('the database cost of a field depends on its arguments', () => {
+  const cost = (source: string) => {
+    const document = parse(source);
+    return measureOperation(schema, document, operationOf(document)).cost;
+  };
+  // The review's documents: under every other limit, each alias reads rows chosen by a
+  // search or a created-at range (3.4 s for the first on PGlite at 30k tickets).
+  const shortSearches = `{ ${repeat(10, (i) => `a${i}: tickets(first: ${GRAPHQL_PAGE_SIZE.max}, search: "qa") { totalCount totalCountIsExact nodes { id } }`)} }`;
+  const rangedStats = `{ ${repeat(10, (i) => `s${i}: stats(filter: { createdAfter: "2000-01-01T00:00:00Z" }) { totalTickets ticketsPerDay(days: 366) { day count } }`)} }`;
+
+  it('refuses ten searched lists, or ten statistics over a created-at range, for their cost alone', () => {
+    expect(codes(shortSearches)).toEqual(['OPERATION_TOO_COSTLY']);
+    expect(codes(rangedStats)).toEqual(['OPERATION_TOO_COSTLY']);
+    // The same lists without a search are cheap.
+    expect(codes(shortSearches.replaceAll(', search: "qa"', ''))).toEqual([]);
+  });
+
+  it('lets an operation run two searched lists with their counts, not three', () => {
+    const lists = (n: number, search: string) => `{ ${repeat(n, (i) => `a${i}: tickets(search: ${search}) { totalCount nodes { id } }`)} }`;
+    expect(codes(lists(2, '"refund"'))).toEqual([]);
+    expect(codes(lists(3, '"refund"'))).toEqual(['OPERATION_TOO_COSTLY']);
+    // A variable may hold any search, and a filter given whole as a variable any range.
+    expect(codes(`query($s: String) ${lists(3, '$s')}`)).toEqual(['OPERATION_TOO_COSTLY']);
+    expect(codes(`query($f: TicketFilter) { ${repeat(3, (i) => `a${i}: stats(filter: $f) { totalTickets }`)} }`)).toEqual(['OPERATION_TOO_COSTLY']);
+    expect(codes(`query($d: DateTimeISO) { ${repeat(3, (i) => `a${i}: stats(filter: { createdBefore: $d }) { totalTickets }`)} }`)).toEqual([
+      'OPERATION_TOO_COSTLY',
+    ]);
+  });
+
+  it('counts a list without search terms or created-at range as one query', () => {
+    expect(cost('{ tickets(search: "  ") { nodes { id } } }')).toBe(1);
+    expect(cost('{ tickets(search: null, filter: { categories: [BILLING], createdAfter: null }) { nodes { id } } }')).toBe(1);
+    expect(cost('{ stats(filter: { statuses: [OPEN] }) { totalTickets } }')).toBe(1);
+    expect(cost('{ tickets(search: "refund") { nodes { id } } }')).toBe(SCAN_COST);
+    expect(cost('{ stats(filter: { createdAfter: "2024-01-01T00:00:00Z" }) { totalTickets } }')).toBe(SCAN_COST);
+  });
+});
+
 describe('the response-size model', () => {
   it('knows a bound for every text, scalar and list of our schema', () => {
     const model = sizeModel(schema);
@@ -184,6 +224,22 @@ describe('the response-size model', () => {
       }
     }
     expect(unbounded).toEqual([]);
+  });
+
+  it('bounds the bytes of introspection\'s answer, whose descriptions are not all ASCII', async () => {
+    const source = getIntrospectionQuery({ descriptions: true, inputValueDeprecation: true, specifiedByUrl: true });
+    const result = await graphql({ schema, source });
+    expect(result.errors).toBeUndefined();
+    const document = parse(source);
+    const estimate = measureOperation(schema, document, operationOf(document)).responseSize;
+    expect(Buffer.byteLength(JSON.stringify(result.data))).toBeLessThanOrEqual(estimate);
+    // A schema whose descriptions are all astral characters and escapes.
+    const wide = buildSchema(`"""${'\u{1F600}"\\ '.repeat(1_000)}""" type Query { a: Int }`);
+    const texts = '{ __schema { description types { name description } } }';
+    const answer = await graphql({ schema: wide, source: texts });
+    expect(answer.errors).toBeUndefined();
+    const measured = measureOperation(wide, parse(texts), operationOf(parse(texts))).responseSize;
+    expect(Buffer.byteLength(JSON.stringify(answer.data))).toBeLessThanOrEqual(measured);
   });
 });
 
