@@ -26,6 +26,7 @@ import { operationLimitsRule } from './graphql/operation-limits.rule.js';
 import { createBoundedStringify } from './graphql/response-limit.js';
 import { withoutSuggestions } from './graphql/schema-details.js';
 import { useStrictUtf8Json } from './http/body-parsers.js';
+import { closeUnfinishedRequests, connectionDeadlines } from './http/connection-deadlines.js';
 import { buildGraphQLSchema } from './graphql/schema.js';
 import { loggingOptions, REQUEST_ID_HEADER } from './http/logger.js';
 import { fastifyTrustProxy, isGraphQLPath, registerRequestGuards } from './http/request-guards.js';
@@ -54,7 +55,10 @@ export async function buildApp({ config, database, classify: givenClassify, logS
     // Fastify sends FST_ERR_HANDLER_TIMEOUT through the error handlers (503) while
     // the abandoned work finishes or hits the statement timeout.
     handlerTimeout: config.timeouts.requestMs,
+    // Receiving the request is bounded too (a client trickling headers or a body).
+    ...connectionDeadlines(config.timeouts.requestMs),
   });
+  closeUnfinishedRequests(app);
 
   // Code that is handed one logger at start (error masking, the classifier) logs
   // through the current request's logger when there is one, so its lines carry the

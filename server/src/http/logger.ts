@@ -2,11 +2,14 @@
 // keeps what an operator needs (type, SQLSTATE, which statement, where) and drops
 // what a customer wrote: query parameters, PostgreSQL's detail (a failing row),
 // values quoted in data-error messages, and body snippets in JSON syntax errors.
+// Request lines keep a URL's path but of its query string only what an allow-list
+// says is harmless: a search or a GraphQL query sent by GET is what a customer typed.
 // Request ids: `reqId` is always ours; a caller's well-formed x-request-id is logged
 // beside it as `clientRequestId`, so a caller can never make lines look like ours.
 import { createHash, randomUUID } from 'node:crypto';
-import type { FastifyServerOptions } from 'fastify';
+import type { FastifyRequest, FastifyServerOptions } from 'fastify';
 import type { Config } from '../config.js';
+import { TICKET_CATEGORIES, TICKET_PRIORITIES, TICKET_STATUSES } from '../tickets/ticket.enums.js';
 
 export const REQUEST_ID_HEADER = 'x-request-id';
 const CLIENT_REQUEST_ID = /^[A-Za-z0-9_-]{1,64}$/;
@@ -118,7 +121,56 @@ export function serializeError(error: unknown): SerializedError {
   return serializeAny(error, boundValues(error), 0);
 }
 
-/** Fastify's logging options: level, redaction, the error serializer, and request ids. */
+const oneOf =
+  (values: readonly string[]) =>
+  (value: string): boolean =>
+    values.includes(value);
+
+/** Query parameters whose value is logged when it has the one form given: closed vocabularies and numbers. */
+const LOGGED_VALUES = new Map<string, (value: string) => boolean>([
+  ['page', (value) => /^([1-9][0-9]{0,8}|last)$/.test(value)],
+  ['page_size', (value) => /^[0-9]{1,9}$/.test(value)],
+  ['category', oneOf(TICKET_CATEGORIES)],
+  ['priority', oneOf(TICKET_PRIORITIES)],
+  ['status', oneOf(TICKET_STATUSES)],
+]);
+/** Other parameters the APIs read: named in the log, their values never. */
+const LOGGED_NAMES = new Set(['search', 'query', 'variables', 'operationName', 'extensions']);
+
+function decoded(text: string): string | undefined {
+  try {
+    return decodeURIComponent(text.replaceAll('+', ' '));
+  } catch {
+    return undefined;
+  }
+}
+
+/** A URL as it may be logged: the path, and of the query string only the names and values allowed above. */
+export function loggableUrl(url: string): string {
+  const at = url.indexOf('?');
+  if (at === -1) return url;
+  const params = url
+    .slice(at + 1)
+    .split('&')
+    .filter((param) => param !== '')
+    .map((param) => {
+      const eq = param.indexOf('=');
+      const name = decoded(eq === -1 ? param : param.slice(0, eq)) ?? '';
+      const loggedValue = LOGGED_VALUES.get(name);
+      if (loggedValue === undefined && !LOGGED_NAMES.has(name)) return `${REDACTED}=${REDACTED}`;
+      if (eq === -1) return name;
+      const value = decoded(param.slice(eq + 1));
+      return `${name}=${value !== undefined && loggedValue?.(value) ? value : REDACTED}`;
+    });
+  return `${url.slice(0, at)}?${params.join('&')}`;
+}
+
+/** pino's `serializers.req`: Fastify's, with the URL made loggable. */
+function serializeRequest(req: FastifyRequest): Record<string, unknown> {
+  return { method: req.method, url: loggableUrl(req.url), host: req.host, remoteAddress: req.ip, remotePort: req.socket?.remotePort };
+}
+
+/** Fastify's logging options: level, redaction, the error and request serializers, and request ids. */
 export function loggingOptions(
   config: Pick<Config, 'logLevel'>,
   stream?: { write(line: string): void },
@@ -128,7 +180,7 @@ export function loggingOptions(
       level: config.logLevel,
       // Secrets never reach a log line, even if a header carries one.
       redact: ['req.headers.authorization', 'req.headers["x-goog-api-key"]', 'req.headers.cookie'],
-      serializers: { err: serializeError },
+      serializers: { err: serializeError, req: serializeRequest },
       ...(stream ? { stream } : {}),
     },
     genReqId: () => randomUUID(),
