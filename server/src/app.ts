@@ -25,7 +25,7 @@ import { limitErrorFormat, OPERATION_LIMITS } from './graphql/operation-limits.j
 import { operationLimitsRule } from './graphql/operation-limits.rule.js';
 import { createBoundedStringify } from './graphql/response-limit.js';
 import { withoutSuggestions } from './graphql/schema-details.js';
-import { useStrictUtf8Json } from './http/body-parsers.js';
+import { parseQueryString, refuseInvalidQueryStrings, useStrictUtf8Json } from './http/body-parsers.js';
 import { buildGraphQLSchema } from './graphql/schema.js';
 import { loggingOptions, REQUEST_ID_HEADER } from './http/logger.js';
 import { fastifyTrustProxy, isGraphQLPath, registerRequestGuards } from './http/request-guards.js';
@@ -54,6 +54,8 @@ export async function buildApp({ config, database, classify: givenClassify, logS
     // Fastify sends FST_ERR_HANDLER_TIMEOUT through the error handlers (503) while
     // the abandoned work finishes or hits the statement timeout.
     handlerTimeout: config.timeouts.requestMs,
+    // Strict UTF-8, as bodies are read; refuseInvalidQueryStrings below answers the 400.
+    routerOptions: { querystringParser: parseQueryString },
   });
 
   // Code that is handed one logger at start (error masking, the classifier) logs
@@ -79,8 +81,10 @@ export async function buildApp({ config, database, classify: givenClassify, logS
   });
   registerRequestGuards(app, { allowedHosts: config.allowedHosts, corsOrigins: config.corsOrigins });
 
-  // GraphQL bodies are decoded as strict UTF-8 (the REST shim sets its own parsers).
+  // GraphQL bodies are decoded as strict UTF-8 (the REST shim sets its own parsers);
+  // query strings are, for every route.
   useStrictUtf8Json(app);
+  refuseInvalidQueryStrings(app);
 
   // Fastify's default handler answers a 5xx with the error's own message, which for
   // a database error is SQL with its parameters. Client errors (bad JSON, body too

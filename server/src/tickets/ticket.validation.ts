@@ -24,6 +24,7 @@ export const MESSAGES = {
   nullCharacters: 'Null characters are not allowed.',
   loneSurrogate: 'Unpaired surrogate characters are not allowed: send well-formed Unicode text.',
   invalidUtf8: 'Not valid UTF-8: the request body holds bytes that are not text in this field.',
+  invalidUtf8Query: 'Not valid UTF-8: the query string holds bytes that are not text in this parameter.',
   tooLong: (max: number) => `Ensure this field has no more than ${max} characters.`,
   invalidChoice: (value: unknown) => `"${pythonStr(value)}" is not a valid choice.`,
   invalidDate: 'Enter a valid date/time.',
