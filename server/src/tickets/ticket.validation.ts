@@ -76,7 +76,7 @@ function textProblem(field: string, text: string): TicketIssue | null {
   return null;
 }
 
-/** A required or optional free-text field: trimmed, well-formed, not blank (nothing visible), bounded. */
+/** A required or optional free-text field: trimmed, well-formed, not blank (isBlankText), bounded. */
 export function validateText(
   issues: Issues,
   field: string,

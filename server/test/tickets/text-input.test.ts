@@ -15,7 +15,7 @@ const CLASSIFY = `query($d: String!) { classifyDescription(description: $d) { ca
 
 const BLANK = 'This field may not be blank.';
 
-/** Text with nothing visible: whitespace, format characters (\p{Cf}) and other default-ignorables. */
+/** Text with no character that is text by itself: invisible or blank-drawn characters, combining marks alone. */
 const INVISIBLE: [string, string][] = [
   ['zero-width space', '\u200b'],
   ['zero-width non-joiner and joiner', '\u200c\u200d'],
@@ -27,6 +27,10 @@ const INVISIBLE: [string, string][] = [
   ['Hangul filler', '\u3164'],
   ['a variation selector', '\ufe0f'],
   ['a tag character (outside the BMP)', '\u{e0041}'],
+  ['a Braille pattern blank', '\u2800'],
+  ['a musical null notehead', '\u{1d159}'],
+  ['combining marks with no base', '\u0301\u0301'],
+  ['a combining mark on a space', ' \u20dd '],
 ];
 
 const LONE_SURROGATES: [string, string][] = [
@@ -89,6 +93,14 @@ describeOnDatabases('text that is not text', (ctx) => {
       const res = await ctx.gql(CREATE, { input: { title: '\u200bA\u200b', description: '👩\u200d💻\ufe0f' } });
       expect(userErrors(res, 'createTicket')).toEqual([]);
       expect(res.data!.createTicket.ticket.description).toBe('👩\u200d💻\ufe0f');
+    });
+
+    it('keeps letters with combining marks, and one visible character among blank-rendering ones', async () => {
+      for (const title of ['e\u0301', 'नमस्ते', '\u2800.\u2800']) {
+        const res = await ctx.gql(CREATE, { input: { title, description: 'ok' } });
+        expect(userErrors(res, 'createTicket')).toEqual([]);
+        expect(res.data!.createTicket.ticket.title).toBe(title);
+      }
     });
   });
 

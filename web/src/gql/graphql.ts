@@ -94,7 +94,7 @@ export type UpdateTicketInput = {
 
 /** Why an input was refused. */
 export type UserErrorCode =
-  /** The field may not be blank: empty, or only whitespace and invisible characters (zero-width, format and other default-ignorable characters). */
+  /** The field may not be blank: empty, or with no character that is text by itself (only whitespace, zero-width, format and other default-ignorable characters, blank-drawn characters such as U+2800, and combining marks with no base). */
   | 'BLANK'
   /** The idempotency key was already used, within the last 24 hours, for a create with a different input. */
   | 'IDEMPOTENCY_KEY_REUSED'
