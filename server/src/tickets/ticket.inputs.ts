@@ -62,7 +62,8 @@ export class CreateTicketInput {
     description:
       `The suggestion shown while the ticket was written: \`classifyDescription.suggestionId\`. The ticket records what the server suggested then, so acceptance can be measured. ` +
       `Each id is good for one ticket, for ${hours(SUGGESTION_TTL_SECONDS)}, and only with the description it was issued for (case and whitespace aside); ` +
-      `otherwise the ticket is saved with no suggestion and \`suggestionIgnored\` says so.`,
+      `otherwise the ticket is saved with no suggestion and \`suggestionIgnored\` says so. ` +
+      `A string that is not of an issued id's shape (a UUID), the empty string included, is a userError on \`suggestionId\`.`,
   })
   suggestionId?: string | null;
 

@@ -26,6 +26,7 @@ export const MESSAGES = {
   invalidUtf8: 'Not valid UTF-8: the request body holds bytes that are not text in this field.',
   invalidUtf8Query: 'Not valid UTF-8: the query string holds bytes that are not text in this parameter.',
   tooLong: (max: number) => `Ensure this field has no more than ${max} characters.`,
+  notSuggestionId: 'Not a suggestion id: send the id a classify answer carried, unchanged.',
   invalidChoice: (value: unknown) => `"${pythonStr(value)}" is not a valid choice.`,
   invalidDate: 'Enter a valid date/time.',
   dateOutOfRange: 'Ensure this date/time is between the years 1 and 9999.',
@@ -129,6 +130,26 @@ export function validateChoice<T extends string>(
   return undefined;
 }
 
+/**
+ * How classify's ids look (the column's uuid, in either case). A string of another shape
+ * was never issued, so it is refused as a mistake rather than ignored like an unknown,
+ * expired or used id, and it never reaches a uuid comparison.
+ */
+const SUGGESTION_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export function isSuggestionId(id: string): boolean {
+  return SUGGESTION_ID.test(id);
+}
+
+function validateSuggestionId(issues: Issues, id: unknown): string | undefined {
+  const field = 'suggestionId';
+  if (typeof id !== 'string') issues.push({ field, code: 'INVALID_TYPE', message: MESSAGES.notString });
+  else if (id === '') issues.push({ field, code: 'BLANK', message: MESSAGES.blank });
+  else if (!isSuggestionId(id)) issues.push({ field, code: 'INVALID', message: MESSAGES.notSuggestionId });
+  else return id;
+  return undefined;
+}
+
 function throwIfAny(issues: Issues): void {
   if (issues.length > 0) throw new TicketError('VALIDATION_FAILED', issues);
 }
@@ -200,8 +221,8 @@ export function validateCreateTicket(input: CreateTicketInput): ValidCreateTicke
   let suggestion: ValidCreateTicket['suggestion'] = null;
   const s = input.suggestion;
   if (s?.id != null) {
-    if (typeof s.id === 'string') suggestion = { id: s.id };
-    else issues.push({ field: 'suggestionId', code: 'INVALID_TYPE', message: MESSAGES.notString });
+    const id = validateSuggestionId(issues, s.id);
+    if (id !== undefined) suggestion = { id };
   }
   if (s != null && (s.category != null || s.priority != null || s.source != null)) {
     // A suggestion is all three or nothing: a partial one cannot be measured.

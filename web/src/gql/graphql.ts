@@ -25,7 +25,7 @@ export type CreateTicketInput = {
   priority?: TicketPriority | null | undefined;
   /** Defaults to OPEN when omitted; null is refused. */
   status?: TicketStatus | null | undefined;
-  /** The suggestion shown while the ticket was written: `classifyDescription.suggestionId`. The ticket records what the server suggested then, so acceptance can be measured. Each id is good for one ticket, for 24 hours, and only with the description it was issued for (case and whitespace aside); otherwise the ticket is saved with no suggestion and `suggestionIgnored` says so. */
+  /** The suggestion shown while the ticket was written: `classifyDescription.suggestionId`. The ticket records what the server suggested then, so acceptance can be measured. Each id is good for one ticket, for 24 hours, and only with the description it was issued for (case and whitespace aside); otherwise the ticket is saved with no suggestion and `suggestionIgnored` says so. A string that is not of an issued id's shape (a UUID), the empty string included, is a userError on `suggestionId`. */
   suggestionId?: string | number | null | undefined;
   /** One-line summary: 1–200 characters after trimming. */
   title: string;
