@@ -19,7 +19,7 @@ export type CreateTicketInput = {
   category?: TicketCategory | null | undefined;
   /** The request in full: not blank, at most 20,000 characters. */
   description: string;
-  /** Makes retrying safe: a create with a key already used in the last 24 hours creates nothing and answers the first result again, when the input is the same (compared after trimming and defaults); with a different input it is refused (userError IDEMPOTENCY_KEY_REUSED on `idempotencyKey`). 1–255 printable ASCII characters; use a new random one (e.g. a UUID) per ticket. */
+  /** Makes retrying safe: a create with a key already used in the last 24 hours creates nothing and answers the first result again, when the input is the same (compared after trimming and defaults); with a different input it is refused (userError IDEMPOTENCY_KEY_REUSED on `idempotencyKey`). 1–255 printable ASCII characters; spaces and tabs at either end are not part of it, as in REST's `Idempotency-Key` header. Use a new random one (e.g. a UUID) per ticket. */
   idempotencyKey?: string | null | undefined;
   /** Defaults to MEDIUM when omitted; null is refused. */
   priority?: TicketPriority | null | undefined;
