@@ -25,7 +25,7 @@ import { limitErrorFormat, OPERATION_LIMITS } from './graphql/operation-limits.j
 import { operationLimitsRule } from './graphql/operation-limits.rule.js';
 import { createBoundedStringify } from './graphql/response-limit.js';
 import { withoutSuggestions } from './graphql/schema-details.js';
-import { useStrictUtf8Json } from './http/body-parsers.js';
+import { parseQueryString, refuseInvalidQueryStrings, useStrictUtf8Json } from './http/body-parsers.js';
 import { closeUnfinishedRequests, connectionDeadlines } from './http/connection-deadlines.js';
 import { buildGraphQLSchema } from './graphql/schema.js';
 import { loggingOptions, REQUEST_ID_HEADER } from './http/logger.js';
@@ -57,6 +57,8 @@ export async function buildApp({ config, database, classify: givenClassify, logS
     handlerTimeout: config.timeouts.requestMs,
     // Receiving the request is bounded too (a client trickling headers or a body).
     ...connectionDeadlines(config.timeouts.requestMs),
+    // Strict UTF-8, as bodies are read; refuseInvalidQueryStrings below answers the 400.
+    routerOptions: { querystringParser: parseQueryString },
   });
   closeUnfinishedRequests(app);
 
@@ -83,8 +85,10 @@ export async function buildApp({ config, database, classify: givenClassify, logS
   });
   registerRequestGuards(app, { allowedHosts: config.allowedHosts, corsOrigins: config.corsOrigins });
 
-  // GraphQL bodies are decoded as strict UTF-8 (the REST shim sets its own parsers).
+  // GraphQL bodies are decoded as strict UTF-8 (the REST shim sets its own parsers);
+  // query strings are, for every route.
   useStrictUtf8Json(app);
+  refuseInvalidQueryStrings(app);
 
   // Fastify's default handler answers a 5xx with the error's own message, which for
   // a database error is SQL with its parameters. Client errors (bad JSON, body too

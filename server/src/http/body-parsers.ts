@@ -1,12 +1,14 @@
-// Request bodies decoded as strict UTF-8, for GraphQL and the REST shim alike. Fastify's
-// own parsers (and @fastify/formbody, URLSearchParams) turn bytes that are not UTF-8 into
-// U+FFFD, so a client's text would be stored changed without anyone being told. Here such
-// a body is refused as a validation error naming the fields that held the bytes, before
-// any handler runs; nothing of it is used.
+// Request bodies and query strings decoded as strict UTF-8, for GraphQL and the REST shim
+// alike. Fastify's own parsers (and @fastify/formbody, URLSearchParams) turn bytes that are
+// not UTF-8 into U+FFFD or leave their escapes as text, so a client's text would be stored
+// or searched for changed without anyone being told. Here such a request is refused as a
+// validation error naming the fields that held the bytes, before any handler runs; nothing
+// of it is used.
 import type { FastifyInstance } from 'fastify';
 import { TicketError, type TicketIssue } from '../tickets/ticket.errors.js';
 import { hasLoneSurrogate } from '../tickets/ticket-text.js';
 import { MESSAGES } from '../tickets/ticket.validation.js';
+import { isGraphQLPath } from './request-guards.js';
 
 // ignoreBOM keeps a leading BOM in the text, as Buffer#toString did: a JSON body that
 // starts with one stays a parse error rather than silently changing meaning.
@@ -42,7 +44,7 @@ export function decodeJsonBody(body: Buffer, fieldOf: FieldOfPath): string {
   try {
     return strictUtf8.decode(body);
   } catch {
-    throw invalidUtf8Error(locateInvalidBytes(body, fieldOf));
+    throw invalidUtf8Error(locateInvalidBytes(body, fieldOf), MESSAGES.invalidUtf8);
   }
 }
 
@@ -55,25 +57,33 @@ export function decodeJsonBody(body: Buffer, fieldOf: FieldOfPath): string {
 export function parseFormBody(body: Buffer): Record<string, string> {
   const fields: Record<string, string> = Object.create(null);
   const bad = new Set<string | null>();
-  let start = 0;
-  while (start <= body.length) {
-    let end = body.indexOf(0x26 /* & */, start);
-    if (end === -1) end = body.length;
-    const pair = body.subarray(start, end);
-    start = end + 1;
-    if (pair.length === 0) continue;
-    const eq = pair.indexOf(0x3d /* = */);
-    const name = decodeFormComponent(eq === -1 ? pair : pair.subarray(0, eq));
-    const value = decodeFormComponent(eq === -1 ? Buffer.alloc(0) : pair.subarray(eq + 1));
+  for (const [rawName, rawValue] of formPairs(body)) {
+    const name = decodeFormComponent(rawName);
+    const value = decodeFormComponent(rawValue);
     if (name === null) bad.add(null);
     else if (value === null) bad.add(name);
     else fields[name] = value;
   }
-  if (bad.size > 0) throw invalidUtf8Error([...bad]);
+  if (bad.size > 0) throw invalidUtf8Error([...bad], MESSAGES.invalidUtf8);
   return fields;
 }
 
-function decodeFormComponent(raw: Buffer): string | null {
+/** The `name=value` pairs of a form body or query string, still encoded; empty pairs skipped. */
+function* formPairs(bytes: Buffer): Generator<[Buffer, Buffer]> {
+  let start = 0;
+  while (start <= bytes.length) {
+    let end = bytes.indexOf(0x26 /* & */, start);
+    if (end === -1) end = bytes.length;
+    const pair = bytes.subarray(start, end);
+    start = end + 1;
+    if (pair.length === 0) continue;
+    const eq = pair.indexOf(0x3d /* = */);
+    yield eq === -1 ? [pair, Buffer.alloc(0)] : [pair.subarray(0, eq), pair.subarray(eq + 1)];
+  }
+}
+
+/** The bytes a form component stands for: `%XX` is a byte, `+` a space, anything else itself. */
+function unescapeFormComponent(raw: Buffer): Buffer {
   const bytes = Buffer.alloc(raw.length);
   let n = 0;
   for (let i = 0; i < raw.length; i++) {
@@ -86,16 +96,81 @@ function decodeFormComponent(raw: Buffer): string | null {
       bytes[n++] = byte === 0x2b /* + */ ? 0x20 : byte;
     }
   }
+  return bytes.subarray(0, n);
+}
+
+function decodeFormComponent(raw: Buffer): string | null {
   try {
-    return strictUtf8.decode(bytes.subarray(0, n));
+    return strictUtf8.decode(unescapeFormComponent(raw));
   } catch {
     return null;
   }
 }
 
-function invalidUtf8Error(fields: readonly (string | null)[]): TicketError {
-  const issues: TicketIssue[] = fields.map((field) => ({ field, code: 'INVALID', message: MESSAGES.invalidUtf8 }));
+function invalidUtf8Error(fields: readonly (string | null)[], message: string): TicketError {
+  const issues: TicketIssue[] = fields.map((field) => ({ field, code: 'INVALID', message }));
   return new TicketError('VALIDATION_FAILED', issues);
+}
+
+/** A parsed query string: a repeated parameter is an array of its values, in order. */
+export type ParsedQuery = Record<string, string | string[]>;
+
+/**
+ * The app's query string parser (Fastify's `routerOptions.querystringParser`), read as a
+ * form body is. It runs while routing, where a throw would not reach the error handlers,
+ * so a name or value holding bytes that are not UTF-8 is kept with each such byte as a
+ * lone surrogate, which text decoded from UTF-8 never holds; `refuseInvalidQueryStrings`
+ * then refuses the request.
+ */
+export function parseQueryString(query: string): ParsedQuery {
+  const params: ParsedQuery = Object.create(null);
+  // Node refuses raw bytes above 0x7f in a request line, so the URL is ASCII here.
+  for (const [rawName, rawValue] of formPairs(Buffer.from(query, 'utf8'))) {
+    const name = decodeEscapingInvalid(unescapeFormComponent(rawName));
+    const value = decodeEscapingInvalid(unescapeFormComponent(rawValue));
+    const earlier = params[name];
+    if (earlier === undefined) params[name] = value;
+    else if (Array.isArray(earlier)) earlier.push(value);
+    else params[name] = [earlier, value];
+  }
+  return params;
+}
+
+/**
+ * Refuses, before any handler runs, a request whose query string held bytes that are not
+ * UTF-8, naming the parameters (REST: `{"search": […]}`) or, for GraphQL's GET, the
+ * innermost field of `variables` that held them, as for a body.
+ */
+export function refuseInvalidQueryStrings(app: FastifyInstance): void {
+  app.addHook('onRequest', async (req) => {
+    const query = req.query as ParsedQuery;
+    const graphql = isGraphQLPath(req.url);
+    const found = new Set<string | null>();
+    for (const [name, value] of Object.entries(query)) {
+      if (hasLoneSurrogate(name)) {
+        found.add(null);
+      } else if (graphql) {
+        for (const text of [value].flat()) {
+          if (hasLoneSurrogate(text)) for (const field of locateInGraphqlParam(name, text)) found.add(field);
+        }
+      } else if ([value].flat().some(hasLoneSurrogate)) {
+        found.add(name);
+      }
+    }
+    if (found.size > 0) throw invalidUtf8Error([...found], MESSAGES.invalidUtf8Query);
+  });
+}
+
+/** `variables` is JSON: the fields within it that held the bytes. Elsewhere, no one field. */
+function locateInGraphqlParam(name: string, text: string): (string | null)[] {
+  if (name !== 'variables') return [null];
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return [null];
+  }
+  return locateLoneSurrogates(value, ['variables'], graphqlFieldOf);
 }
 
 /**
@@ -111,6 +186,11 @@ function locateInvalidBytes(body: Buffer, fieldOf: FieldOfPath): (string | null)
   } catch {
     return [null];
   }
+  return locateLoneSurrogates(value, [], fieldOf);
+}
+
+/** The fields of a parsed JSON value (at `root`) whose strings hold a lone surrogate; a key holding one is no field. */
+function locateLoneSurrogates(value: unknown, root: BodyPath, fieldOf: FieldOfPath): (string | null)[] {
   const found = new Set<string | null>();
   const visit = (node: unknown, path: (string | number)[]) => {
     if (typeof node === 'string') {
@@ -124,7 +204,7 @@ function locateInvalidBytes(body: Buffer, fieldOf: FieldOfPath): (string | null)
       }
     }
   };
-  visit(value, []);
+  visit(value, [...root]);
   return found.size > 0 ? [...found] : [null];
 }
 

@@ -178,7 +178,8 @@ export const createTicketSchema: FastifySchema = {
     '`id`, `created_at` and unknown keys are ignored. To record the suggestion shown, send `suggestion_id` from ' +
     '`/api/tickets/classify/`, or (as the original API did) all three of `suggested_category`, `suggested_priority` and ' +
     '`classification_source` as it answered them. Only a suggestion the server issued for this description within ' +
-    `${SUGGESTION_TTL_SECONDS / 3600} hours, not yet used, is recorded; otherwise \`suggestion_ignored\` is true. ` +
+    `${SUGGESTION_TTL_SECONDS / 3600} hours, not yet used, is recorded; otherwise \`suggestion_ignored\` is true ` +
+    '(a `suggestion_id` that is not a UUID, as issued ids are, is a 400 instead). ' +
     `With an \`Idempotency-Key\` header, a retry within ${IDEMPOTENCY_KEY_TTL_SECONDS / 3600} hours answers the first 201 again ` +
     'instead of creating a second ticket; the same key with a different body is a 422.',
   consumes: BODY_TYPES,

@@ -5,15 +5,13 @@ import { and, asc, desc, eq, gt, inArray, lt, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import { ticketSuggestions } from '../db/schema.js';
 import type { ClassificationSource, TicketCategory, TicketPriority } from './ticket.enums.js';
+import { isSuggestionId } from './ticket.validation.js';
 
 /** How long a classify answer can be referred to by a create: a working day and then some. */
 export const SUGGESTION_TTL_SECONDS = 24 * 60 * 60;
 
 /** Expired rows deleted per issued suggestion: more than one, so purging outpaces issuing. */
 const PURGE_BATCH = 100;
-
-/** The id format of the column; anything else cannot name a row (and must not reach a uuid comparison). */
-const SUGGESTION_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export interface SuggestedValues {
   category: TicketCategory;
@@ -49,7 +47,8 @@ export async function deleteExpiredSuggestions(db: Db): Promise<void> {
 
 /** Takes (deletes and returns) the live suggestion `id`, if it was issued for this description. */
 export async function redeemSuggestionById(db: Db, id: string, descriptionHash: string): Promise<SuggestedValues | null> {
-  if (!SUGGESTION_ID.test(id)) return null;
+  // Validation refuses other shapes; a uuid comparison with one would be a database error.
+  if (!isSuggestionId(id)) return null;
   const [row] = await db
     .delete(ticketSuggestions)
     .where(and(eq(ticketSuggestions.id, id), eq(ticketSuggestions.descriptionHash, descriptionHash), notExpired()))

@@ -3,15 +3,20 @@
 // tested against exactly these definitions (web/src/common/characters.test.ts).
 
 /**
- * Characters that show nothing: whitespace, controls, format characters (zero-width
- * space and joiners, word joiner, bidi marks, the BOM, tag characters…) and the other
- * default-ignorable code points (Hangul fillers, variation selectors). A text made only
- * of these is blank, however many of them it holds.
+ * Blank text holds no character that is text by itself: it is made only of characters
+ * that show nothing, namely whitespace, controls, format characters (zero-width space and
+ * joiners, word joiner, bidi marks, the BOM, tag characters…), the other default-ignorable
+ * code points (Hangul fillers, variation selectors) and the letters and symbols that are
+ * drawn empty (U+2800 Braille pattern blank, U+1D159 musical null notehead), and of
+ * combining marks, which only modify a base character and are no text without one (a
+ * title of accents alone, or of an enclosing circle on a space). Anything else counts as
+ * visible, including code points this Unicode version does not know: a newer emoji is not
+ * blank just because the server predates it.
  */
-const INVISIBLE_ONLY = /^[\s\p{Cc}\p{Cf}\p{Default_Ignorable_Code_Point}]*$/u;
+const BLANK_ONLY = /^[\s\p{Cc}\p{Cf}\p{Default_Ignorable_Code_Point}\p{M}\u2800\u{1d159}]*$/u;
 
 export function isBlankText(text: string): boolean {
-  return INVISIBLE_ONLY.test(text);
+  return BLANK_ONLY.test(text);
 }
 
 /**

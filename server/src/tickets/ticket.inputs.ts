@@ -62,7 +62,8 @@ export class CreateTicketInput {
     description:
       `The suggestion shown while the ticket was written: \`classifyDescription.suggestionId\`. The ticket records what the server suggested then, so acceptance can be measured. ` +
       `Each id is good for one ticket, for ${hours(SUGGESTION_TTL_SECONDS)}, and only with the description it was issued for (case and whitespace aside); ` +
-      `otherwise the ticket is saved with no suggestion and \`suggestionIgnored\` says so.`,
+      `otherwise the ticket is saved with no suggestion and \`suggestionIgnored\` says so. ` +
+      `A string that is not of an issued id's shape (a UUID), the empty string included, is a userError on \`suggestionId\`.`,
   })
   suggestionId?: string | null;
 
@@ -71,7 +72,8 @@ export class CreateTicketInput {
     description:
       `Makes retrying safe: a create with a key already used in the last ${hours(IDEMPOTENCY_KEY_TTL_SECONDS)} creates nothing and answers the first result again, ` +
       `when the input is the same (compared after trimming and defaults); with a different input it is refused (userError IDEMPOTENCY_KEY_REUSED on \`idempotencyKey\`). ` +
-      `1–${IDEMPOTENCY_KEY_MAX_LENGTH} printable ASCII characters; use a new random one (e.g. a UUID) per ticket.`,
+      `1–${IDEMPOTENCY_KEY_MAX_LENGTH} printable ASCII characters; spaces and tabs at either end are not part of it, as in REST's \`Idempotency-Key\` header. ` +
+      `Use a new random one (e.g. a UUID) per ticket.`,
   })
   idempotencyKey?: string | null;
 }

@@ -24,7 +24,9 @@ export const MESSAGES = {
   nullCharacters: 'Null characters are not allowed.',
   loneSurrogate: 'Unpaired surrogate characters are not allowed: send well-formed Unicode text.',
   invalidUtf8: 'Not valid UTF-8: the request body holds bytes that are not text in this field.',
+  invalidUtf8Query: 'Not valid UTF-8: the query string holds bytes that are not text in this parameter.',
   tooLong: (max: number) => `Ensure this field has no more than ${max} characters.`,
+  notSuggestionId: 'Not a suggestion id: send the id a classify answer carried, unchanged.',
   invalidChoice: (value: unknown) => `"${pythonStr(value)}" is not a valid choice.`,
   invalidDate: 'Enter a valid date/time.',
   dateOutOfRange: 'Ensure this date/time is between the years 1 and 9999.',
@@ -75,7 +77,7 @@ function textProblem(field: string, text: string): TicketIssue | null {
   return null;
 }
 
-/** A required or optional free-text field: trimmed, well-formed, not blank (nothing visible), bounded. */
+/** A required or optional free-text field: trimmed, well-formed, not blank (isBlankText), bounded. */
 export function validateText(
   issues: Issues,
   field: string,
@@ -125,6 +127,26 @@ export function validateChoice<T extends string>(
   }
   if (typeof value === 'string' && (allowed as readonly string[]).includes(value)) return value as T;
   issues.push({ field, code: 'INVALID_CHOICE', message: MESSAGES.invalidChoice(value) });
+  return undefined;
+}
+
+/**
+ * How classify's ids look (the column's uuid, in either case). A string of another shape
+ * was never issued, so it is refused as a mistake rather than ignored like an unknown,
+ * expired or used id, and it never reaches a uuid comparison.
+ */
+const SUGGESTION_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export function isSuggestionId(id: string): boolean {
+  return SUGGESTION_ID.test(id);
+}
+
+function validateSuggestionId(issues: Issues, id: unknown): string | undefined {
+  const field = 'suggestionId';
+  if (typeof id !== 'string') issues.push({ field, code: 'INVALID_TYPE', message: MESSAGES.notString });
+  else if (id === '') issues.push({ field, code: 'BLANK', message: MESSAGES.blank });
+  else if (!isSuggestionId(id)) issues.push({ field, code: 'INVALID', message: MESSAGES.notSuggestionId });
+  else return id;
   return undefined;
 }
 
@@ -199,8 +221,8 @@ export function validateCreateTicket(input: CreateTicketRequest): ValidCreateTic
   let suggestion: ValidCreateTicket['suggestion'] = null;
   const s = input.suggestion;
   if (s?.id != null) {
-    if (typeof s.id === 'string') suggestion = { id: s.id };
-    else issues.push({ field: 'suggestionId', code: 'INVALID_TYPE', message: MESSAGES.notString });
+    const id = validateSuggestionId(issues, s.id);
+    if (id !== undefined) suggestion = { id };
   }
   if (s != null && (s.category != null || s.priority != null || s.source != null)) {
     // A suggestion is all three or nothing: a partial one cannot be measured.

@@ -101,8 +101,22 @@ describeOnDatabases('idempotent ticket creates', (ctx) => {
     expect(await count('tickets')).toBe(1);
   });
 
+  it('one key across both APIs: spaces and tabs around it are not part of it, as in an HTTP header', async () => {
+    const first = await createGql({ ...BODY, category: 'BILLING', idempotencyKey: '  pad  ' });
+    expect(first.userErrors).toEqual([]);
+    expect(await createGql({ ...BODY, category: 'BILLING', idempotencyKey: 'pad' })).toEqual(first);
+    expect(await createGql({ ...BODY, category: 'BILLING', idempotencyKey: '\tpad ' })).toEqual(first);
+    const rest = await postRest(BODY, 'pad');
+    expect(rest.statusCode).toBe(201);
+    expect(String(rest.json().id)).toBe(first.ticket.id);
+    expect(await count('tickets')).toBe(1);
+    // Inner spaces are the key's own.
+    expect((await createGql({ ...BODY, category: 'BILLING', idempotencyKey: 'p ad' })).ticket.id).not.toBe(first.ticket.id);
+  });
+
   it.each([
     ['', 'BLANK'],
+    [' \t ', 'BLANK'],
     ['k'.repeat(256), 'TOO_LONG'],
     ['clé', 'INVALID'],
     ['line\nbreak', 'INVALID'],

@@ -1,6 +1,6 @@
 // Text that is not really text, over both APIs: titles made only of invisible characters,
-// lone UTF-16 surrogates, and bodies whose bytes are not UTF-8. Each is refused with the
-// field named and nothing written, never quietly turned into U+FFFD.
+// lone UTF-16 surrogates, and bodies and query strings whose bytes are not UTF-8. Each is
+// refused with the field named and nothing written, never quietly turned into U+FFFD.
 import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { executeRows } from '../../src/db/statements.js';
@@ -16,7 +16,7 @@ const CLASSIFY = `query($d: String!) { classifyDescription(description: $d) { ca
 
 const BLANK = 'This field may not be blank.';
 
-/** Text with nothing visible: whitespace, format characters (\p{Cf}) and other default-ignorables. */
+/** Text with no character that is text by itself: invisible or blank-drawn characters, combining marks alone. */
 const INVISIBLE: [string, string][] = [
   ['zero-width space', '\u200b'],
   ['zero-width non-joiner and joiner', '\u200c\u200d'],
@@ -28,6 +28,10 @@ const INVISIBLE: [string, string][] = [
   ['Hangul filler', '\u3164'],
   ['a variation selector', '\ufe0f'],
   ['a tag character (outside the BMP)', '\u{e0041}'],
+  ['a Braille pattern blank', '\u2800'],
+  ['a musical null notehead', '\u{1d159}'],
+  ['combining marks with no base', '\u0301\u0301'],
+  ['a combining mark on a space', ' \u20dd '],
 ];
 
 const LONE_SURROGATES: [string, string][] = [
@@ -89,6 +93,14 @@ describeOnDatabases('text that is not text', (ctx) => {
       const res = await ctx.gql(CREATE, { input: { title: '\u200bA\u200b', description: '👩\u200d💻\ufe0f' } });
       expect(userErrors(res, 'createTicket')).toEqual([]);
       expect(res.data!.createTicket.ticket.description).toBe('👩\u200d💻\ufe0f');
+    });
+
+    it('keeps letters with combining marks, and one visible character among blank-rendering ones', async () => {
+      for (const title of ['e\u0301', 'नमस्ते', '\u2800.\u2800']) {
+        const res = await ctx.gql(CREATE, { input: { title, description: 'ok' } });
+        expect(userErrors(res, 'createTicket')).toEqual([]);
+        expect(res.data!.createTicket.ticket.title).toBe(title);
+      }
     });
   });
 
@@ -212,6 +224,63 @@ describeOnDatabases('text that is not text', (ctx) => {
       expect(form.json()).toMatchObject({ title: 'Café 😀', description: 'last' });
       const gql = await rawGraphql(bytes(`{"query":${mutation},"variables":{"input":{"title":"Café","description":"ok"}}}`));
       expect(gql.json().data.createTicket.ticket.title).toBe('Café');
+    });
+  });
+
+  describe('query strings that are not UTF-8', () => {
+    const graphqlGet = (params: string) =>
+      ctx.http({ method: 'GET', url: `/graphql?${params}`, headers: { 'apollo-require-preflight': 'true' } });
+    const searchQuery = encodeURIComponent(SEARCH);
+
+    it.each([
+      ['two bytes that are never UTF-8', 'search=%ff%fe'],
+      ['an encoded surrogate (CESU-8)', 'search=%ED%A0%80'],
+      ['a truncated sequence after valid text', 'search=Caf%C3%A9%E2%82'],
+      ['a bad byte in a repeated parameter', 'search=ok&search=%ff'],
+    ])('REST list: %s is a field error naming the parameter', async (_name, query) => {
+      await createTicket(ctx.db, { title: '\uFFFD' });
+      const res = await ctx.http({ method: 'GET', url: `/api/tickets/?${query}` });
+      expect(res.statusCode).toBe(400);
+      expect(Object.keys(res.json())).toEqual(['search']);
+    });
+
+    it('REST: a filter and stats name theirs; a bad parameter name is a non-field error', async () => {
+      const list = await ctx.http({ method: 'GET', url: '/api/tickets/?category=%ff' });
+      expect(list.statusCode).toBe(400);
+      expect(Object.keys(list.json())).toEqual(['category']);
+      const stats = await ctx.http({ method: 'GET', url: '/api/tickets/stats/?status=%c3' });
+      expect(stats.statusCode).toBe(400);
+      expect(Object.keys(stats.json())).toEqual(['status']);
+      const name = await ctx.http({ method: 'GET', url: '/api/tickets/?%ff=1' });
+      expect(name.statusCode).toBe(400);
+      expect(Object.keys(name.json())).toEqual(['non_field_errors']);
+    });
+
+    it('GraphQL GET: BAD_USER_INPUT naming the variable field', async () => {
+      const res = await graphqlGet(`query=${searchQuery}&variables=${encodeURIComponent('{"s":"')}%ff${encodeURIComponent('"}')}`);
+      expect(res.statusCode).toBe(400);
+      expect(res.json().errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 's' });
+    });
+
+    it('GraphQL GET: bad bytes in the document are refused without a field', async () => {
+      const res = await graphqlGet(`query=${encodeURIComponent('{ tickets(search: "')}%ED%A0%80${encodeURIComponent('") { nodes { id } } }')}`);
+      expect(res.statusCode).toBe(400);
+      expect(res.json().errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: null });
+    });
+
+    it('still reads valid query strings: UTF-8 escapes, `+` as a space, malformed escapes as text, repeats', async () => {
+      const cafe = await createTicket(ctx.db, { title: 'Café au lait' });
+      const percent = await createTicket(ctx.db, { title: '100% broken' });
+      const ids = async (query: string) => {
+        const res = await ctx.http({ method: 'GET', url: `/api/tickets/?${query}` });
+        expect(res.statusCode).toBe(200);
+        return res.json().map((t: { id: number }) => t.id);
+      };
+      expect(await ids('search=Caf%C3%A9+au')).toEqual([cafe.id]);
+      expect(await ids('search=100%+broken')).toEqual([percent.id]);
+      expect(await ids('search=nothing&search=caf%c3%a9')).toEqual([cafe.id]);
+      const gql = await graphqlGet(`query=${searchQuery}&variables=${encodeURIComponent('{"s":"Café"}')}`);
+      expect(gql.json().data.tickets.nodes).toEqual([{ id: String(cafe.id) }]);
     });
   });
 });

@@ -1,7 +1,8 @@
 // A ticket records only a suggestion the server issued: classify hands out an id for
 // its answer, a create refers to it (GraphQL `suggestionId`, REST `suggestion_id`, or
-// the original REST API's copied values), and anything else is ignored and said so.
-// The statistics therefore count no forged suggestion.
+// the original REST API's copied values), and anything else is ignored and said so
+// (an id that is not even of the issued shape is a field error). The statistics
+// therefore count no forged suggestion.
 import { sql } from 'drizzle-orm';
 import { expect, it } from 'vitest';
 import type { Classifier } from '../../src/classifier/classifier.js';
@@ -56,14 +57,31 @@ describeOnDatabases(
 
     it.each([
       ['an unknown id', async () => '00000000-0000-4000-8000-000000000000'],
-      ['a malformed id', async () => 'not-an-id'],
-      ['a number', async () => '12'],
+      ['an unknown id in capitals', async () => 'ABCDEF00-0000-4000-8000-000000000000'],
     ])('ignores %s and says so: no suggestion, nothing counted', async (_name, id) => {
       const created = await createGql({ suggestionId: await id() });
       expect(created.userErrors).toEqual([]);
       expect(created.suggestionIgnored).toBe(true);
       expect(created.ticket.suggestion).toBeNull();
       expect(await suggestedCount()).toBe(0);
+    });
+
+    it.each([
+      ['empty', '', 'BLANK'],
+      ['not an id', 'not-an-id', 'INVALID'],
+      ['a number', '12', 'INVALID'],
+      ['an id with whitespace around it', ' 00000000-0000-4000-8000-000000000000 ', 'INVALID'],
+      ['an id missing a digit', '00000000-0000-4000-8000-00000000000', 'INVALID'],
+    ])('refuses a suggestionId that is %s as a field error, nothing written', async (_name, suggestionId, code) => {
+      const created = await createGql({ suggestionId });
+      expect(created.userErrors).toEqual([{ field: 'suggestionId', code }]);
+      expect(created.ticket).toBeNull();
+      const rest = await createRest({ suggestion_id: suggestionId });
+      expect(rest.statusCode).toBe(400);
+      expect(Object.keys(rest.json())).toEqual(['suggestion_id']);
+      const rows = await ctx.db.execute(sql`select count(*)::int as n from tickets`);
+      const [row] = Array.isArray(rows) ? rows : (rows as unknown as { rows: { n: number }[] }).rows;
+      expect(Number((row as { n: number }).n)).toBe(0);
     });
 
     it('ignores an id issued for another description', async () => {

@@ -16,9 +16,12 @@ export function clipCharacters(text: string, max: number): string {
   return Array.from(text).slice(0, max).join('');
 }
 
-/** Nothing visible: whitespace, controls, zero-width and other format or default-ignorable characters. */
+/**
+ * No character that is text by itself: only whitespace, controls, zero-width and other format
+ * or default-ignorable characters, the blank-drawn U+2800 and U+1D159, and combining marks.
+ */
 export function isBlankText(text: string): boolean {
-  return /^[\s\p{Cc}\p{Cf}\p{Default_Ignorable_Code_Point}]*$/u.test(text);
+  return /^[\s\p{Cc}\p{Cf}\p{Default_Ignorable_Code_Point}\p{M}\u2800\u{1d159}]*$/u.test(text);
 }
 
 /** Half of a UTF-16 surrogate pair, which the server refuses (it cannot be stored as UTF-8). */

@@ -19,13 +19,13 @@ export type CreateTicketInput = {
   category?: TicketCategory | null | undefined;
   /** The request in full: not blank, at most 20,000 characters. */
   description: string;
-  /** Makes retrying safe: a create with a key already used in the last 24 hours creates nothing and answers the first result again, when the input is the same (compared after trimming and defaults); with a different input it is refused (userError IDEMPOTENCY_KEY_REUSED on `idempotencyKey`). 1–255 printable ASCII characters; use a new random one (e.g. a UUID) per ticket. */
+  /** Makes retrying safe: a create with a key already used in the last 24 hours creates nothing and answers the first result again, when the input is the same (compared after trimming and defaults); with a different input it is refused (userError IDEMPOTENCY_KEY_REUSED on `idempotencyKey`). 1–255 printable ASCII characters; spaces and tabs at either end are not part of it, as in REST's `Idempotency-Key` header. Use a new random one (e.g. a UUID) per ticket. */
   idempotencyKey?: string | null | undefined;
   /** Defaults to MEDIUM when omitted; null is refused. */
   priority?: TicketPriority | null | undefined;
   /** Defaults to OPEN when omitted; null is refused. */
   status?: TicketStatus | null | undefined;
-  /** The suggestion shown while the ticket was written: `classifyDescription.suggestionId`. The ticket records what the server suggested then, so acceptance can be measured. Each id is good for one ticket, for 24 hours, and only with the description it was issued for (case and whitespace aside); otherwise the ticket is saved with no suggestion and `suggestionIgnored` says so. */
+  /** The suggestion shown while the ticket was written: `classifyDescription.suggestionId`. The ticket records what the server suggested then, so acceptance can be measured. Each id is good for one ticket, for 24 hours, and only with the description it was issued for (case and whitespace aside); otherwise the ticket is saved with no suggestion and `suggestionIgnored` says so. A string that is not of an issued id's shape (a UUID), the empty string included, is a userError on `suggestionId`. */
   suggestionId?: string | number | null | undefined;
   /** One-line summary: 1–200 characters after trimming. */
   title: string;
@@ -94,7 +94,7 @@ export type UpdateTicketInput = {
 
 /** Why an input was refused. */
 export type UserErrorCode =
-  /** The field may not be blank: empty, or only whitespace and invisible characters (zero-width, format and other default-ignorable characters). */
+  /** The field may not be blank: empty, or with no character that is text by itself (only whitespace, zero-width, format and other default-ignorable characters, blank-drawn characters such as U+2800, and combining marks with no base). */
   | 'BLANK'
   /** The idempotency key was already used, within the last 24 hours, for a create with a different input. */
   | 'IDEMPOTENCY_KEY_REUSED'
