@@ -34,7 +34,15 @@ export default tseslint.config(
           paths: [
             {
               name: '@apollo/client/react',
-              importNames: ['useApolloClient', 'useQuery', 'useLazyQuery', 'useSuspenseQuery', 'useBackgroundQuery', 'useLoadableQuery', 'useMutation'],
+              importNames: [
+                'useApolloClient',
+                'useQuery',
+                'useLazyQuery',
+                'useSuspenseQuery',
+                'useBackgroundQuery',
+                'useLoadableQuery',
+                'useMutation',
+              ],
               message: 'Only pages run queries; put the operation in a use-*.ts hook (CONVENTIONS.md, 9).',
             },
           ],

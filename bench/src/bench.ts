@@ -101,10 +101,12 @@ function openTarget(options: Options): Promise<Database> {
 
 async function ticketCount(database: Database): Promise<{ count: number; maxId: number }> {
   const client = (database.db as unknown as { $client: unknown }).$client;
-  const q = 'select coalesce((select sum(count) from ticket_counts), 0)::int as count, coalesce((select max(id) from tickets), 0)::int as max_id';
-  const rows = database.kind === 'postgres'
-    ? await (client as postgres.Sql).unsafe(q)
-    : (await (client as { query(q: string): Promise<{ rows: unknown[] }> }).query(q)).rows;
+  const q =
+    'select coalesce((select sum(count) from ticket_counts), 0)::int as count, coalesce((select max(id) from tickets), 0)::int as max_id';
+  const rows =
+    database.kind === 'postgres'
+      ? await (client as postgres.Sql).unsafe(q)
+      : (await (client as { query(q: string): Promise<{ rows: unknown[] }> }).query(q)).rows;
   const row = rows[0] as { count: number; max_id: number };
   return { count: Number(row.count), maxId: Number(row.max_id) };
 }
@@ -251,21 +253,28 @@ async function main(): Promise<void> {
     await database.close();
     log(`seeding ${options.count.toLocaleString('en')} tickets (the database has ${count.toLocaleString('en')})`);
     const t0 = Date.now();
-    await run(process.execPath, ['--import', 'tsx', 'src/scripts/seed.ts', '--count', String(options.count), '--truncate'], targetEnv(options));
+    await run(
+      process.execPath,
+      ['--import', 'tsx', 'src/scripts/seed.ts', '--count', String(options.count), '--truncate'],
+      targetEnv(options),
+    );
     seedSeconds = (Date.now() - t0) / 1000;
     database = await openTarget(options);
   }
   const counted = await ticketCount(database);
   count = counted.count;
   const ids: IdPicker = { random: () => 1 + Math.floor(Math.random() * counted.maxId) };
-  const postgresVersion = options.db === 'postgres'
-    ? String(((await (database.db as unknown as { $client: postgres.Sql }).$client`select version() as v`)[0] as { v: string }).v)
-    : null;
+  const postgresVersion =
+    options.db === 'postgres'
+      ? String(((await (database.db as unknown as { $client: postgres.Sql }).$client`select version() as v`)[0] as { v: string }).v)
+      : null;
   // A PGlite directory serves one process: the server's turn first.
   if (options.db === 'pglite') await database.close();
 
   const cases = benchCases().filter((c) => !options.only || `${c.api} ${c.name}`.toLowerCase().includes(options.only.toLowerCase()));
-  log(`benchmarking ${cases.length} cases on ${options.db} with ${count.toLocaleString('en')} tickets, ${options.connections} connections, ${options.duration}s each`);
+  log(
+    `benchmarking ${cases.length} cases on ${options.db} with ${count.toLocaleString('en')} tickets, ${options.connections} connections, ${options.duration}s each`,
+  );
 
   const server = await startServer(options);
   const http: HttpResult[] = [];
@@ -276,7 +285,9 @@ async function main(): Promise<void> {
       const result = await drive(server.url, bench, ids, options.connections, options.duration);
       http.push(result);
       const s = summarize(result.latencies);
-      log(`  ${bench.api.padEnd(7)} ${bench.name.padEnd(24)} ${(result.requests / result.durationSeconds).toFixed(0).padStart(6)} req/s  p50 ${s.p50.toFixed(2)}  p95 ${s.p95.toFixed(2)}  p99 ${s.p99.toFixed(2)} ms  errors ${result.errors}`);
+      log(
+        `  ${bench.api.padEnd(7)} ${bench.name.padEnd(24)} ${(result.requests / result.durationSeconds).toFixed(0).padStart(6)} req/s  p50 ${s.p50.toFixed(2)}  p95 ${s.p95.toFixed(2)}  p99 ${s.p99.toFixed(2)} ms  errors ${result.errors}`,
+      );
     }
   } finally {
     // VmHWM is the process's peak so far: read it while the process still exists.
@@ -287,7 +298,8 @@ async function main(): Promise<void> {
   // The raw baseline, with the server stopped so that both had the machine to themselves.
   if (options.db === 'pglite') database = await openTarget(options);
   const client = (database.db as unknown as { $client: unknown }).$client;
-  const driver: Driver = options.db === 'postgres' ? { kind: 'postgres', sql: client as postgres.Sql } : { kind: 'pglite', client: client as never };
+  const driver: Driver =
+    options.db === 'postgres' ? { kind: 'postgres', sql: client as postgres.Sql } : { kind: 'pglite', client: client as never };
   const raw: RawResult[] = [];
   try {
     for (const bench of cases) {
@@ -295,13 +307,19 @@ async function main(): Promise<void> {
       await replay(driver, branches, ids, options.connections, warmupSeconds(options.duration));
       const result = await replay(driver, branches, ids, options.connections, options.duration);
       raw.push(result);
-      log(`  raw ${bench.api.padEnd(7)} ${bench.name.padEnd(24)} ${(result.requests / result.durationSeconds).toFixed(0).padStart(6)} req/s  p50 ${result.latency.p50.toFixed(2)}  p95 ${result.latency.p95.toFixed(2)} ms  errors ${result.errors}`);
+      log(
+        `  raw ${bench.api.padEnd(7)} ${bench.name.padEnd(24)} ${(result.requests / result.durationSeconds).toFixed(0).padStart(6)} req/s  p50 ${result.latency.p50.toFixed(2)}  p95 ${result.latency.p95.toFixed(2)} ms  errors ${result.errors}`,
+      );
     }
     // Leave the data set as it was found: the write cases' tickets go (the counters
     // follow through the triggers) and their dead rows are vacuumed away, so the next
     // run's newest-first reads see the seeded data, not thousands of benchmark rows.
     log('removing the tickets the write cases created');
-    const cleanup = [`delete from tickets where id > ${counted.maxId}`, 'vacuum analyze tickets', 'vacuum analyze ticket_counts, ticket_daily_counts'];
+    const cleanup = [
+      `delete from tickets where id > ${counted.maxId}`,
+      'vacuum analyze tickets',
+      'vacuum analyze ticket_counts, ticket_daily_counts',
+    ];
     for (const statement of cleanup) {
       if (driver.kind === 'postgres') await driver.sql.unsafe(statement);
       else await driver.client.exec(statement);
@@ -338,7 +356,9 @@ async function main(): Promise<void> {
   };
   const markdown = renderReport(meta, results);
   const label = count >= 1_000_000 ? `${Math.round(count / 1_000_000)}m` : count >= 1000 ? `${Math.round(count / 1000)}k` : String(count);
-  const out = options.out ? resolve(options.out) : join(ROOT, 'bench/results', `${meta.date.toISOString().slice(0, 10)}-${options.db}-${label}.md`);
+  const out = options.out
+    ? resolve(options.out)
+    : join(ROOT, 'bench/results', `${meta.date.toISOString().slice(0, 10)}-${options.db}-${label}.md`);
   await mkdir(dirname(out), { recursive: true });
   await writeFile(out, markdown);
   process.stdout.write(markdown);

@@ -2,12 +2,7 @@
 // service calls whose SQL the raw baseline replays (the same calls the adapters make).
 import { createTicketGenerator, RARE_PHRASE } from '../../server/src/scripts/seed.generator.js';
 import { createTicket, getTicketStats, getTicketsPerDay, updateTicket } from '../../server/src/tickets/ticket.service.js';
-import {
-  isCounterQuery,
-  isIndexedSearch,
-  validateTicketQuery,
-  type TicketFilterRequest,
-} from '../../server/src/tickets/ticket-query.js';
+import { isCounterQuery, isIndexedSearch, validateTicketQuery, type TicketFilterRequest } from '../../server/src/tickets/ticket-query.js';
 import { countTicketsBounded, listTicketsCounted } from '../../server/src/tickets/ticket-count.repository.js';
 import { listTicketsPage } from '../../server/src/tickets/ticket.repository.js';
 import type { Db } from '../../server/src/db/client.js';
@@ -77,10 +72,7 @@ function countedList(filter: TicketFilterRequest, search: string | null, limit: 
   const query = validateTicketQuery(filter, search);
   const page = { direction: 'desc', ...(limit === PAGE ? { offset: 0 } : {}), limit } as const;
   if (isCounterQuery(query) || !isIndexedSearch(query)) {
-    return [
-      (db) => listTicketsPage(db, query, page),
-      (db) => countTicketsBounded(db, query),
-    ];
+    return [(db) => listTicketsPage(db, query, page), (db) => countTicketsBounded(db, query)];
   }
   return [(db) => listTicketsCounted(db, query, page)];
 }

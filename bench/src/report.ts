@@ -31,7 +31,19 @@ const rate = (requests: number, seconds: number) => (seconds > 0 ? Math.round(re
 const load = (l: number[]) => l.map((x) => x.toFixed(2)).join(' / ');
 
 const REPORT_COLUMNS = [
-  'API', 'Case', 'req/s', 'p50 ms', 'p95 ms', 'p99 ms', 'errors', 'raw req/s', 'raw p50', 'raw p95', 'added p50 ms', 'throughput ratio', 'p95 target',
+  'API',
+  'Case',
+  'req/s',
+  'p50 ms',
+  'p95 ms',
+  'p99 ms',
+  'errors',
+  'raw req/s',
+  'raw p50',
+  'raw p95',
+  'added p50 ms',
+  'throughput ratio',
+  'p95 target',
 ] as const;
 
 export function renderReport(meta: ReportMeta, results: CaseResult[]): string {
@@ -39,12 +51,18 @@ export function renderReport(meta: ReportMeta, results: CaseResult[]): string {
   lines.push(`# Benchmark: ${meta.db === 'postgres' ? 'PostgreSQL' : 'PGlite'}, ${meta.count.toLocaleString('en')} tickets`);
   lines.push('');
   lines.push(`- Date: ${meta.date.toISOString()}`);
-  lines.push(`- Machine: ${meta.cpus}, ${meta.memoryGiB.toFixed(1)} GiB memory; load average (1/5/15 min) ${load(meta.loadBefore)} before, ${load(meta.loadAfter)} after`);
+  lines.push(
+    `- Machine: ${meta.cpus}, ${meta.memoryGiB.toFixed(1)} GiB memory; load average (1/5/15 min) ${load(meta.loadBefore)} before, ${load(meta.loadAfter)} after`,
+  );
   lines.push(`- Versions: Node ${meta.versions.node}, ${meta.versions.database}, autocannon ${meta.versions.autocannon}`);
-  lines.push(`- Load: ${meta.connections} concurrent connections, ${meta.duration} s per case after a warm-up; the server and the raw baseline each ran alone`);
+  lines.push(
+    `- Load: ${meta.connections} concurrent connections, ${meta.duration} s per case after a warm-up; the server and the raw baseline each ran alone`,
+  );
   lines.push(`- Server peak RSS (VmHWM): ${meta.peakRssMiB === null ? 'not available' : `${meta.peakRssMiB.toFixed(0)} MiB`}`);
   if (meta.seedSeconds !== null) lines.push(`- Seeded for this run in ${meta.seedSeconds.toFixed(1)} s`);
-  lines.push(`- Search terms: common word "${meta.terms.common}", rare phrase "${meta.terms.rare}", 2-character term "${meta.terms.short}"`);
+  lines.push(
+    `- Search terms: common word "${meta.terms.common}", rare phrase "${meta.terms.rare}", 2-character term "${meta.terms.short}"`,
+  );
   lines.push('');
   lines.push(`| ${REPORT_COLUMNS.join(' | ')} |`);
   lines.push(`|${REPORT_COLUMNS.map((_, i) => (i < 2 ? '---' : '---:')).join('|')}|`);

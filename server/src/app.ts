@@ -155,7 +155,12 @@ export async function buildApp({ config, database, classify: givenClassify, logS
       formatError(limitErrorFormat(config.graphqlIntrospection ? formatted : withoutSuggestions(formatted), error), error),
     // No cache hints are used; Apollo's default cache-control plugin would still hook
     // every field of every response (measurable on a 20-ticket page).
-    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled(), rateLimitHttpPlugin, serviceUnavailableHttpPlugin],
+    plugins: [
+      ApolloServerPluginLandingPageDisabled(),
+      ApolloServerPluginCacheControlDisabled(),
+      rateLimitHttpPlugin,
+      serviceUnavailableHttpPlugin,
+    ],
   });
   await apollo.start();
   // app.close() has already let in-flight requests finish when onClose runs, so

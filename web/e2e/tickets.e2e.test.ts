@@ -33,10 +33,9 @@ async function stats(): Promise<Stats> {
 }
 
 async function ticket(id: string) {
-  const data = await server.gql<{ ticket: { title: string; status: string; category: string; priority: string; suggestion: { source: string; accepted: boolean } | null } }>(
-    'query($id: ID!) { ticket(id: $id) { title status category priority suggestion { source accepted } } }',
-    { id },
-  );
+  const data = await server.gql<{
+    ticket: { title: string; status: string; category: string; priority: string; suggestion: { source: string; accepted: boolean } | null };
+  }>('query($id: ID!) { ticket(id: $id) { title status category priority suggestion { source accepted } } }', { id });
   return data.ticket;
 }
 
@@ -282,11 +281,14 @@ describe('support agents web app', () => {
     // GraphiQL re-reads the operation name 100 ms (debounced) after the editor changes:
     // a run started sooner sends the previous tab's name. Run again until it has.
     await expect
-      .poll(async () => {
-        await page.locator('.graphiql-execute-button').click();
-        await page.locator('.graphiql-spinner').waitFor({ state: 'detached' });
-        return playgroundResult();
-      }, { timeout: 15_000, interval: 300 })
+      .poll(
+        async () => {
+          await page.locator('.graphiql-execute-button').click();
+          await page.locator('.graphiql-spinner').waitFor({ state: 'detached' });
+          return playgroundResult();
+        },
+        { timeout: 15_000, interval: 300 },
+      )
       .toContain('"source": "LOCAL"');
     expect(await playgroundResult()).toContain('"category": "BILLING"');
 

@@ -19,12 +19,7 @@ export interface IssuedSuggestion extends Suggestion {
   suggestionId: string;
 }
 
-export async function classifyTicketDescription(
-  deps: ClassifyDeps,
-  db: Db,
-  clientKey: string,
-  raw: unknown,
-): Promise<IssuedSuggestion> {
+export async function classifyTicketDescription(deps: ClassifyDeps, db: Db, clientKey: string, raw: unknown): Promise<IssuedSuggestion> {
   const issues: TicketIssue[] = [];
   const description = validateDescription(issues, 'description', raw);
   if (description === undefined) throw new TicketError('VALIDATION_FAILED', issues);

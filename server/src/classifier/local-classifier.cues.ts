@@ -120,7 +120,14 @@ export const CATEGORY_CUES: readonly CueSpec<TicketCategory>[] = [
   [TECHNICAL, 3, 'never loads'],
   [TECHNICAL, 3, 'webhook*'],
   [TECHNICAL, 3, 'api'],
-  [TECHNICAL, 3, { label: 'an HTTP error status', regex: /(?<![$€£\d.,])\b(?:40[0134]|429|50[0-4])\b(?!\s*(?:users|rows|mb|gb|seats|customers|people|items))/ }],
+  [
+    TECHNICAL,
+    3,
+    {
+      label: 'an HTTP error status',
+      regex: /(?<![$€£\d.,])\b(?:40[0134]|429|50[0-4])\b(?!\s*(?:users|rows|mb|gb|seats|customers|people|items))/,
+    },
+  ],
   [TECHNICAL, 2, 'endpoint*'],
   [TECHNICAL, 2, 'integration*'],
   [TECHNICAL, 2, 'sync*'],

@@ -53,7 +53,10 @@ interface Hit<L extends string> {
 
 /** Lowercases and straightens typographic apostrophes so "can’t" matches the cue "can't". */
 function normalize(text: string): string {
-  return text.toLowerCase().replace(/[\u2018\u2019\u02bc]/g, "'").replace(/\s+/g, ' ');
+  return text
+    .toLowerCase()
+    .replace(/[\u2018\u2019\u02bc]/g, "'")
+    .replace(/\s+/g, ' ');
 }
 
 /**

@@ -45,10 +45,5 @@ export function truncateCodePoints(text: string, max: number): string {
 export function buildUserPrompt(description: string): string {
   const capped = truncateCodePoints(description, PROMPT_DESCRIPTION_MAX);
   const neutralised = capped.replace(new RegExp(`<\\s*/?\\s*${DESCRIPTION_TAG}\\s*>`, 'gi'), '[tag removed]');
-  return [
-    'Classify this support ticket.',
-    `<${DESCRIPTION_TAG}>`,
-    neutralised,
-    `</${DESCRIPTION_TAG}>`,
-  ].join('\n');
+  return ['Classify this support ticket.', `<${DESCRIPTION_TAG}>`, neutralised, `</${DESCRIPTION_TAG}>`].join('\n');
 }

@@ -49,10 +49,7 @@ export const tickets = pgTable(
     check('tickets_category_valid', sql`${t.category} in ${inList(TICKET_CATEGORIES)}`),
     check('tickets_priority_valid', sql`${t.priority} in ${inList(TICKET_PRIORITIES)}`),
     check('tickets_status_valid', sql`${t.status} in ${inList(TICKET_STATUSES)}`),
-    check(
-      'tickets_resolved_at_matches_status',
-      sql`(${t.status} in ${inList(RESOLVED_STATUSES)}) = (${t.resolvedAt} is not null)`,
-    ),
+    check('tickets_resolved_at_matches_status', sql`(${t.status} in ${inList(RESOLVED_STATUSES)}) = (${t.resolvedAt} is not null)`),
     check('tickets_suggested_category_valid', sql`${t.suggestedCategory} in ${inList(TICKET_CATEGORIES)}`),
     check('tickets_suggested_priority_valid', sql`${t.suggestedPriority} in ${inList(TICKET_PRIORITIES)}`),
     check('tickets_classification_source_valid', sql`${t.classificationSource} in ${inList(CLASSIFICATION_SOURCES)}`),

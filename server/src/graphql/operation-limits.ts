@@ -59,7 +59,8 @@ const DESCRIPTIONS: Record<OperationLimit, (max: number) => string> = {
   maxDepth: (max) => `This operation nests fields more than ${max} deep.`,
   maxAliases: (max) => `This operation has more than ${max} aliases (a fragment counts each time it is spread).`,
   maxRootFields: (max) => `This operation asks for more than ${max} root fields; split it into several requests.`,
-  maxFields: (max) => `This operation asks for more than ${max} fields (a fragment counts each time it is spread); split it into several requests.`,
+  maxFields: (max) =>
+    `This operation asks for more than ${max} fields (a fragment counts each time it is spread); split it into several requests.`,
   maxCost: (max) =>
     `This operation asks for more than ${max} units of database work (a ticket query, list, count or statistics costs 1, ${SCAN_COST} with a search or a createdAt range); split it into several requests.`,
   maxResponseSize: (max) =>

@@ -65,7 +65,8 @@ function intArgument(field: FieldNode, name: string, fallback: number, max: numb
 }
 
 function argumentDefault(schema: GraphQLSchema, typeName: string, fieldName: string, argumentName: string): number | null {
-  const type = schema.getType(typeName) as { getFields?: () => Record<string, { args: readonly { name: string; defaultValue?: unknown }[] }> } | undefined;
+  const type = schema.getType(typeName) as
+    { getFields?: () => Record<string, { args: readonly { name: string; defaultValue?: unknown }[] }> } | undefined;
   const value = type?.getFields?.()[fieldName]?.args.find((a) => a.name === argumentName)?.defaultValue;
   return typeof value === 'number' ? value : null;
 }

@@ -26,7 +26,10 @@ registerEnumType(UserErrorCode, {
   valuesConfig: {
     REQUIRED: { description: 'The field is required and was not given.' },
     NULL: { description: 'The field may not be null.' },
-    BLANK: { description: 'The field may not be blank: empty, or with no character that is text by itself (only whitespace, zero-width, format and other default-ignorable characters, blank-drawn characters such as U+2800, and combining marks with no base).' },
+    BLANK: {
+      description:
+        'The field may not be blank: empty, or with no character that is text by itself (only whitespace, zero-width, format and other default-ignorable characters, blank-drawn characters such as U+2800, and combining marks with no base).',
+    },
     TOO_LONG: { description: 'The value is longer than the field allows.' },
     INVALID_TYPE: { description: 'The value has the wrong type.' },
     INVALID_CHOICE: { description: 'The value is not one of the allowed choices.' },

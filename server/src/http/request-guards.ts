@@ -56,9 +56,7 @@ function domainOf(host: string): string | null {
 export function hostAllowed(patterns: readonly string[], host: string): boolean {
   const domain = domainOf(host);
   if (domain === null || domain === '') return false;
-  return patterns.some(
-    (p) => p === '*' || p === domain || (p.startsWith('.') && (domain.endsWith(p) || domain === p.slice(1))),
-  );
+  return patterns.some((p) => p === '*' || p === domain || (p.startsWith('.') && (domain.endsWith(p) || domain === p.slice(1))));
 }
 
 /** An origin as browsers serialise it (lowercase, no default port), or null when it is none. */
@@ -77,9 +75,7 @@ function normalizeOrigin(origin: string): string | null {
  * Fastify itself ignores a bare number, since it cannot tell a proxy from a client
  * that reaches the server directly; the operator asserts none can.
  */
-export function fastifyTrustProxy(
-  setting: false | number | string[],
-): false | string[] | ((address: string, hop: number) => boolean) {
+export function fastifyTrustProxy(setting: false | number | string[]): false | string[] | ((address: string, hop: number) => boolean) {
   if (typeof setting === 'number') return (_address, hop) => hop < setting;
   return setting;
 }
@@ -164,7 +160,12 @@ export function registerRequestGuards(app: FastifyInstance, options: RequestGuar
     const ours = normalizeOrigin(`${req.protocol}://${host}`);
     if (normalized === null || (normalized !== ours && !corsOrigins.has(normalized))) {
       // DRF's SessionAuthentication words it so.
-      return refuse(req, reply, 'CROSS_SITE_REQUEST', `CSRF Failed: Origin checking failed - ${clip(origin)} does not match any trusted origins.`);
+      return refuse(
+        req,
+        reply,
+        'CROSS_SITE_REQUEST',
+        `CSRF Failed: Origin checking failed - ${clip(origin)} does not match any trusted origins.`,
+      );
     }
   });
 }

@@ -44,7 +44,9 @@ export function registerResource(app: FastifyInstance, resource: Resource): void
   const refuseOrDescribe = async (req: FastifyRequest, reply: FastifyReply) => {
     reply.header('allow', allow);
     if (req.method === 'OPTIONS') {
-      return reply.code(200).send({ name: resource.name, description: resource.description, renders: ['application/json'], parses: PARSES });
+      return reply
+        .code(200)
+        .send({ name: resource.name, description: resource.description, renders: ['application/json'], parses: PARSES });
     }
     return reply.code(405).send({ detail: `Method "${req.method}" not allowed.` });
   };

@@ -4,12 +4,7 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { CLASSIFIER_ERROR_HTTP_STATUS, ClassifierError } from '../classifier/classifier.errors.js';
 import { isServiceUnavailable, SERVICE_UNAVAILABLE_MESSAGE } from '../db/database.errors.js';
-import {
-  TICKET_ERROR_HTTP_STATUS,
-  TicketError,
-  type TicketErrorCode,
-  type TicketIssue,
-} from '../tickets/ticket.errors.js';
+import { TICKET_ERROR_HTTP_STATUS, TicketError, type TicketErrorCode, type TicketIssue } from '../tickets/ticket.errors.js';
 
 /** A transport-level refusal (bad page, malformed JSON, …) answered as `{"detail": …}`. */
 export class RestError extends Error {

@@ -29,8 +29,18 @@ const nullable = (schema: { type: string; enum?: readonly string[] }) => ({
 const dateTime = { type: 'string', format: 'date-time' } as const;
 
 const ticketRequired = [
-  'id', 'title', 'description', 'category', 'priority', 'status', 'created_at',
-  'updated_at', 'resolved_at', 'suggested_category', 'suggested_priority', 'classification_source',
+  'id',
+  'title',
+  'description',
+  'category',
+  'priority',
+  'status',
+  'created_at',
+  'updated_at',
+  'resolved_at',
+  'suggested_category',
+  'suggested_priority',
+  'classification_source',
 ] as const;
 
 const ticketProperties = {
@@ -45,7 +55,10 @@ const ticketProperties = {
   resolved_at: { ...nullable(dateTime), readOnly: true, description: 'Set while the status is resolved or closed.' },
   suggested_category: { ...nullable(category), description: 'What the classifier suggested when the ticket was created.' },
   suggested_priority: nullable(priority),
-  classification_source: { ...nullable({ type: 'string', enum: CLASSIFICATION_SOURCES }), description: 'Which classifier made the suggestion.' },
+  classification_source: {
+    ...nullable({ type: 'string', enum: CLASSIFICATION_SOURCES }),
+    description: 'Which classifier made the suggestion.',
+  },
 } as const;
 
 /** Shared schemas, registered once with `addSchema` and referenced as `Name#`. */
@@ -75,7 +88,8 @@ export const SHARED_SCHEMAS = [
   {
     $id: 'FieldErrors',
     type: 'object',
-    description: 'Django REST Framework validation errors: every failing field with its messages; `non_field_errors` for the body as a whole.',
+    description:
+      'Django REST Framework validation errors: every failing field with its messages; `non_field_errors` for the body as a whole.',
     additionalProperties: { type: 'array', items: { type: 'string' } },
     example: { title: ['This field is required.'], category: ['"urgent" is not a valid choice.'] },
   },
@@ -112,7 +126,9 @@ const counts = (keys: readonly string[]) => ({
  * field has an entry, null where the REST API does not offer it, so a new field does
  * not compile until it is decided here.
  */
-export const REST_FILTER_PARAMS: { [K in TicketFilterField]: { name: string; schema: { type: 'string'; enum: readonly string[] } } | null } = {
+export const REST_FILTER_PARAMS: {
+  [K in TicketFilterField]: { name: string; schema: { type: 'string'; enum: readonly string[] } } | null;
+} = {
   categories: { name: 'category', schema: category },
   priorities: { name: 'priority', schema: priority },
   statuses: { name: 'status', schema: status },
@@ -152,8 +168,19 @@ export const listTicketsSchema: FastifySchema = {
     properties: {
       ...filterParams,
       search: { type: 'string', maxLength: SEARCH_MAX_LENGTH },
-      page: { type: 'string', pattern: '^([1-9][0-9]*|last)$', default: '1', description: 'A page number or `last`; out of range is a 404.' },
-      page_size: { type: 'integer', minimum: 1, maximum: REST_PAGE_SIZE.max, default: REST_PAGE_SIZE.default, description: `Larger values are clamped to ${REST_PAGE_SIZE.max}.` },
+      page: {
+        type: 'string',
+        pattern: '^([1-9][0-9]*|last)$',
+        default: '1',
+        description: 'A page number or `last`; out of range is a 404.',
+      },
+      page_size: {
+        type: 'integer',
+        minimum: 1,
+        maximum: REST_PAGE_SIZE.max,
+        default: REST_PAGE_SIZE.default,
+        description: `Larger values are clamped to ${REST_PAGE_SIZE.max}.`,
+      },
     },
   },
   response: {
@@ -247,8 +274,13 @@ export const ticketStatsSchema: FastifySchema = {
     200: {
       type: 'object',
       required: [
-        'total_tickets', 'open_tickets', 'avg_tickets_per_day', 'priority_breakdown',
-        'category_breakdown', 'status_breakdown', 'suggestion_acceptance',
+        'total_tickets',
+        'open_tickets',
+        'avg_tickets_per_day',
+        'priority_breakdown',
+        'category_breakdown',
+        'status_breakdown',
+        'suggestion_acceptance',
       ],
       properties: {
         total_tickets: { type: 'integer' },

@@ -82,7 +82,13 @@ export function toRestStats(s: TicketStatsRow) {
 
 /** The original API's four keys, then the id to create the ticket with. */
 export function toRestClassification(c: IssuedSuggestion) {
-  return { suggested_category: c.category, suggested_priority: c.priority, source: c.source, reason: c.reason, suggestion_id: c.suggestionId };
+  return {
+    suggested_category: c.category,
+    suggested_priority: c.priority,
+    source: c.source,
+    reason: c.reason,
+    suggestion_id: c.suggestionId,
+  };
 }
 
 const PYTHON_TYPE_NAMES: Record<string, string> = { string: 'str', number: 'float', boolean: 'bool' };

@@ -15,8 +15,17 @@ import { openDatabase } from '../db/client.js';
 import { createTicketGenerator, type SeedTicket } from './seed.generator.js';
 
 const COLUMNS = [
-  'title', 'description', 'category', 'priority', 'status', 'created_at', 'updated_at', 'resolved_at',
-  'suggested_category', 'suggested_priority', 'classification_source',
+  'title',
+  'description',
+  'category',
+  'priority',
+  'status',
+  'created_at',
+  'updated_at',
+  'resolved_at',
+  'suggested_category',
+  'suggested_priority',
+  'classification_source',
 ] as const;
 
 // Rows per COPY statement: bounds the counter trigger's transition table (when it
@@ -40,10 +49,23 @@ function copyField(value: string | Date | null): string {
 }
 
 function copyLine(t: SeedTicket): string {
-  return [
-    t.title, t.description, t.category, t.priority, t.status, t.createdAt, t.updatedAt, t.resolvedAt,
-    t.suggestedCategory, t.suggestedPriority, t.classificationSource,
-  ].map(copyField).join('\t') + '\n';
+  return (
+    [
+      t.title,
+      t.description,
+      t.category,
+      t.priority,
+      t.status,
+      t.createdAt,
+      t.updatedAt,
+      t.resolvedAt,
+      t.suggestedCategory,
+      t.suggestedPriority,
+      t.classificationSource,
+    ]
+      .map(copyField)
+      .join('\t') + '\n'
+  );
 }
 
 function chunkText(next: () => SeedTicket, rows: number): string {
@@ -139,7 +161,7 @@ async function seedPostgres(sql: Sql, options: SeedOptions, phases: SeedPhases):
             stream.on('error', reject);
             stream.on('finish', resolve);
           });
-          for (let sent = 0; sent < rows; ) {
+          for (let sent = 0; sent < rows;) {
             const batch = Math.min(BATCH_ROWS, rows - sent);
             // Honour backpressure: wait while the socket drains, so memory stays flat
             // and the batch generated meanwhile overlaps the server's work.
@@ -200,7 +222,8 @@ export function createProgress(total: number, label = 'seeding'): (done: number)
     const pct = total === 0 ? 1 : done / total;
     const width = 30;
     const bar = '#'.repeat(Math.round(pct * width)).padEnd(width, '.');
-    const line = `${label} [${bar}] ${(pct * 100).toFixed(0).padStart(3)}% ${done.toLocaleString('en')}/${total.toLocaleString('en')} ` +
+    const line =
+      `${label} [${bar}] ${(pct * 100).toFixed(0).padStart(3)}% ${done.toLocaleString('en')}/${total.toLocaleString('en')} ` +
       `${Math.round(rate).toLocaleString('en')} rows/s, ${done >= total ? `done in ${elapsed.toFixed(1)}s` : `ETA ${eta.toFixed(0)}s`}`;
     if (tty) {
       if (done < total && Date.now() - lastLine < 100) return;
@@ -260,7 +283,9 @@ async function main(): Promise<void> {
     if (options.count === 0) progress(0);
     process.stderr.write(
       `seeded ${options.count.toLocaleString('en')} tickets into ${database.kind === 'postgres' ? 'PostgreSQL' : `PGlite at ${config.dataDir}`} ` +
-        `in ${((Date.now() - started) / 1000).toFixed(1)}s (${Object.entries(phases).map(([name, s]) => `${name} ${s.toFixed(1)}s`).join(', ')})\n`,
+        `in ${((Date.now() - started) / 1000).toFixed(1)}s (${Object.entries(phases)
+          .map(([name, s]) => `${name} ${s.toFixed(1)}s`)
+          .join(', ')})\n`,
     );
   } finally {
     await database.close();

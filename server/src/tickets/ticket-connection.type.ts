@@ -69,4 +69,3 @@ export class UpdateTicketPayload {
   @Field(() => [UserError], { description: 'Why the update was refused (including NOT_FOUND); empty on success.' })
   userErrors!: UserError[];
 }
-

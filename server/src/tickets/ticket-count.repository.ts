@@ -7,7 +7,14 @@ import type { Db } from '../db/client.js';
 import { tickets, type TicketRow } from '../db/schema.js';
 import { executeRows, withStatementTimeout } from '../db/statements.js';
 import { countFromCounters } from './ticket-counters.repository.js';
-import { COUNT_TIMEOUT_MS, EXACT_COUNT_ESTIMATE_LIMIT, isCounterQuery, isIndexedSearch, TOTAL_COUNT_CAP, type TicketQuery } from './ticket-query.js';
+import {
+  COUNT_TIMEOUT_MS,
+  EXACT_COUNT_ESTIMATE_LIMIT,
+  isCounterQuery,
+  isIndexedSearch,
+  TOTAL_COUNT_CAP,
+  type TicketQuery,
+} from './ticket-query.js';
 import { listTicketsPage, ticketConditions, type PageShape } from './ticket.repository.js';
 
 export interface TicketCount {
@@ -20,7 +27,10 @@ export interface TicketCount {
 /** The planner's estimate of how many tickets match: planning only, no row is read. */
 async function estimateTickets(db: Db, query: TicketQuery): Promise<number> {
   const conds = ticketConditions(query);
-  const rows = await executeRows<{ 'QUERY PLAN': unknown }>(db, sql`explain (format json) select 1 from ${tickets} ${conds ? sql`where ${conds}` : sql``}`);
+  const rows = await executeRows<{ 'QUERY PLAN': unknown }>(
+    db,
+    sql`explain (format json) select 1 from ${tickets} ${conds ? sql`where ${conds}` : sql``}`,
+  );
   const raw = rows[0]?.['QUERY PLAN'];
   const plan = (typeof raw === 'string' ? JSON.parse(raw) : raw) as [{ Plan: { 'Plan Rows': number } }];
   return Math.max(0, Math.round(plan[0].Plan['Plan Rows']));
@@ -95,14 +105,17 @@ async function selectSearchPageCounted(db: Db, query: TicketQuery, page: PageSha
     : sql``;
   const order = newest ? sql`m.created_at desc, m.id desc` : sql`m.created_at, m.id`;
   // The left join keeps the count when the page is empty (past the last match).
-  const raw = await executeRows<RawRow>(db, sql`
+  const raw = await executeRows<RawRow>(
+    db,
+    sql`
     with m as materialized (
       select * from ${tickets} where ${ticketConditions(query)} limit ${TOTAL_COUNT_CAP + 1}
     )
     select c.matched, p.* from (select count(*)::int as matched from m) as c
     left join lateral (
       select m.* from m ${keyset} order by ${order} offset ${page.offset ?? 0} limit ${page.limit}
-    ) as p on true`);
+    ) as p on true`,
+  );
   const matched = Number(raw[0]?.matched ?? 0);
   if (matched > TOTAL_COUNT_CAP) return null;
   return { rows: raw.filter((r) => r.id !== null && r.id !== undefined).map(toTicketRow), count: { count: matched, exact: true } };

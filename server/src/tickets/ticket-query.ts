@@ -6,7 +6,14 @@
 // Adding a filter field: add it to `ValidTicketFilter`, then TypeScript lists every
 // place that must decide about it (the rules table below, the GraphQL input, the REST
 // parameters, the SQL conditions and, after codegen, the web app's cache key and URL).
-import { TICKET_CATEGORIES, TICKET_PRIORITIES, TICKET_STATUSES, type TicketCategory, type TicketPriority, type TicketStatus } from './ticket.enums.js';
+import {
+  TICKET_CATEGORIES,
+  TICKET_PRIORITIES,
+  TICKET_STATUSES,
+  type TicketCategory,
+  type TicketPriority,
+  type TicketStatus,
+} from './ticket.enums.js';
 import { TicketError, type TicketIssue } from './ticket.errors.js';
 import { codePointLength, hasLoneSurrogate } from './ticket-text.js';
 import { isStorableDate, MESSAGES, validateChoice } from './ticket.validation.js';
@@ -67,7 +74,9 @@ export type TicketFilterRequest = { readonly [K in TicketFilterField]?: unknown 
  * `true` when `T` has exactly the filter fields, `never` otherwise: an adapter's own
  * filter type (the GraphQL input) is pinned to this module by assigning `true` to it.
  */
-export type ExactlyTheFilterFields<T> = [Exclude<keyof T, TicketFilterField> | Exclude<TicketFilterField, keyof T>] extends [never] ? true : never;
+export type ExactlyTheFilterFields<T> = [Exclude<keyof T, TicketFilterField> | Exclude<TicketFilterField, keyof T>] extends [never]
+  ? true
+  : never;
 
 export interface TicketQuery {
   filter: ValidTicketFilter;
@@ -160,7 +169,9 @@ const COUNTER_FIELDS: ReadonlySet<string> = new Set(FILTER_FIELD_NAMES.filter((f
  * TICKET_FILTER_FIELDS as countable, known or not, sends the query to the tickets.
  */
 export function isCounterQuery(query: TicketQuery): boolean {
-  return query.terms.length === 0 && Object.entries(query.filter).every(([field, value]) => value === undefined || COUNTER_FIELDS.has(field));
+  return (
+    query.terms.length === 0 && Object.entries(query.filter).every(([field, value]) => value === undefined || COUNTER_FIELDS.has(field))
+  );
 }
 
 // ---- search ---------------------------------------------------------------------
@@ -183,7 +194,10 @@ function validateSearch(issues: Issues, search: unknown): string[] {
 export function searchTerms(search: string): string[] {
   // DRF's SearchFilter drops NUL characters (PostgreSQL text cannot hold them) and
   // splits on whitespace (and commas).
-  return search.replaceAll('\u0000', '').split(/[\s,]+/).filter(Boolean);
+  return search
+    .replaceAll('\u0000', '')
+    .split(/[\s,]+/)
+    .filter(Boolean);
 }
 
 /** Whether some term can use the trigram index, so that the matches it yields bound the work. */
@@ -256,7 +270,11 @@ export interface KeysetPage {
 }
 
 /** GraphQL's `first`, `after` and `orderBy`, validated. */
-export function validateKeysetPage(first: number | null | undefined, after: string | null | undefined, orderBy: TicketOrder | null | undefined): KeysetPage {
+export function validateKeysetPage(
+  first: number | null | undefined,
+  after: string | null | undefined,
+  orderBy: TicketOrder | null | undefined,
+): KeysetPage {
   const size = first ?? GRAPHQL_PAGE_SIZE.default;
   if (!Number.isInteger(size) || size < 0 || size > GRAPHQL_PAGE_SIZE.max) {
     throw new TicketError('VALIDATION_FAILED', [

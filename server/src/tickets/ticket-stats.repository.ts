@@ -167,7 +167,9 @@ export async function selectTicketsPerDayFromCounters(db: Db, query: TicketQuery
   const conds = counterConditions(ticketDailyCounts, query.filter);
   // The window is summed first through the (day, …) key: at most 64 rows a day.
   return toDayCounts(
-    await executeRows<RawDayRow>(db, sql`
+    await executeRows<RawDayRow>(
+      db,
+      sql`
       select to_char(d.day, 'YYYY-MM-DD') as day, coalesce(w.count, 0)::int as count
       from generate_series(current_date - ${days - 1}::int, current_date, interval '1 day') as d(day)
       left join (
@@ -177,7 +179,8 @@ export async function selectTicketsPerDayFromCounters(db: Db, query: TicketQuery
           ${conds ? sql`and ${conds}` : sql``}
         group by ${ticketDailyCounts.day}
       ) as w on w.day = d.day::date
-      order by d.day`),
+      order by d.day`,
+    ),
   );
 }
 
@@ -185,14 +188,17 @@ export async function selectTicketsPerDayFromCounters(db: Db, query: TicketQuery
 export async function selectTicketsPerDayByScan(db: Db, query: TicketQuery, days: number): Promise<DayCountRow[]> {
   const conds = ticketConditions(query);
   return toDayCounts(
-    await executeRows<RawDayRow>(db, sql`
+    await executeRows<RawDayRow>(
+      db,
+      sql`
       select to_char(d.day, 'YYYY-MM-DD') as day, count(${tickets.id})::int as count
       from generate_series(current_date - ${days - 1}::int, current_date, interval '1 day') as d(day)
       left join ${tickets}
         on ${tickets.createdAt} >= d.day and ${tickets.createdAt} < d.day + interval '1 day'
         ${conds ? sql`and ${conds}` : sql``}
       group by d.day
-      order by d.day`),
+      order by d.day`,
+    ),
   );
 }
 

@@ -85,7 +85,7 @@ export class TicketStats {
 
   @Field(() => Float, {
     description:
-      'Tickets per day: total divided by the calendar days (UTC) from the first ticket\'s day through today, inclusive; rounded to 2 decimals; 0 when there are none.',
+      "Tickets per day: total divided by the calendar days (UTC) from the first ticket's day through today, inclusive; rounded to 2 decimals; 0 when there are none.",
   })
   avgTicketsPerDay!: number;
 

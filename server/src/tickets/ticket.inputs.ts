@@ -45,7 +45,9 @@ export class CreateTicketInput {
   @Field(() => String, { description: `One-line summary: 1–${TICKET_TITLE_MAX} characters after trimming.` })
   title!: string;
 
-  @Field(() => String, { description: `The request in full: not blank, at most ${TICKET_DESCRIPTION_MAX.toLocaleString('en')} characters.` })
+  @Field(() => String, {
+    description: `The request in full: not blank, at most ${TICKET_DESCRIPTION_MAX.toLocaleString('en')} characters.`,
+  })
   description!: string;
 
   @Field(() => TicketCategory, { nullable: true, description: 'Defaults to GENERAL when omitted; null is refused.' })
@@ -83,7 +85,10 @@ export class UpdateTicketInput {
   @Field(() => String, { nullable: true, description: `New title: 1–${TICKET_TITLE_MAX} characters after trimming.` })
   title?: string | null;
 
-  @Field(() => String, { nullable: true, description: `New description: not blank, at most ${TICKET_DESCRIPTION_MAX.toLocaleString('en')} characters.` })
+  @Field(() => String, {
+    nullable: true,
+    description: `New description: not blank, at most ${TICKET_DESCRIPTION_MAX.toLocaleString('en')} characters.`,
+  })
   description?: string | null;
 
   @Field(() => TicketCategory, { nullable: true, description: 'New category.' })

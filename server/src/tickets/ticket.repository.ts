@@ -6,7 +6,13 @@ import type { Db } from '../db/client.js';
 import { cachedQuery } from '../db/query-cache.js';
 import { tickets, type TicketRow } from '../db/schema.js';
 import { withStatementTimeout } from '../db/statements.js';
-import { RESOLVED_STATUSES, type ClassificationSource, type TicketCategory, type TicketPriority, type TicketStatus } from './ticket.enums.js';
+import {
+  RESOLVED_STATUSES,
+  type ClassificationSource,
+  type TicketCategory,
+  type TicketPriority,
+  type TicketStatus,
+} from './ticket.enums.js';
 import {
   isUnindexedSearch,
   SHORT_SEARCH_TIMEOUT_MS,
@@ -43,7 +49,9 @@ function filterCondition<K extends TicketFilterField>(field: K, value: ValidTick
 }
 
 export function ticketConditions({ filter, terms }: TicketQuery): SQL | undefined {
-  const conds: (SQL | undefined)[] = (Object.keys(FILTER_CONDITIONS) as TicketFilterField[]).map((field) => filterCondition(field, filter[field]));
+  const conds: (SQL | undefined)[] = (Object.keys(FILTER_CONDITIONS) as TicketFilterField[]).map((field) =>
+    filterCondition(field, filter[field]),
+  );
   for (const term of terms) conds.push(sql`${searchText} ilike ${`%${likeLiteral(term)}%`}`);
   return and(...conds);
 }
@@ -75,12 +83,17 @@ function selectPage(db: Db, query: TicketQuery, page: PageShape): Promise<Ticket
     if (after) {
       const at = bind('afterAt', after.createdAt);
       const id = bind('afterId', after.id);
-      keyset = direction === 'desc'
-        ? or(lt(tickets.createdAt, at), and(eq(tickets.createdAt, at), lt(tickets.id, id)))
-        : or(gt(tickets.createdAt, at), and(eq(tickets.createdAt, at), gt(tickets.id, id)));
+      keyset =
+        direction === 'desc'
+          ? or(lt(tickets.createdAt, at), and(eq(tickets.createdAt, at), lt(tickets.id, id)))
+          : or(gt(tickets.createdAt, at), and(eq(tickets.createdAt, at), gt(tickets.id, id)));
     }
     const order = direction === 'desc' ? [desc(tickets.createdAt), desc(tickets.id)] : [asc(tickets.createdAt), asc(tickets.id)];
-    const select = db.select().from(tickets).where(and(ticketConditions(query), keyset)).orderBy(...order);
+    const select = db
+      .select()
+      .from(tickets)
+      .where(and(ticketConditions(query), keyset))
+      .orderBy(...order);
     return (page.offset === undefined ? select : select.offset(bind('offset', page.offset))).limit(bind('limit', page.limit));
   };
   if (!prepare) return Promise.resolve(build());
@@ -130,9 +143,7 @@ export async function updateTicketById(db: Db, id: number, patch: ValidUpdateTic
       updatedAt: sql`now()`,
       // Stamped when a ticket becomes resolved or closed (kept when it moves
       // between the two), cleared when it is reopened.
-      ...(patch.status === undefined
-        ? {}
-        : { resolvedAt: isResolved(patch.status) ? sql`coalesce(${tickets.resolvedAt}, now())` : null }),
+      ...(patch.status === undefined ? {} : { resolvedAt: isResolved(patch.status) ? sql`coalesce(${tickets.resolvedAt}, now())` : null }),
     })
     .where(eq(tickets.id, id))
     .returning();

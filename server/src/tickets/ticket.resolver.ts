@@ -164,7 +164,7 @@ export class TicketConnectionResolver {
 
   @FieldResolver(() => Boolean, {
     description:
-      'False when `totalCount` is not the exact number of matches: the planner\'s estimate (a search or createdAt range expected to match many tickets, or whose count ran out of time) or the counting cap.',
+      "False when `totalCount` is not the exact number of matches: the planner's estimate (a search or createdAt range expected to match many tickets, or whose count ran out of time) or the counting cap.",
   })
   async totalCountIsExact(@Root() connection: TicketConnection, @Ctx() ctx: GraphQLContext): Promise<boolean> {
     return (await this.count(connection, ctx)).exact;

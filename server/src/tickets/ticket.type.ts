@@ -1,6 +1,13 @@
 // The GraphQL `Ticket` type and its suggestion.
 import { Field, ID, ObjectType, GraphQLISODateTime } from 'type-graphql';
-import { ClassificationSource, TICKET_DESCRIPTION_MAX, TICKET_TITLE_MAX, TicketCategory, TicketPriority, TicketStatus } from './ticket.enums.js';
+import {
+  ClassificationSource,
+  TICKET_DESCRIPTION_MAX,
+  TICKET_TITLE_MAX,
+  TicketCategory,
+  TicketPriority,
+  TicketStatus,
+} from './ticket.enums.js';
 
 @ObjectType({ simpleResolvers: true, description: 'What the classifier suggested when the ticket was created.' })
 export class TicketSuggestion {
@@ -28,7 +35,9 @@ export class Ticket {
   @Field(() => String, { description: `One-line summary, 1–${TICKET_TITLE_MAX} characters.` })
   title!: string;
 
-  @Field(() => String, { description: `The full request as the customer described it, up to ${TICKET_DESCRIPTION_MAX.toLocaleString('en')} characters.` })
+  @Field(() => String, {
+    description: `The full request as the customer described it, up to ${TICKET_DESCRIPTION_MAX.toLocaleString('en')} characters.`,
+  })
   description!: string;
 
   @Field(() => TicketCategory, { description: 'What the ticket is about.' })

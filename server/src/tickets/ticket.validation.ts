@@ -43,7 +43,9 @@ export function pythonStr(value: unknown, nested = false): string {
   if (typeof value === 'string') return nested ? pythonRepr(value) : value;
   if (Array.isArray(value)) return `[${value.map((v) => pythonStr(v, true)).join(', ')}]`;
   if (typeof value === 'object') {
-    return `{${Object.entries(value).map(([k, v]) => `${pythonStr(k, true)}: ${pythonStr(v, true)}`).join(', ')}}`;
+    return `{${Object.entries(value)
+      .map(([k, v]) => `${pythonStr(k, true)}: ${pythonStr(v, true)}`)
+      .join(', ')}}`;
   }
   return String(value);
 }
@@ -78,12 +80,7 @@ function textProblem(field: string, text: string): TicketIssue | null {
 }
 
 /** A required or optional free-text field: trimmed, well-formed, not blank (isBlankText), bounded. */
-export function validateText(
-  issues: Issues,
-  field: string,
-  value: unknown,
-  opts: { required: boolean; max: number },
-): string | undefined {
+export function validateText(issues: Issues, field: string, value: unknown, opts: { required: boolean; max: number }): string | undefined {
   if (value === undefined) {
     if (opts.required) issues.push({ field, code: 'REQUIRED', message: MESSAGES.required });
     return undefined;
@@ -114,12 +111,7 @@ export function validateText(
 }
 
 /** One value of a closed vocabulary. `undefined` stays undefined (not given). */
-export function validateChoice<T extends string>(
-  issues: Issues,
-  field: string,
-  value: unknown,
-  allowed: readonly T[],
-): T | undefined {
+export function validateChoice<T extends string>(issues: Issues, field: string, value: unknown, allowed: readonly T[]): T | undefined {
   if (value === undefined) return undefined;
   if (value === null) {
     issues.push({ field, code: 'NULL', message: MESSAGES.null });
@@ -195,9 +187,7 @@ export interface ValidCreateTicket {
 }
 
 /** A reference to a classify answer: its id, or (original REST API) the values it answered. */
-export type SuggestionClaim =
-  | { id: string }
-  | { category: TicketCategory; priority: TicketPriority; source: ClassificationSource };
+export type SuggestionClaim = { id: string } | { category: TicketCategory; priority: TicketPriority; source: ClassificationSource };
 
 export type ValidUpdateTicket = Partial<{
   title: string;

@@ -24,7 +24,12 @@ describeOnDatabases(
     it('answers with Gemini when it gives a valid answer', async () => {
       fake.script({ kind: 'text', text: '{"category":"billing","priority":"high","reason":"Duplicate charge"}' });
       const res = await ctx.gql(CLASSIFY, { d: 'I was charged twice for my subscription.' });
-      expect(res.data!.classifyDescription).toEqual({ category: 'BILLING', priority: 'HIGH', source: 'GEMINI', reason: 'Duplicate charge' });
+      expect(res.data!.classifyDescription).toEqual({
+        category: 'BILLING',
+        priority: 'HIGH',
+        source: 'GEMINI',
+        reason: 'Duplicate charge',
+      });
       expect(fake.requests).toHaveLength(1);
     });
 
@@ -50,19 +55,35 @@ describeOnDatabases(
       // One classify per ticket: each answer's id backs one ticket.
       const first = (await ctx.gql(CLASSIFY_WITH_ID, { d: 'Charged twice this month' })).data!.classifyDescription;
       const kept = await ctx.gql(CREATE, {
-        input: { title: 'a', description: 'Charged twice this month', category: first.category, priority: first.priority, suggestionId: first.suggestionId },
+        input: {
+          title: 'a',
+          description: 'Charged twice this month',
+          category: first.category,
+          priority: first.priority,
+          suggestionId: first.suggestionId,
+        },
       });
       expect(kept.data!.createTicket.ticket.suggestion).toEqual({ accepted: true });
       const second = (await ctx.gql(CLASSIFY_WITH_ID, { d: 'Charged twice this month' })).data!.classifyDescription;
       const changed = await ctx.gql(CREATE, {
-        input: { title: 'b', description: 'Charged twice this month', category: 'BILLING', priority: 'LOW', suggestionId: second.suggestionId },
+        input: {
+          title: 'b',
+          description: 'Charged twice this month',
+          category: 'BILLING',
+          priority: 'LOW',
+          suggestionId: second.suggestionId,
+        },
       });
       expect(changed.data!.createTicket.ticket.suggestion).toEqual({ accepted: false });
       await ctx.gql(CREATE, { input: { title: 'c', description: 'no suggestion shown' } });
 
       const stats = (await ctx.gql(ACCEPTANCE)).data!.stats.suggestionAcceptance;
       expect(stats).toMatchObject({ suggested: 2, accepted: 1, overridden: 1, acceptanceRate: 0.5 });
-      expect(stats.byCategory.find((c: { category: string }) => c.category === 'BILLING')).toEqual({ category: 'BILLING', suggested: 2, accepted: 1 });
+      expect(stats.byCategory.find((c: { category: string }) => c.category === 'BILLING')).toEqual({
+        category: 'BILLING',
+        suggested: 2,
+        accepted: 1,
+      });
     });
   },
   { env: geminiEnv },
@@ -90,10 +111,22 @@ describeOnDatabases(
     });
 
     it('does not charge invalid requests or other operations', async () => {
-      const other = await ctx.http({ method: 'POST', url: '/graphql', remoteAddress: '10.0.0.3', headers: { 'content-type': 'application/json' }, payload: { query: '{ stats { totalTickets } }' } });
+      const other = await ctx.http({
+        method: 'POST',
+        url: '/graphql',
+        remoteAddress: '10.0.0.3',
+        headers: { 'content-type': 'application/json' },
+        payload: { query: '{ stats { totalTickets } }' },
+      });
       expect(other.statusCode).toBe(200);
       for (let i = 0; i < 5; i += 1) {
-        await ctx.http({ method: 'POST', url: '/graphql', remoteAddress: '10.0.0.3', headers: { 'content-type': 'application/json' }, payload: { query: CLASSIFY, variables: { d: ' ' } } });
+        await ctx.http({
+          method: 'POST',
+          url: '/graphql',
+          remoteAddress: '10.0.0.3',
+          headers: { 'content-type': 'application/json' },
+          payload: { query: CLASSIFY, variables: { d: ' ' } },
+        });
       }
       expect((await classifyFrom('10.0.0.3')).statusCode).toBe(200);
     });

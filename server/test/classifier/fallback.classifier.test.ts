@@ -42,7 +42,11 @@ describe('when Gemini answers', () => {
   it.each<[string, string, Pick<Suggestion, 'category' | 'priority' | 'source'>]>([
     ['valid JSON', '{"category":"billing","priority":"critical","reason":"r"}', { category: BILLING, priority: CRITICAL, source: GEMINI }],
     ['fenced JSON', '```json\n{"category":"technical","priority":"low"}\n```', { category: TECHNICAL, priority: LOW, source: GEMINI }],
-    ['prose around JSON', 'Classification: {"category":"general","priority":"high"}. Done.', { category: GENERAL, priority: HIGH, source: GEMINI }],
+    [
+      'prose around JSON',
+      'Classification: {"category":"general","priority":"high"}. Done.',
+      { category: GENERAL, priority: HIGH, source: GEMINI },
+    ],
     ['upper-case values', '{"category":"ACCOUNT","priority":"Low"}', { category: ACCOUNT, priority: LOW, source: GEMINI }],
     // Partial answers keep source gemini; the invalid field comes from the local classifier.
     ['an invented category', '{"category":"security","priority":"low"}', { category: ACCOUNT, priority: LOW, source: GEMINI }],
@@ -106,14 +110,21 @@ describe('when Gemini fails', () => {
     // vitest's test timeout is the backstop, the logged failure kind the proof.
     expect(pick(await service.classify(LOCKED_OUT))).toEqual({ category: ACCOUNT, priority: HIGH, source: LOCAL });
     expect(fake.requests).toHaveLength(1);
-    expect(logs).toEqual([{ obj: expect.objectContaining({ failure: expect.objectContaining({ kind }) }), msg: expect.stringMatching(/Gemini classification failed/) }]);
+    expect(logs).toEqual([
+      {
+        obj: expect.objectContaining({ failure: expect.objectContaining({ kind }) }),
+        msg: expect.stringMatching(/Gemini classification failed/),
+      },
+    ]);
   });
 
   it('a reply larger than the cap → local, logged as too_large', async () => {
     fake.script({ kind: 'huge', bytes: 100 * 1024 * 1024 });
     const { service, logs } = setup({ timeoutMs: 60_000 });
     expect(pick(await service.classify(LOCKED_OUT))).toEqual({ category: ACCOUNT, priority: HIGH, source: LOCAL });
-    expect(logs).toEqual([{ obj: expect.objectContaining({ failure: expect.objectContaining({ kind: 'too_large' }) }), msg: expect.stringMatching(/failed/) }]);
+    expect(logs).toEqual([
+      { obj: expect.objectContaining({ failure: expect.objectContaining({ kind: 'too_large' }) }), msg: expect.stringMatching(/failed/) },
+    ]);
   });
 
   it('an unreachable Gemini → local', async () => {
@@ -167,7 +178,11 @@ describe('never throws', () => {
   ])('%s', async (_name, description) => {
     fake.script({ kind: 'text', text: '{"category":"general","priority":"nope"}' });
     // A partial answer makes the service log; a throwing logger must not break it either.
-    const logger = { warn: () => { throw new Error('log sink down'); } };
+    const logger = {
+      warn: () => {
+        throw new Error('log sink down');
+      },
+    };
     for (const apiKey of [API_KEY, undefined]) {
       const result = await setup({ apiKey, logger }).service.classify(description as string);
       expect(Object.values(ClassificationSource)).toContain(result.source);
@@ -222,7 +237,9 @@ describe('cost bounds', () => {
   it('shares one Gemini request among concurrent identical descriptions', async () => {
     fake.script({ ...VALID, delayMs: 150 });
     const { service } = setup();
-    const results = await Promise.all(['Refund please', 'refund please', 'REFUND   please', 'Refund please', 'refund PLEASE'].map((d) => service.classify(d)));
+    const results = await Promise.all(
+      ['Refund please', 'refund please', 'REFUND   please', 'Refund please', 'refund PLEASE'].map((d) => service.classify(d)),
+    );
     expect(fake.requests).toHaveLength(1);
     expect(new Set(results.map((r) => JSON.stringify(r)))).toEqual(new Set([JSON.stringify(results[0])]));
     expect(results[0]!.source).toBe(GEMINI);

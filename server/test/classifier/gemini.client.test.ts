@@ -51,7 +51,12 @@ describe('request', () => {
     await classifier().classify('My invoice is wrong');
     const request = onlyRequest();
     expect(request.headers['x-goog-api-key']).toBe(API_KEY);
-    const elsewhere = { path: request.path, query: request.query, body: request.rawBody, otherHeaders: { ...request.headers, 'x-goog-api-key': undefined } };
+    const elsewhere = {
+      path: request.path,
+      query: request.query,
+      body: request.rawBody,
+      otherHeaders: { ...request.headers, 'x-goog-api-key': undefined },
+    };
     expect(JSON.stringify(elsewhere)).not.toContain(API_KEY);
   });
 
@@ -99,7 +104,12 @@ describe('answers', () => {
   it.each<[string, string, TicketCategory | null, TicketPriority | null]>([
     ['valid JSON', '{"category":"billing","priority":"high","reason":"Charged twice."}', TicketCategory.BILLING, TicketPriority.HIGH],
     ['fenced JSON', '```json\n{"category":"account","priority":"low"}\n```', TicketCategory.ACCOUNT, TicketPriority.LOW],
-    ['prose around JSON', 'Here you go: {"category":"technical","priority":"critical"} Hope this helps.', TicketCategory.TECHNICAL, TicketPriority.CRITICAL],
+    [
+      'prose around JSON',
+      'Here you go: {"category":"technical","priority":"critical"} Hope this helps.',
+      TicketCategory.TECHNICAL,
+      TicketPriority.CRITICAL,
+    ],
     ['an invented category', '{"category":"refunds","priority":"high"}', null, TicketPriority.HIGH],
     ['a missing field', '{"category":"general"}', TicketCategory.GENERAL, null],
     ['not JSON at all', 'I think this is about billing.', null, null],
@@ -113,7 +123,11 @@ describe('answers', () => {
   it('ignores thought parts', async () => {
     fake.script({
       kind: 'raw',
-      body: { candidates: [{ content: { parts: [{ text: '{"category":"general"', thought: true }, { text: '{"category":"billing","priority":"low"}' }] } }] },
+      body: {
+        candidates: [
+          { content: { parts: [{ text: '{"category":"general"', thought: true }, { text: '{"category":"billing","priority":"low"}' }] } },
+        ],
+      },
     });
     const answer = await classifier().classify('Some ticket');
     expect(answer.category).toEqual({ ok: true, value: TicketCategory.BILLING });
@@ -132,7 +146,9 @@ describe('failures', () => {
     ['a blocked prompt', { kind: 'blocked', reason: 'PROHIBITED_CONTENT' }, 'blocked', undefined],
   ])('%s rejects with a GeminiError after exactly one request (no SDK retries)', async (_name, reply, kind, status) => {
     fake.script(reply);
-    const error = await classifier().classify('Some ticket').catch((e: unknown) => e);
+    const error = await classifier()
+      .classify('Some ticket')
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(GeminiError);
     expect(error).toMatchObject({ kind, status });
     // Were the SDK retrying (its retryOptions default is 5 attempts, 1 s backoff), the call would
@@ -142,7 +158,9 @@ describe('failures', () => {
 
   it('a server that never answers rejects with a timeout near timeoutMs', async () => {
     fake.script({ kind: 'hang' });
-    const error = await classifier({ timeoutMs: 300 }).classify('Some ticket').catch((e: unknown) => e);
+    const error = await classifier({ timeoutMs: 300 })
+      .classify('Some ticket')
+      .catch((e: unknown) => e);
     expect(error).toMatchObject({ kind: 'timeout' });
   });
 
@@ -171,7 +189,9 @@ describe('reply size', () => {
   ])('a 100 MB reply (%s) is refused as too large after reading at most the cap', async (_name, declareLength) => {
     fake.script({ kind: 'huge', bytes: HUGE, declareLength });
     // A deadline far beyond the time to read 100 MB: only the size cap can stop the read.
-    const error = await classifier({ timeoutMs: 60_000 }).classify('Some ticket').catch((e: unknown) => e);
+    const error = await classifier({ timeoutMs: 60_000 })
+      .classify('Some ticket')
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(GeminiError);
     expect(error).toMatchObject({ kind: 'too_large' });
     await fake.hugeReplyDone();
@@ -179,7 +199,10 @@ describe('reply size', () => {
   });
 
   it('a large reply under the cap is read and parsed as usual', async () => {
-    const body = { ...(candidateBody('{"category":"billing","priority":"low"}') as object), padding: 'x'.repeat(GEMINI_REPLY_MAX_BYTES - 1024) };
+    const body = {
+      ...(candidateBody('{"category":"billing","priority":"low"}') as object),
+      padding: 'x'.repeat(GEMINI_REPLY_MAX_BYTES - 1024),
+    };
     fake.script({ kind: 'raw', body });
     const answer = await classifier().classify('Some ticket');
     expect(answer.priority).toEqual({ ok: true, value: TicketPriority.LOW });

@@ -36,10 +36,13 @@ describe('classifyLocally', () => {
     });
   });
 
-  it.each(['', '   ', 'hello', 'asdf qwerty zxcv', '🙂🙂🙂', 'Bonjour, merci beaucoup'])('nothing recognisable in %j → the default', (description) => {
-    expect(classifyLocally(description)).toEqual(DEFAULT_SUGGESTION);
-    expect(DEFAULT_SUGGESTION).toEqual({ category: GENERAL, priority: MEDIUM, source: ClassificationSource.DEFAULT, reason: null });
-  });
+  it.each(['', '   ', 'hello', 'asdf qwerty zxcv', '🙂🙂🙂', 'Bonjour, merci beaucoup'])(
+    'nothing recognisable in %j → the default',
+    (description) => {
+      expect(classifyLocally(description)).toEqual(DEFAULT_SUGGESTION);
+      expect(DEFAULT_SUGGESTION).toEqual({ category: GENERAL, priority: MEDIUM, source: ClassificationSource.DEFAULT, reason: null });
+    },
+  );
 
   it('names the matched cues in its reason', () => {
     expect(classifyLocally('I was charged twice and want a refund asap').reason).toBe(

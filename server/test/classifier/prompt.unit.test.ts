@@ -1,7 +1,13 @@
 // Unit tests for the prompt: the description travels as delimited data, capped in length,
 // and cannot close the delimiters itself.
 import { describe, expect, it } from 'vitest';
-import { buildUserPrompt, DESCRIPTION_TAG, PROMPT_DESCRIPTION_MAX, SYSTEM_INSTRUCTION, truncateCodePoints } from '../../src/classifier/prompt.js';
+import {
+  buildUserPrompt,
+  DESCRIPTION_TAG,
+  PROMPT_DESCRIPTION_MAX,
+  SYSTEM_INSTRUCTION,
+  truncateCodePoints,
+} from '../../src/classifier/prompt.js';
 import { TICKET_CATEGORIES, TICKET_PRIORITIES } from '../../src/tickets/ticket.enums.js';
 
 const OPEN = `<${DESCRIPTION_TAG}>`;
@@ -38,7 +44,10 @@ describe('buildUserPrompt', () => {
     const emoji = '🎫'.repeat(PROMPT_DESCRIPTION_MAX);
     expect(dataBlock(buildUserPrompt(emoji)).trim()).toBe(emoji);
     const block = dataBlock(buildUserPrompt(`a${emoji}`));
-    expect(Array.from(block.replace(/\n\[…truncated\]\s*$/, '').trim())).toEqual(['a', ...Array.from(emoji).slice(0, PROMPT_DESCRIPTION_MAX - 1)]);
+    expect(Array.from(block.replace(/\n\[…truncated\]\s*$/, '').trim())).toEqual([
+      'a',
+      ...Array.from(emoji).slice(0, PROMPT_DESCRIPTION_MAX - 1),
+    ]);
     expect(block).not.toMatch(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])/);
   });
 });

@@ -143,7 +143,12 @@ function selectionSet(g: Gen, type: GraphQLObjectType, depth: number, fragments:
 /** Fragments on Query that each spread the next one `width` times: the fan-out attack. */
 function fanOutFragments(levels: number, width: number, leaf: string): string {
   const defs = [];
-  for (let i = 0; i < levels; i += 1) defs.push(`fragment F${i} on Query { ${Array(width).fill(`...F${i + 1}`).join(' ')} }`);
+  for (let i = 0; i < levels; i += 1)
+    defs.push(
+      `fragment F${i} on Query { ${Array(width)
+        .fill(`...F${i + 1}`)
+        .join(' ')} }`,
+    );
   defs.push(`fragment F${levels} on Query { ${leaf} }`);
   return defs.join('\n');
 }
@@ -231,9 +236,9 @@ const restRequest = fc.record({
         Object.entries(b).map(([k, v]): [string, string] => [k, typeof v === 'string' ? v : (JSON.stringify(v) ?? '')]),
       ).toString(),
     })),
-    fc.tuple(fc.constantFrom('application/json', 'text/plain', 'multipart/form-data', 'application/x-www-form-urlencoded'), nastyString).map(
-      ([type, payload]) => ({ type, payload }),
-    ),
+    fc
+      .tuple(fc.constantFrom('application/json', 'text/plain', 'multipart/form-data', 'application/x-www-form-urlencoded'), nastyString)
+      .map(([type, payload]) => ({ type, payload })),
     fc.uint8Array({ maxLength: 64 }).map((bytes) => ({ type: 'application/json', payload: Buffer.from(bytes) })),
     fc.constant(undefined),
   ),
@@ -268,17 +273,21 @@ describeOnDatabases(
 
     it('answers every generated GraphQL document without a 5xx, within the size and time bounds', async () => {
       await fc.assert(
-        fc.asyncProperty(fc.gen(), fc.option(fc.dictionary(fc.string({ maxLength: 5 }), weirdJson, { maxKeys: 3 })), async (g, variables) => {
-          const query = graphqlDocument(g, schema);
-          const { value: res, ms } = await timed(() =>
-            ctx.http({ method: 'POST', url: '/graphql', headers: { 'content-type': 'application/json' }, payload: { query, variables } }),
-          );
-          expect(res.statusCode, res.body.slice(0, 500)).toBeLessThan(500);
-          expect(res.rawPayload.length).toBeLessThanOrEqual(MAX_RESPONSE_BYTES);
-          expect(ms).toBeLessThan(MAX_REQUEST_MS);
-          const body = JSON.parse(res.body) as { errors?: { extensions?: { code?: string } }[] };
-          for (const error of body.errors ?? []) expect(error.extensions?.code).not.toBe('INTERNAL_SERVER_ERROR');
-        }),
+        fc.asyncProperty(
+          fc.gen(),
+          fc.option(fc.dictionary(fc.string({ maxLength: 5 }), weirdJson, { maxKeys: 3 })),
+          async (g, variables) => {
+            const query = graphqlDocument(g, schema);
+            const { value: res, ms } = await timed(() =>
+              ctx.http({ method: 'POST', url: '/graphql', headers: { 'content-type': 'application/json' }, payload: { query, variables } }),
+            );
+            expect(res.statusCode, res.body.slice(0, 500)).toBeLessThan(500);
+            expect(res.rawPayload.length).toBeLessThanOrEqual(MAX_RESPONSE_BYTES);
+            expect(ms).toBeLessThan(MAX_REQUEST_MS);
+            const body = JSON.parse(res.body) as { errors?: { extensions?: { code?: string } }[] };
+            for (const error of body.errors ?? []) expect(error.extensions?.code).not.toBe('INTERNAL_SERVER_ERROR');
+          },
+        ),
         options,
       );
     }, 120_000);
@@ -291,9 +300,7 @@ describeOnDatabases(
             ctx.http({
               method: method as 'GET',
               url: search ? `${path}?${search}` : path,
-              ...(body && method !== 'GET' && method !== 'HEAD'
-                ? { headers: { 'content-type': body.type }, payload: body.payload }
-                : {}),
+              ...(body && method !== 'GET' && method !== 'HEAD' ? { headers: { 'content-type': body.type }, payload: body.payload } : {}),
             }),
           );
           expect(res.statusCode, `${method} ${path}: ${res.body.slice(0, 300)}`).toBeLessThan(500);

@@ -54,7 +54,7 @@ describeOnDatabases('GraphQL request limits', (ctx) => {
     expectRefused(res, 'TOO_MANY_FIELDS', 'maxFields');
   });
 
-  it('refuses the issue\'s alias amplification before running it', async () => {
+  it("refuses the issue's alias amplification before running it", async () => {
     await createTickets(ctx.db, GRAPHQL_PAGE_SIZE.max, (i) => ({ description: `${i} `.padEnd(TICKET_DESCRIPTION_MAX, 'x') }));
     const literal = await ctx.gql(`{ tickets(first: ${GRAPHQL_PAGE_SIZE.max}) { ${repeat(150, (i) => `a${i}: nodes { description }`)} } }`);
     expectRefused(literal, 'DOCUMENT_TOO_LARGE', 'maxTokens');
@@ -71,9 +71,17 @@ describeOnDatabases('GraphQL request limits', (ctx) => {
   });
 
   it('refuses too many root fields, too deep a nesting, and too much database work, each with its code', async () => {
-    expectRefused(await ctx.gql(`{ ${repeat(OPERATION_LIMITS.maxRootFields + 1, () => '__typename')} }`), 'TOO_MANY_ROOT_FIELDS', 'maxRootFields');
+    expectRefused(
+      await ctx.gql(`{ ${repeat(OPERATION_LIMITS.maxRootFields + 1, () => '__typename')} }`),
+      'TOO_MANY_ROOT_FIELDS',
+      'maxRootFields',
+    );
     const depth = OPERATION_LIMITS.maxDepth;
-    expectRefused(await ctx.gql(`{ __schema { types { ${'ofType { '.repeat(depth)} name ${'} '.repeat(depth)} } } }`), 'OPERATION_TOO_DEEP', 'maxDepth');
+    expectRefused(
+      await ctx.gql(`{ __schema { types { ${'ofType { '.repeat(depth)} name ${'} '.repeat(depth)} } } }`),
+      'OPERATION_TOO_DEEP',
+      'maxDepth',
+    );
     const costly = `{ ${repeat(9, (i) => `t${i}: tickets { totalCount }`)} s: stats { ${repeat(8, (i) => `d${i}: ticketsPerDay { count }`)} } }`;
     expectRefused(await ctx.gql(costly), 'OPERATION_TOO_COSTLY', 'maxCost');
   });
@@ -89,9 +97,12 @@ describeOnDatabases('GraphQL request limits', (ctx) => {
     expectRefused(stats, 'OPERATION_TOO_COSTLY', 'maxCost');
     // Two searched lists with their counts still run.
     await createTickets(ctx.db, 2, (i) => ({ title: `Refund request ${i}` }));
-    const two = await ctx.gql('query($s: String) { a: tickets(search: $s) { totalCount nodes { id } } b: tickets(search: "qa") { totalCount } }', {
-      s: 'refund',
-    });
+    const two = await ctx.gql(
+      'query($s: String) { a: tickets(search: $s) { totalCount nodes { id } } b: tickets(search: "qa") { totalCount } }',
+      {
+        s: 'refund',
+      },
+    );
     expect(two.errors).toBeUndefined();
     expect(two.data!.a.totalCount).toBe(2);
   });
@@ -108,7 +119,11 @@ describeOnDatabases('GraphQL request limits', (ctx) => {
     expect(body.errors).toBeUndefined();
     expect(body.data!.tickets.nodes[0].description).toBe(worst);
     const document = parse(query);
-    const estimate = measureOperation(await buildGraphQLSchema(), document, document.definitions[0] as OperationDefinitionNode).responseSize;
+    const estimate = measureOperation(
+      await buildGraphQLSchema(),
+      document,
+      document.definitions[0] as OperationDefinitionNode,
+    ).responseSize;
     expect(Buffer.byteLength(res.body)).toBeLessThanOrEqual(estimate);
     expect(estimate).toBeLessThanOrEqual(OPERATION_LIMITS.maxResponseSize);
   });
@@ -118,7 +133,7 @@ describeOnDatabases('GraphQL request limits', (ctx) => {
     expectRefused(res, 'DOCUMENT_TOO_LARGE', 'maxTokens');
   });
 
-  it('still answers a page of the largest size, and GraphiQL\'s introspection query', async () => {
+  it("still answers a page of the largest size, and GraphiQL's introspection query", async () => {
     await createTickets(ctx.db, 3);
     const page = await ctx.gql(`query($first: Int) { tickets(first: $first) { nodes { id title description } pageInfo { endCursor } } }`, {
       first: GRAPHQL_PAGE_SIZE.max,

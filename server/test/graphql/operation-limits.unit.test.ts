@@ -112,8 +112,18 @@ function manyFields(n: number): string {
 
 describe('each limit refuses with its own code and names the limit', () => {
   const cases: [string, string, string, Record<string, number>][] = [
-    ['aliases', `{ stats { ${repeat(OPERATION_LIMITS.maxAliases + 1, (i) => `a${i}: totalTickets`)} } }`, 'TOO_MANY_ALIASES', { maxAliases: OPERATION_LIMITS.maxAliases }],
-    ['root fields', `{ ${repeat(OPERATION_LIMITS.maxRootFields + 1, () => '__typename')} }`, 'TOO_MANY_ROOT_FIELDS', { maxRootFields: OPERATION_LIMITS.maxRootFields }],
+    [
+      'aliases',
+      `{ stats { ${repeat(OPERATION_LIMITS.maxAliases + 1, (i) => `a${i}: totalTickets`)} } }`,
+      'TOO_MANY_ALIASES',
+      { maxAliases: OPERATION_LIMITS.maxAliases },
+    ],
+    [
+      'root fields',
+      `{ ${repeat(OPERATION_LIMITS.maxRootFields + 1, () => '__typename')} }`,
+      'TOO_MANY_ROOT_FIELDS',
+      { maxRootFields: OPERATION_LIMITS.maxRootFields },
+    ],
     ['fields', manyFields(OPERATION_LIMITS.maxFields + 1), 'TOO_MANY_FIELDS', { maxFields: OPERATION_LIMITS.maxFields }],
     [
       'depth',
@@ -146,10 +156,14 @@ describe('each limit refuses with its own code and names the limit', () => {
     expect(codes(`{ stats { ${repeat(OPERATION_LIMITS.maxAliases, (i) => `a${i}: totalTickets`)} } }`)).toEqual([]);
     expect(codes(`{ ${repeat(OPERATION_LIMITS.maxRootFields, () => '__typename')} }`)).toEqual([]);
     expect(codes(manyFields(OPERATION_LIMITS.maxFields))).toEqual([]);
-    expect(codes(`{ t0: tickets(first: ${GRAPHQL_PAGE_SIZE.max}) { nodes { description } } t1: tickets(first: ${GRAPHQL_PAGE_SIZE.max}) { nodes { description } } }`)).toEqual([]);
+    expect(
+      codes(
+        `{ t0: tickets(first: ${GRAPHQL_PAGE_SIZE.max}) { nodes { description } } t1: tickets(first: ${GRAPHQL_PAGE_SIZE.max}) { nodes { description } } }`,
+      ),
+    ).toEqual([]);
   });
 
-  it('refuses the issue\'s alias amplification: 150 aliases of a page of descriptions', () => {
+  it("refuses the issue's alias amplification: 150 aliases of a page of descriptions", () => {
     // As the issue wrote it, the document is past the token limit…
     const literal = `{ tickets(first: ${GRAPHQL_PAGE_SIZE.max}) { ${repeat(150, (i) => `a${i}: nodes { description }`)} } }`;
     expect(() => parse(literal, { maxTokens: OPERATION_LIMITS.maxTokens })).toThrow(/tokens/);
@@ -193,10 +207,12 @@ describe('the database cost of a field depends on its arguments', () => {
     expect(codes(lists(3, '"refund"'))).toEqual(['OPERATION_TOO_COSTLY']);
     // A variable may hold any search, and a filter given whole as a variable any range.
     expect(codes(`query($s: String) ${lists(3, '$s')}`)).toEqual(['OPERATION_TOO_COSTLY']);
-    expect(codes(`query($f: TicketFilter) { ${repeat(3, (i) => `a${i}: stats(filter: $f) { totalTickets }`)} }`)).toEqual(['OPERATION_TOO_COSTLY']);
-    expect(codes(`query($d: DateTimeISO) { ${repeat(3, (i) => `a${i}: stats(filter: { createdBefore: $d }) { totalTickets }`)} }`)).toEqual([
+    expect(codes(`query($f: TicketFilter) { ${repeat(3, (i) => `a${i}: stats(filter: $f) { totalTickets }`)} }`)).toEqual([
       'OPERATION_TOO_COSTLY',
     ]);
+    expect(codes(`query($d: DateTimeISO) { ${repeat(3, (i) => `a${i}: stats(filter: { createdBefore: $d }) { totalTickets }`)} }`)).toEqual(
+      ['OPERATION_TOO_COSTLY'],
+    );
   });
 
   it('counts a list without search terms or created-at range as one query', () => {
@@ -226,7 +242,7 @@ describe('the response-size model', () => {
     expect(unbounded).toEqual([]);
   });
 
-  it('bounds the bytes of introspection\'s answer, whose descriptions are not all ASCII', async () => {
+  it("bounds the bytes of introspection's answer, whose descriptions are not all ASCII", async () => {
     const source = getIntrospectionQuery({ descriptions: true, inputValueDeprecation: true, specifiedByUrl: true });
     const result = await graphql({ schema, source });
     expect(result.errors).toBeUndefined();
@@ -245,9 +261,9 @@ describe('the response-size model', () => {
 
 describe('documents past the token limit', () => {
   it('are refused by the parser, before any validation', () => {
-    expect(() => parse(`{ stats { ${repeat(OPERATION_LIMITS.maxTokens, () => 'totalTickets')} } }`, { maxTokens: OPERATION_LIMITS.maxTokens })).toThrow(
-      /tokens/,
-    );
+    expect(() =>
+      parse(`{ stats { ${repeat(OPERATION_LIMITS.maxTokens, () => 'totalTickets')} } }`, { maxTokens: OPERATION_LIMITS.maxTokens }),
+    ).toThrow(/tokens/);
   });
 });
 
@@ -305,19 +321,31 @@ describe('the operations our own clients send stay well under every limit', () =
     ],
   ];
 
-  it('finds the web app\'s operations and the playground\'s examples', async () => {
+  it("finds the web app's operations and the playground's examples", async () => {
     expect((await webDocuments()).map(([name]) => name)).toEqual(
-      expect.arrayContaining(['DashboardPageDocument', 'TicketsPageDocument', 'TicketDetailPageDocument', 'CreateTicketDocument', 'UpdateTicketDocument']),
+      expect.arrayContaining([
+        'DashboardPageDocument',
+        'TicketsPageDocument',
+        'TicketDetailPageDocument',
+        'CreateTicketDocument',
+        'UpdateTicketDocument',
+      ]),
     );
     expect((await playgroundExamples()).length).toBeGreaterThan(0);
   });
 
-  it('passes every limit and graphql-js\'s validation, each measure at most half its limit', async () => {
+  it("passes every limit and graphql-js's validation, each measure at most half its limit", async () => {
     for (const [name, document] of [...(await webDocuments()), ...(await playgroundExamples()), ...introspection()]) {
       const source = print(document);
       expect(() => parse(source, { maxTokens: OPERATION_LIMITS.maxTokens / 2 }), name).not.toThrow();
-      expect(checkOperationLimits(schema, parse(source)).map((e) => e.message), name).toEqual([]);
-      expect(validate(schema, parse(source), specifiedRules).map((e) => e.message), name).toEqual([]);
+      expect(
+        checkOperationLimits(schema, parse(source)).map((e) => e.message),
+        name,
+      ).toEqual([]);
+      expect(
+        validate(schema, parse(source), specifiedRules).map((e) => e.message),
+        name,
+      ).toEqual([]);
       const m = measureOperation(schema, document, operationOf(document));
       expect(m.aliases, name).toBeLessThanOrEqual(OPERATION_LIMITS.maxAliases / 2);
       expect(m.rootFields, name).toBeLessThanOrEqual(OPERATION_LIMITS.maxRootFields / 2);

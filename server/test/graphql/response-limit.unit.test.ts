@@ -27,7 +27,7 @@ describe('the bounded response serialiser', () => {
     expect(log.lines).toHaveLength(1);
   });
 
-  it('answers a response too large for a string (V8\'s RangeError) the same way, not with a 500', () => {
+  it("answers a response too large for a string (V8's RangeError) the same way, not with a 500", () => {
     const log = recordingLog();
     const huge = {
       toJSON() {

@@ -104,7 +104,9 @@ describeOnDatabases(
       expect(failure).toMatchObject({ clientRequestId: `db-error-${api}` });
       expect(chain.map((e) => e.code)).toContain(breakage.sqlstate);
       expect(chain.some((e) => breakage.says.test(String(e.message)))).toBe(true);
-      expect(chain.some((e) => /^[0-9a-f]{16}$/.test(String(e.statement?.hash)) && /^insert tickets$/.test(String(e.statement?.name)))).toBe(true);
+      expect(
+        chain.some((e) => /^[0-9a-f]{16}$/.test(String(e.statement?.hash)) && /^insert tickets$/.test(String(e.statement?.name))),
+      ).toBe(true);
 
       expect(lines.length).toBeGreaterThan(2);
       const everything = JSON.stringify(lines);

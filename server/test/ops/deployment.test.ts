@@ -143,7 +143,17 @@ describe('.dockerignore', () => {
   });
 
   it('drops secrets, local data and anything installed or built outside the image', () => {
-    for (const path of ['.env', '.env.local', '.git/config', 'node_modules/x/index.js', 'web/node_modules/x.js', 'server/dist/main.js', 'web/dist/index.html', '.data/PG_VERSION', 'server/.data/PG_VERSION']) {
+    for (const path of [
+      '.env',
+      '.env.local',
+      '.git/config',
+      'node_modules/x/index.js',
+      'web/node_modules/x.js',
+      'server/dist/main.js',
+      'web/dist/index.html',
+      '.data/PG_VERSION',
+      'server/.data/PG_VERSION',
+    ]) {
       expect({ path, ignored: dockerIgnored(patterns, path) }).toEqual({ path, ignored: true });
     }
   });

@@ -39,7 +39,7 @@ async function post(url: string, body: string, requestId: string, headers: Recor
 }
 
 describe('structured logs of the server process', () => {
-  it('carry our request id on request lines, the caller\'s beside it, echo ours, and never the Gemini key', async () => {
+  it("carry our request id on request lines, the caller's beside it, echo ours, and never the Gemini key", async () => {
     const gemini = await startFakeGemini();
     // Gemini refuses the key, as it does for a revoked one: the server falls back and logs a warning.
     gemini.script({ kind: 'status', status: 400, message: 'API key not valid. Please pass a valid API key.' });

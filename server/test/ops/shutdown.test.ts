@@ -86,7 +86,10 @@ describe('graceful shutdown on SIGTERM', () => {
     const server = await startServer({ DATA_DIR: dataDir, SHUTDOWN_GRACE_MS: '30000', REQUEST_TIMEOUT_MS: '60000' });
 
     const slow = slowCreateTicket(server, 'in-flight-1', 'Written during shutdown');
-    const incoming = await server.waitForLog((l) => l.clientRequestId === 'in-flight-1' && l.msg === 'incoming request', 'the in-flight request');
+    const incoming = await server.waitForLog(
+      (l) => l.clientRequestId === 'in-flight-1' && l.msg === 'incoming request',
+      'the in-flight request',
+    );
 
     server.child.kill('SIGTERM');
     await server.waitForLog((l) => l.msg === 'shutting down: finishing in-flight requests', 'the shutdown line');

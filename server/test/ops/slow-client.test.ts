@@ -36,7 +36,10 @@ function trickleRequest(port: number, head: string, trickle: string): Promise<Ou
       socket.destroy();
       const [statusLine = '', ...headers] = received.split('\r\n\r\n')[0]!.split('\r\n');
       const status = /^HTTP\/1\.1 (\d{3})/.exec(statusLine)?.[1];
-      const connection = headers.find((h) => /^connection:/i.test(h))?.replace(/^connection:\s*/i, '').toLowerCase();
+      const connection = headers
+        .find((h) => /^connection:/i.test(h))
+        ?.replace(/^connection:\s*/i, '')
+        .toLowerCase();
       resolve({ status: status === undefined ? undefined : Number(status), connection, closed });
     };
     const patience = setTimeout(() => finish(false), PATIENCE_MS);

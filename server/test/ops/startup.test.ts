@@ -13,8 +13,8 @@ import { killAllServers, spawnServer, startServer, stopServer, tempDir, type Ser
 afterAll(killAllServers);
 
 const INTROSPECTION = '{ __schema { queryType { name } } }';
-const journalEntries = (JSON.parse(readFileSync(join(MIGRATIONS_DIR, 'meta/_journal.json'), 'utf8')) as { entries: unknown[] })
-  .entries.length;
+const journalEntries = (JSON.parse(readFileSync(join(MIGRATIONS_DIR, 'meta/_journal.json'), 'utf8')) as { entries: unknown[] }).entries
+  .length;
 
 async function introspect(url: string) {
   const res = await fetch(url + '/graphql', {

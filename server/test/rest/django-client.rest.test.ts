@@ -23,7 +23,12 @@ describeOnDatabases('an existing Django API client', (ctx) => {
     let res = await fetch(`${api}/tickets/`, {
       method: 'POST',
       headers: JSON_HEADERS,
-      body: JSON.stringify({ title: 'Charged twice', description: 'My card was charged twice for the March invoice.', category: 'billing', priority: 'high' }),
+      body: JSON.stringify({
+        title: 'Charged twice',
+        description: 'My card was charged twice for the March invoice.',
+        category: 'billing',
+        priority: 'high',
+      }),
     });
     expect(res.status).toBe(201);
     const charged = (await res.json()) as any;
@@ -43,13 +48,22 @@ describeOnDatabases('an existing Django API client', (ctx) => {
     res = await fetch(`${api}/tickets`, {
       method: 'POST',
       headers: JSON_HEADERS,
-      body: JSON.stringify({ title: 'API returns 500 on export', description: 'Export of the refund report fails.', category: 'technical', priority: 'critical' }),
+      body: JSON.stringify({
+        title: 'API returns 500 on export',
+        description: 'Export of the refund report fails.',
+        category: 'technical',
+        priority: 'critical',
+      }),
     });
     expect(res.status).toBe(201);
     expect(res.redirected).toBe(true);
 
     // Validation errors are DRF's, so the client's error display keeps working.
-    res = await fetch(`${api}/tickets/`, { method: 'POST', headers: JSON_HEADERS, body: JSON.stringify({ title: '', priority: 'urgent' }) });
+    res = await fetch(`${api}/tickets/`, {
+      method: 'POST',
+      headers: JSON_HEADERS,
+      body: JSON.stringify({ title: '', priority: 'urgent' }),
+    });
     expect(res.status).toBe(400);
     expect((await res.json()) as any).toEqual({
       title: ['This field may not be blank.'],
@@ -59,7 +73,11 @@ describeOnDatabases('an existing Django API client', (ctx) => {
 
     // requests.get(f"{API}/tickets/"): a plain array, newest first.
     const all = await getJson(`${api}/tickets/`);
-    expect(all.body.map((t: { title: string }) => t.title)).toEqual(['API returns 500 on export', 'Password reset mail never arrives', 'Charged twice']);
+    expect(all.body.map((t: { title: string }) => t.title)).toEqual([
+      'API returns 500 on export',
+      'Password reset mail never arrives',
+      'Charged twice',
+    ]);
     expect(all.res.headers.get('x-total-count')).toBe('3');
 
     // Filters and search, alone and together.
@@ -70,7 +88,11 @@ describeOnDatabases('an existing Django API client', (ctx) => {
     expect((await getJson(`${api}/tickets/?search=refund&category=billing`)).body).toEqual([]);
 
     // requests.patch(f"{API}/tickets/{id}/", json={"status": "resolved"})
-    res = await fetch(`${api}/tickets/${charged.id}/`, { method: 'PATCH', headers: JSON_HEADERS, body: JSON.stringify({ status: 'resolved' }) });
+    res = await fetch(`${api}/tickets/${charged.id}/`, {
+      method: 'PATCH',
+      headers: JSON_HEADERS,
+      body: JSON.stringify({ status: 'resolved' }),
+    });
     expect(res.status).toBe(200);
     const resolved = (await res.json()) as any;
     expect(resolved).toMatchObject({ id: charged.id, title: 'Charged twice', status: 'resolved' });

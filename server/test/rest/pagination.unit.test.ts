@@ -87,11 +87,7 @@ describe('lastPageOf', () => {
 describe('linkHeader', () => {
   const base = 'http://localhost:8000/api/tickets/';
   it.each<[string, PageLinks, string]>([
-    [
-      'one page only',
-      { base, query: '', page: 1, hasNext: false, lastPage: 1 },
-      `<${base}>; rel="first", <${base}>; rel="last"`,
-    ],
+    ['one page only', { base, query: '', page: 1, hasNext: false, lastPage: 1 }, `<${base}>; rel="first", <${base}>; rel="last"`],
     [
       'a middle page keeps the other parameters and drops page=1',
       { base, query: 'status=open&page=2&page_size=10', page: 2, hasNext: true, lastPage: 5 },

@@ -19,7 +19,12 @@ const byKey = (pairs: Pair[], key: string) => Object.fromEntries(pairs.map((p) =
 
 /** GraphQL `stats` in the REST shape, to show both APIs report the same figures. */
 function graphqlStatsAsRest(s: any) {
-  const acceptance = (a: any) => ({ suggested: a.suggested, accepted: a.accepted, overridden: a.overridden, acceptance_rate: a.acceptanceRate });
+  const acceptance = (a: any) => ({
+    suggested: a.suggested,
+    accepted: a.accepted,
+    overridden: a.overridden,
+    acceptance_rate: a.acceptanceRate,
+  });
   return {
     total_tickets: s.totalTickets,
     open_tickets: s.openTickets,
@@ -44,12 +49,14 @@ beforeEach(() => {
   fake.reset();
   fake.script({ kind: 'text', text: '{"category":"billing","priority":"high","reason":"Duplicate charge"}' });
 });
-const geminiEnv = (extra: Record<string, string> = {}) => () => ({
-  GEMINI_API_KEY: 'k-rest-test',
-  GEMINI_BASE_URL: fake.baseUrl,
-  GEMINI_TIMEOUT_MS: '1000',
-  ...extra,
-});
+const geminiEnv =
+  (extra: Record<string, string> = {}) =>
+  () => ({
+    GEMINI_API_KEY: 'k-rest-test',
+    GEMINI_BASE_URL: fake.baseUrl,
+    GEMINI_TIMEOUT_MS: '1000',
+    ...extra,
+  });
 
 describeOnDatabases(
   'stats and classify over REST',
@@ -75,7 +82,13 @@ describeOnDatabases(
           by_category: { billing: zeroAcceptance, technical: zeroAcceptance, account: zeroAcceptance, general: zeroAcceptance },
         },
       });
-      expect(Object.keys(body).slice(0, 5)).toEqual(['total_tickets', 'open_tickets', 'avg_tickets_per_day', 'priority_breakdown', 'category_breakdown']);
+      expect(Object.keys(body).slice(0, 5)).toEqual([
+        'total_tickets',
+        'open_tickets',
+        'avg_tickets_per_day',
+        'priority_breakdown',
+        'category_breakdown',
+      ]);
     });
 
     it('counts tickets by priority, category and status, open meaning open or in progress', async () => {
@@ -96,9 +109,21 @@ describeOnDatabases(
     });
 
     it('reports suggestion acceptance overall and per suggested category', async () => {
-      await createTicket(ctx.db, { category: 'billing', priority: 'high', suggested: { category: 'billing', priority: 'high', source: 'gemini' } });
-      await createTicket(ctx.db, { category: 'billing', priority: 'low', suggested: { category: 'billing', priority: 'high', source: 'gemini' } });
-      await createTicket(ctx.db, { category: 'account', priority: 'medium', suggested: { category: 'technical', priority: 'medium', source: 'local' } });
+      await createTicket(ctx.db, {
+        category: 'billing',
+        priority: 'high',
+        suggested: { category: 'billing', priority: 'high', source: 'gemini' },
+      });
+      await createTicket(ctx.db, {
+        category: 'billing',
+        priority: 'low',
+        suggested: { category: 'billing', priority: 'high', source: 'gemini' },
+      });
+      await createTicket(ctx.db, {
+        category: 'account',
+        priority: 'medium',
+        suggested: { category: 'technical', priority: 'medium', source: 'local' },
+      });
       await createTicket(ctx.db, { category: 'general' });
       const { body } = await stats();
       expect(body.suggestion_acceptance).toEqual({
@@ -118,7 +143,11 @@ describeOnDatabases(
     it('gives the same figures as GraphQL stats, over everything and over a filter', async () => {
       const day = 24 * 3600 * 1000;
       await createTicket(ctx.db, { category: 'billing', priority: 'high', createdAt: new Date(Date.now() - 3 * day) });
-      await createTicket(ctx.db, { category: 'billing', status: 'resolved', suggested: { category: 'billing', priority: 'medium', source: 'local' } });
+      await createTicket(ctx.db, {
+        category: 'billing',
+        status: 'resolved',
+        suggested: { category: 'billing', priority: 'medium', source: 'local' },
+      });
       await createTicket(ctx.db, { category: 'technical', priority: 'critical', status: 'in_progress' });
       const rest = await stats();
       const graphql = await ctx.gql(GRAPHQL_STATS);
@@ -139,7 +168,12 @@ describeOnDatabases(
     it('classifies a description: 200 with the suggestion, its source and reason', async () => {
       const res = await classify({ description: '  I was charged twice this month.  ' });
       expect(res.statusCode).toBe(200);
-      expect(res.json()).toMatchObject({ suggested_category: 'billing', suggested_priority: 'high', source: 'gemini', reason: 'Duplicate charge' });
+      expect(res.json()).toMatchObject({
+        suggested_category: 'billing',
+        suggested_priority: 'high',
+        source: 'gemini',
+        reason: 'Duplicate charge',
+      });
       // The original API's four keys first; the id of the issued suggestion after them.
       expect(Object.keys(res.json())).toEqual(['suggested_category', 'suggested_priority', 'source', 'reason', 'suggestion_id']);
       expect(res.json().suggestion_id).toMatch(/^[0-9a-f-]{36}$/);
@@ -206,7 +240,7 @@ describeOnDatabases(
 describeOnDatabases(
   'classify over REST, throttled',
   (ctx) => {
-    it('answers 429 with Retry-After and DRF\'s throttled detail once the budget is spent, invalid calls not counted', async () => {
+    it("answers 429 with Retry-After and DRF's throttled detail once the budget is spent, invalid calls not counted", async () => {
       const call = (description: string) => ctx.http({ method: 'POST', url: '/api/tickets/classify/', payload: { description } });
       expect((await call('')).statusCode).toBe(400);
       expect((await call('first')).statusCode).toBe(200);

@@ -37,10 +37,24 @@ describe('toRestTicket', () => {
   it('writes snake_case keys in the Django serializer’s order, times as UTC ISO 8601', () => {
     const rest = toRestTicket(row);
     expect(Object.keys(rest)).toEqual([
-      'id', 'title', 'description', 'category', 'priority', 'status', 'created_at', 'updated_at', 'resolved_at',
-      'suggested_category', 'suggested_priority', 'classification_source',
+      'id',
+      'title',
+      'description',
+      'category',
+      'priority',
+      'status',
+      'created_at',
+      'updated_at',
+      'resolved_at',
+      'suggested_category',
+      'suggested_priority',
+      'classification_source',
     ]);
-    expect(rest).toMatchObject({ created_at: '2024-05-01T10:00:00.000Z', resolved_at: '2024-05-02T11:00:00.000Z', classification_source: null });
+    expect(rest).toMatchObject({
+      created_at: '2024-05-01T10:00:00.000Z',
+      resolved_at: '2024-05-02T11:00:00.000Z',
+      classification_source: null,
+    });
   });
 
   it('writes an unresolved ticket’s resolved_at as null', () => {
@@ -117,11 +131,15 @@ describe('bodyFields', () => {
 describe('withFormEmptyValues', () => {
   it.each<[string, Record<string, unknown>, Record<string, unknown>]>([
     ['an empty choice with a default is not given', { category: '', priority: '', status: '' }, {}],
-    ['an empty nullable field is null', { suggested_category: '', suggested_priority: '', classification_source: '' }, {
-      suggested_category: null,
-      suggested_priority: null,
-      classification_source: null,
-    }],
+    [
+      'an empty nullable field is null',
+      { suggested_category: '', suggested_priority: '', classification_source: '' },
+      {
+        suggested_category: null,
+        suggested_priority: null,
+        classification_source: null,
+      },
+    ],
     ['empty text stays empty (and is refused as blank later)', { title: '', description: '' }, { title: '', description: '' }],
     ['values are kept', { category: 'billing', suggested_category: 'billing' }, { category: 'billing', suggested_category: 'billing' }],
   ])('%s', (_case, fields, read) => {
@@ -186,15 +204,23 @@ describe('toDrfFieldErrors', () => {
     ['no issues', [], {}],
     ['one field', [issue('title', 'a')], { title: ['a'] }],
     ['two messages for one field, in order', [issue('title', 'a'), issue('title', 'b')], { title: ['a', 'b'] }],
-    ['GraphQL names become Django’s', [issue('suggestedCategory', 'a'), issue('classificationSource', 'b')], {
-      suggested_category: ['a'],
-      classification_source: ['b'],
-    }],
-    ['list filters become the one-value REST parameter', [issue('categories', 'a'), issue('priorities', 'b'), issue('statuses', 'c')], {
-      category: ['a'],
-      priority: ['b'],
-      status: ['c'],
-    }],
+    [
+      'GraphQL names become Django’s',
+      [issue('suggestedCategory', 'a'), issue('classificationSource', 'b')],
+      {
+        suggested_category: ['a'],
+        classification_source: ['b'],
+      },
+    ],
+    [
+      'list filters become the one-value REST parameter',
+      [issue('categories', 'a'), issue('priorities', 'b'), issue('statuses', 'c')],
+      {
+        category: ['a'],
+        priority: ['b'],
+        status: ['c'],
+      },
+    ],
     ['a request-wide issue', [issue(null, 'a')], { [NON_FIELD_ERRORS]: ['a'] }],
   ])('%s', (_case, issues, body) => {
     expect(toDrfFieldErrors(issues)).toEqual(body);

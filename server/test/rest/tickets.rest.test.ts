@@ -13,7 +13,8 @@ const BLANK = 'This field may not be blank.';
 
 describeOnDatabases('tickets over REST', (ctx) => {
   const post = (payload: unknown) => ctx.http({ method: 'POST', url: '/api/tickets/', payload: payload as object });
-  const patch = (id: number | string, payload: unknown) => ctx.http({ method: 'PATCH', url: `/api/tickets/${id}/`, payload: payload as object });
+  const patch = (id: number | string, payload: unknown) =>
+    ctx.http({ method: 'PATCH', url: `/api/tickets/${id}/`, payload: payload as object });
   const countRows = async () => {
     const [row] = await executeRows<{ n: number }>(ctx.db, sql`select count(*)::int as n from tickets`);
     return Number(row!.n);
@@ -44,7 +45,14 @@ describeOnDatabases('tickets over REST', (ctx) => {
   });
 
   it('ignores id, created_at and unknown keys in the body, as DRF ignores read-only fields', async () => {
-    const res = await post({ id: 999, created_at: '2001-01-01T00:00:00Z', resolved_at: '2001-01-01T00:00:00Z', colour: 'red', title: 't', description: 'd' });
+    const res = await post({
+      id: 999,
+      created_at: '2001-01-01T00:00:00Z',
+      resolved_at: '2001-01-01T00:00:00Z',
+      colour: 'red',
+      title: 't',
+      description: 'd',
+    });
     expect(res.statusCode).toBe(201);
     const body = res.json();
     expect(body.id).not.toBe(999);
@@ -75,7 +83,12 @@ describeOnDatabases('tickets over REST', (ctx) => {
     });
     expect(res.statusCode).toBe(201);
     const expected = [answer.suggested_category, answer.suggested_priority, answer.source];
-    expect(res.json()).toMatchObject({ suggested_category: expected[0], suggested_priority: expected[1], classification_source: expected[2], suggestion_ignored: false });
+    expect(res.json()).toMatchObject({
+      suggested_category: expected[0],
+      suggested_priority: expected[1],
+      classification_source: expected[2],
+      suggestion_ignored: false,
+    });
     const stored = await findTicketById(ctx.db, res.json().id);
     expect([stored?.suggestedCategory, stored?.suggestedPriority, stored?.classificationSource]).toEqual(expected);
   });
@@ -94,13 +107,20 @@ describeOnDatabases('tickets over REST', (ctx) => {
     [
       'text over the limits',
       { title: 't'.repeat(201), description: 'd'.repeat(20_001) },
-      { title: ['Ensure this field has no more than 200 characters.'], description: ['Ensure this field has no more than 20000 characters.'] },
+      {
+        title: ['Ensure this field has no more than 200 characters.'],
+        description: ['Ensure this field has no more than 20000 characters.'],
+      },
     ],
     ['a NUL character', { title: 'a\u0000b', description: 'x' }, { title: ['Null characters are not allowed.'] }],
     [
       'values outside the vocabularies',
       { title: 't', description: 'd', category: 'urgent', priority: 'HIGH', status: null },
-      { category: ['"urgent" is not a valid choice.'], priority: ['"HIGH" is not a valid choice.'], status: ['This field may not be null.'] },
+      {
+        category: ['"urgent" is not a valid choice.'],
+        priority: ['"HIGH" is not a valid choice.'],
+        status: ['This field may not be null.'],
+      },
     ],
     [
       'part of a suggestion',
@@ -126,7 +146,11 @@ describeOnDatabases('tickets over REST', (ctx) => {
       { title: 't', description: 'd', suggested_category: 'billing', suggested_priority: null, classification_source: 'local' },
       { suggested_priority: ['This field may not be null.'] },
     ],
-    ['every failing field at once', { title: '', category: 'x' }, { title: [BLANK], description: [REQUIRED], category: ['"x" is not a valid choice.'] }],
+    [
+      'every failing field at once',
+      { title: '', category: 'x' },
+      { title: [BLANK], description: [REQUIRED], category: ['"x" is not a valid choice.'] },
+    ],
   ])('refuses %s with DRF field errors and writes nothing', async (_name, payload, expected) => {
     const res = await post(payload);
     expect(res.statusCode).toBe(400);
@@ -181,7 +205,14 @@ describeOnDatabases('tickets over REST', (ctx) => {
     expect(res.statusCode).toBe(200);
     const body = res.json();
     expect(Object.keys(body)).toEqual(TICKET_KEYS);
-    expect(body).toMatchObject({ id: row.id, title: 'New', description: 'Keep me', category: 'technical', priority: 'medium', status: 'in_progress' });
+    expect(body).toMatchObject({
+      id: row.id,
+      title: 'New',
+      description: 'Keep me',
+      category: 'technical',
+      priority: 'medium',
+      status: 'in_progress',
+    });
     expect(body.created_at).toBe(row.createdAt.toISOString());
     expect(Date.parse(body.updated_at)).toBeGreaterThanOrEqual(row.updatedAt.getTime());
   });
@@ -196,7 +227,12 @@ describeOnDatabases('tickets over REST', (ctx) => {
 
   it('ignores read-only and unknown keys on PATCH (id, created_at, the suggestion)', async () => {
     const row = await createTicket(ctx.db);
-    const res = await patch(row.id, { id: row.id + 100, created_at: '2001-01-01T00:00:00Z', suggested_category: 'billing', priority: 'high' });
+    const res = await patch(row.id, {
+      id: row.id + 100,
+      created_at: '2001-01-01T00:00:00Z',
+      suggested_category: 'billing',
+      priority: 'high',
+    });
     expect(res.statusCode).toBe(200);
     expect(res.json()).toMatchObject({ id: row.id, created_at: row.createdAt.toISOString(), suggested_category: null, priority: 'high' });
   });
@@ -212,7 +248,10 @@ describeOnDatabases('tickets over REST', (ctx) => {
   it.each([
     [{ title: '' }, { title: [BLANK] }],
     [{ title: '', status: 'resolved' }, { title: [BLANK] }],
-    [{ description: null, priority: 'urgent' }, { description: ['This field may not be null.'], priority: ['"urgent" is not a valid choice.'] }],
+    [
+      { description: null, priority: 'urgent' },
+      { description: ['This field may not be null.'], priority: ['"urgent" is not a valid choice.'] },
+    ],
     [{ status: 'done', category: 'billing' }, { status: ['"done" is not a valid choice.'] }],
   ])('refuses PATCH %j with field errors and leaves the row exactly as it was', async (payload, expected) => {
     const before = await createTicket(ctx.db, { title: 'Before', description: 'Unchanged', category: 'general', priority: 'low' });
@@ -241,7 +280,12 @@ describeOnDatabases('tickets over REST', (ctx) => {
   });
 
   it('refuses a disallowed method before reading its body (a malformed PUT is still a 405)', async () => {
-    const res = await ctx.http({ method: 'PUT', url: '/api/tickets/1/', headers: { 'content-type': 'application/json' }, payload: '{"oops' });
+    const res = await ctx.http({
+      method: 'PUT',
+      url: '/api/tickets/1/',
+      headers: { 'content-type': 'application/json' },
+      payload: '{"oops',
+    });
     expect(res.statusCode).toBe(405);
   });
 
@@ -254,10 +298,20 @@ describeOnDatabases('tickets over REST', (ctx) => {
       payload: 'title=Printer+%26+scanner&description=Both+offline&category=technical&priority=high',
     });
     expect(created.statusCode).toBe(201);
-    expect(created.json()).toMatchObject({ title: 'Printer & scanner', description: 'Both offline', category: 'technical', priority: 'high' });
+    expect(created.json()).toMatchObject({
+      title: 'Printer & scanner',
+      description: 'Both offline',
+      category: 'technical',
+      priority: 'high',
+    });
 
     // A repeated field counts once, its last value, as in Django's QueryDict.
-    const patched = await ctx.http({ method: 'PATCH', url: `/api/tickets/${created.json().id}/`, headers: form, payload: 'status=in_progress&status=resolved' });
+    const patched = await ctx.http({
+      method: 'PATCH',
+      url: `/api/tickets/${created.json().id}/`,
+      headers: form,
+      payload: 'status=in_progress&status=resolved',
+    });
     expect(patched.statusCode).toBe(200);
     expect(patched.json().status).toBe('resolved');
 
@@ -275,9 +329,20 @@ describeOnDatabases('tickets over REST', (ctx) => {
       payload: 'title=t&description=d&category=&priority=&status=&suggested_category=&suggested_priority=&classification_source=',
     });
     expect(created.statusCode).toBe(201);
-    expect(created.json()).toMatchObject({ category: 'general', priority: 'medium', status: 'open', suggested_category: null, classification_source: null });
+    expect(created.json()).toMatchObject({
+      category: 'general',
+      priority: 'medium',
+      status: 'open',
+      suggested_category: null,
+      classification_source: null,
+    });
 
-    const patched = await ctx.http({ method: 'PATCH', url: `/api/tickets/${created.json().id}/`, headers: form, payload: 'priority=&status=resolved' });
+    const patched = await ctx.http({
+      method: 'PATCH',
+      url: `/api/tickets/${created.json().id}/`,
+      headers: form,
+      payload: 'priority=&status=resolved',
+    });
     expect(patched.json()).toMatchObject({ priority: 'medium', status: 'resolved' });
     const blankTitle = await ctx.http({ method: 'PATCH', url: `/api/tickets/${created.json().id}/`, headers: form, payload: 'title=' });
     expect(blankTitle.json()).toEqual({ title: [BLANK] });

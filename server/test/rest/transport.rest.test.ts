@@ -35,7 +35,12 @@ describeOnDatabases(
     });
 
     it('refuses a body that tries to set __proto__, as JSON that cannot be parsed safely', async () => {
-      const res = await send('POST', '/api/tickets/', 'application/json', '{"title": "t", "description": "d", "__proto__": {"status": "closed"}}');
+      const res = await send(
+        'POST',
+        '/api/tickets/',
+        'application/json',
+        '{"title": "t", "description": "d", "__proto__": {"status": "closed"}}',
+      );
       expect(res.statusCode).toBe(400);
       expect(res.json().detail).toMatch(/^JSON parse error - /);
     });
@@ -47,7 +52,12 @@ describeOnDatabases(
     });
 
     it('accepts JSON with a charset parameter', async () => {
-      const res = await send('POST', '/api/tickets/', 'application/json; charset=utf-8', '{"title": "Café", "description": "Crème brûlée"}');
+      const res = await send(
+        'POST',
+        '/api/tickets/',
+        'application/json; charset=utf-8',
+        '{"title": "Café", "description": "Crème brûlée"}',
+      );
       expect(res.statusCode).toBe(201);
       expect(res.json().title).toBe('Café');
     });
@@ -57,7 +67,7 @@ describeOnDatabases(
       ['text/plain; charset=utf-8', 'title=t'],
       ['application/xml', '<ticket/>'],
       ['multipart/form-data; boundary=x', '--x--'],
-    ])('answers Content-Type %s with 415 and DRF\'s detail', async (contentType, payload) => {
+    ])("answers Content-Type %s with 415 and DRF's detail", async (contentType, payload) => {
       const res = await send('POST', '/api/tickets/', contentType, payload);
       expect(res.statusCode).toBe(415);
       expect(res.json()).toEqual({ detail: `Unsupported media type "${contentType}" in request.` });
@@ -120,7 +130,11 @@ describeOnDatabases(
       const res = await ctx.http({ method: 'OPTIONS', url });
       expect(res.statusCode).toBe(200);
       expect(res.headers.allow).toBe(allow);
-      expect(res.json()).toMatchObject({ name, renders: ['application/json'], parses: ['application/json', 'application/x-www-form-urlencoded'] });
+      expect(res.json()).toMatchObject({
+        name,
+        renders: ['application/json'],
+        parses: ['application/json', 'application/x-www-form-urlencoded'],
+      });
     });
 
     it('answers a CORS preflight from an allowed origin with the methods and headers a client needs', async () => {
@@ -146,7 +160,11 @@ describeOnDatabases(
       for (const origin of ['http://localhost:5173', 'https://evil.example.com']) {
         const other = await ctx.http({ method: 'GET', url: '/api/tickets/', headers: { origin } });
         expect(other.headers['access-control-allow-origin']).toBeUndefined();
-        const preflight = await ctx.http({ method: 'OPTIONS', url: '/api/tickets/', headers: { origin, 'access-control-request-method': 'POST' } });
+        const preflight = await ctx.http({
+          method: 'OPTIONS',
+          url: '/api/tickets/',
+          headers: { origin, 'access-control-request-method': 'POST' },
+        });
         expect(preflight.headers['access-control-allow-origin']).toBeUndefined();
       }
     });
@@ -157,12 +175,20 @@ describeOnDatabases(
       expect(res.headers['content-type']).toMatch(/^application\/json/);
       const doc = res.json();
       expect(doc.openapi).toMatch(/^3\./);
-      expect(Object.keys(doc.paths).sort()).toEqual(['/api/tickets/', '/api/tickets/classify/', '/api/tickets/stats/', '/api/tickets/{id}/']);
+      expect(Object.keys(doc.paths).sort()).toEqual([
+        '/api/tickets/',
+        '/api/tickets/classify/',
+        '/api/tickets/stats/',
+        '/api/tickets/{id}/',
+      ]);
       expect(Object.keys(doc.paths['/api/tickets/']).sort()).toEqual(['get', 'post']);
       expect(Object.keys(doc.paths['/api/tickets/{id}/']).sort()).toEqual(['get', 'patch']);
       expect(Object.keys(doc.paths['/api/tickets/stats/'])).toEqual(['get']);
       expect(Object.keys(doc.paths['/api/tickets/classify/'])).toEqual(['post']);
-      expect(Object.keys(doc.paths['/api/tickets/'].post.requestBody.content).sort()).toEqual(['application/json', 'application/x-www-form-urlencoded']);
+      expect(Object.keys(doc.paths['/api/tickets/'].post.requestBody.content).sort()).toEqual([
+        'application/json',
+        'application/x-www-form-urlencoded',
+      ]);
       expect(Object.keys(doc.paths['/api/tickets/'].get.responses['200'].headers).sort()).toEqual(['Link', 'X-Total-Count']);
       const query = Object.fromEntries(doc.paths['/api/tickets/'].get.parameters.map((p: { name: string; in: string }) => [p.name, p.in]));
       expect(query).toEqual({ category: 'query', priority: 'query', status: 'query', search: 'query', page: 'query', page_size: 'query' });

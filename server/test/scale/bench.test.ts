@@ -78,11 +78,18 @@ it('runs every case over REST and GraphQL and against raw SQL, and reports each'
     .filter((line) => /^\| (REST|GraphQL) \|/.test(line))
     .map((line) => {
       expect(line.split('|').length, line).toBe(columns);
-      return line.split('|').slice(1, -1).map((cell) => cell.trim());
+      return line
+        .split('|')
+        .slice(1, -1)
+        .map((cell) => cell.trim());
     });
   expect(rows).toHaveLength(2 * CASES.length + 1); // GraphQL also has "stats + 30 days per day"
   for (const api of ['REST', 'GraphQL']) {
-    for (const name of CASES) expect(rows.some((r) => r[0] === api && r[1] === name), `${api} ${name}`).toBe(true);
+    for (const name of CASES)
+      expect(
+        rows.some((r) => r[0] === api && r[1] === name),
+        `${api} ${name}`,
+      ).toBe(true);
   }
   const num = (cell: string | undefined) => Number((cell ?? '').replace(/,/g, ''));
   for (const row of rows) {

@@ -40,8 +40,9 @@ async function expectCountersMatchTickets(db: Db): Promise<void> {
     for (const days of [1, 45, 366]) {
       expect(await selectTicketsPerDayFromCounters(db, q, days)).toEqual(await selectTicketsPerDayByScan(db, q, days));
     }
-    const [exact] = await executeRows<{ n: number }>(db, sql`select count(*)::int as n from tickets where ${
-      sql.join(
+    const [exact] = await executeRows<{ n: number }>(
+      db,
+      sql`select count(*)::int as n from tickets where ${sql.join(
         [
           sql`true`,
           ...(filter.categories ? [sql`category in ${filter.categories}`] : []),
@@ -49,8 +50,8 @@ async function expectCountersMatchTickets(db: Db): Promise<void> {
           ...(filter.statuses ? [sql`status in ${filter.statuses}`] : []),
         ],
         sql` and `,
-      )
-    }`);
+      )}`,
+    );
     expect(await countTicketsBounded(db, q)).toEqual({ count: Number(exact!.n), exact: true });
   }
 }
@@ -79,7 +80,13 @@ describeOnDatabases('ticket counters', (ctx) => {
       const description = 'Something is broken';
       const suggestion =
         i % 2 === 0
-          ? { id: await issueTestSuggestion(ctx.db, description, { category: categories[i % 4]!, priority: priorities[(i + 1) % 4]!, source: 'local' }) }
+          ? {
+              id: await issueTestSuggestion(ctx.db, description, {
+                category: categories[i % 4]!,
+                priority: priorities[(i + 1) % 4]!,
+                source: 'local',
+              }),
+            }
           : null;
       const { ticket } = await createViaService(ctx.db, {
         title: `Service ticket ${i}`,
@@ -101,7 +108,9 @@ describeOnDatabases('ticket counters', (ctx) => {
     await ctx.db.execute(sql`update tickets set status = 'closed', resolved_at = now() where status = 'resolved' and id % 2 = 0`);
     await ctx.db.execute(sql`update tickets set created_at = created_at - interval '3 days' where id % 5 = 0`);
     await ctx.db.execute(sql`update tickets set suggested_priority = priority where suggested_category is not null and id % 4 = 1`);
-    await ctx.db.execute(sql`update tickets set suggested_category = null, suggested_priority = null, classification_source = null where id = 3`);
+    await ctx.db.execute(
+      sql`update tickets set suggested_category = null, suggested_priority = null, classification_source = null where id = 3`,
+    );
     await ctx.db.execute(sql`delete from tickets where id % 7 = 0`);
 
     const total = await selectTicketStatsByScan(ctx.db, query({}));

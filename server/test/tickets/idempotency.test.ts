@@ -73,7 +73,7 @@ describeOnDatabases('idempotent ticket creates', (ctx) => {
     ['blank', '   ', 'This field may not be blank.'],
     ['too long', 'k'.repeat(256), 'Ensure this field has no more than 255 characters.'],
   ])('REST: a %s key is a 400 naming the header, with the body’s errors too', async (_name, key, message) => {
-    const res = await postRest({ title: '' , description: 'd' }, key);
+    const res = await postRest({ title: '', description: 'd' }, key);
     expect(res.statusCode).toBe(400);
     expect(res.json()).toEqual({ title: ['This field may not be blank.'], 'Idempotency-Key': [message] });
     expect(await count('tickets')).toBe(0);

@@ -219,7 +219,10 @@ describeOnDatabases('text that is not text', (ctx) => {
       const json = await rawRest(bytes('{"title":"Café ☕ 😀 \uFFFD","description":"naïve"}'));
       expect(json.statusCode).toBe(201);
       expect(json.json().title).toBe('Café ☕ 😀 \uFFFD');
-      const form = await rawRest(Buffer.from('title=Caf%C3%A9+%F0%9F%98%80&description=a%26b%3Dc&description=last'), 'application/x-www-form-urlencoded');
+      const form = await rawRest(
+        Buffer.from('title=Caf%C3%A9+%F0%9F%98%80&description=a%26b%3Dc&description=last'),
+        'application/x-www-form-urlencoded',
+      );
       expect(form.statusCode).toBe(201);
       expect(form.json()).toMatchObject({ title: 'Café 😀', description: 'last' });
       const gql = await rawGraphql(bytes(`{"query":${mutation},"variables":{"input":{"title":"Café","description":"ok"}}}`));
@@ -263,7 +266,9 @@ describeOnDatabases('text that is not text', (ctx) => {
     });
 
     it('GraphQL GET: bad bytes in the document are refused without a field', async () => {
-      const res = await graphqlGet(`query=${encodeURIComponent('{ tickets(search: "')}%ED%A0%80${encodeURIComponent('") { nodes { id } } }')}`);
+      const res = await graphqlGet(
+        `query=${encodeURIComponent('{ tickets(search: "')}%ED%A0%80${encodeURIComponent('") { nodes { id } } }')}`,
+      );
       expect(res.statusCode).toBe(400);
       expect(res.json().errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: null });
     });

@@ -16,7 +16,10 @@ describe('isCounterQuery', () => {
     ['categories', query({ categories: [TicketCategory.BILLING] })],
     ['priorities', query({ priorities: [TicketPriority.HIGH, TicketPriority.LOW] })],
     ['statuses', query({ statuses: [TicketStatus.OPEN] })],
-    ['all three enum lists', query({ categories: [TicketCategory.ACCOUNT], priorities: [TicketPriority.LOW], statuses: [TicketStatus.CLOSED] })],
+    [
+      'all three enum lists',
+      query({ categories: [TicketCategory.ACCOUNT], priorities: [TicketPriority.LOW], statuses: [TicketStatus.CLOSED] }),
+    ],
   ])('answers %s from the counters', (_name, q) => {
     expect(isCounterQuery(q)).toBe(true);
   });

@@ -38,8 +38,18 @@ describeOnDatabases('ticket statistics over GraphQL', (ctx) => {
     ] as const;
     for (const r of rows) await createTicket(ctx.db, r);
     // Two tickets created from suggestions: one kept, one overridden.
-    await createTicket(ctx.db, { category: 'billing', priority: 'high', suggested: { category: 'billing', priority: 'high', source: 'gemini' }, createdAt: now });
-    await createTicket(ctx.db, { category: 'general', priority: 'high', suggested: { category: 'billing', priority: 'high', source: 'local' }, createdAt: now });
+    await createTicket(ctx.db, {
+      category: 'billing',
+      priority: 'high',
+      suggested: { category: 'billing', priority: 'high', source: 'gemini' },
+      createdAt: now,
+    });
+    await createTicket(ctx.db, {
+      category: 'general',
+      priority: 'high',
+      suggested: { category: 'billing', priority: 'high', source: 'local' },
+      createdAt: now,
+    });
 
     const s = (await ctx.gql(STATS, { days: 10 })).data!.stats;
     const days = utcDay(now) - utcDay(first) + 1;
@@ -65,7 +75,13 @@ describeOnDatabases('ticket statistics over GraphQL', (ctx) => {
       { status: 'CLOSED', count: 1 },
     ]);
     expect(s.suggestionAcceptance).toMatchObject({ suggested: 2, accepted: 1, overridden: 1, acceptanceRate: 0.5 });
-    expect(s.suggestionAcceptance.byCategory[0]).toEqual({ category: 'BILLING', suggested: 2, accepted: 1, overridden: 1, acceptanceRate: 0.5 });
+    expect(s.suggestionAcceptance.byCategory[0]).toEqual({
+      category: 'BILLING',
+      suggested: 2,
+      accepted: 1,
+      overridden: 1,
+      acceptanceRate: 0.5,
+    });
     expect(s.suggestionAcceptance.byCategory[1]).toMatchObject({ category: 'TECHNICAL', suggested: 0, acceptanceRate: null });
 
     const perDay = s.ticketsPerDay as { day: string; count: number }[];

@@ -127,7 +127,12 @@ describeOnDatabases(
     it('REST: a forged suggestion (no classify call) is not recorded, and the answer says so', async () => {
       const res = await createRest({ suggested_category: 'billing', suggested_priority: 'high', classification_source: 'gemini' });
       expect(res.statusCode).toBe(201);
-      expect(res.json()).toMatchObject({ suggested_category: null, suggested_priority: null, classification_source: null, suggestion_ignored: true });
+      expect(res.json()).toMatchObject({
+        suggested_category: null,
+        suggested_priority: null,
+        classification_source: null,
+        suggestion_ignored: true,
+      });
       const stored = await findTicketById(ctx.db, res.json().id);
       expect(stored?.classificationSource).toBeNull();
       expect(await suggestedCount()).toBe(0);
@@ -140,7 +145,12 @@ describeOnDatabases(
         suggested_priority: answer.suggested_priority,
         classification_source: answer.source,
       });
-      expect(res.json()).toMatchObject({ suggested_category: 'billing', suggested_priority: 'high', classification_source: 'gemini', suggestion_ignored: false });
+      expect(res.json()).toMatchObject({
+        suggested_category: 'billing',
+        suggested_priority: 'high',
+        classification_source: 'gemini',
+        suggestion_ignored: false,
+      });
     });
 
     it('REST: values that differ from what the server suggested, or another description’s, are ignored', async () => {
@@ -165,7 +175,12 @@ describeOnDatabases(
         classification_source: 'local',
       });
       // The server's record, never the client's words.
-      expect(res.json()).toMatchObject({ suggested_category: 'billing', suggested_priority: 'high', classification_source: 'gemini', suggestion_ignored: false });
+      expect(res.json()).toMatchObject({
+        suggested_category: 'billing',
+        suggested_priority: 'high',
+        classification_source: 'gemini',
+        suggestion_ignored: false,
+      });
     });
 
     it('REST: a suggestion_id that is not a string is a field error; null and an empty form value are none', async () => {

@@ -2,13 +2,7 @@
 // free text, choices, ids, dates, the list query, and DRF's Python-style quoting of values.
 // No database: a rule's feedback should not wait for one.
 import { describe, expect, it } from 'vitest';
-import {
-  TICKET_DESCRIPTION_MAX,
-  TICKET_TITLE_MAX,
-  TicketCategory,
-  TicketPriority,
-  TicketStatus,
-} from '../../src/tickets/ticket.enums.js';
+import { TICKET_DESCRIPTION_MAX, TICKET_TITLE_MAX, TicketCategory, TicketPriority, TicketStatus } from '../../src/tickets/ticket.enums.js';
 import { TicketError, type TicketIssue } from '../../src/tickets/ticket.errors.js';
 import { SEARCH_MAX_LENGTH, validateTicketQuery } from '../../src/tickets/ticket-query.js';
 import {
@@ -166,17 +160,32 @@ describe('validateCreateTicket', () => {
   });
 
   it.each<[string, Record<string, unknown>, FieldCode[]]>([
-    ['nothing given', {}, [{ field: 'title', code: 'REQUIRED' }, { field: 'description', code: 'REQUIRED' }]],
-    ['every field wrong at once', { title: '', description: null, category: 'x', priority: 'y', status: 'z' }, [
-      { field: 'title', code: 'BLANK' },
-      { field: 'description', code: 'NULL' },
-      { field: 'category', code: 'INVALID_CHOICE' },
-      { field: 'priority', code: 'INVALID_CHOICE' },
-      { field: 'status', code: 'INVALID_CHOICE' },
-    ]],
+    [
+      'nothing given',
+      {},
+      [
+        { field: 'title', code: 'REQUIRED' },
+        { field: 'description', code: 'REQUIRED' },
+      ],
+    ],
+    [
+      'every field wrong at once',
+      { title: '', description: null, category: 'x', priority: 'y', status: 'z' },
+      [
+        { field: 'title', code: 'BLANK' },
+        { field: 'description', code: 'NULL' },
+        { field: 'category', code: 'INVALID_CHOICE' },
+        { field: 'priority', code: 'INVALID_CHOICE' },
+        { field: 'status', code: 'INVALID_CHOICE' },
+      ],
+    ],
     ['title one past its limit', { ...VALID, title: 'x'.repeat(TICKET_TITLE_MAX + 1) }, [{ field: 'title', code: 'TOO_LONG' }]],
     ['title at its limit', { ...VALID, title: 'x'.repeat(TICKET_TITLE_MAX) }, []],
-    ['description one past its limit', { ...VALID, description: 'x'.repeat(TICKET_DESCRIPTION_MAX + 1) }, [{ field: 'description', code: 'TOO_LONG' }]],
+    [
+      'description one past its limit',
+      { ...VALID, description: 'x'.repeat(TICKET_DESCRIPTION_MAX + 1) },
+      [{ field: 'description', code: 'TOO_LONG' }],
+    ],
     ['description at its limit', { ...VALID, description: 'x'.repeat(TICKET_DESCRIPTION_MAX) }, []],
     ['null category (not given is undefined)', { ...VALID, category: null }, [{ field: 'category', code: 'NULL' }]],
   ])('%s', (_case, input, issues) => {
@@ -190,13 +199,19 @@ describe('validateCreateTicket', () => {
     ['a suggestion of nulls is no suggestion', { category: null, priority: null, source: null }, []],
     ['a complete suggestion', suggestion, []],
     ['without a source', { ...suggestion, source: undefined }, [{ field: 'classificationSource', code: 'REQUIRED' }]],
-    ['only a category', { category: 'billing' }, [
-      { field: 'suggestedPriority', code: 'REQUIRED' },
-      { field: 'classificationSource', code: 'REQUIRED' },
-    ]],
-    ['an unknown source is reported once, as a bad choice', { ...suggestion, source: 'oracle' }, [
-      { field: 'classificationSource', code: 'INVALID_CHOICE' },
-    ]],
+    [
+      'only a category',
+      { category: 'billing' },
+      [
+        { field: 'suggestedPriority', code: 'REQUIRED' },
+        { field: 'classificationSource', code: 'REQUIRED' },
+      ],
+    ],
+    [
+      'an unknown source is reported once, as a bad choice',
+      { ...suggestion, source: 'oracle' },
+      [{ field: 'classificationSource', code: 'INVALID_CHOICE' }],
+    ],
     ['a null among given values is NULL, not REQUIRED', { ...suggestion, priority: null }, [{ field: 'suggestedPriority', code: 'NULL' }]],
   ])('a suggestion is all three or nothing: %s', (_case, given, issues) => {
     expect(refusal(() => validateCreateTicket({ ...VALID, suggestion: given }))).toEqual(issues);
@@ -224,10 +239,14 @@ describe('validateUpdateTicket', () => {
   it.each<[string, Record<string, unknown>, FieldCode[]]>([
     ['a null title', { title: null }, [{ field: 'title', code: 'NULL' }]],
     ['a blank description', { description: ' ' }, [{ field: 'description', code: 'BLANK' }]],
-    ['a bad status and a long title together', { status: 'done', title: 'x'.repeat(TICKET_TITLE_MAX + 1) }, [
-      { field: 'title', code: 'TOO_LONG' },
-      { field: 'status', code: 'INVALID_CHOICE' },
-    ]],
+    [
+      'a bad status and a long title together',
+      { status: 'done', title: 'x'.repeat(TICKET_TITLE_MAX + 1) },
+      [
+        { field: 'title', code: 'TOO_LONG' },
+        { field: 'status', code: 'INVALID_CHOICE' },
+      ],
+    ],
   ])('%s', (_case, input, issues) => {
     expect(refusal(() => validateUpdateTicket(input))).toEqual(issues);
   });
@@ -239,8 +258,16 @@ describe('validateTicketQuery', () => {
     ['a null filter', null, {}],
     ['empty lists are no filter', { categories: [], priorities: null, statuses: [] }, {}],
     ['duplicates are dropped, order kept', { categories: ['technical', 'billing', 'technical'] }, { categories: ['technical', 'billing'] }],
-    ['every list', { categories: ['account'], priorities: ['low'], statuses: ['open'] }, { categories: ['account'], priorities: ['low'], statuses: ['open'] }],
-    ['dates at the storable bounds', { createdAfter: EARLIEST_DATE, createdBefore: LATEST_DATE }, { createdAfter: EARLIEST_DATE, createdBefore: LATEST_DATE }],
+    [
+      'every list',
+      { categories: ['account'], priorities: ['low'], statuses: ['open'] },
+      { categories: ['account'], priorities: ['low'], statuses: ['open'] },
+    ],
+    [
+      'dates at the storable bounds',
+      { createdAfter: EARLIEST_DATE, createdBefore: LATEST_DATE },
+      { createdAfter: EARLIEST_DATE, createdBefore: LATEST_DATE },
+    ],
   ])('filter: %s', (_case, filter, valid) => {
     expect(validateTicketQuery(filter, null).filter).toEqual(valid);
   });
@@ -252,11 +279,15 @@ describe('validateTicketQuery', () => {
     ['a date that is not a Date', { createdBefore: '2024-01-01' as unknown as Date }, [{ field: 'createdBefore', code: 'INVALID' }]],
     ['a date before year 1', { createdAfter: new Date(EARLIEST_DATE.getTime() - 1) }, [{ field: 'createdAfter', code: 'OUT_OF_RANGE' }]],
     ['a date after year 9999', { createdBefore: new Date(LATEST_DATE.getTime() + 1) }, [{ field: 'createdBefore', code: 'OUT_OF_RANGE' }]],
-    ['every list wrong at once', { categories: ['x'], priorities: ['y'], statuses: ['z'] }, [
-      { field: 'categories', code: 'INVALID_CHOICE' },
-      { field: 'priorities', code: 'INVALID_CHOICE' },
-      { field: 'statuses', code: 'INVALID_CHOICE' },
-    ]],
+    [
+      'every list wrong at once',
+      { categories: ['x'], priorities: ['y'], statuses: ['z'] },
+      [
+        { field: 'categories', code: 'INVALID_CHOICE' },
+        { field: 'priorities', code: 'INVALID_CHOICE' },
+        { field: 'statuses', code: 'INVALID_CHOICE' },
+      ],
+    ],
   ])('filter refused: %s', (_case, filter, issues) => {
     expect(refusal(() => validateTicketQuery(filter, null))).toEqual(issues);
   });

@@ -31,20 +31,48 @@ describeOnDatabases('listing tickets over GraphQL', (ctx) => {
   });
 
   it('filters: OR within a field, AND across fields, and a created-at range', async () => {
-    await createTicket(ctx.db, { title: 'b-high-open', category: 'billing', priority: 'high', status: 'open', createdAt: new Date('2026-03-01T00:00:00Z') });
-    await createTicket(ctx.db, { title: 'b-low-open', category: 'billing', priority: 'low', status: 'open', createdAt: new Date('2026-03-02T00:00:00Z') });
-    await createTicket(ctx.db, { title: 't-high-closed', category: 'technical', priority: 'high', status: 'closed', createdAt: new Date('2026-03-03T00:00:00Z') });
-    await createTicket(ctx.db, { title: 'a-crit-prog', category: 'account', priority: 'critical', status: 'in_progress', createdAt: new Date('2026-03-04T00:00:00Z') });
+    await createTicket(ctx.db, {
+      title: 'b-high-open',
+      category: 'billing',
+      priority: 'high',
+      status: 'open',
+      createdAt: new Date('2026-03-01T00:00:00Z'),
+    });
+    await createTicket(ctx.db, {
+      title: 'b-low-open',
+      category: 'billing',
+      priority: 'low',
+      status: 'open',
+      createdAt: new Date('2026-03-02T00:00:00Z'),
+    });
+    await createTicket(ctx.db, {
+      title: 't-high-closed',
+      category: 'technical',
+      priority: 'high',
+      status: 'closed',
+      createdAt: new Date('2026-03-03T00:00:00Z'),
+    });
+    await createTicket(ctx.db, {
+      title: 'a-crit-prog',
+      category: 'account',
+      priority: 'critical',
+      status: 'in_progress',
+      createdAt: new Date('2026-03-04T00:00:00Z'),
+    });
 
     expect(await titles({ filter: { categories: ['BILLING'] } })).toEqual(['b-low-open', 'b-high-open']);
     expect(await titles({ filter: { categories: ['BILLING', 'ACCOUNT'] } })).toEqual(['a-crit-prog', 'b-low-open', 'b-high-open']);
     expect(await titles({ filter: { priorities: ['HIGH'] } })).toEqual(['t-high-closed', 'b-high-open']);
     expect(await titles({ filter: { statuses: ['OPEN', 'IN_PROGRESS'] } })).toEqual(['a-crit-prog', 'b-low-open', 'b-high-open']);
-    expect(await titles({ filter: { categories: ['BILLING', 'TECHNICAL'], priorities: ['HIGH'] } })).toEqual(['t-high-closed', 'b-high-open']);
+    expect(await titles({ filter: { categories: ['BILLING', 'TECHNICAL'], priorities: ['HIGH'] } })).toEqual([
+      't-high-closed',
+      'b-high-open',
+    ]);
     expect(await titles({ filter: { categories: ['BILLING'], priorities: ['HIGH'], statuses: ['CLOSED'] } })).toEqual([]);
-    expect(
-      await titles({ filter: { createdAfter: '2026-03-02T00:00:00Z', createdBefore: '2026-03-04T00:00:00Z' } }),
-    ).toEqual(['t-high-closed', 'b-low-open']);
+    expect(await titles({ filter: { createdAfter: '2026-03-02T00:00:00Z', createdBefore: '2026-03-04T00:00:00Z' } })).toEqual([
+      't-high-closed',
+      'b-low-open',
+    ]);
     expect(await titles({ filter: { categories: [], priorities: null } })).toHaveLength(4);
   });
 
@@ -85,9 +113,7 @@ describeOnDatabases('listing tickets over GraphQL', (ctx) => {
     const stamps = [new Date('2026-05-01T10:00:00Z'), new Date('2026-05-01T10:00:00.001Z'), new Date('2026-05-02T00:00:00Z')];
     const created = [];
     for (let i = 0; i < 23; i += 1) created.push(await createTicket(ctx.db, { title: `t${i}`, createdAt: stamps[i % 3]! }));
-    const expected = [...created]
-      .sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime() || b.id - a.id)
-      .map((t) => String(t.id));
+    const expected = [...created].sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime() || b.id - a.id).map((t) => String(t.id));
 
     for (const orderBy of ['NEWEST_FIRST', 'OLDEST_FIRST']) {
       const seen: string[] = [];
@@ -124,7 +150,11 @@ describeOnDatabases('listing tickets over GraphQL', (ctx) => {
     expect(res.data!.tickets.nodes).toHaveLength(25);
     expect(res.data!.tickets.pageInfo.hasNextPage).toBe(true);
     const none = await ctx.gql(LIST, { first: 0 });
-    expect(none.data!.tickets).toMatchObject({ nodes: [], totalCount: 27, pageInfo: { hasNextPage: true, startCursor: null, endCursor: null } });
+    expect(none.data!.tickets).toMatchObject({
+      nodes: [],
+      totalCount: 27,
+      pageInfo: { hasNextPage: true, startCursor: null, endCursor: null },
+    });
   });
 
   it.each([

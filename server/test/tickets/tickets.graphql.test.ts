@@ -42,7 +42,12 @@ describeOnDatabases('tickets over GraphQL', (ctx) => {
     const res = await ctx.gql(CREATE, {
       input: { title: 'Double charge', description, category: answer.category, priority: overridden, suggestionId: answer.suggestionId },
     });
-    expect(res.data!.createTicket.ticket.suggestion).toEqual({ category: answer.category, priority: answer.priority, source: answer.source, accepted: false });
+    expect(res.data!.createTicket.ticket.suggestion).toEqual({
+      category: answer.category,
+      priority: answer.priority,
+      source: answer.source,
+      accepted: false,
+    });
     expect(res.data!.createTicket.suggestionIgnored).toBe(false);
     const stored = await findTicketById(ctx.db, Number(res.data!.createTicket.ticket.id));
     expect([stored?.suggestedCategory, stored?.suggestedPriority, stored?.classificationSource]).toEqual(
@@ -61,11 +66,14 @@ describeOnDatabases('tickets over GraphQL', (ctx) => {
     [{ title: 'a'.repeat(201), description: 'x' }, [['title', 'TOO_LONG']]],
     [{ title: 'ok', description: ' \n ' }, [['description', 'BLANK']]],
     [{ title: 'ok', description: 'x'.repeat(20_001) }, [['description', 'TOO_LONG']]],
-    [{ title: '', description: '' }, [['title', 'BLANK'], ['description', 'BLANK']]],
     [
-      { title: 'ok', description: 'x', suggestionId: '00000000-0000-4000-8000-000000000000', status: 'OPEN' },
-      [],
+      { title: '', description: '' },
+      [
+        ['title', 'BLANK'],
+        ['description', 'BLANK'],
+      ],
     ],
+    [{ title: 'ok', description: 'x', suggestionId: '00000000-0000-4000-8000-000000000000', status: 'OPEN' }, []],
   ])('validates create input %#', async (input, expected) => {
     const res = await ctx.gql(CREATE, { input });
     const errors = res.data!.createTicket.userErrors.map((e: { field: string; code: string }) => [e.field, e.code]);
@@ -194,7 +202,7 @@ describeOnDatabases('tickets over GraphQL', (ctx) => {
     [{ input: { title: 't', description: 'd', priority: 'URGENT' } }, 'priority'],
     [{ input: { title: 't' } }, 'description'],
     [{}, 'input'],
-  ])('names the field GraphQL\'s own type check refused (%#)', async (vars, field) => {
+  ])("names the field GraphQL's own type check refused (%#)", async (vars, field) => {
     const res = await ctx.gql(CREATE, vars);
     expect(res.errors?.[0]?.extensions).toEqual({ code: 'BAD_USER_INPUT', field });
   });
@@ -217,7 +225,9 @@ describeOnDatabases('tickets over GraphQL', (ctx) => {
       fragment G on TicketConnection { totalCount x: totalCount y: totalCount z: totalCount }`;
     expect((await ctx.gql(viaFragment)).status).toBe(400);
 
-    const reasonable = await ctx.gql(`{ a: tickets { totalCount } b: stats { totalTickets ticketsPerDay { count } } c: ticket(id: 1) { id } }`);
+    const reasonable = await ctx.gql(
+      `{ a: tickets { totalCount } b: stats { totalTickets ticketsPerDay { count } } c: ticket(id: 1) { id } }`,
+    );
     expect(reasonable.status).toBe(200);
   });
 

@@ -14,7 +14,10 @@ function fakeBuild(): string {
   mkdirSync(join(dir, 'assets'));
   mkdirSync(join(dir, 'graphiql'));
   writeFileSync(join(dir, 'index.html'), '<!doctype html><title>app</title><div id="root" data-build="app-shell"></div>');
-  writeFileSync(join(dir, 'graphiql', 'index.html'), '<!doctype html><title>playground</title><div id="graphiql" data-build="playground"></div>');
+  writeFileSync(
+    join(dir, 'graphiql', 'index.html'),
+    '<!doctype html><title>playground</title><div id="graphiql" data-build="playground"></div>',
+  );
   writeFileSync(join(dir, 'assets', 'app-abc123.js'), 'console.log("app")');
   writeFileSync(join(dir, 'favicon.svg'), '<svg xmlns="http://www.w3.org/2000/svg"/>');
   return dir;

@@ -1,6 +1,14 @@
 // The cache key of a ticket list tells apart every filter the contract (schema.graphql)
 // allows: each TicketFilter field, whatever its type, keys its own list.
-import { getNamedType, getNullableType, isEnumType, isInputObjectType, isListType, type GraphQLInputField, type GraphQLNamedType } from 'graphql';
+import {
+  getNamedType,
+  getNullableType,
+  isEnumType,
+  isInputObjectType,
+  isListType,
+  type GraphQLInputField,
+  type GraphQLNamedType,
+} from 'graphql';
 import { expect, it } from 'vitest';
 import { contractSchema } from '../../test/support/fake-backend.js';
 import { parseTicketsListStoreFieldName, ticketsListStoreFieldName } from './tickets-list-key.js';
@@ -38,5 +46,7 @@ it.each(filterFields().map((field) => [field.name, field] as const))('keys %s', 
 });
 
 it('keys the same selection in another order as the same list', () => {
-  expect(key({ statuses: ['OPEN', 'CLOSED'], categories: ['BILLING'] })).toBe(key({ categories: ['BILLING'], statuses: ['CLOSED', 'OPEN'] }));
+  expect(key({ statuses: ['OPEN', 'CLOSED'], categories: ['BILLING'] })).toBe(
+    key({ categories: ['BILLING'], statuses: ['CLOSED', 'OPEN'] }),
+  );
 });

@@ -73,7 +73,12 @@ export function connectionOf(tickets: Ticket[]): TicketConnection {
   return {
     edges: tickets.map((node) => ({ cursor: `c${node.id}`, node })),
     nodes: tickets,
-    pageInfo: { endCursor: tickets.at(-1) ? `c${tickets.at(-1)!.id}` : null, hasNextPage: false, hasPreviousPage: false, startCursor: null },
+    pageInfo: {
+      endCursor: tickets.at(-1) ? `c${tickets.at(-1)!.id}` : null,
+      hasNextPage: false,
+      hasPreviousPage: false,
+      startCursor: null,
+    },
     totalCount: tickets.length,
     totalCountIsExact: true,
   };

@@ -15,7 +15,14 @@ interface EnumProps<T extends string> {
   onChange(value: T): void;
 }
 
-export function EnumSelect<T extends string>({ values, labels, value, onChange, className = 'select', ...attributes }: EnumProps<T> & SelectAttributes) {
+export function EnumSelect<T extends string>({
+  values,
+  labels,
+  value,
+  onChange,
+  className = 'select',
+  ...attributes
+}: EnumProps<T> & SelectAttributes) {
   return (
     <select
       {...attributes}
@@ -46,7 +53,15 @@ interface FieldProps<T extends string> extends EnumProps<T> {
   note?: (id: string) => ReactNode;
 }
 
-export function SelectField<T extends string>({ label, name, error = null, className = 'field', selectClassName, note, ...choice }: FieldProps<T>) {
+export function SelectField<T extends string>({
+  label,
+  name,
+  error = null,
+  className = 'field',
+  selectClassName,
+  note,
+  ...choice
+}: FieldProps<T>) {
   const id = useId();
   const noteId = `${id}-note`;
   const errorId = `${id}-error`;

@@ -2,7 +2,14 @@
 // to a form (in order) and what the title field shows when its live check says LIVE.
 import { describe, expect, it } from 'vitest';
 import type { MutationError } from '../mutation-outcome.js';
-import { fieldErrorsReducer, formLevelErrors, initialFieldErrors, shownFieldError, type FieldErrorsAction, type FieldErrorsState } from './field-errors.js';
+import {
+  fieldErrorsReducer,
+  formLevelErrors,
+  initialFieldErrors,
+  shownFieldError,
+  type FieldErrorsAction,
+  type FieldErrorsState,
+} from './field-errors.js';
 
 type Field = 'title' | 'description';
 const LIVE = 'live check';
@@ -17,10 +24,35 @@ describe('shownFieldError', () => {
     ['the field edited', [{ type: 'edited', field: 'title' }], LIVE],
     ['a submission tried', [{ type: 'submitted' }], LIVE],
     ['the server refused the value', [{ type: 'submitted' }, { type: 'refused', errors: [refusal('title')] }], 'server: title'],
-    ['refused, then the field edited', [{ type: 'refused', errors: [refusal('title')] }, { type: 'edited', field: 'title' }], LIVE],
-    ['refused, then only left', [{ type: 'refused', errors: [refusal('title')] }, { type: 'left', field: 'title' }], 'server: title'],
-    ['refused, then another field edited', [{ type: 'refused', errors: [refusal('title')] }, { type: 'edited', field: 'description' }], 'server: title'],
-    ['refused, then sent again', [{ type: 'refused', errors: [refusal('title')] }, { type: 'submitted' }, { type: 'refused', errors: [] }], LIVE],
+    [
+      'refused, then the field edited',
+      [
+        { type: 'refused', errors: [refusal('title')] },
+        { type: 'edited', field: 'title' },
+      ],
+      LIVE,
+    ],
+    [
+      'refused, then only left',
+      [
+        { type: 'refused', errors: [refusal('title')] },
+        { type: 'left', field: 'title' },
+      ],
+      'server: title',
+    ],
+    [
+      'refused, then another field edited',
+      [
+        { type: 'refused', errors: [refusal('title')] },
+        { type: 'edited', field: 'description' },
+      ],
+      'server: title',
+    ],
+    [
+      'refused, then sent again',
+      [{ type: 'refused', errors: [refusal('title')] }, { type: 'submitted' }, { type: 'refused', errors: [] }],
+      LIVE,
+    ],
   ])('%s', (_, actions, shown) => {
     expect(shownFieldError(run(actions), 'title', LIVE)).toBe(shown);
   });

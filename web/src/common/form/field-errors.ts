@@ -17,10 +17,7 @@ export interface FieldErrorsState<F extends string> {
 }
 
 export type FieldErrorsAction<F extends string> =
-  | { type: 'edited'; field: F }
-  | { type: 'left'; field: F }
-  | { type: 'submitted' }
-  | { type: 'refused'; errors: readonly MutationError[] };
+  { type: 'edited'; field: F } | { type: 'left'; field: F } | { type: 'submitted' } | { type: 'refused'; errors: readonly MutationError[] };
 
 export const initialFieldErrors: FieldErrorsState<never> = { refused: [], touched: [], submitted: false };
 

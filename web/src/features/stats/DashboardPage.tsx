@@ -37,7 +37,13 @@ export function DashboardPage() {
           {loading ? 'Refreshing…' : 'Refresh'}
         </button>
       </header>
-      {error ? <ErrorMessage error={error} onRetry={data ? undefined : () => void refetch()} title={data ? 'Could not refresh; showing earlier figures' : undefined} /> : null}
+      {error ? (
+        <ErrorMessage
+          error={error}
+          onRetry={data ? undefined : () => void refetch()}
+          title={data ? 'Could not refresh; showing earlier figures' : undefined}
+        />
+      ) : null}
       {!data && loading ? <Loading label="Loading statistics…" /> : null}
       {data ? (
         <div className="dashboard" aria-busy={loading}>

@@ -20,8 +20,22 @@ function classifier(answers: Record<string, Classification>) {
   });
 }
 
-const billing: Classification = { __typename: 'Classification', category: 'BILLING', priority: 'HIGH', source: 'LOCAL', reason: 'mentions a charge', suggestionId: 's-billing' };
-const outage: Classification = { __typename: 'Classification', category: 'TECHNICAL', priority: 'CRITICAL', source: 'GEMINI', reason: null, suggestionId: 's-outage' };
+const billing: Classification = {
+  __typename: 'Classification',
+  category: 'BILLING',
+  priority: 'HIGH',
+  source: 'LOCAL',
+  reason: 'mentions a charge',
+  suggestionId: 's-billing',
+};
+const outage: Classification = {
+  __typename: 'Classification',
+  category: 'TECHNICAL',
+  priority: 'CRITICAL',
+  source: 'GEMINI',
+  reason: null,
+  suggestionId: 's-outage',
+};
 
 function created(id = '7') {
   return vi.fn(({ input }: { input: { title: string; description: string } }) => ({
@@ -60,7 +74,10 @@ describe('NewTicketForm', () => {
 
   it("keeps the agent's choice when a later suggestion arrives, and sends the suggestion that was shown", async () => {
     const createTicket = created('42');
-    const { user, onCreated } = await setup({ classifyDescription: classifier({ [BILLING_TEXT]: billing, [OUTAGE_TEXT]: outage }), createTicket });
+    const { user, onCreated } = await setup({
+      classifyDescription: classifier({ [BILLING_TEXT]: billing, [OUTAGE_TEXT]: outage }),
+      createTicket,
+    });
 
     await user.type(screen.getByLabelText('Title'), 'Trouble');
     await user.click(screen.getByLabelText('Description'));

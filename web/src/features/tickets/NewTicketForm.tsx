@@ -40,7 +40,9 @@ function SuggestionNote<T extends string>({
   if (choice.origin === 'suggested' && suggestion) {
     return (
       <p id={id} className={`suggestion-note suggestion-note--${suggestion.source.toLowerCase()}`} data-origin="suggested">
-        {suggestion.source === 'DEFAULT' ? 'Suggested by default (nothing recognisable)' : `Suggested by ${SOURCE_LABEL[suggestion.source]}`}
+        {suggestion.source === 'DEFAULT'
+          ? 'Suggested by default (nothing recognisable)'
+          : `Suggested by ${SOURCE_LABEL[suggestion.source]}`}
       </p>
     );
   }
@@ -95,7 +97,16 @@ function SuggestedChoice<T extends string>({
       onChange={onChoose}
       error={error}
       selectClassName={`select${choice.origin === 'suggested' ? ' select--suggested' : ''}`}
-      note={(id) => <SuggestionNote id={id} choice={choice} suggested={suggested} labels={labels} suggestion={suggestion} onUseSuggestion={onUseSuggestion} />}
+      note={(id) => (
+        <SuggestionNote
+          id={id}
+          choice={choice}
+          suggested={suggested}
+          labels={labels}
+          suggestion={suggestion}
+          onUseSuggestion={onUseSuggestion}
+        />
+      )}
     />
   );
 }
@@ -132,7 +143,12 @@ export function NewTicketForm({ onCreated, classifyDelayMs = 700 }: Props) {
   }
 
   return (
-    <form className="form" onSubmit={(e) => void onSubmit(e)} noValidate aria-describedby={errors.formErrors.length ? formErrorsId : undefined}>
+    <form
+      className="form"
+      onSubmit={(e) => void onSubmit(e)}
+      noValidate
+      aria-describedby={errors.formErrors.length ? formErrorsId : undefined}
+    >
       <FormErrors id={formErrorsId} title="The ticket was not saved." errors={errors.formErrors} />
 
       <TextField

@@ -10,13 +10,11 @@ import { renderWithApp } from '../../../test/support/render.js';
 import { TicketDetailPage } from './TicketDetailPage.js';
 
 function refusing(field: string, message: string) {
-  return vi.fn(
-    (_args: { id: string; input: unknown }): UpdateTicketPayload => ({
-      __typename: 'UpdateTicketPayload',
-      ticket: null,
-      userErrors: [{ __typename: 'UserError', field, code: 'INVALID', message }],
-    }),
-  );
+  return vi.fn((_args: { id: string; input: unknown }): UpdateTicketPayload => ({
+    __typename: 'UpdateTicketPayload',
+    ticket: null,
+    userErrors: [{ __typename: 'UserError', field, code: 'INVALID', message }],
+  }));
 }
 
 async function editTicket(updateTicket: ReturnType<typeof refusing>) {

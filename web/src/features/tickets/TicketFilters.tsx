@@ -38,7 +38,9 @@ function CheckboxGroup<T extends string>({
               name={legend.toLowerCase()}
               value={value}
               checked={checked}
-              onChange={() => onToggle(checked ? selected.filter((v) => v !== value) : values.filter((v) => v === value || selected.includes(v)))}
+              onChange={() =>
+                onToggle(checked ? selected.filter((v) => v !== value) : values.filter((v) => v === value || selected.includes(v)))
+              }
             />
             {labels[value]}
           </label>
@@ -86,13 +88,29 @@ export function TicketFilters({ view, onChange, searchDelayMs = 300 }: Props) {
         />
       </div>
       <details className="filters__more" open>
-        <summary>
-          Filters{activeCount ? ` (${activeCount})` : ''}
-        </summary>
+        <summary>Filters{activeCount ? ` (${activeCount})` : ''}</summary>
         <div className="filters__groups">
-          <CheckboxGroup legend="Category" values={CATEGORIES} labels={CATEGORY_LABEL} selected={view.categories} onToggle={(categories) => onChange({ ...view, categories })} />
-          <CheckboxGroup legend="Priority" values={PRIORITIES} labels={PRIORITY_LABEL} selected={view.priorities} onToggle={(priorities) => onChange({ ...view, priorities })} />
-          <CheckboxGroup legend="Status" values={STATUSES} labels={STATUS_LABEL} selected={view.statuses} onToggle={(statuses) => onChange({ ...view, statuses })} />
+          <CheckboxGroup
+            legend="Category"
+            values={CATEGORIES}
+            labels={CATEGORY_LABEL}
+            selected={view.categories}
+            onToggle={(categories) => onChange({ ...view, categories })}
+          />
+          <CheckboxGroup
+            legend="Priority"
+            values={PRIORITIES}
+            labels={PRIORITY_LABEL}
+            selected={view.priorities}
+            onToggle={(priorities) => onChange({ ...view, priorities })}
+          />
+          <CheckboxGroup
+            legend="Status"
+            values={STATUSES}
+            labels={STATUS_LABEL}
+            selected={view.statuses}
+            onToggle={(statuses) => onChange({ ...view, statuses })}
+          />
         </div>
         {activeCount || view.search ? (
           <button

@@ -32,7 +32,11 @@ describe('TicketsPage in-place changes', () => {
     await user.selectOptions(status, 'RESOLVED');
     // Optimistic: changed before the server has answered.
     expect(status.value).toBe('RESOLVED');
-    expect(backend.resolvers.updateTicket).toHaveBeenCalledWith({ id: '1', input: { status: 'RESOLVED' } }, expect.anything(), expect.anything());
+    expect(backend.resolvers.updateTicket).toHaveBeenCalledWith(
+      { id: '1', input: { status: 'RESOLVED' } },
+      expect.anything(),
+      expect.anything(),
+    );
 
     answer.resolve({
       __typename: 'UpdateTicketPayload',
@@ -65,7 +69,10 @@ describe('TicketsPage in-place changes', () => {
   it('shows the total and each ticket, newest first as the server sends them', async () => {
     await setup(() => Promise.reject(new Error('not called')));
     expect(screen.getByText('Showing 2 of 2 tickets')).toBeTruthy();
-    expect(screen.getAllByRole('link', { name: /Refund please|Cannot log in/ }).map((a) => a.textContent)).toEqual(['Refund please', 'Cannot log in']);
+    expect(screen.getAllByRole('link', { name: /Refund please|Cannot log in/ }).map((a) => a.textContent)).toEqual([
+      'Refund please',
+      'Cannot log in',
+    ]);
   });
 });
 

@@ -88,7 +88,11 @@ export function TicketsPage() {
             {isFiltered(view) ? (
               <>
                 <p>No ticket matches these filters.</p>
-                <button type="button" className="button" onClick={() => setView({ categories: [], priorities: [], statuses: [], search: '' })}>
+                <button
+                  type="button"
+                  className="button"
+                  onClick={() => setView({ categories: [], priorities: [], statuses: [], search: '' })}
+                >
                   Clear filters and search
                 </button>
               </>

@@ -19,30 +19,53 @@ describe('suggestionReducer', () => {
   });
 
   it.each<[string, SuggestionAction[], { category: [string, string]; priority: [string, string]; overridden: boolean }]>([
-    ['a suggestion fills both fields', [{ type: 'suggested', suggestion: billingHigh }], { category: ['BILLING', 'suggested'], priority: ['HIGH', 'suggested'], overridden: false }],
+    [
+      'a suggestion fills both fields',
+      [{ type: 'suggested', suggestion: billingHigh }],
+      { category: ['BILLING', 'suggested'], priority: ['HIGH', 'suggested'], overridden: false },
+    ],
     [
       'a later suggestion replaces an earlier one',
-      [{ type: 'suggested', suggestion: billingHigh }, { type: 'suggested', suggestion: technicalCritical }],
+      [
+        { type: 'suggested', suggestion: billingHigh },
+        { type: 'suggested', suggestion: technicalCritical },
+      ],
       { category: ['TECHNICAL', 'suggested'], priority: ['CRITICAL', 'suggested'], overridden: false },
     ],
     [
       "the agent's pick survives a later suggestion",
-      [{ type: 'suggested', suggestion: billingHigh }, { type: 'chose-priority', value: 'LOW' }, { type: 'suggested', suggestion: technicalCritical }],
+      [
+        { type: 'suggested', suggestion: billingHigh },
+        { type: 'chose-priority', value: 'LOW' },
+        { type: 'suggested', suggestion: technicalCritical },
+      ],
       { category: ['TECHNICAL', 'suggested'], priority: ['LOW', 'agent'], overridden: true },
     ],
     [
       'a pick made before any suggestion is kept too',
-      [{ type: 'chose-category', value: 'ACCOUNT' }, { type: 'suggested', suggestion: billingHigh }],
+      [
+        { type: 'chose-category', value: 'ACCOUNT' },
+        { type: 'suggested', suggestion: billingHigh },
+      ],
       { category: ['ACCOUNT', 'agent'], priority: ['HIGH', 'suggested'], overridden: true },
     ],
     [
       'picking the suggested value again accepts it',
-      [{ type: 'suggested', suggestion: billingHigh }, { type: 'chose-priority', value: 'LOW' }, { type: 'chose-priority', value: 'HIGH' }],
+      [
+        { type: 'suggested', suggestion: billingHigh },
+        { type: 'chose-priority', value: 'LOW' },
+        { type: 'chose-priority', value: 'HIGH' },
+      ],
       { category: ['BILLING', 'suggested'], priority: ['HIGH', 'suggested'], overridden: false },
     ],
     [
       '"use suggestion" restores both fields',
-      [{ type: 'suggested', suggestion: billingHigh }, { type: 'chose-category', value: 'GENERAL' }, { type: 'chose-priority', value: 'LOW' }, { type: 'use-suggestion' }],
+      [
+        { type: 'suggested', suggestion: billingHigh },
+        { type: 'chose-category', value: 'GENERAL' },
+        { type: 'chose-priority', value: 'LOW' },
+        { type: 'use-suggestion' },
+      ],
       { category: ['BILLING', 'suggested'], priority: ['HIGH', 'suggested'], overridden: false },
     ],
     [

@@ -82,5 +82,7 @@ export function suggestionReducer(state: SuggestionState, action: SuggestionActi
 }
 
 export function isOverridden(state: SuggestionState): boolean {
-  return state.suggestion !== null && (state.category.value !== state.suggestion.category || state.priority.value !== state.suggestion.priority);
+  return (
+    state.suggestion !== null && (state.category.value !== state.suggestion.category || state.priority.value !== state.suggestion.priority)
+  );
 }

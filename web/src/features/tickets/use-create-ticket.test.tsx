@@ -41,7 +41,11 @@ it('shows the new ticket on top at once, then the saved one', async () => {
   await screen.findByText('Showing 2 of 2 tickets');
   expect(titles()).toEqual(['Brand new', 'Older ticket']);
 
-  answer.resolve({ __typename: 'CreateTicketPayload', ticket: makeTicket({ id: '2', title: 'Brand new', description: 'A new request from a customer.' }), userErrors: [] });
+  answer.resolve({
+    __typename: 'CreateTicketPayload',
+    ticket: makeTicket({ id: '2', title: 'Brand new', description: 'A new request from a customer.' }),
+    userErrors: [],
+  });
   await waitFor(() => expect(document.querySelector('[data-ticket-id="2"]')).not.toBeNull());
   expect(titles()).toEqual(['Brand new', 'Older ticket']);
   expect(screen.getByText('Showing 2 of 2 tickets')).toBeTruthy();

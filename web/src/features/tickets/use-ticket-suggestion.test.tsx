@@ -11,8 +11,22 @@ import { useTicketSuggestion } from './use-ticket-suggestion.js';
 
 const FIRST = 'My invoice shows a charge I do not recognise.';
 const SECOND = 'The app crashes whenever I open the settings page.';
-const billing: Classification = { __typename: 'Classification', category: 'BILLING', priority: 'MEDIUM', source: 'LOCAL', reason: null, suggestionId: 's-billing' };
-const technical: Classification = { __typename: 'Classification', category: 'TECHNICAL', priority: 'HIGH', source: 'GEMINI', reason: 'a crash', suggestionId: 's-technical' };
+const billing: Classification = {
+  __typename: 'Classification',
+  category: 'BILLING',
+  priority: 'MEDIUM',
+  source: 'LOCAL',
+  reason: null,
+  suggestionId: 's-billing',
+};
+const technical: Classification = {
+  __typename: 'Classification',
+  category: 'TECHNICAL',
+  priority: 'HIGH',
+  source: 'GEMINI',
+  reason: 'a crash',
+  suggestionId: 's-technical',
+};
 
 function setup(classifyDescription: (args: { description: string }) => Promise<Classification>, delayMs = 60_000) {
   const classify = vi.fn(classifyDescription);
