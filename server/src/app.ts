@@ -104,8 +104,9 @@ export async function buildApp({ config, database, classify: givenClassify, logS
     // for GraphQL as Apollo reports input errors.
     if (error instanceof TicketError) {
       req.log.info({ err: error }, 'client error');
-      const graphql = req.url === '/graphql' || req.url.startsWith('/graphql?');
-      const body = graphql ? { errors: [formatTicketError(error)] } : { statusCode: 400, error: STATUS_CODES[400], message: error.message };
+      const body = isGraphQLPath(req.url)
+        ? { errors: [formatTicketError(error)] }
+        : { statusCode: 400, error: STATUS_CODES[400], message: error.message };
       return reply.code(400).send(body);
     }
     const status = error.statusCode !== undefined && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 500;
