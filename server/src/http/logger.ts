@@ -146,7 +146,7 @@ function decoded(text: string): string | undefined {
 }
 
 /** A URL as it may be logged: the path, and of the query string only the names and values allowed above. */
-export function loggableUrl(url: string): string {
+function loggableUrl(url: string): string {
   const at = url.indexOf('?');
   if (at === -1) return url;
   const params = url
