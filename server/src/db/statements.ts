@@ -19,16 +19,20 @@ function isStatementTimeout(error: unknown): boolean {
 
 /**
  * Runs `work` in a transaction whose statements PostgreSQL cancels after `ms`; null
- * when it did. (PGlite does not enforce statement timeouts: there `work` runs to the end.)
+ * when it did (not when waiting for a connection was given up: that is rethrown). (PGlite does not enforce statement timeouts: there `work` runs to the end.)
  */
 export async function withStatementTimeout<T>(db: Db, ms: number, work: (tx: Db) => Promise<T>): Promise<T | null> {
+  // Only a cancellation after our timeout is set is ours. The same SQLSTATE before it
+  // is the pool giving up on a connection (client.ts), an outage the caller must see.
+  let timed = false;
   try {
     return await db.transaction(async (tx) => {
       await tx.execute(sql`select set_config('statement_timeout', ${String(ms)}, true)`);
+      timed = true;
       return work(tx as unknown as Db);
     });
   } catch (error) {
-    if (isStatementTimeout(error)) return null;
+    if (timed && isStatementTimeout(error)) return null;
     throw error;
   }
 }
