@@ -146,7 +146,10 @@ function decoded(text: string): string | undefined {
 }
 
 /** A URL as it may be logged: the path, and of the query string only the names and values allowed above. */
-function loggableUrl(url: string): string {
+function loggableUrl(target: string): string {
+  // The line is written before the request guards turn an absolute-form target
+  // (`GET http://user:pass@host/path`) into its path: its authority is never logged.
+  const url = target.replace(/^[a-z][a-z0-9+.-]*:\/\/[^/?#]*/i, '');
   const at = url.indexOf('?');
   if (at === -1) return url;
   const params = url
