@@ -32,7 +32,7 @@ import {
   type OperationDefinitionNode,
   type SelectionSetNode,
 } from 'graphql';
-import { searchTerms } from '../tickets/ticket-query.js';
+import { searchTerms, TICKET_FILTER_FIELDS } from '../tickets/ticket-query.js';
 import { SCAN_COST } from './operation-limits.js';
 import { sizeModel, type SizeModel } from './response-size.js';
 
@@ -50,7 +50,12 @@ const COSTLY_FIELDS = new Set([
 
 /** Fields whose `search` and `filter` choose the tickets they read. */
 const FILTERED_FIELDS = new Set(['Query.tickets', 'Query.stats']);
-const RANGE_FIELDS = new Set(['createdAfter', 'createdBefore']);
+/** Filter fields no counter answers (ticket-query.ts decides which): they make a field read rows. */
+const SCAN_FILTER_FIELDS = new Set<string>(
+  Object.entries(TICKET_FILTER_FIELDS)
+    .filter(([, rule]) => !rule.counters)
+    .map(([name]) => name),
+);
 
 /**
  * Whether the field reads rows chosen by search terms or a created-at range, which no
@@ -61,7 +66,7 @@ function readsChosenRows(field: FieldNode): boolean {
     if (value.kind === Kind.VARIABLE) return name.value === 'search' || name.value === 'filter';
     if (name.value === 'search') return value.kind === Kind.STRING && searchTerms(value.value).length > 0;
     if (name.value === 'filter') {
-      return value.kind === Kind.OBJECT && value.fields.some((f) => RANGE_FIELDS.has(f.name.value) && f.value.kind !== Kind.NULL);
+      return value.kind === Kind.OBJECT && value.fields.some((f) => SCAN_FILTER_FIELDS.has(f.name.value) && f.value.kind !== Kind.NULL);
     }
     return false;
   });

@@ -26,7 +26,8 @@ const SCALAR_SIZE: Record<string, number> = {
   Int: String(-INT_MAX - 1).length,
   Float: '-1.7976931348623157e+308'.length,
   Boolean: 'false'.length,
-  ID: 2 + String(INT_MAX).length,
+  // A ticket id, or a suggestion id (a UUID).
+  ID: 2 + Math.max(String(INT_MAX).length, '00000000-0000-0000-0000-000000000000'.length),
   DateTimeISO: 2 + LATEST_DATE.toISOString().length,
 };
 

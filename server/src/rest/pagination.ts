@@ -2,6 +2,7 @@
 // `page_size`), announced in headers (`Link`, `X-Total-Count`) so the body can stay
 // the plain JSON array that existing clients of the Django API expect.
 import { REST_PAGE_SIZE } from '../tickets/ticket-query.js';
+import { TICKET_ID_MAX } from '../tickets/ticket.enums.js';
 import { RestError } from './rest.errors.js';
 
 export const INVALID_PAGE_DETAIL = 'Invalid page.';
@@ -10,7 +11,7 @@ export const LAST_PAGE = 'last';
 
 // Ids are 32-bit, so no page can start beyond this row; refusing earlier also keeps
 // the OFFSET far from bigint overflow.
-const MAX_ROWS = 2_147_483_647;
+const MAX_ROWS = TICKET_ID_MAX;
 
 /** Python's `int()` on a query parameter: surrounding spaces and a sign are fine. */
 function pythonInt(raw: string): number | null {

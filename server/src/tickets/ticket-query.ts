@@ -8,6 +8,7 @@
 // parameters, the SQL conditions and, after codegen, the web app's cache key and URL).
 import {
   TICKET_CATEGORIES,
+  TICKET_ID_MAX,
   TICKET_PRIORITIES,
   TICKET_STATUSES,
   type TicketCategory,
@@ -243,7 +244,6 @@ export interface Cursor {
 
 // Bounds of what a cursor may hold: ids of the integer column, and timestamps
 // PostgreSQL can compare (a forged far-past date would otherwise be a SQL error).
-const CURSOR_MAX_ID = 2_147_483_647;
 
 export function encodeCursor(row: Cursor): string {
   return Buffer.from(JSON.stringify([row.createdAt.toISOString(), row.id])).toString('base64url');
@@ -254,7 +254,7 @@ export function decodeCursor(cursor: string): Cursor | null {
     const value: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
     if (!Array.isArray(value) || value.length !== 2) return null;
     const [iso, id] = value as [unknown, unknown];
-    if (typeof iso !== 'string' || typeof id !== 'number' || !Number.isInteger(id) || id < 1 || id > CURSOR_MAX_ID) return null;
+    if (typeof iso !== 'string' || typeof id !== 'number' || !Number.isInteger(id) || id < 1 || id > TICKET_ID_MAX) return null;
     const createdAt = new Date(iso);
     return isStorableDate(createdAt) ? { createdAt, id } : null;
   } catch {

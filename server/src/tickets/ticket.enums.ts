@@ -47,6 +47,9 @@ export const TICKET_DEFAULTS = {
   status: TicketStatus.OPEN,
 } as const;
 
+/** Ticket ids are PostgreSQL `integer`s: no id, cursor or row offset goes beyond this. */
+export const TICKET_ID_MAX = 2_147_483_647;
+
 export const TICKET_TITLE_MAX = 200;
 export const TICKET_DESCRIPTION_MAX = 20_000;
 

@@ -2,6 +2,7 @@
 // REST). Each function collects issues instead of throwing, so that every failing
 // field is reported at once.
 import {
+  TICKET_ID_MAX,
   ClassificationSource,
   TICKET_CATEGORIES,
   TICKET_DESCRIPTION_MAX,
@@ -252,8 +253,6 @@ export function validateUpdateTicket(input: UpdateTicketRequest): ValidUpdateTic
   return patch;
 }
 
-const MAX_INT4 = 2_147_483_647;
-
 /**
  * A ticket id as given by a client (GraphQL ID, REST path segment). Anything that
  * cannot be a stored id (not digits, beyond the integer column's range) is
@@ -263,5 +262,5 @@ export function parseTicketId(raw: unknown): number | null {
   const text = typeof raw === 'number' ? String(raw) : typeof raw === 'string' ? raw.trim() : '';
   if (!/^\d{1,10}$/.test(text)) return null;
   const id = Number(text);
-  return id >= 1 && id <= MAX_INT4 ? id : null;
+  return id >= 1 && id <= TICKET_ID_MAX ? id : null;
 }
