@@ -4,10 +4,8 @@
 // real server against it, drives every case over HTTP with autocannon, stops the
 // server (reading its peak RSS), replays the same SQL straight through the driver
 // at the same concurrency, and writes a markdown report to bench/results/.
-import { spawn, type ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import os from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -18,6 +16,7 @@ import { openDatabase, type Database } from '../../server/src/db/client.js';
 import { benchCases, COMMON_WORD, SHORT_TERM, type BenchCase, type HttpRequest, type IdPicker } from './cases.js';
 import { captureCase, replay, type Driver, type RawResult } from './raw.js';
 import { renderReport, type CaseResult, type ReportMeta } from './report.js';
+import { startServer } from './server-process.js';
 import { summarize } from './stats.js';
 import { RARE_PHRASE } from '../../server/src/scripts/seed.generator.js';
 
@@ -128,66 +127,6 @@ function targetEnv(options: Options): NodeJS.ProcessEnv {
   return env;
 }
 
-async function freePort(): Promise<number> {
-  return new Promise((resolvePromise, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolvePromise(port));
-    });
-  });
-}
-
-interface RunningServer {
-  child: ChildProcess;
-  url: string;
-  /** Peak resident set size so far (VmHWM), in MiB; null where /proc is not available. */
-  peakRssMiB(): number | null;
-  stop(): Promise<void>;
-}
-
-async function startServer(options: Options): Promise<RunningServer> {
-  const port = await freePort();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-    cwd: SERVER_DIR,
-    env: { ...targetEnv(options), PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', NODE_ENV: 'production' },
-    stdio: ['ignore', 'inherit', 'inherit'],
-  });
-  let exited = false;
-  child.on('exit', () => (exited = true));
-  const url = `http://127.0.0.1:${port}`;
-  const started = Date.now();
-  for (;;) {
-    if (exited) throw new Error('the server exited during start');
-    try {
-      if ((await fetch(`${url}/readyz`)).ok) break;
-    } catch {
-      // not listening yet
-    }
-    if (Date.now() - started > 120_000) throw new Error('the server did not become ready within 120 s');
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  return {
-    child,
-    url,
-    peakRssMiB() {
-      try {
-        const match = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'));
-        return match ? Number(match[1]) / 1024 : null;
-      } catch {
-        return null;
-      }
-    },
-    async stop() {
-      if (exited) return;
-      const done = new Promise((r) => child.once('exit', r));
-      child.kill('SIGTERM');
-      await done;
-    },
-  };
-}
-
 /** True when an answer is a success: a 2xx, and for GraphQL no errors and no userErrors. */
 function isSuccess(bench: BenchCase, status: number, body: string): boolean {
   if (status < 200 || status >= 300) return false;
@@ -276,7 +215,7 @@ async function main(): Promise<void> {
     `benchmarking ${cases.length} cases on ${options.db} with ${count.toLocaleString('en')} tickets, ${options.connections} connections, ${options.duration}s each`,
   );
 
-  const server = await startServer(options);
+  const server = await startServer(targetEnv(options));
   const http: HttpResult[] = [];
   let peakRss: number | null;
   try {

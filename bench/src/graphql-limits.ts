@@ -7,15 +7,14 @@
 // own noise), then sends each hostile document (after a warm-up) from N concurrent
 // loops for S seconds while one loop probes /healthz every 10 ms, and writes a
 // markdown table of both latencies to bench/results/ (or --out).
-import { spawn } from 'node:child_process';
 import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import os from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { GRAPHQL_PAGE_SIZE } from '../../server/src/tickets/ticket-query.js';
 import { fanOut, repeat } from '../../server/test/graphql/documents.js';
+import { startServer } from './server-process.js';
 import { summarize, type LatencySummary } from './stats.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -56,59 +55,6 @@ const CASES: Case[] = [
   },
   { name: '1 MB of tokens', query: `{ stats { ${repeat(75_000, () => 'totalTickets')} } }`, code: 'DOCUMENT_TOO_LARGE' },
 ];
-
-async function freePort(): Promise<number> {
-  return new Promise((done, fail) => {
-    const server = createServer();
-    server.once('error', fail);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => done(port));
-    });
-  });
-}
-
-async function startServer(dataDir: string): Promise<{ url: string; stop(): Promise<void> }> {
-  const port = await freePort();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-    cwd: join(ROOT, 'server'),
-    env: {
-      ...process.env,
-      DATABASE_URL: '',
-      DATA_DIR: dataDir,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      LOG_LEVEL: 'warn',
-      NODE_ENV: 'production',
-    },
-    stdio: ['ignore', 'inherit', 'inherit'],
-  });
-  let exited = false;
-  child.on('exit', () => (exited = true));
-  const url = `http://127.0.0.1:${port}`;
-  const started = Date.now();
-  for (;;) {
-    if (exited) throw new Error('the server exited during start');
-    if (
-      await fetch(`${url}/readyz`).then(
-        (r) => r.ok,
-        () => false,
-      )
-    )
-      break;
-    if (Date.now() - started > 120_000) throw new Error('the server did not become ready within 120 s');
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  return {
-    url,
-    async stop() {
-      if (exited) return;
-      const done = new Promise((r) => child.once('exit', r));
-      child.kill('SIGTERM');
-      await done;
-    },
-  };
-}
 
 interface CaseResult {
   name: string;
@@ -183,7 +129,7 @@ async function main(): Promise<void> {
   const attackers = Math.floor(Number(values.attackers));
   if (!(seconds > 0) || !(attackers >= 1)) throw new Error('--seconds and --attackers must be positive numbers');
   const dataDir = await mkdtemp(join(os.tmpdir(), 'bench-graphql-limits-'));
-  const server = await startServer(dataDir);
+  const server = await startServer({ ...process.env, DATABASE_URL: '', DATA_DIR: dataDir });
   const results: CaseResult[] = [];
   try {
     for (const bench of [BASELINE, ...CASES]) {

@@ -1,0 +1,73 @@
+// The real server as a child process for the benchmarks: started on a free port of
+// 127.0.0.1 with the given environment, waited for until /readyz answers, stopped
+// with SIGTERM. Its peak memory is read from /proc.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+// The server's own directory: tsx reads its tsconfig (decorators) from there, as `npm start` does.
+const SERVER_DIR = join(resolve(dirname(fileURLToPath(import.meta.url)), '../..'), 'server');
+const READY_WITHIN_MS = 120_000;
+
+export interface RunningServer {
+  child: ChildProcess;
+  url: string;
+  /** Peak resident set size so far (VmHWM), in MiB; null where /proc is not available. */
+  peakRssMiB(): number | null;
+  stop(): Promise<void>;
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolvePromise, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolvePromise(port));
+    });
+  });
+}
+
+/** Starts `server/src/main.ts` with `env` (plus port, host, log level and production mode). */
+export async function startServer(env: NodeJS.ProcessEnv): Promise<RunningServer> {
+  const port = await freePort();
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+    cwd: SERVER_DIR,
+    env: { ...env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', NODE_ENV: 'production' },
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  let exited = false;
+  child.on('exit', () => (exited = true));
+  const url = `http://127.0.0.1:${port}`;
+  const started = Date.now();
+  for (;;) {
+    if (exited) throw new Error('the server exited during start');
+    try {
+      if ((await fetch(`${url}/readyz`)).ok) break;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() - started > READY_WITHIN_MS) throw new Error(`the server did not become ready within ${READY_WITHIN_MS / 1000} s`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  return {
+    child,
+    url,
+    peakRssMiB() {
+      try {
+        const match = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'));
+        return match ? Number(match[1]) / 1024 : null;
+      } catch {
+        return null;
+      }
+    },
+    async stop() {
+      if (exited) return;
+      const done = new Promise((r) => child.once('exit', r));
+      child.kill('SIGTERM');
+      await done;
+    },
+  };
+}
