@@ -7,6 +7,10 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import fastifyApollo from '@as-integrations/fastify';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import { defaultAccess, registerAccessControl } from './auth/access-control.js';
+import { createActorLoaders } from './auth/actor.loader.js';
+import { AUTH_ERROR_GRAPHQL_CODE, AUTH_ERROR_HTTP_STATUS, AuthError, WWW_AUTHENTICATE } from './auth/auth.errors.js';
+import { createAuthenticator } from './auth/authentication.js';
 import type { Classifier } from './classifier/classifier.js';
 import { classifyFromConfig } from './classifier/fallback.classifier.js';
 import type { Config } from './config.js';
@@ -85,6 +89,18 @@ export async function buildApp({ config, database, classify: givenClassify, logS
   });
   registerRequestGuards(app, { allowedHosts: config.allowedHosts, corsOrigins: config.corsOrigins });
 
+  // Who is calling, once per request, and what each route allows them (auth/).
+  const authenticator = createAuthenticator(database.db, config.auth);
+  await registerAccessControl(app, authenticator);
+  if (config.auth.anonymousAccess !== 'none') {
+    app.log.warn(
+      { anonymousAccess: config.auth.anonymousAccess },
+      'ANONYMOUS_ACCESS is set: callers without credentials may read tickets' +
+        (config.auth.anonymousAccess === 'write' ? ', create and change them, and classify' : '') +
+        '. Use it only on a trusted network, for clients of the original API that send no credentials.',
+    );
+  }
+
   // GraphQL bodies are decoded as strict UTF-8 (the REST shim sets its own parsers);
   // query strings are, for every route.
   useStrictUtf8Json(app);
@@ -99,6 +115,15 @@ export async function buildApp({ config, database, classify: givenClassify, logS
       return isGraphQLPath(req.url)
         ? reply.code(503).send({ errors: [{ message: SERVICE_UNAVAILABLE_MESSAGE, extensions: { code: SERVICE_UNAVAILABLE_CODE } }] })
         : reply.code(503).send({ statusCode: 503, error: STATUS_CODES[503], message: SERVICE_UNAVAILABLE_MESSAGE });
+    }
+    // Refused by the access control before the route ran: GraphQL's shape on its path.
+    if (error instanceof AuthError) {
+      const status = AUTH_ERROR_HTTP_STATUS[error.code];
+      if (status === 401) reply.header('www-authenticate', WWW_AUTHENTICATE);
+      const body = isGraphQLPath(req.url)
+        ? { errors: [{ message: error.message, extensions: { code: AUTH_ERROR_GRAPHQL_CODE[error.code] } }] }
+        : { statusCode: status, error: STATUS_CODES[status], message: error.message };
+      return reply.code(status).send(body);
     }
     // A body refused while parsing (bytes that are not UTF-8): a 400 naming the field,
     // for GraphQL as Apollo reports input errors.
@@ -122,8 +147,8 @@ export async function buildApp({ config, database, classify: givenClassify, logS
     return reply.code(status).send({ statusCode: status, code: error.code, error: STATUS_CODES[status], message: error.message });
   });
 
-  app.get('/healthz', async () => ({ status: 'ok' }));
-  app.get('/readyz', async (req, reply) => {
+  app.get('/healthz', { config: { access: 'public' } }, async () => ({ status: 'ok' }));
+  app.get('/readyz', { config: { access: 'public' } }, async (req, reply) => {
     try {
       await database.ping(READINESS_TIMEOUT_MS);
       return { status: 'ok' };
@@ -169,18 +194,28 @@ export async function buildApp({ config, database, classify: givenClassify, logS
   app.addHook('onClose', async () => {
     await apollo.stop();
   });
-  await app.register(fastifyApollo(apollo), {
-    path: '/graphql',
-    context: async (req) => ({
-      db: database.db,
-      requestId: String(req.id),
-      logger: req.log,
-      clientKey: req.ip,
-      classifier,
-    }),
+  const identity = { authenticator, settings: config.auth };
+  // Open at the HTTP level: each root field declares what it requires (@Access).
+  await app.register(async (scope) => {
+    defaultAccess(scope, 'graphql');
+    await scope.register(fastifyApollo(apollo), {
+      path: '/graphql',
+      context: async (req, reply) => ({
+        db: database.db,
+        requestId: String(req.id),
+        logger: req.log,
+        clientKey: req.ip,
+        classifier,
+        actor: req.actor,
+        identity,
+        loaders: createActorLoaders(database.db),
+        request: req,
+        reply,
+      }),
+    });
   });
 
-  await app.register(restShim, { prefix: '/api', db: database.db, classifier, corsOrigins: config.corsOrigins });
+  await app.register(restShim, { prefix: '/api', db: database.db, classifier, corsOrigins: config.corsOrigins, identity });
   // Last, so API routes always take precedence over the app's pages.
   await registerWebApp(app, { distDir: config.webDistDir });
 

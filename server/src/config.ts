@@ -3,6 +3,7 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { ANONYMOUS_ACCESS_LEVELS, type AnonymousAccessLevel } from './auth/auth.enums.js';
 import { checkProxyAddress, parseAllowedHosts } from './http/request-guards.js';
 
 export interface Config {
@@ -37,6 +38,24 @@ export interface Config {
     connectMs: number;
   };
   webDistDir: string | undefined;
+  auth: AuthSettings;
+  /** The first admin, created at start when no admin exists (Grafana's convention); ignored afterwards. */
+  bootstrapAdmin: { email: string; password: string } | undefined;
+  /** Where people reach the product (links in the setup log line); by default this server's own address. */
+  publicUrl: string | undefined;
+}
+
+/** Identity settings the services read. */
+export interface AuthSettings {
+  /** What a caller without credentials may do (ANONYMOUS_ACCESS); 'none' by default. */
+  anonymousAccess: AnonymousAccessLevel | 'none';
+  /** A session unused this long ends. */
+  sessionIdleMs: number;
+  /** A session ends this long after sign-in, however active. */
+  sessionMaxAgeMs: number;
+  /** Failed sign-ins per account, and per client address, within the window before 429. */
+  signInMaxFailures: number;
+  signInWindowMs: number;
 }
 
 export class ConfigError extends Error {
@@ -152,6 +171,20 @@ export function parseConfig(env: Env = process.env): Config {
     throw new ConfigError('GEMINI_BASE_URL', 'expected an http(s) URL');
   }
   const webDist = str(env, 'WEB_DIST_DIR');
+  const anonymousAccess = str(env, 'ANONYMOUS_ACCESS')?.toLowerCase() ?? 'none';
+  if (anonymousAccess !== 'none' && !(ANONYMOUS_ACCESS_LEVELS as readonly string[]).includes(anonymousAccess)) {
+    throw new ConfigError('ANONYMOUS_ACCESS', `expected read or write (or unset), got "${anonymousAccess}"`);
+  }
+  const adminEmail = str(env, 'ADMIN_EMAIL');
+  // Not trimmed: spaces may be part of a password.
+  const adminPassword = env.ADMIN_PASSWORD === '' ? undefined : env.ADMIN_PASSWORD;
+  if ((adminEmail === undefined) !== (adminPassword === undefined)) {
+    throw new ConfigError(adminEmail === undefined ? 'ADMIN_EMAIL' : 'ADMIN_PASSWORD', 'ADMIN_EMAIL and ADMIN_PASSWORD are set together');
+  }
+  const publicUrl = str(env, 'PUBLIC_URL')?.replace(/\/+$/, '');
+  if (publicUrl !== undefined && !/^https?:\/\/[^/\s]+$/.test(publicUrl)) {
+    throw new ConfigError('PUBLIC_URL', `expected an origin like https://tickets.example.com, got "${publicUrl}"`);
+  }
   return {
     port: int(env, 'PORT', 8000, 0, 65535),
     host: str(env, 'HOST') ?? '127.0.0.1',
@@ -177,5 +210,14 @@ export function parseConfig(env: Env = process.env): Config {
       connectMs: int(env, 'DATABASE_CONNECT_TIMEOUT_MS', 3_000, 100, 600_000),
     },
     webDistDir: webDist === undefined ? undefined : userPath(env, webDist),
+    auth: {
+      anonymousAccess: anonymousAccess as AuthSettings['anonymousAccess'],
+      sessionIdleMs: int(env, 'SESSION_IDLE_TIMEOUT_MINUTES', 12 * 60, 1, 366 * 24 * 60) * 60_000,
+      sessionMaxAgeMs: int(env, 'SESSION_MAX_AGE_HOURS', 7 * 24, 1, 366 * 24) * 3_600_000,
+      signInMaxFailures: int(env, 'SIGN_IN_MAX_FAILURES', 10, 1, 10_000),
+      signInWindowMs: int(env, 'SIGN_IN_WINDOW_MINUTES', 15, 1, 24 * 60) * 60_000,
+    },
+    bootstrapAdmin: adminEmail !== undefined && adminPassword !== undefined ? { email: adminEmail, password: adminPassword } : undefined,
+    publicUrl,
   };
 }

@@ -1,7 +1,9 @@
 // Entry point: load .env, read the configuration, open and migrate the database,
 // serve; on SIGTERM/SIGINT stop accepting, let in-flight requests finish within
 // SHUTDOWN_GRACE_MS, close the database and exit 0.
+import type { AddressInfo } from 'node:net';
 import { buildApp } from './app.js';
+import { bootstrapFirstAdmin, BootstrapAdminError, issueSetupLink } from './auth/setup.service.js';
 import { trackKeepAlive } from './common/keep-alive-drain.js';
 import { ConfigError, loadEnvFile, parseConfig, type Config } from './config.js';
 import { openDatabase, type Database } from './db/client.js';
@@ -16,6 +18,12 @@ function exitWith(code: number, message: string): never {
 
 function reason(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
+}
+
+/** The origin a person on this machine opens: a wildcard or loopback address reads as localhost. */
+function localOrigin(host: string, port: number): string {
+  const shown = ['0.0.0.0', '::', '127.0.0.1', '::1'].includes(host) ? 'localhost' : host.includes(':') ? `[${host}]` : host;
+  return `http://${shown}:${port}`;
 }
 
 async function main(): Promise<void> {
@@ -62,11 +70,30 @@ async function main(): Promise<void> {
     exitWith(1, reason(error));
   }
 
+  let adminCreated = false;
+  if (config.bootstrapAdmin) {
+    try {
+      adminCreated = await bootstrapFirstAdmin(database.db, config.bootstrapAdmin);
+    } catch (error) {
+      await closeDatabase();
+      if (error instanceof BootstrapAdminError) exitWith(2, `invalid configuration: ${error.variable}: ${error.message}`);
+      exitWith(1, reason(error));
+    }
+  }
+
   const app = await buildApp({ config, database });
   const keepAlive = trackKeepAlive(app.server);
   try {
     const address = await app.listen({ port: config.port, host: config.host });
     app.log.info({ database: database.kind, address, envFile }, 'support tickets server ready');
+    if (adminCreated) app.log.info('created the first admin from ADMIN_EMAIL (ADMIN_EMAIL and ADMIN_PASSWORD are ignored from now on)');
+    // Without an admin, anyone holding this link creates one: it goes to the
+    // operator's log only, and is used up once an admin exists.
+    const setupSecret = await issueSetupLink(database.db);
+    if (setupSecret !== null) {
+      const setupUrl = `${config.publicUrl ?? localOrigin(config.host, (app.server.address() as AddressInfo).port)}/setup?token=${setupSecret}`;
+      app.log.warn(`no admin yet: open ${setupUrl} to create the first one (or restart with ADMIN_EMAIL and ADMIN_PASSWORD set)`);
+    }
   } catch (error) {
     await app.close().catch(() => {});
     await closeDatabase();

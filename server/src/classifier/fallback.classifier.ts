@@ -9,7 +9,7 @@ import type { Classifier, ClassifierLogger, Suggestion } from './classifier.js';
 import { createGeminiClient, GeminiError, type GeminiClient } from './gemini.client.js';
 import { classifyLocally, DEFAULT_SUGGESTION, localFieldReasons } from './local.classifier.js';
 import { isUnusable, mergeWithFallback, type ParsedAnswer } from './parse.js';
-import { createTtlLruCache } from './ttl-lru.cache.js';
+import { createTtlLruCache } from '../common/ttl-lru.cache.js';
 
 export interface FallbackClassifierOptions {
   /** Gemini is used only when this is a non-empty string. */

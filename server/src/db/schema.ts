@@ -1,6 +1,22 @@
 // Every table of the product, in one place: drizzle-kit generates `drizzle/` from this file.
 import { sql, type SQL } from 'drizzle-orm';
-import { boolean, check, date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid, varchar } from 'drizzle-orm/pg-core';
+import {
+  boolean,
+  check,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+  varchar,
+  type AnyPgColumn,
+} from 'drizzle-orm/pg-core';
+import { API_TOKEN_SCOPES, ONE_TIME_TOKEN_PURPOSES, USER_ROLES, type ApiTokenScope, type OneTimeTokenPurpose, type UserRole } from '../auth/auth.enums.js';
 import {
   CLASSIFICATION_SOURCES,
   RESOLVED_STATUSES,
@@ -18,6 +34,10 @@ import {
 
 function inList(values: readonly string[]): SQL {
   return sql.raw(`(${values.map((v) => `'${v}'`).join(', ')})`);
+}
+
+function textArray(values: readonly string[]): SQL {
+  return sql.raw(`array[${values.map((v) => `'${v}'`).join(', ')}]::text[]`);
 }
 
 // Timestamps have millisecond precision so that a JavaScript Date (and so a
@@ -41,6 +61,13 @@ export const tickets = pgTable(
     suggestedCategory: text('suggested_category').$type<TicketCategory>(),
     suggestedPriority: text('suggested_priority').$type<TicketPriority>(),
     classificationSource: text('classification_source').$type<ClassificationSource>(),
+    // Who wrote the ticket and who last changed it: a user (signed in, or owning the
+    // API token used) and, for a token, the token. All null for an anonymous write
+    // (ANONYMOUS_ACCESS) and for tickets from before sign-in existed.
+    createdByUserId: integer('created_by_user_id').references((): AnyPgColumn => users.id),
+    createdByTokenId: integer('created_by_token_id').references((): AnyPgColumn => apiTokens.id),
+    updatedByUserId: integer('updated_by_user_id').references((): AnyPgColumn => users.id),
+    updatedByTokenId: integer('updated_by_token_id').references((): AnyPgColumn => apiTokens.id),
   },
   (t) => [
     check('tickets_title_not_blank', sql`btrim(${t.title}) <> ''`),
@@ -53,6 +80,8 @@ export const tickets = pgTable(
     check('tickets_suggested_category_valid', sql`${t.suggestedCategory} in ${inList(TICKET_CATEGORIES)}`),
     check('tickets_suggested_priority_valid', sql`${t.suggestedPriority} in ${inList(TICKET_PRIORITIES)}`),
     check('tickets_classification_source_valid', sql`${t.classificationSource} in ${inList(CLASSIFICATION_SOURCES)}`),
+    check('tickets_created_by_token_has_user', sql`${t.createdByTokenId} is null or ${t.createdByUserId} is not null`),
+    check('tickets_updated_by_token_has_user', sql`${t.updatedByTokenId} is null or ${t.updatedByUserId} is not null`),
     check(
       'tickets_suggestion_complete',
       sql`(${t.suggestedCategory} is null) = (${t.suggestedPriority} is null) and (${t.suggestedCategory} is null) = (${t.classificationSource} is null)`,
@@ -177,6 +206,107 @@ export const idempotencyKeys = pgTable(
   },
   (t) => [index('idempotency_keys_created_at_idx').on(t.createdAt)],
 );
+
+// ---- identity ------------------------------------------------------------------
+
+// People who sign in. Never deleted (tickets and history name them): deactivated
+// instead. `password_hash` is an argon2id PHC string; null for an invited person who
+// has not set a password yet.
+export const users = pgTable(
+  'users',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    email: text('email').notNull(),
+    displayName: text('display_name').notNull(),
+    role: text('role').$type<UserRole>().notNull(),
+    passwordHash: text('password_hash'),
+    active: boolean('active').notNull().default(true),
+    createdAt: ts('created_at').notNull().defaultNow(),
+    updatedAt: ts('updated_at').notNull().defaultNow(),
+  },
+  (t) => [
+    // Case-insensitive uniqueness, as people type their address as they like.
+    uniqueIndex('users_email_lower_key').on(sql`lower(${t.email})`),
+    check('users_role_valid', sql`${t.role} in ${inList(USER_ROLES)}`),
+  ],
+);
+
+// Web sessions, server-side so that they survive restarts, are shared by every
+// process on one PostgreSQL, and end at once when deleted. The cookie holds a random
+// secret; only its SHA-256 is stored, so a leaked table does not leak sessions.
+export const sessions = pgTable(
+  'sessions',
+  {
+    secretHash: text('secret_hash').primaryKey(),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id),
+    /** The double-submit value the `csrftoken` cookie carries and unsafe requests echo in `X-CSRFToken`. */
+    csrfToken: text('csrf_token').notNull(),
+    createdAt: ts('created_at').notNull().defaultNow(),
+    /** Refreshed at most once a minute: the idle timeout counts from it. */
+    lastSeenAt: ts('last_seen_at').notNull().defaultNow(),
+    /** The absolute lifetime: no activity extends it. */
+    expiresAt: ts('expires_at').notNull(),
+  },
+  (t) => [index('sessions_user_id_idx').on(t.userId), index('sessions_expires_at_idx').on(t.expiresAt)],
+);
+
+// API tokens for integrators: stored only as a SHA-256 of the random secret (high
+// entropy: a slow hash would add nothing but latency to every request). Revoked
+// tokens are kept, so that history can still name them.
+export const apiTokens = pgTable(
+  'api_tokens',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    /** The user the token acts for: its creator. */
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id),
+    name: text('name').notNull(),
+    secretHash: text('secret_hash').notNull(),
+    /** The token's first characters, shown in lists to recognise it. */
+    prefix: text('prefix').notNull(),
+    scopes: text('scopes').array().$type<ApiTokenScope[]>().notNull(),
+    expiresAt: ts('expires_at'),
+    /** Refreshed at most once a minute. */
+    lastUsedAt: ts('last_used_at'),
+    createdAt: ts('created_at').notNull().defaultNow(),
+    revokedAt: ts('revoked_at'),
+  },
+  (t) => [
+    uniqueIndex('api_tokens_secret_hash_key').on(t.secretHash),
+    check('api_tokens_scopes_valid', sql`${t.scopes} <@ ${textArray(API_TOKEN_SCOPES)}`),
+  ],
+);
+
+// One-time links: the first admin's setup link and invitations. Stored as a SHA-256
+// of the secret; deleted when used.
+export const oneTimeTokens = pgTable(
+  'one_time_tokens',
+  {
+    secretHash: text('secret_hash').primaryKey(),
+    purpose: text('purpose').$type<OneTimeTokenPurpose>().notNull(),
+    /** The invited user; null for the setup link. */
+    userId: integer('user_id').references(() => users.id),
+    createdAt: ts('created_at').notNull().defaultNow(),
+    /** null: valid until used (the setup link). */
+    expiresAt: ts('expires_at'),
+  },
+  (t) => [
+    check('one_time_tokens_purpose_valid', sql`${t.purpose} in ${inList(ONE_TIME_TOKEN_PURPOSES)}`),
+    check('one_time_tokens_invitation_has_user', sql`(${t.purpose} = 'invitation') = (${t.userId} is not null)`),
+  ],
+);
+
+// Failed sign-ins per account and per client address, in a fixed window: a table,
+// so that every server process on one PostgreSQL counts the same failures.
+export const signInFailures = pgTable('sign_in_failures', {
+  /** `account:<lower-case email>` or `address:<client address>`. */
+  key: text('key').primaryKey(),
+  failures: integer('failures').notNull(),
+  windowStartedAt: ts('window_started_at').notNull(),
+});
 
 export type TicketRow = typeof tickets.$inferSelect;
 export type NewTicketRow = typeof tickets.$inferInsert;

@@ -1,5 +1,10 @@
-// What every GraphQL resolver receives: the database and the request's identity.
-import type { FastifyBaseLogger } from 'fastify';
+// What every GraphQL resolver receives: the database, who is calling, and what the
+// identity mutations need to set or clear the session cookies.
+import type { FastifyBaseLogger, FastifyReply, FastifyRequest } from 'fastify';
+import type { Actor } from '../auth/actor.js';
+import type { Authenticator } from '../auth/authentication.js';
+import type { ActorLoaders } from '../auth/actor.loader.js';
+import type { AuthSettings } from '../config.js';
 import type { Db } from '../db/client.js';
 import type { ClassifyDeps } from '../classifier/classification.service.js';
 
@@ -10,4 +15,12 @@ export interface GraphQLContext {
   /** Who is calling, for per-client budgets (the client's IP address). */
   clientKey: string;
   classifier: ClassifyDeps;
+  /** Who is calling, resolved once by the access control (auth/access-control.ts). */
+  actor: Actor;
+  identity: { authenticator: Authenticator; settings: AuthSettings };
+  /** Batches the users and tokens named as authors across one operation. */
+  loaders: ActorLoaders;
+  /** For the sign-in mutations' cookies and the invitation link's origin. */
+  request: FastifyRequest;
+  reply: FastifyReply;
 }

@@ -2,17 +2,35 @@
 import 'reflect-metadata';
 import type { GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
+import { assertEveryRootFieldDeclaresAccess, authChecker } from '../auth/access.decorator.js';
+import { ApiTokenResolver } from '../auth/api-token.resolver.js';
+import { AuthResolver } from '../auth/auth.resolver.js';
+import { UserResolver } from '../auth/user.resolver.js';
 import { ClassificationResolver } from '../classifier/classification.resolver.js';
+import { TicketAuthorResolver } from '../tickets/ticket-author.resolver.js';
 import { TicketStatsResolver } from '../tickets/ticket-stats.resolver.js';
 import { TicketConnectionResolver, TicketResolver } from '../tickets/ticket.resolver.js';
 
-const RESOLVERS = [TicketResolver, TicketConnectionResolver, TicketStatsResolver, ClassificationResolver] as const;
+const RESOLVERS = [
+  TicketResolver,
+  TicketConnectionResolver,
+  TicketAuthorResolver,
+  TicketStatsResolver,
+  ClassificationResolver,
+  AuthResolver,
+  UserResolver,
+  ApiTokenResolver,
+] as const;
 
-export function buildGraphQLSchema(options: { emitSchemaFile?: string } = {}): Promise<GraphQLSchema> {
-  return buildSchema({
+export async function buildGraphQLSchema(options: { emitSchemaFile?: string } = {}): Promise<GraphQLSchema> {
+  const schema = await buildSchema({
     resolvers: RESOLVERS,
+    // Each root field's @Access, checked before its resolver runs.
+    authChecker,
     // Input rules live in the service layer (shared with REST), not in class-validator.
     validate: false,
     emitSchemaFile: options.emitSchemaFile ? { path: options.emitSchemaFile, sortedSchema: true } : false,
   });
+  assertEveryRootFieldDeclaresAccess(schema);
+  return schema;
 }

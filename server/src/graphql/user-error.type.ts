@@ -1,7 +1,8 @@
 // The shape of an expected business failure in a mutation payload (Shopify's
 // `userErrors`): data the client renders, not a top-level GraphQL error.
 import { Field, ObjectType, registerEnumType } from 'type-graphql';
-import type { TicketIssue, TicketIssueCode } from '../tickets/ticket.errors.js';
+import type { AuthIssueCode } from '../auth/auth.errors.js';
+import type { TicketIssueCode } from '../tickets/ticket.errors.js';
 
 export enum UserErrorCode {
   REQUIRED = 'REQUIRED',
@@ -14,10 +15,18 @@ export enum UserErrorCode {
   OUT_OF_RANGE = 'OUT_OF_RANGE',
   NOT_FOUND = 'NOT_FOUND',
   IDEMPOTENCY_KEY_REUSED = 'IDEMPOTENCY_KEY_REUSED',
+  TOO_SHORT = 'TOO_SHORT',
+  TOO_COMMON = 'TOO_COMMON',
+  TAKEN = 'TAKEN',
+  WRONG_PASSWORD = 'WRONG_PASSWORD',
+  LAST_ADMIN = 'LAST_ADMIN',
+  INVALID_LINK = 'INVALID_LINK',
+  NOT_ALLOWED = 'NOT_ALLOWED',
+  INVALID_CREDENTIALS = 'INVALID_CREDENTIALS',
 }
 
 // Keeps the GraphQL enum and the service's codes in lockstep at compile time.
-const _sameCodes: Record<TicketIssueCode, UserErrorCode> = UserErrorCode;
+const _sameCodes: Record<TicketIssueCode | AuthIssueCode, UserErrorCode> = UserErrorCode;
 void _sameCodes;
 
 registerEnumType(UserErrorCode, {
@@ -35,10 +44,18 @@ registerEnumType(UserErrorCode, {
     INVALID_CHOICE: { description: 'The value is not one of the allowed choices.' },
     INVALID: { description: 'The value is malformed (for text: NUL characters, unpaired surrogates, or bytes that are not UTF-8).' },
     OUT_OF_RANGE: { description: 'The value is outside the allowed range (a number, or a date/time beyond the years 1 to 9999).' },
-    NOT_FOUND: { description: 'The referenced ticket does not exist.' },
+    NOT_FOUND: { description: 'The referenced ticket, user or API token does not exist.' },
     IDEMPOTENCY_KEY_REUSED: {
       description: 'The idempotency key was already used, within the last 24 hours, for a create with a different input.',
     },
+    TOO_SHORT: { description: 'The password is shorter than allowed.' },
+    TOO_COMMON: { description: 'The password is one of the most commonly used ones.' },
+    TAKEN: { description: 'The email address already belongs to a user.' },
+    WRONG_PASSWORD: { description: 'The current password given is not the right one.' },
+    LAST_ADMIN: { description: 'The change would leave no active admin.' },
+    INVALID_LINK: { description: 'The setup or invitation link is unknown, already used or expired.' },
+    NOT_ALLOWED: { description: "A scope beyond what the user's role allows." },
+    INVALID_CREDENTIALS: { description: 'The email and password do not match an active account (the same answer for an unknown email).' },
   },
 });
 
@@ -54,6 +71,6 @@ export class UserError {
   code!: UserErrorCode;
 }
 
-export function toUserErrors(issues: readonly TicketIssue[]): UserError[] {
+export function toUserErrors(issues: readonly { field: string | null; code: TicketIssueCode | AuthIssueCode; message: string }[]): UserError[] {
   return issues.map((i) => ({ field: i.field, message: i.message, code: UserErrorCode[i.code] }));
 }

@@ -2,9 +2,11 @@
 // every answer, 405 for any other method (before the body is even read), OPTIONS
 // metadata, and the URL without its trailing slash redirected to the slash form.
 import type { FastifyInstance, FastifyReply, FastifyRequest, HTTPMethods, RouteOptions } from 'fastify';
+import type { Access } from '../auth/auth.enums.js';
 
 export type ResourceMethod = 'GET' | 'POST' | 'PATCH';
-export type ResourceRoute = Omit<RouteOptions, 'method' | 'url'>;
+/** A method's route; it must declare what it requires (`config.access`). */
+export type ResourceRoute = Omit<RouteOptions, 'method' | 'url' | 'config'> & { config: { access: Access } };
 
 export interface Resource {
   /** Relative to the plugin's prefix and ending with `/`, as Django's URLs do. */
@@ -12,6 +14,12 @@ export interface Resource {
   /** The view name DRF shows in OPTIONS, e.g. "Ticket List". */
   name: string;
   description: string;
+  /**
+   * What OPTIONS and a refused method require: the least any of its methods does,
+   * so that, as in DRF, a caller who may not use the resource learns nothing of it
+   * (401/403 before 405).
+   */
+  access: Access;
   routes: Partial<Record<ResourceMethod, ResourceRoute>>;
 }
 
@@ -53,6 +61,7 @@ export function registerResource(app: FastifyInstance, resource: Resource): void
   app.route({
     method: SERVED_METHODS.filter((m) => m === 'OPTIONS' || !allowed.has(m)),
     url: resource.url,
+    config: { access: resource.access },
     schema: { hide: true },
     exposeHeadRoute: false,
     onRequest: refuseOrDescribe,
@@ -64,6 +73,8 @@ export function registerResource(app: FastifyInstance, resource: Resource): void
   app.route({
     method: SERVED_METHODS,
     url: resource.url.replace(/\/$/, ''),
+    // Django's CommonMiddleware redirects before any view authenticates.
+    config: { access: 'public' },
     schema: { hide: true },
     exposeHeadRoute: false,
     onRequest: redirectToSlash,

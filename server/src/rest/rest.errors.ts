@@ -2,6 +2,7 @@
 // body (`{"field": ["message", …]}` or `{"detail": "…"}`) with DRF's status, and
 // anything unexpected becomes a 500 that tells the client nothing and is logged.
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { AUTH_ERROR_HTTP_STATUS, AuthError, throttledDetail, WWW_AUTHENTICATE, type AuthErrorCode } from '../auth/auth.errors.js';
 import { CLASSIFIER_ERROR_HTTP_STATUS, ClassifierError } from '../classifier/classifier.errors.js';
 import { isServiceUnavailable, SERVICE_UNAVAILABLE_MESSAGE } from '../db/database.errors.js';
 import { TICKET_ERROR_HTTP_STATUS, TicketError, type TicketErrorCode, type TicketIssue } from '../tickets/ticket.errors.js';
@@ -34,12 +35,13 @@ const REST_FIELD_NAMES: Readonly<Record<string, string>> = {
   suggestionId: 'suggestion_id',
   // A header, named as the client sent it.
   idempotencyKey: 'Idempotency-Key',
+  expiresAt: 'expires_at',
 };
 
 export const NON_FIELD_ERRORS = 'non_field_errors';
 
 /** DRF's validation body: one list of messages per field, every failing field at once. */
-export function toDrfFieldErrors(issues: readonly TicketIssue[]): DrfFieldErrors {
+export function toDrfFieldErrors(issues: readonly Pick<TicketIssue, 'field' | 'message'>[]): DrfFieldErrors {
   const body: DrfFieldErrors = {};
   for (const issue of issues) {
     const key = issue.field === null ? NON_FIELD_ERRORS : (REST_FIELD_NAMES[issue.field] ?? issue.field);
@@ -53,6 +55,19 @@ const TICKET_ERROR_BODY: Record<TicketErrorCode, (error: TicketError) => DrfFiel
   VALIDATION_FAILED: (error) => toDrfFieldErrors(error.issues),
   NOT_FOUND: () => ({ detail: NOT_FOUND_DETAIL }),
   IDEMPOTENCY_KEY_REUSED: (error) => ({ detail: error.issues[0]?.message ?? error.message }),
+};
+
+// Exhaustive: a new AuthErrorCode fails to compile until it has a REST body.
+const AUTH_ERROR_BODY: Record<AuthErrorCode, (error: AuthError) => DrfFieldErrors | DrfDetail> = {
+  VALIDATION_FAILED: (error) => toDrfFieldErrors(error.issues),
+  // DRF's obtain-token answers wrong credentials as a body-wide validation error.
+  INVALID_CREDENTIALS: (error) => toDrfFieldErrors(error.issues),
+  NOT_FOUND: () => ({ detail: NOT_FOUND_DETAIL }),
+  UNAUTHENTICATED: (error) => ({ detail: error.message }),
+  INVALID_TOKEN: (error) => ({ detail: error.message }),
+  FORBIDDEN: (error) => ({ detail: error.message }),
+  CSRF_FAILED: (error) => ({ detail: error.message }),
+  THROTTLED: (error) => ({ detail: throttledDetail(error.retryAfterSeconds ?? 1) }),
 };
 
 export const NOT_FOUND_DETAIL = 'Not found.';
@@ -78,6 +93,12 @@ function sendJson(reply: FastifyReply, status: number, body: DrfFieldErrors | Dr
 
 export function createRestErrorHandler(bodyLimitBytes: number) {
   return function handleRestError(error: FastifyError | Error, request: FastifyRequest, reply: FastifyReply) {
+    if (error instanceof AuthError) {
+      const status = AUTH_ERROR_HTTP_STATUS[error.code];
+      if (status === 401) reply.header('www-authenticate', WWW_AUTHENTICATE);
+      if (error.retryAfterSeconds !== undefined) reply.header('retry-after', String(error.retryAfterSeconds));
+      return sendJson(reply, status, AUTH_ERROR_BODY[error.code](error));
+    }
     if (error instanceof TicketError) {
       return sendJson(reply, TICKET_ERROR_HTTP_STATUS[error.code], TICKET_ERROR_BODY[error.code](error));
     }

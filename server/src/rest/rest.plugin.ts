@@ -8,13 +8,17 @@ import cors from '@fastify/cors';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { FastifyPluginAsync } from 'fastify';
+import { defaultAccess } from '../auth/access-control.js';
+import type { Authenticator } from '../auth/authentication.js';
 import type { ClassifyDeps } from '../classifier/classification.service.js';
+import type { AuthSettings } from '../config.js';
 import type { Db } from '../db/client.js';
 import { decodeJsonBody, parseFormBody, restFieldOf } from '../http/body-parsers.js';
 import { createRestErrorHandler, NOT_FOUND_DETAIL, RestError } from './rest.errors.js';
 import { redirectToSlash } from './resource.js';
 import { SHARED_SCHEMAS } from './ticket.schemas.js';
 import { registerTicketRoutes } from './ticket.routes.js';
+import { registerAuthRoutes } from './auth.routes.js';
 
 export interface RestShimOptions {
   db: Db;
@@ -22,6 +26,7 @@ export interface RestShimOptions {
   classifier: ClassifyDeps;
   /** Origins allowed to call the API from a browser; `*` allows any. */
   corsOrigins: string[];
+  identity: { authenticator: Authenticator; settings: AuthSettings };
 }
 
 /** Headers a browser client on another origin must be able to read. */
@@ -77,6 +82,11 @@ export const restShim: FastifyPluginAsync<RestShimOptions> = async (app, options
     }
   });
 
+  // @fastify/cors answers preflights on a wildcard route of its own; a preflight
+  // carries no credentials (the Fetch standard), so it is public.
+  app.addHook('onRoute', (route) => {
+    if (route.method === 'OPTIONS' && route.url === `${app.prefix}*`) route.config = { ...route.config, access: 'public' };
+  });
   await app.register(cors, {
     // A delegator so that only real preflights are answered by the plugin; a plain
     // OPTIONS reaches the resource, which answers with `Allow` as DRF does.
@@ -112,10 +122,15 @@ export const restShim: FastifyPluginAsync<RestShimOptions> = async (app, options
   });
 
   registerTicketRoutes(app, options);
+  registerAuthRoutes(app, { db: options.db, settings: options.identity.settings });
 
-  app.get('/schema/', { schema: { hide: true } }, async () => app.swagger());
-  app.get('/schema', { schema: { hide: true } }, redirectToSlash);
-  // indexPrefix: the UI's page links its assets absolutely when asked for without the
-  // trailing slash, and it cannot see this plugin's own prefix.
-  await app.register(swaggerUi, { routePrefix: '/docs', indexPrefix: app.prefix, uiConfig: { deepLinking: true } });
+  app.get('/schema/', { schema: { hide: true }, config: { access: 'page' } }, async () => app.swagger());
+  app.get('/schema', { schema: { hide: true }, config: { access: 'public' } }, redirectToSlash);
+  await app.register(async (docs) => {
+    // The UI's page and its assets: for whoever may read the API; anonymous browsers are sent to sign in.
+    defaultAccess(docs, 'page');
+    // indexPrefix: the UI's page links its assets absolutely when asked for without the
+    // trailing slash, and it cannot see this plugin's own prefix.
+    await docs.register(swaggerUi, { routePrefix: '/docs', indexPrefix: app.prefix, uiConfig: { deepLinking: true } });
+  });
 };

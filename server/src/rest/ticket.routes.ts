@@ -16,7 +16,8 @@ import {
   toRestClassification,
   toRestCreatedTicket,
   toRestStats,
-  toRestTicket,
+  toRestTicketOf,
+  toRestTickets,
   toTicketFilterRequest,
   toUpdateTicketRequest,
 } from './ticket.serializer.js';
@@ -57,8 +58,10 @@ export function registerTicketRoutes(app: FastifyInstance, { db, classifier }: T
     url: '/tickets/',
     name: 'Ticket List',
     description: 'List tickets, newest first, or create one.',
+    access: 'tickets:read',
     routes: {
       GET: {
+        config: { access: 'tickets:read' },
         schema: listTicketsSchema,
         handler: async (req, reply) => {
           const query = req.query as Query;
@@ -77,16 +80,17 @@ export function registerTicketRoutes(app: FastifyInstance, { db, classifier }: T
           if (lastPage !== null) reply.header('x-total-count', String(result.total));
           const hasNext = lastPage === null ? result.rows.length === pageSize : result.page < lastPage;
           reply.header('link', linkHeader({ ...requestBase(req), page: result.page, hasNext, lastPage }));
-          return result.rows.map(toRestTicket);
+          return toRestTickets(db, result.rows);
         },
       },
       POST: {
+        config: { access: 'tickets:write' },
         schema: createTicketSchema,
         handler: async (req, reply) => {
-          const created = await createTicket(db, toCreateTicketRequest(ticketBodyFields(req)), {
+          const created = await createTicket(db, req.actor, toCreateTicketRequest(ticketBodyFields(req)), {
             idempotencyKey: req.headers['idempotency-key'],
           });
-          return reply.code(201).send(toRestCreatedTicket(created));
+          return reply.code(201).send(await toRestCreatedTicket(db, created));
         },
       },
     },
@@ -96,20 +100,23 @@ export function registerTicketRoutes(app: FastifyInstance, { db, classifier }: T
     url: '/tickets/:id/',
     name: 'Ticket Instance',
     description: 'Read or partially update one ticket.',
+    access: 'tickets:read',
     routes: {
       GET: {
+        config: { access: 'tickets:read' },
         schema: getTicketSchema,
         handler: async (req) => {
           const row = await getTicket(db, (req.params as IdParams).id);
           if (!row) throw TicketError.notFound();
-          return toRestTicket(row);
+          return toRestTicketOf(db, row);
         },
       },
       PATCH: {
+        config: { access: 'tickets:write' },
         schema: updateTicketSchema,
         handler: async (req) => {
-          const row = await updateTicket(db, (req.params as IdParams).id, toUpdateTicketRequest(ticketBodyFields(req)));
-          return toRestTicket(row);
+          const row = await updateTicket(db, req.actor, (req.params as IdParams).id, toUpdateTicketRequest(ticketBodyFields(req)));
+          return toRestTicketOf(db, row);
         },
       },
     },
@@ -119,8 +126,10 @@ export function registerTicketRoutes(app: FastifyInstance, { db, classifier }: T
     url: '/tickets/stats/',
     name: 'Ticket Stats',
     description: 'Ticket statistics computed by the database.',
+    access: 'tickets:read',
     routes: {
       GET: {
+        config: { access: 'tickets:read' },
         schema: ticketStatsSchema,
         handler: async (req) => toRestStats(await getTicketStats(db, toTicketFilterRequest(req.query as Query))),
       },
@@ -131,8 +140,10 @@ export function registerTicketRoutes(app: FastifyInstance, { db, classifier }: T
     url: '/tickets/classify/',
     name: 'Ticket Classify',
     description: 'Suggest a category and priority for a ticket description.',
+    access: 'classify',
     routes: {
       POST: {
+        config: { access: 'classify' },
         schema: classifySchema,
         handler: async (req) => {
           const { description } = bodyFields(req);

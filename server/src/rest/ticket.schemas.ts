@@ -41,7 +41,20 @@ const ticketRequired = [
   'suggested_category',
   'suggested_priority',
   'classification_source',
+  'created_by',
+  'updated_by',
 ] as const;
+
+const author = {
+  type: ['object', 'null'],
+  description: 'A person, or the API token used (acting for a person). Null for anonymous writes and tickets from before sign-in.',
+  required: ['type', 'id', 'name'],
+  properties: {
+    type: { type: 'string', enum: ['user', 'token'] },
+    id: { type: 'integer' },
+    name: { type: 'string', description: "The person's display name, or the token's name." },
+  },
+} as const;
 
 const ticketProperties = {
   id: { type: 'integer', readOnly: true },
@@ -59,6 +72,8 @@ const ticketProperties = {
     ...nullable({ type: 'string', enum: CLASSIFICATION_SOURCES }),
     description: 'Which classifier made the suggestion.',
   },
+  created_by: { ...author, readOnly: true },
+  updated_by: { ...author, readOnly: true, description: 'Who changed it last (or created it, if unchanged since).' },
 } as const;
 
 /** Shared schemas, registered once with `addSchema` and referenced as `Name#`. */

@@ -2,7 +2,9 @@
 // (snake_case keys, lowercase values, UTC ISO 8601 times), and request bodies
 // unpacked into the service's inputs. No rule lives here: the service validates.
 import type { FastifyRequest } from 'fastify';
+import { createActorLoaders, loadAuthor, type Author } from '../auth/actor.loader.js';
 import type { IssuedSuggestion } from '../classifier/classification.service.js';
+import type { Db } from '../db/client.js';
 import { TICKET_CATEGORIES, TICKET_PRIORITIES, TICKET_STATUSES } from '../tickets/ticket.enums.js';
 import { TicketError } from '../tickets/ticket.errors.js';
 import type { CreatedTicket, TicketRow, TicketStatsRow } from '../tickets/ticket.service.js';
@@ -23,10 +25,40 @@ export interface RestTicket {
   suggested_category: string | null;
   suggested_priority: string | null;
   classification_source: string | null;
+  created_by: RestAuthor;
+  updated_by: RestAuthor;
+}
+
+/** An author as REST shows it: `{type, id, name}`, or null. */
+export type RestAuthor = { type: 'user' | 'token'; id: number; name: string } | null;
+
+function toRestAuthor(author: Author | null): RestAuthor {
+  if (author === null) return null;
+  return author.kind === 'user'
+    ? { type: 'user', id: author.user.id, name: author.user.displayName }
+    : { type: 'token', id: author.token.id, name: author.token.name };
+}
+
+/** Tickets with their authors, who are loaded in one query per kind for the whole page. */
+export async function toRestTickets(db: Db, rows: readonly TicketRow[]): Promise<RestTicket[]> {
+  const loaders = createActorLoaders(db);
+  return Promise.all(
+    rows.map(async (row) => {
+      const [createdBy, updatedBy] = await Promise.all([
+        loadAuthor(loaders, { userId: row.createdByUserId, tokenId: row.createdByTokenId }),
+        loadAuthor(loaders, { userId: row.updatedByUserId, tokenId: row.updatedByTokenId }),
+      ]);
+      return toRestTicket(row, toRestAuthor(createdBy), toRestAuthor(updatedBy));
+    }),
+  );
+}
+
+export async function toRestTicketOf(db: Db, row: TicketRow): Promise<RestTicket> {
+  return (await toRestTickets(db, [row]))[0]!;
 }
 
 /** The contract's keys first, in the Django serializer's order; extra keys follow. */
-export function toRestTicket(row: TicketRow): RestTicket {
+export function toRestTicket(row: TicketRow, createdBy: RestAuthor = null, updatedBy: RestAuthor = null): RestTicket {
   return {
     id: row.id,
     title: row.title,
@@ -40,12 +72,14 @@ export function toRestTicket(row: TicketRow): RestTicket {
     suggested_category: row.suggestedCategory,
     suggested_priority: row.suggestedPriority,
     classification_source: row.classificationSource,
+    created_by: createdBy,
+    updated_by: updatedBy,
   };
 }
 
 /** A create's answer: the ticket, then whether the suggestion it referred to was ignored. */
-export function toRestCreatedTicket({ ticket, suggestionIgnored }: CreatedTicket): RestTicket & { suggestion_ignored: boolean } {
-  return { ...toRestTicket(ticket), suggestion_ignored: suggestionIgnored };
+export async function toRestCreatedTicket(db: Db, { ticket, suggestionIgnored }: CreatedTicket): Promise<RestTicket & { suggestion_ignored: boolean }> {
+  return { ...(await toRestTicketOf(db, ticket)), suggestion_ignored: suggestionIgnored };
 }
 
 interface AcceptanceFigures {

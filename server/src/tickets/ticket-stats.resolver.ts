@@ -1,5 +1,6 @@
 // GraphQL adapter of the ticket statistics.
 import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
+import { Access } from '../auth/access.decorator.js';
 import type { GraphQLContext } from '../graphql/context.js';
 import { TICKET_CATEGORIES, TICKET_PRIORITIES, TICKET_STATUSES } from './ticket.enums.js';
 import { TicketFilter } from './ticket.inputs.js';
@@ -10,6 +11,7 @@ const rate = (accepted: number, suggested: number) => (suggested === 0 ? null : 
 
 @Resolver(() => TicketStats)
 export class TicketStatsResolver {
+  @Access('tickets:read')
   @Query(() => TicketStats, { description: 'Statistics over all tickets, or those matching `filter`.' })
   async stats(
     @Ctx() ctx: GraphQLContext,

@@ -116,6 +116,10 @@ export interface NewTicket {
   suggestedCategory?: TicketCategory | null;
   suggestedPriority?: TicketPriority | null;
   classificationSource?: ClassificationSource | null;
+  createdByUserId: number | null;
+  createdByTokenId: number | null;
+  updatedByUserId: number | null;
+  updatedByTokenId: number | null;
 }
 
 function isResolved(status: TicketStatus | undefined): boolean {
@@ -135,11 +139,18 @@ export async function findTicketById(db: Db, id: number): Promise<TicketRow | un
   return row;
 }
 
-export async function updateTicketById(db: Db, id: number, patch: ValidUpdateTicket): Promise<TicketRow | undefined> {
+export async function updateTicketById(
+  db: Db,
+  id: number,
+  patch: ValidUpdateTicket,
+  author: { userId: number | null; tokenId: number | null },
+): Promise<TicketRow | undefined> {
   const [row] = await db
     .update(tickets)
     .set({
       ...patch,
+      updatedByUserId: author.userId,
+      updatedByTokenId: author.tokenId,
       updatedAt: sql`now()`,
       // Stamped when a ticket becomes resolved or closed (kept when it moves
       // between the two), cleared when it is reopened.

@@ -2,6 +2,7 @@
 // function, shape the answer. No rules live here.
 import type { GraphQLResolveInfo, SelectionSetNode } from 'graphql';
 import { Arg, Ctx, FieldResolver, ID, Info, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Access } from '../auth/access.decorator.js';
 import type { GraphQLContext } from '../graphql/context.js';
 import { toUserErrors } from '../graphql/user-error.type.js';
 import { TicketError } from './ticket.errors.js';
@@ -48,6 +49,7 @@ function selectsCount(info: GraphQLResolveInfo): boolean {
 
 @Resolver(() => Ticket)
 export class TicketResolver {
+  @Access('tickets:read')
   @Query(() => TicketConnection, {
     description:
       'Tickets, newest first by default, filtered and searched, one page at a time (keyset cursors: pages never repeat or skip a ticket).',
@@ -94,12 +96,14 @@ export class TicketResolver {
     };
   }
 
+  @Access('tickets:read')
   @Query(() => Ticket, { nullable: true, description: 'One ticket by id; null when it does not exist.' })
   async ticket(@Ctx() ctx: GraphQLContext, @Arg('id', () => ID, { description: 'The ticket id.' }) id: string): Promise<Ticket | null> {
     const row = await getTicket(ctx.db, id);
     return row ? toTicket(row) : null;
   }
 
+  @Access('tickets:write')
   @Mutation(() => CreateTicketPayload, {
     description: 'Create a ticket. Validation failures come back in `userErrors`, each naming its field.',
   })
@@ -113,6 +117,7 @@ export class TicketResolver {
     const payload = await asPayload(async () => {
       const created = await createTicket(
         ctx.db,
+        ctx.actor,
         {
           title: input.title,
           description: input.description,
@@ -129,6 +134,7 @@ export class TicketResolver {
     return { ...payload, suggestionIgnored };
   }
 
+  @Access('tickets:write')
   @Mutation(() => UpdateTicketPayload, {
     description: 'Change any of title, description, category, priority and status. An unknown id is a NOT_FOUND user error.',
   })
@@ -137,7 +143,7 @@ export class TicketResolver {
     @Arg('id', () => ID, { description: 'The ticket to change.' }) id: string,
     @Arg('input', () => UpdateTicketInput, { description: 'The fields to change.' }) input: UpdateTicketInput,
   ): Promise<UpdateTicketPayload> {
-    return asPayload(() => updateTicket(ctx.db, id, input));
+    return asPayload(() => updateTicket(ctx.db, ctx.actor, id, input));
   }
 }
 

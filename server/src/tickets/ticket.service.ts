@@ -1,6 +1,7 @@
 // The tickets feature's operations. GraphQL resolvers and REST handlers are thin
 // adapters over these functions: input is validated here, once, for both.
 import { createHash } from 'node:crypto';
+import type { Actor } from '../auth/actor.js';
 import type { Db } from '../db/client.js';
 import { deleteExpiredIdempotencyKeys, findIdempotencyKey, insertIdempotencyKey } from './idempotency-key.repository.js';
 import { validateIdempotencyKey } from './idempotency-key.validation.js';
@@ -42,12 +43,17 @@ export interface CreatedTicket {
  * for a day: the same key with the same input answers it again (no second ticket,
  * even for concurrent retries), with another input it is refused.
  */
-export async function createTicket(db: Db, input: CreateTicketRequest, options: CreateTicketOptions = {}): Promise<CreatedTicket> {
-  const { valid, key } = validateCreate(input, options);
-  if (key === undefined) {
+export async function createTicket(db: Db, actor: Actor, input: CreateTicketRequest, options: CreateTicketOptions = {}): Promise<CreatedTicket> {
+  const { valid, key: givenKey } = validateCreate(input, options);
+  const author = authorOf(actor);
+  if (givenKey === undefined) {
     // Redeeming a suggestion and saving the ticket stand or fall together.
-    return valid.suggestion === null ? insertCreated(db, valid) : db.transaction((tx) => insertCreated(tx as unknown as Db, valid));
+    return valid.suggestion === null
+      ? insertCreated(db, valid, author)
+      : db.transaction((tx) => insertCreated(tx as unknown as Db, valid, author));
   }
+  // Each caller has its own keys: another client's key can neither replay its answer nor block one.
+  const key = `${author.userId === null ? 'anonymous' : `user:${author.userId}`}:${givenKey}`;
   const requestHash = createRequestHash(valid);
   await deleteExpiredIdempotencyKeys(db);
   // Always through the transaction, retries included: its key insert is what waits
@@ -56,7 +62,7 @@ export async function createTicket(db: Db, input: CreateTicketRequest, options: 
   for (let attempt = 0; attempt < 2; attempt += 1) {
     const created = await db
       .transaction(async (tx) => {
-        const result = await insertCreated(tx as unknown as Db, valid);
+        const result = await insertCreated(tx as unknown as Db, valid, author);
         const stored = await insertIdempotencyKey(tx as unknown as Db, {
           key,
           requestHash,
@@ -95,7 +101,12 @@ function validateCreate(input: CreateTicketRequest, options: CreateTicketOptions
   return { valid, key };
 }
 
-async function insertCreated(db: Db, valid: ValidCreateTicket): Promise<CreatedTicket> {
+/** The author columns of a write: the person, and the token when one was used; nulls when anonymous. */
+export function authorOf(actor: Actor): { userId: number | null; tokenId: number | null } {
+  return { userId: actor.userId, tokenId: actor.tokenId };
+}
+
+async function insertCreated(db: Db, valid: ValidCreateTicket, author: ReturnType<typeof authorOf>): Promise<CreatedTicket> {
   const suggested = valid.suggestion === null ? null : await redeemSuggestion(db, valid.suggestion, valid.description);
   const ticket = await insertTicket(db, {
     title: valid.title,
@@ -107,6 +118,10 @@ async function insertCreated(db: Db, valid: ValidCreateTicket): Promise<CreatedT
     suggestedCategory: suggested?.category ?? null,
     suggestedPriority: suggested?.priority ?? null,
     classificationSource: suggested?.source ?? null,
+    createdByUserId: author.userId,
+    createdByTokenId: author.tokenId,
+    updatedByUserId: author.userId,
+    updatedByTokenId: author.tokenId,
   });
   return { ticket, suggestionIgnored: valid.suggestion !== null && suggested === null };
 }
@@ -153,6 +168,11 @@ function replay(earlier: { requestHash: string; response: unknown }, requestHash
   return {
     ticket: {
       ...ticket,
+      // Answers stored before authors were recorded name none.
+      createdByUserId: ticket.createdByUserId ?? null,
+      createdByTokenId: ticket.createdByTokenId ?? null,
+      updatedByUserId: ticket.updatedByUserId ?? null,
+      updatedByTokenId: ticket.updatedByTokenId ?? null,
       createdAt: new Date(ticket.createdAt),
       updatedAt: new Date(ticket.updatedAt),
       resolvedAt: ticket.resolvedAt === null ? null : new Date(ticket.resolvedAt),
@@ -161,7 +181,7 @@ function replay(earlier: { requestHash: string; response: unknown }, requestHash
   };
 }
 
-export async function updateTicket(db: Db, rawId: unknown, input: UpdateTicketRequest): Promise<TicketRow> {
+export async function updateTicket(db: Db, actor: Actor, rawId: unknown, input: UpdateTicketRequest): Promise<TicketRow> {
   const id = parseTicketId(rawId);
   if (id === null) throw TicketError.notFound();
   let patch;
@@ -174,7 +194,7 @@ export async function updateTicket(db: Db, rawId: unknown, input: UpdateTicketRe
     throw error;
   }
   // An empty patch still answers with the ticket (and 404s on an unknown id).
-  const row = Object.keys(patch).length === 0 ? await findTicketById(db, id) : await updateTicketById(db, id, patch);
+  const row = Object.keys(patch).length === 0 ? await findTicketById(db, id) : await updateTicketById(db, id, patch, authorOf(actor));
   if (!row) throw TicketError.notFound();
   return row;
 }

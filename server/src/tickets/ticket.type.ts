@@ -66,4 +66,10 @@ export class Ticket {
     description: 'The AI suggestion shown when the ticket was created; null when none was shown.',
   })
   suggestion!: TicketSuggestion | null;
+
+  // The authors as stored; `createdBy`/`updatedBy` resolve them (ticket-author.resolver.ts).
+  createdByUserId!: number | null;
+  createdByTokenId!: number | null;
+  updatedByUserId!: number | null;
+  updatedByTokenId!: number | null;
 }

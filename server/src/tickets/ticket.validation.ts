@@ -69,19 +69,31 @@ export function isStorableDate(date: Date): boolean {
 
 type Issues = TicketIssue[];
 
+/** The codes the shared field rules below report. */
+type FieldRuleCode = 'REQUIRED' | 'NULL' | 'INVALID_TYPE' | 'INVALID' | 'BLANK' | 'TOO_LONG' | 'INVALID_CHOICE';
+interface FieldRuleIssue {
+  field: string;
+  code: FieldRuleCode;
+  message: string;
+}
+/** Where the shared field rules report: any feature's issue list whose codes include theirs (auth uses them too). */
+export interface IssueSink {
+  push(...issues: FieldRuleIssue[]): number;
+}
+
 /**
  * Text a field cannot hold: NUL, which PostgreSQL text refuses (and DRF's CharField
  * too), and lone surrogates, which no UTF-8 store can hold and which would otherwise
  * become U+FFFD on the way to the database.
  */
-function textProblem(field: string, text: string): TicketIssue | null {
+function textProblem(field: string, text: string): FieldRuleIssue | null {
   if (text.includes('\u0000')) return { field, code: 'INVALID', message: MESSAGES.nullCharacters };
   if (hasLoneSurrogate(text)) return { field, code: 'INVALID', message: MESSAGES.loneSurrogate };
   return null;
 }
 
 /** A required or optional free-text field: trimmed, well-formed, not blank (isBlankText), bounded. */
-export function validateText(issues: Issues, field: string, value: unknown, opts: { required: boolean; max: number }): string | undefined {
+export function validateText(issues: IssueSink, field: string, value: unknown, opts: { required: boolean; max: number }): string | undefined {
   if (value === undefined) {
     if (opts.required) issues.push({ field, code: 'REQUIRED', message: MESSAGES.required });
     return undefined;
@@ -112,7 +124,7 @@ export function validateText(issues: Issues, field: string, value: unknown, opts
 }
 
 /** One value of a closed vocabulary. `undefined` stays undefined (not given). */
-export function validateChoice<T extends string>(issues: Issues, field: string, value: unknown, allowed: readonly T[]): T | undefined {
+export function validateChoice<T extends string>(issues: IssueSink, field: string, value: unknown, allowed: readonly T[]): T | undefined {
   if (value === undefined) return undefined;
   if (value === null) {
     issues.push({ field, code: 'NULL', message: MESSAGES.null });

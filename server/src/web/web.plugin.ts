@@ -7,6 +7,8 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { decideAccess } from '../auth/actor.js';
+import { defaultAccess, signInLocation } from '../auth/access-control.js';
 import { prefersHtml } from './accepts-html.js';
 
 export interface WebAppOptions {
@@ -58,23 +60,29 @@ export async function registerWebApp(app: FastifyInstance, options: WebAppOption
     () => false,
   );
   if (assetsExist) {
-    await app.register(fastifyStatic, {
-      root: assetsDir,
-      prefix: '/assets/',
-      // File names carry a content hash: a given URL never changes.
-      immutable: true,
-      maxAge: '365d',
-      index: false,
-      decorateReply: false,
+    // The app's shell is public: it holds no data, and shows the sign-in page.
+    await app.register(async (scope) => {
+      defaultAccess(scope, 'public');
+      await scope.register(fastifyStatic, {
+        root: assetsDir,
+        prefix: '/assets/',
+        // File names carry a content hash: a given URL never changes.
+        immutable: true,
+        maxAge: '365d',
+        index: false,
+        decorateReply: false,
+      });
     });
   } else {
     app.log.warn({ distDir }, 'web app not built: / and /graphiql explain how to build it');
   }
 
-  app.get('/', (_req, reply) => sendHtml(reply, appHtml));
-  app.get('/graphiql', (_req, reply) => sendHtml(reply, playgroundHtml));
-  app.get('/graphiql/', (_req, reply) => sendHtml(reply, playgroundHtml));
-  app.get('/favicon.svg', async (_req, reply) => {
+  const publicPage = { config: { access: 'public' as const } };
+  const apiPage = { config: { access: 'page' as const } };
+  app.get('/', publicPage, (_req, reply) => sendHtml(reply, appHtml));
+  app.get('/graphiql', apiPage, (_req, reply) => sendHtml(reply, playgroundHtml));
+  app.get('/graphiql/', apiPage, (_req, reply) => sendHtml(reply, playgroundHtml));
+  app.get('/favicon.svg', publicPage, async (_req, reply) => {
     try {
       const svg = await readFile(join(distDir, 'favicon.svg'));
       return reply.type('image/svg+xml').header('cache-control', 'public, max-age=86400').send(svg);
@@ -89,6 +97,8 @@ export async function registerWebApp(app: FastifyInstance, options: WebAppOption
     if (req.method !== 'GET') return;
     const [path, search = ''] = req.url.split('?', 2) as [string, string?];
     if (path !== '/graphql' || new URLSearchParams(search).has('query') || !prefersHtml(req.headers.accept)) return;
+    // The same rule as /graphiql's: the playground is for whoever may read the API.
+    if (decideAccess(req.actor, 'page') !== 'allowed') return reply.redirect(signInLocation(req), 302);
     return sendHtml(reply, playgroundHtml);
   });
 

@@ -16,6 +16,10 @@ import {
 import { countTicketsBounded } from '../../src/tickets/ticket-count.repository.js';
 import { EXACT_COUNT_ESTIMATE_LIMIT, type TicketQuery, type ValidTicketFilter } from '../../src/tickets/ticket-query.js';
 import { createTicket as createViaService, updateTicket } from '../../src/tickets/ticket.service.js';
+import { anonymousActor } from '../../src/auth/actor.js';
+
+// The counters do not depend on who writes.
+const SERVICE_ACTOR = anonymousActor([]);
 import { createTicket, issueTestSuggestion } from '../support/factories.js';
 import { describeOnDatabases } from '../support/harness.js';
 
@@ -88,7 +92,7 @@ describeOnDatabases('ticket counters', (ctx) => {
               }),
             }
           : null;
-      const { ticket } = await createViaService(ctx.db, {
+      const { ticket } = await createViaService(ctx.db, SERVICE_ACTOR, {
         title: `Service ticket ${i}`,
         description,
         category: categories[i % 4],
@@ -97,13 +101,13 @@ describeOnDatabases('ticket counters', (ctx) => {
       });
       created.push(ticket);
     }
-    await updateTicket(ctx.db, created[0]!.id, { status: 'in_progress' });
-    await updateTicket(ctx.db, created[0]!.id, { status: 'resolved' });
-    await updateTicket(ctx.db, created[0]!.id, { status: 'open' }); // reopened
-    await updateTicket(ctx.db, created[1]!.id, { status: 'closed', category: 'general', priority: 'critical' });
+    await updateTicket(ctx.db, SERVICE_ACTOR, created[0]!.id, { status: 'in_progress' });
+    await updateTicket(ctx.db, SERVICE_ACTOR, created[0]!.id, { status: 'resolved' });
+    await updateTicket(ctx.db, SERVICE_ACTOR, created[0]!.id, { status: 'open' }); // reopened
+    await updateTicket(ctx.db, SERVICE_ACTOR, created[1]!.id, { status: 'closed', category: 'general', priority: 'critical' });
     // Overriding the priority back to the suggested one turns an override into an acceptance.
-    await updateTicket(ctx.db, created[2]!.id, { priority: priorities[3] });
-    await updateTicket(ctx.db, created[3]!.id, { title: 'Only the title changes' });
+    await updateTicket(ctx.db, SERVICE_ACTOR, created[2]!.id, { priority: priorities[3] });
+    await updateTicket(ctx.db, SERVICE_ACTOR, created[3]!.id, { title: 'Only the title changes' });
     // Around the service: multi-row updates of key columns and of created_at, deletes.
     await ctx.db.execute(sql`update tickets set status = 'closed', resolved_at = now() where status = 'resolved' and id % 2 = 0`);
     await ctx.db.execute(sql`update tickets set created_at = created_at - interval '3 days' where id % 5 = 0`);

@@ -21,7 +21,11 @@ export const TEST_DATABASES: TestDatabaseTarget[] = [
 ];
 
 export interface TestDatabase extends Database {
-  /** Empties every table and restarts identities. */
+  /**
+   * Empties the tables of tickets and of sign-in state (sessions, failed sign-ins,
+   * one-time links) and restarts their identities. Users and API tokens stay: the
+   * harness's caller is made once per suite (see factories' `createCaller`).
+   */
   reset(): Promise<void>;
   /** Closes and drops what was created. */
   destroy(): Promise<void>;
@@ -72,7 +76,9 @@ export async function createTestDatabase(target: TestDatabaseTarget): Promise<Te
   return {
     ...database,
     async reset() {
-      await database.db.execute(sql`truncate table tickets, ticket_suggestions, idempotency_keys restart identity cascade`);
+      await database.db.execute(
+        sql`truncate table tickets, ticket_suggestions, idempotency_keys, sessions, sign_in_failures, one_time_tokens restart identity cascade`,
+      );
     },
     async destroy() {
       await database.close();

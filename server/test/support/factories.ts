@@ -3,7 +3,11 @@
 // gets a suggestion only as the server gives one: issued as classify issues it,
 // then redeemed; its suggestion columns cannot be set directly.
 import type { Db } from '../../src/db/client.js';
-import { tickets, type NewTicketRow, type TicketRow } from '../../src/db/schema.js';
+import { ROLE_SCOPES, type ApiTokenScope } from '../../src/auth/auth.enums.js';
+import { hashPassword } from '../../src/auth/password.js';
+import { digestSecret, newApiTokenSecret } from '../../src/auth/secrets.js';
+import type { UserRow } from '../../src/auth/user.repository.js';
+import { apiTokens, tickets, users, type NewTicketRow, type TicketRow } from '../../src/db/schema.js';
 import {
   RESOLVED_STATUSES,
   type ClassificationSource,
@@ -72,4 +76,65 @@ export async function createTickets(db: Db, n: number, overrides: (i: number) =>
   const rows: TicketRow[] = [];
   for (let i = 0; i < n; i += 1) rows.push(await createTicket(db, overrides(i)));
   return rows;
+}
+
+// ---- identity ------------------------------------------------------------------
+
+let userSequence = 0;
+let passwordHash: Promise<string> | undefined;
+
+/** The password every factory user has; hashed once per worker (argon2 is slow on purpose). */
+export const FACTORY_PASSWORD = 'correct horse battery staple';
+
+export interface UserOverrides {
+  email?: string;
+  displayName?: string;
+  role?: 'admin' | 'agent';
+  active?: boolean;
+  /** null: an invitation not yet accepted. */
+  password?: null;
+}
+
+export async function createUser(db: Db, overrides: UserOverrides = {}): Promise<UserRow> {
+  userSequence += 1;
+  passwordHash ??= hashPassword(FACTORY_PASSWORD);
+  const [row] = await db
+    .insert(users)
+    .values({
+      email: overrides.email ?? `user${userSequence}-${process.pid}@example.com`,
+      displayName: overrides.displayName ?? `User ${userSequence}`,
+      role: overrides.role ?? 'agent',
+      active: overrides.active ?? true,
+      passwordHash: overrides.password === null ? null : await passwordHash,
+    })
+    .returning();
+  return row!;
+}
+
+/** An API token for `user` with `scopes` (default: all its role allows); returns the secret to send. */
+export async function createToken(
+  db: Db,
+  user: UserRow,
+  options: { scopes?: ApiTokenScope[]; name?: string; expiresAt?: Date | null } = {},
+): Promise<{ token: string; id: number }> {
+  const token = newApiTokenSecret();
+  const [row] = await db
+    .insert(apiTokens)
+    .values({
+      userId: user.id,
+      name: options.name ?? `Token of ${user.displayName}`,
+      secretHash: digestSecret(token),
+      prefix: token.slice(0, 12),
+      scopes: options.scopes ?? [...ROLE_SCOPES[user.role]],
+      expiresAt: options.expiresAt ?? null,
+    })
+    .returning();
+  return { token, id: row!.id };
+}
+
+/** A signed-in caller: a user and a token with every scope of their role, as `Authorization` sends it. */
+export async function createCaller(db: Db, role: 'admin' | 'agent' = 'admin') {
+  const user = await createUser(db, { role });
+  const { token, id } = await createToken(db, user);
+  return { user, token, tokenId: id, authorization: `Token ${token}` };
 }

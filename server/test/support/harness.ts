@@ -7,6 +7,7 @@ import type { Classifier } from '../../src/classifier/classifier.js';
 import { parseConfig, type Config } from '../../src/config.js';
 import type { Db } from '../../src/db/client.js';
 import { createTestDatabase, TEST_DATABASES, type TestDatabase, type TestDatabaseTarget } from './databases.js';
+import { createCaller } from './factories.js';
 
 export interface GraphQLResponse<T = Record<string, any>> {
   status: number;
@@ -19,8 +20,14 @@ export interface TestContext {
   app: FastifyInstance;
   db: Db;
   database: TestDatabase;
+  /** A GraphQL operation as the suite's caller (an admin's token, unless `caller: 'anonymous'`). */
   gql<T = Record<string, any>>(query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<T>>;
+  /** A GraphQL operation with exactly these headers (none: anonymous). */
+  gqlWith<T = Record<string, any>>(headers: Record<string, string>, query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<T>>;
+  /** An HTTP request as the suite's caller; a request naming its own `authorization` or `cookie` header keeps it. */
   http(options: InjectOptions): Promise<LightMyRequestResponse>;
+  /** The suite caller's `Authorization` header value (null when anonymous). */
+  authorization: string | null;
 }
 
 export interface HarnessOptions {
@@ -31,6 +38,12 @@ export interface HarnessOptions {
   keepData?: boolean;
   /** Where the app's log lines go (set LOG_LEVEL in env too); by default nowhere. */
   logStream?: { write(line: string): void };
+  /**
+   * Who `gql` and `http` are: an admin with an API token (every scope) by default;
+   * 'anonymous' sends no credentials (with ANONYMOUS_ACCESS in env, the original
+   * API's clients).
+   */
+  caller?: 'admin' | 'anonymous';
 }
 
 export function testConfig(env: Record<string, string> = {}): Config {
@@ -49,16 +62,23 @@ export function describeOnDatabases(title: string, body: (ctx: TestContext) => v
         classify: options.classify,
         logStream: options.logStream,
       });
-      ctx.http = (opts) => ctx.app.inject(opts);
-      ctx.gql = async (query, variables) => {
+      ctx.authorization = options.caller === 'anonymous' ? null : (await createCaller(ctx.db, 'admin')).authorization;
+      const credentials = (): Record<string, string> => (ctx.authorization === null ? {} : { authorization: ctx.authorization });
+      ctx.http = (opts) => {
+        const headers = (opts.headers ?? {}) as Record<string, string>;
+        const own = 'authorization' in headers || 'cookie' in headers || opts.cookies !== undefined;
+        return ctx.app.inject(own ? opts : { ...opts, headers: { ...credentials(), ...headers } });
+      };
+      ctx.gqlWith = async (headers, query, variables) => {
         const res = await ctx.app.inject({
           method: 'POST',
           url: '/graphql',
-          headers: { 'content-type': 'application/json' },
+          headers: { 'content-type': 'application/json', ...headers },
           payload: { query, variables },
         });
         return { status: res.statusCode, ...(res.json() as object) };
       };
+      ctx.gql = (query, variables) => ctx.gqlWith(credentials(), query, variables);
     });
     afterAll(async () => {
       await ctx.app?.close();

@@ -1,6 +1,6 @@
 // Unit tests for the size- and age-bounded cache.
 import { describe, expect, it } from 'vitest';
-import { createTtlLruCache } from '../../src/classifier/ttl-lru.cache.js';
+import { createTtlLruCache } from '../../src/common/ttl-lru.cache.js';
 
 function clock(start = 1_000) {
   let t = start;

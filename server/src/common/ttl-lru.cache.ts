@@ -4,6 +4,8 @@
 export interface TtlLruCache<V> {
   get(key: string): V | undefined;
   set(key: string, value: V): void;
+  /** Forgets every entry (e.g. when what they were computed from changed). */
+  clear(): void;
   readonly size: number;
 }
 
@@ -34,6 +36,9 @@ export function createTtlLruCache<V>({ maxEntries, ttlMs, now = Date.now }: TtlL
         if (oldest.done) break;
         entries.delete(oldest.value);
       }
+    },
+    clear() {
+      entries.clear();
     },
     get size() {
       return entries.size;

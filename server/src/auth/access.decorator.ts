@@ -1,0 +1,37 @@
+// What each GraphQL root field requires, declared on the field with `@Access(…)` (as
+// Zammad's mutations declare theirs), enforced by type-graphql's auth checker before
+// the resolver runs. Building the schema fails if a root field declares nothing, so
+// a field added later cannot ship unprotected.
+import type { GraphQLSchema } from 'graphql';
+import { Authorized, type AuthChecker } from 'type-graphql';
+import type { GraphQLContext } from '../graphql/context.js';
+import { decideAccess } from './actor.js';
+import type { Access as AccessLevel } from './auth.enums.js';
+import { AuthError } from './auth.errors.js';
+
+const ROOT_FIELD_ACCESS = new Map<string, AccessLevel>();
+
+/** Declares what a query or mutation requires (see `Access` in auth.enums.ts). */
+export function Access(access: Exclude<AccessLevel, 'graphql' | 'page'>): MethodDecorator {
+  return (target, key, descriptor) => {
+    ROOT_FIELD_ACCESS.set(String(key), access);
+    Authorized(access)(target, key, descriptor);
+  };
+}
+
+/** The declared access of each root field, for the table-driven test and the check below. */
+export function rootFieldAccess(name: string): AccessLevel | undefined {
+  return ROOT_FIELD_ACCESS.get(name);
+}
+
+export const authChecker: AuthChecker<GraphQLContext, AccessLevel> = ({ context }, [access]) => {
+  const decision = decideAccess(context.actor, access ?? 'admin');
+  if (decision === 'allowed') return true;
+  throw new AuthError(decision === 'unauthenticated' ? 'UNAUTHENTICATED' : 'FORBIDDEN');
+};
+
+export function assertEveryRootFieldDeclaresAccess(schema: GraphQLSchema): void {
+  const roots = [schema.getQueryType(), schema.getMutationType(), schema.getSubscriptionType()];
+  const undeclared = roots.flatMap((type) => Object.keys(type?.getFields() ?? {}).filter((name) => !ROOT_FIELD_ACCESS.has(name)));
+  if (undeclared.length > 0) throw new Error(`GraphQL root fields without @Access: ${undeclared.join(', ')}`);
+}

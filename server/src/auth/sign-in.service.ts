@@ -1,0 +1,75 @@
+// Proving who one is with an email and a password: the one check behind web sign-in,
+// the setup and invitation flows' follow-up, and DRF's obtain-token endpoint, with
+// throttling per account and per client address.
+import type { AuthSettings } from '../config.js';
+import type { Db } from '../db/client.js';
+import { AuthError, type AuthIssue } from './auth.errors.js';
+import { throwIfAny, validateGivenPassword } from './auth.validation.js';
+import { verifyPassword } from './password.js';
+import { startSession } from './session.service.js';
+import type { SignedIn } from './setup.service.js';
+import { clearSignInFailures, readSignInFailures, recordSignInFailure } from './sign-in-throttle.repository.js';
+import { findUserByEmail, type UserRow } from './user.repository.js';
+
+export interface CredentialsRequest {
+  email: unknown;
+  password: unknown;
+  /** The client's address, as the request guards resolved it (trusted proxies only). */
+  clientAddress: string;
+}
+
+type ThrottleSettings = Pick<AuthSettings, 'signInMaxFailures' | 'signInWindowMs'>;
+
+function throttleKeys(email: string, clientAddress: string) {
+  return { account: `account:${email.toLowerCase()}`, address: `address:${clientAddress}` };
+}
+
+/**
+ * The active user these credentials belong to. An unknown email, a wrong password, a
+ * deactivated account and an invitation not yet accepted all get the same answer,
+ * after the same work (a password verification), so that nobody can learn which
+ * addresses have accounts. Past `signInMaxFailures` failures in the window, for the
+ * account or for the address, every attempt is refused (THROTTLED) without checking
+ * the password, until the window has passed.
+ */
+export async function checkCredentials(db: Db, settings: ThrottleSettings, request: CredentialsRequest): Promise<UserRow> {
+  const issues: AuthIssue[] = [];
+  const email = typeof request.email === 'string' ? request.email.trim() : undefined;
+  if (email === undefined || email === '') {
+    issues.push(
+      request.email === undefined || request.email === '' || request.email === null
+        ? { field: 'email', code: 'REQUIRED', message: 'This field is required.' }
+        : { field: 'email', code: 'INVALID_TYPE', message: 'Not a valid string.' },
+    );
+  }
+  const password = validateGivenPassword(issues, 'password', request.password);
+  throwIfAny(issues);
+
+  const now = new Date();
+  const keys = throttleKeys(email!, request.clientAddress);
+  const failures = await readSignInFailures(db, [keys.account, keys.address]);
+  const windowEndsAt = failures
+    .filter((f) => f.failures >= settings.signInMaxFailures)
+    .map((f) => f.windowStartedAt.getTime() + settings.signInWindowMs)
+    .filter((end) => end > now.getTime());
+  if (windowEndsAt.length > 0) {
+    throw AuthError.throttled(Math.max(1, Math.ceil((Math.max(...windowEndsAt) - now.getTime()) / 1000)));
+  }
+
+  const user = await findUserByEmail(db, email!);
+  const usable = user !== undefined && user.active && user.passwordHash !== null;
+  const matches = await verifyPassword(usable ? user.passwordHash : null, password!);
+  if (!usable || !matches) {
+    await recordSignInFailure(db, keys.account, now, settings.signInWindowMs);
+    await recordSignInFailure(db, keys.address, now, settings.signInWindowMs);
+    throw AuthError.invalidCredentials();
+  }
+  await clearSignInFailures(db, keys.account);
+  return user;
+}
+
+/** Web sign-in: the credentials checked, a session started. */
+export async function signIn(db: Db, settings: AuthSettings, request: CredentialsRequest): Promise<SignedIn> {
+  const user = await checkCredentials(db, settings, request);
+  return { user, session: await startSession(db, settings, user.id) };
+}

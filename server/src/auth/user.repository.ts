@@ -1,0 +1,84 @@
+// SQL for users: plain functions over a `Db` (a database or a transaction).
+import { and, asc, eq, inArray, ne, sql } from 'drizzle-orm';
+import type { Db } from '../db/client.js';
+import { users } from '../db/schema.js';
+import type { UserRole } from './auth.enums.js';
+
+export type UserRow = typeof users.$inferSelect;
+
+/** Case-insensitive, through the unique index on lower(email). */
+export async function findUserByEmail(db: Db, email: string): Promise<UserRow | undefined> {
+  const [row] = await db
+    .select()
+    .from(users)
+    .where(sql`lower(${users.email}) = lower(${email})`)
+    .limit(1);
+  return row;
+}
+
+export async function findUserById(db: Db, id: number): Promise<UserRow | undefined> {
+  const [row] = await db.select().from(users).where(eq(users.id, id)).limit(1);
+  return row;
+}
+
+export function findUsersByIds(db: Db, ids: readonly number[]): Promise<UserRow[]> {
+  return db
+    .select()
+    .from(users)
+    .where(inArray(users.id, [...ids]));
+}
+
+export function listUsers(db: Db): Promise<UserRow[]> {
+  return db.select().from(users).orderBy(asc(users.displayName), asc(users.id));
+}
+
+export async function insertUser(
+  db: Db,
+  values: { email: string; displayName: string; role: UserRole; passwordHash: string | null },
+): Promise<UserRow> {
+  const [row] = await db.insert(users).values(values).returning();
+  return row!;
+}
+
+export async function updateUserById(
+  db: Db,
+  id: number,
+  patch: Partial<Pick<UserRow, 'displayName' | 'role' | 'active' | 'passwordHash'>>,
+): Promise<UserRow | undefined> {
+  const [row] = await db
+    .update(users)
+    .set({ ...patch, updatedAt: new Date() })
+    .where(eq(users.id, id))
+    .returning();
+  return row;
+}
+
+export async function adminExists(db: Db): Promise<boolean> {
+  const [row] = await db
+    .select({ id: users.id })
+    .from(users)
+    .where(and(eq(users.role, 'admin'), eq(users.active, true)))
+    .limit(1);
+  return row !== undefined;
+}
+
+/**
+ * The active admins other than `userId`, locked until the transaction ends: two
+ * admins demoting each other at once then run one after the other, and the second
+ * sees that it would leave none.
+ */
+export async function lockOtherActiveAdmins(db: Db, userId: number): Promise<number> {
+  const rows = await db
+    .select({ id: users.id })
+    .from(users)
+    .where(and(eq(users.role, 'admin'), eq(users.active, true), ne(users.id, userId)))
+    .for('update');
+  return rows.length;
+}
+
+/** Unique violation on the email index: the address is taken. */
+export function isEmailTaken(error: unknown): boolean {
+  const cause = (error as { cause?: unknown })?.cause ?? error;
+  const { code, constraint_name, constraint } = (cause ?? {}) as { code?: string; constraint_name?: string; constraint?: string };
+  return code === '23505' && (constraint_name ?? constraint) === 'users_email_lower_key';
+}
