@@ -48,12 +48,16 @@ export async function touchApiToken(db: Db, id: number, at: Date): Promise<void>
   await db.update(apiTokens).set({ lastUsedAt: at }).where(eq(apiTokens.id, id));
 }
 
+/** The most tokens one list answers, newest first (and a bound on the response). */
+export const API_TOKEN_LIST_MAX = 1_000;
+
 export function listApiTokens(db: Db, includeRevoked: boolean): Promise<ApiTokenRow[]> {
   return db
     .select()
     .from(apiTokens)
     .where(includeRevoked ? undefined : isNull(apiTokens.revokedAt))
-    .orderBy(desc(apiTokens.createdAt), desc(apiTokens.id));
+    .orderBy(desc(apiTokens.createdAt), desc(apiTokens.id))
+    .limit(API_TOKEN_LIST_MAX);
 }
 
 export function findApiTokensByIds(db: Db, ids: readonly number[]): Promise<ApiTokenRow[]> {

@@ -12,7 +12,7 @@ import { toUser, User } from './user.type.js';
 @Resolver(() => ApiToken)
 export class ApiTokenResolver {
   @Access('admin')
-  @Query(() => [ApiToken], { description: 'API tokens, newest first. Admins only.' })
+  @Query(() => [ApiToken], { description: 'API tokens, newest first (at most 1,000). Admins only.' })
   async apiTokens(
     @Ctx() ctx: GraphQLContext,
     @Arg('includeRevoked', () => Boolean, { defaultValue: false, description: 'Include revoked tokens.' }) includeRevoked: boolean,
@@ -39,7 +39,10 @@ export class ApiTokenResolver {
 
   @Access('admin')
   @Mutation(() => ApiTokenPayload, { description: 'Revokes a token for good: it stops working within a second. Admins only.' })
-  revokeApiToken(@Ctx() ctx: GraphQLContext, @Arg('id', () => ID, { description: 'The token to revoke.' }) id: string): Promise<ApiTokenPayload> {
+  revokeApiToken(
+    @Ctx() ctx: GraphQLContext,
+    @Arg('id', () => ID, { description: 'The token to revoke.' }) id: string,
+  ): Promise<ApiTokenPayload> {
     return asAuthPayload(
       async () => {
         const apiToken = toApiToken(await revokeApiToken(ctx.db, id));

@@ -35,7 +35,12 @@ export interface CreatedApiToken {
 /** The name a token gets when the obtain-token endpoint is given none. */
 const OBTAINED_TOKEN_NAME = 'Obtained with a password';
 
-async function issueToken(db: Db, userId: number, role: keyof typeof ROLE_SCOPES, request: CreateApiTokenRequest): Promise<CreatedApiToken> {
+async function issueToken(
+  db: Db,
+  userId: number,
+  role: keyof typeof ROLE_SCOPES,
+  request: CreateApiTokenRequest,
+): Promise<CreatedApiToken> {
   const issues: AuthIssue[] = [];
   const name = validateTokenName(issues, 'name', request.name);
   const scopes = validateScopes(issues, 'scopes', request.scopes, ROLE_SCOPES[role]);
@@ -107,4 +112,3 @@ export function parseId(raw: unknown): number | null {
   const id = Number(text);
   return id <= 2_147_483_647 ? id : null;
 }
-

@@ -45,7 +45,10 @@ export class ApiToken {
   @Field(() => GraphQLISODateTime, { nullable: true, description: 'When it stops working; null: never.' })
   expiresAt!: Date | null;
 
-  @Field(() => GraphQLISODateTime, { nullable: true, description: 'When it last authenticated a request (to the minute); null: never used.' })
+  @Field(() => GraphQLISODateTime, {
+    nullable: true,
+    description: 'When it last authenticated a request (to the minute); null: never used.',
+  })
   lastUsedAt!: Date | null;
 
   @Field(() => GraphQLISODateTime, { description: 'When it was created.' })

@@ -77,7 +77,8 @@ export class UpdateUserInput {
 
   @Field(() => Boolean, {
     nullable: true,
-    description: 'False deactivates: their sessions end and their tokens stop working within a second. The last active admin cannot be deactivated.',
+    description:
+      'False deactivates: their sessions end and their tokens stop working within a second. The last active admin cannot be deactivated.',
   })
   active?: boolean | null;
 }

@@ -54,7 +54,10 @@ export class AuthResolver {
     description:
       'Signs in with an email and password: starts a session (cookies `sessionid` and `csrftoken`). A wrong email or password is an INVALID_CREDENTIALS user error; repeated failures are RATE_LIMITED (HTTP 429 with Retry-After).',
   })
-  signIn(@Ctx() ctx: GraphQLContext, @Arg('input', () => SignInInput, { description: 'The credentials.' }) input: SignInInput): Promise<SignInPayload> {
+  signIn(
+    @Ctx() ctx: GraphQLContext,
+    @Arg('input', () => SignInInput, { description: 'The credentials.' }) input: SignInInput,
+  ): Promise<SignInPayload> {
     return asAuthPayload(
       async () => signedIn(ctx, await signIn(ctx.db, ctx.identity.settings, { ...input, clientAddress: ctx.clientKey })),
       { user: null },
@@ -71,7 +74,9 @@ export class AuthResolver {
   }
 
   @Access('public')
-  @Mutation(() => SignInPayload, { description: 'Creates the first admin through the setup link the server logged at start, and signs them in.' })
+  @Mutation(() => SignInPayload, {
+    description: 'Creates the first admin through the setup link the server logged at start, and signs them in.',
+  })
   completeSetup(
     @Ctx() ctx: GraphQLContext,
     @Arg('input', () => CompleteSetupInput, { description: 'The link’s token and the admin.' }) input: CompleteSetupInput,
@@ -86,7 +91,8 @@ export class AuthResolver {
     @Arg('input', () => AcceptInvitationInput, { description: 'The link’s token and the password.' }) input: AcceptInvitationInput,
   ): Promise<SignInPayload> {
     return asAuthPayload(
-      async () => signedIn(ctx, await acceptInvitation(ctx.db, ctx.identity.settings, { ...input, displayName: input.displayName ?? undefined })),
+      async () =>
+        signedIn(ctx, await acceptInvitation(ctx.db, ctx.identity.settings, { ...input, displayName: input.displayName ?? undefined })),
       { user: null },
     );
   }

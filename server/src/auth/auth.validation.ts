@@ -49,7 +49,11 @@ export function validateNewPassword(issues: Issues, field: string, value: unknow
   }
   const length = [...value].length;
   if (length < PASSWORD_MIN_LENGTH) {
-    issues.push({ field, code: 'TOO_SHORT', message: `This password is too short. It must contain at least ${PASSWORD_MIN_LENGTH} characters.` });
+    issues.push({
+      field,
+      code: 'TOO_SHORT',
+      message: `This password is too short. It must contain at least ${PASSWORD_MIN_LENGTH} characters.`,
+    });
     return undefined;
   }
   if (length > PASSWORD_MAX_LENGTH) {
@@ -97,7 +101,12 @@ export function validateRole(issues: Issues, field: string, value: unknown, requ
  * Scopes asked for a token: known ones, at least one, and none beyond what the user's
  * role allows (`allowed`). Duplicates are folded.
  */
-export function validateScopes(issues: Issues, field: string, value: unknown, allowed: readonly ApiTokenScope[]): ApiTokenScope[] | undefined {
+export function validateScopes(
+  issues: Issues,
+  field: string,
+  value: unknown,
+  allowed: readonly ApiTokenScope[],
+): ApiTokenScope[] | undefined {
   if (value === undefined || value === null) {
     issues.push({ field, code: 'REQUIRED', message: 'This field is required.' });
     return undefined;
@@ -146,4 +155,3 @@ export function validateExpiry(issues: Issues, field: string, value: unknown, no
 export function validateTokenName(issues: Issues, field: string, value: unknown): string | undefined {
   return validateText(issues, field, value, { required: true, max: TOKEN_NAME_MAX_LENGTH });
 }
-

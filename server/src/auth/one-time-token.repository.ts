@@ -30,5 +30,7 @@ export async function takeOneTimeToken(
 export async function deleteOneTimeTokens(db: Db, purpose: OneTimeTokenPurpose, userId?: number): Promise<void> {
   await db
     .delete(oneTimeTokens)
-    .where(userId === undefined ? eq(oneTimeTokens.purpose, purpose) : and(eq(oneTimeTokens.purpose, purpose), eq(oneTimeTokens.userId, userId)));
+    .where(
+      userId === undefined ? eq(oneTimeTokens.purpose, purpose) : and(eq(oneTimeTokens.purpose, purpose), eq(oneTimeTokens.userId, userId)),
+    );
 }

@@ -28,8 +28,11 @@ export function findUsersByIds(db: Db, ids: readonly number[]): Promise<UserRow[
     .where(inArray(users.id, [...ids]));
 }
 
+/** The most users one list answers: a team, not a customer base (and a bound on the response). */
+export const USER_LIST_MAX = 1_000;
+
 export function listUsers(db: Db): Promise<UserRow[]> {
-  return db.select().from(users).orderBy(asc(users.displayName), asc(users.id));
+  return db.select().from(users).orderBy(asc(users.displayName), asc(users.id)).limit(USER_LIST_MAX);
 }
 
 export async function insertUser(

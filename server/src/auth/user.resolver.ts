@@ -22,19 +22,24 @@ function given<T>(value: T | null | undefined): T | undefined {
 @Resolver()
 export class UserResolver {
   @Access('admin')
-  @Query(() => [User], { description: 'Everyone with an account, by name. Admins only.' })
+  @Query(() => [User], { description: 'Everyone with an account, by name (at most 1,000). Admins only.' })
   async users(@Ctx() ctx: GraphQLContext): Promise<User[]> {
     return (await listUsers(ctx.db)).map(toUser);
   }
 
   @Access('admin')
   @Mutation(() => UserPayload, { description: 'Creates a user with a password the admin hands over. Admins only.' })
-  createUser(@Ctx() ctx: GraphQLContext, @Arg('input', () => CreateUserInput, { description: 'The new user.' }) input: CreateUserInput): Promise<UserPayload> {
+  createUser(
+    @Ctx() ctx: GraphQLContext,
+    @Arg('input', () => CreateUserInput, { description: 'The new user.' }) input: CreateUserInput,
+  ): Promise<UserPayload> {
     return asAuthPayload(async () => ({ user: toUser(await createUser(ctx.db, input)) }), { user: null });
   }
 
   @Access('admin')
-  @Mutation(() => InviteUserPayload, { description: 'Creates a user without a password and answers the one-time link with which they set one. Admins only.' })
+  @Mutation(() => InviteUserPayload, {
+    description: 'Creates a user without a password and answers the one-time link with which they set one. Admins only.',
+  })
   inviteUser(
     @Ctx() ctx: GraphQLContext,
     @Arg('input', () => InviteUserInput, { description: 'The person to invite.' }) input: InviteUserInput,
@@ -50,7 +55,8 @@ export class UserResolver {
 
   @Access('admin')
   @Mutation(() => UserPayload, {
-    description: 'Changes a user’s name, role or active state. Deactivation ends their sessions and stops their tokens within a second. Admins only.',
+    description:
+      'Changes a user’s name, role or active state. Deactivation ends their sessions and stops their tokens within a second. Admins only.',
   })
   updateUser(
     @Ctx() ctx: GraphQLContext,
@@ -59,7 +65,11 @@ export class UserResolver {
   ): Promise<UserPayload> {
     return asAuthPayload(
       async () => {
-        const user = await updateUser(ctx.db, id, { displayName: given(input.displayName), role: given(input.role), active: given(input.active) });
+        const user = await updateUser(ctx.db, id, {
+          displayName: given(input.displayName),
+          role: given(input.role),
+          active: given(input.active),
+        });
         ctx.identity.authenticator.forget();
         return { user: toUser(user) };
       },
@@ -69,7 +79,10 @@ export class UserResolver {
 
   @Access('user')
   @Mutation(() => UserPayload, { description: 'Changes one’s own profile.' })
-  updateMe(@Ctx() ctx: GraphQLContext, @Arg('input', () => UpdateMeInput, { description: 'The changes.' }) input: UpdateMeInput): Promise<UserPayload> {
+  updateMe(
+    @Ctx() ctx: GraphQLContext,
+    @Arg('input', () => UpdateMeInput, { description: 'The changes.' }) input: UpdateMeInput,
+  ): Promise<UserPayload> {
     return asAuthPayload(async () => ({ user: toUser(await updateMe(ctx.db, ctx.actor, { displayName: given(input.displayName) })) }), {
       user: null,
     });

@@ -16,7 +16,14 @@ import {
   varchar,
   type AnyPgColumn,
 } from 'drizzle-orm/pg-core';
-import { API_TOKEN_SCOPES, ONE_TIME_TOKEN_PURPOSES, USER_ROLES, type ApiTokenScope, type OneTimeTokenPurpose, type UserRole } from '../auth/auth.enums.js';
+import {
+  API_TOKEN_SCOPES,
+  ONE_TIME_TOKEN_PURPOSES,
+  USER_ROLES,
+  type ApiTokenScope,
+  type OneTimeTokenPurpose,
+  type UserRole,
+} from '../auth/auth.enums.js';
 import {
   CLASSIFICATION_SOURCES,
   RESOLVED_STATUSES,

@@ -2,6 +2,11 @@
 // ours can be and how many items each list can hold, read from the limits the services
 // enforce. The operation measure multiplies these out to bound a response before it runs.
 import { isInputObjectType, Kind, type FieldNode, type GraphQLSchema } from 'graphql';
+import { API_TOKEN_SCOPES } from '../auth/auth.enums.js';
+import { API_TOKEN_LIST_MAX } from '../auth/api-token.repository.js';
+import { DISPLAY_NAME_MAX_LENGTH, EMAIL_MAX_LENGTH, TOKEN_NAME_MAX_LENGTH } from '../auth/auth.validation.js';
+import { API_TOKEN_SHOWN_LENGTH, newApiTokenSecret, newSecret } from '../auth/secrets.js';
+import { USER_LIST_MAX } from '../auth/user.repository.js';
 import { REASON_MAX } from '../classifier/parse.js';
 import {
   TICKET_CATEGORIES,
@@ -54,6 +59,15 @@ const TEXT_BYTES_MAX: Record<string, number> = {
   // Fixed sentences of the ticket rules (the longest is under 100 characters, a few
   // of them 3-byte punctuation).
   'UserError.message': 1_000,
+  'User.email': freeText(EMAIL_MAX_LENGTH),
+  'User.displayName': freeText(DISPLAY_NAME_MAX_LENGTH),
+  'ApiToken.name': freeText(TOKEN_NAME_MAX_LENGTH),
+  // ASCII: base64url secrets.
+  'ApiToken.prefix': API_TOKEN_SHOWN_LENGTH,
+  'CreateApiTokenPayload.token': newApiTokenSecret().length,
+  // The request's own origin (a Host header is at most a few hundred bytes: Node
+  // refuses larger headers) and the path with a secret.
+  'InviteUserPayload.invitationUrl': 16 * 1024 + `/invitation?token=${newSecret()}`.length,
 };
 
 /** An integer argument as the resolver will see it: a literal, or at its maximum when a variable. */
@@ -104,6 +118,14 @@ export function sizeModel(schema: GraphQLSchema): SizeModel {
     'SuggestionAcceptance.byCategory': () => TICKET_CATEGORIES.length,
     'CreateTicketPayload.userErrors': () => userErrorsMax,
     'UpdateTicketPayload.userErrors': () => userErrorsMax,
+    'Query.users': () => USER_LIST_MAX,
+    'Query.apiTokens': () => API_TOKEN_LIST_MAX,
+    'ApiToken.scopes': () => API_TOKEN_SCOPES.length,
+    'SignInPayload.userErrors': () => userErrorsMax,
+    'UserPayload.userErrors': () => userErrorsMax,
+    'InviteUserPayload.userErrors': () => userErrorsMax,
+    'CreateApiTokenPayload.userErrors': () => userErrorsMax,
+    'ApiTokenPayload.userErrors': () => userErrorsMax,
   };
   const model: SizeModel = {
     typeNameSize: 2 + Math.max(...types.map((t) => t.name.length)),

@@ -71,6 +71,8 @@ export class UserError {
   code!: UserErrorCode;
 }
 
-export function toUserErrors(issues: readonly { field: string | null; code: TicketIssueCode | AuthIssueCode; message: string }[]): UserError[] {
+export function toUserErrors(
+  issues: readonly { field: string | null; code: TicketIssueCode | AuthIssueCode; message: string }[],
+): UserError[] {
   return issues.map((i) => ({ field: i.field, message: i.message, code: UserErrorCode[i.code] }));
 }

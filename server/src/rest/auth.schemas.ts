@@ -8,7 +8,7 @@ export const obtainTokenSchema: FastifySchema = {
   tags: ['auth'],
   summary: 'Obtain an API token',
   description:
-    'Django REST Framework\'s obtain-token convention: send an email and password, get a token to send as `Authorization: Token <token>` ' +
+    "Django REST Framework's obtain-token convention: send an email and password, get a token to send as `Authorization: Token <token>` " +
     '(or `Bearer <token>`). The token acts for that person; by default it may do everything their role allows ' +
     `(agents: ${ROLE_SCOPES.agent.join(', ')}; admins: also admin). It is shown in this answer only. ` +
     'Wrong credentials answer 400 with `non_field_errors`; repeated failures answer 429 with Retry-After.',
@@ -22,7 +22,11 @@ export const obtainTokenSchema: FastifySchema = {
       password: { type: 'string', maxLength: PASSWORD_MAX_LENGTH, format: 'password' },
       name: { type: 'string', maxLength: TOKEN_NAME_MAX_LENGTH, description: 'What the token is for.' },
       scopes: { type: 'array', items: { type: 'string', enum: API_TOKEN_SCOPES }, description: 'At most what the role allows.' },
-      expires_at: { type: 'string', format: 'date-time', description: `When it stops working; at most ${TOKEN_EXPIRY_MAX_DAYS} days ahead.` },
+      expires_at: {
+        type: 'string',
+        format: 'date-time',
+        description: `When it stops working; at most ${TOKEN_EXPIRY_MAX_DAYS} days ahead.`,
+      },
     },
   },
   response: {

@@ -78,7 +78,10 @@ export function toRestTicket(row: TicketRow, createdBy: RestAuthor = null, updat
 }
 
 /** A create's answer: the ticket, then whether the suggestion it referred to was ignored. */
-export async function toRestCreatedTicket(db: Db, { ticket, suggestionIgnored }: CreatedTicket): Promise<RestTicket & { suggestion_ignored: boolean }> {
+export async function toRestCreatedTicket(
+  db: Db,
+  { ticket, suggestionIgnored }: CreatedTicket,
+): Promise<RestTicket & { suggestion_ignored: boolean }> {
   return { ...(await toRestTicketOf(db, ticket)), suggestion_ignored: suggestionIgnored };
 }
 

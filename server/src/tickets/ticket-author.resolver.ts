@@ -11,7 +11,8 @@ import { Ticket } from './ticket.type.js';
 export class TicketAuthorResolver {
   @FieldResolver(() => Actor, {
     nullable: true,
-    description: 'Who created it: a person, or the API token used. Null for anonymous writes (ANONYMOUS_ACCESS) and tickets from before sign-in.',
+    description:
+      'Who created it: a person, or the API token used. Null for anonymous writes (ANONYMOUS_ACCESS) and tickets from before sign-in.',
   })
   async createdBy(@Root() ticket: Ticket, @Ctx() ctx: GraphQLContext): Promise<User | ApiToken | null> {
     return toActor(await loadAuthor(ctx.loaders, { userId: ticket.createdByUserId, tokenId: ticket.createdByTokenId }));

@@ -43,7 +43,12 @@ export interface CreatedTicket {
  * for a day: the same key with the same input answers it again (no second ticket,
  * even for concurrent retries), with another input it is refused.
  */
-export async function createTicket(db: Db, actor: Actor, input: CreateTicketRequest, options: CreateTicketOptions = {}): Promise<CreatedTicket> {
+export async function createTicket(
+  db: Db,
+  actor: Actor,
+  input: CreateTicketRequest,
+  options: CreateTicketOptions = {},
+): Promise<CreatedTicket> {
   const { valid, key: givenKey } = validateCreate(input, options);
   const author = authorOf(actor);
   if (givenKey === undefined) {

@@ -93,7 +93,12 @@ function textProblem(field: string, text: string): FieldRuleIssue | null {
 }
 
 /** A required or optional free-text field: trimmed, well-formed, not blank (isBlankText), bounded. */
-export function validateText(issues: IssueSink, field: string, value: unknown, opts: { required: boolean; max: number }): string | undefined {
+export function validateText(
+  issues: IssueSink,
+  field: string,
+  value: unknown,
+  opts: { required: boolean; max: number },
+): string | undefined {
   if (value === undefined) {
     if (opts.required) issues.push({ field, code: 'REQUIRED', message: MESSAGES.required });
     return undefined;

@@ -213,7 +213,10 @@ describeOnDatabases(
       const post = await rawRequest(port, 'POST HTTP://LOCALHOST/api/tickets HTTP/1.1\nHost: localhost\nContent-Length: 0');
       expect(post.status).toBe(308);
       expect(post.headers.location).toBe('/api/tickets/');
-      const list = await rawRequest(port, 'GET http://api.tickets.test:8443/api/tickets/?page_size=1 HTTP/1.1\nHost: localhost');
+      const list = await rawRequest(
+        port,
+        `GET http://api.tickets.test:8443/api/tickets/?page_size=1 HTTP/1.1\nHost: localhost\nAuthorization: ${ctx.authorization}`,
+      );
       expect(list.status).toBe(200);
       expect(list.headers.link).toContain('<http://api.tickets.test:8443/api/tickets/?page_size=1&page=2>; rel="next"');
     });

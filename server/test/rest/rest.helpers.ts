@@ -1,6 +1,14 @@
 // Small helpers for the REST shim's tests: the contract's key order and Link parsing.
 const CONTRACT_KEYS = ['id', 'title', 'description', 'category', 'priority', 'status', 'created_at'];
-const EXTRA_KEYS = ['updated_at', 'resolved_at', 'suggested_category', 'suggested_priority', 'classification_source', 'created_by', 'updated_by'];
+const EXTRA_KEYS = [
+  'updated_at',
+  'resolved_at',
+  'suggested_category',
+  'suggested_priority',
+  'classification_source',
+  'created_by',
+  'updated_by',
+];
 export const TICKET_KEYS = [...CONTRACT_KEYS, ...EXTRA_KEYS];
 
 /** `created_at` as the contract shows it: UTC, milliseconds, `Z`. */

@@ -32,6 +32,10 @@ describe('toRestTicket', () => {
     suggestedCategory: TicketCategory.BILLING,
     suggestedPriority: TicketPriority.MEDIUM,
     classificationSource: null,
+    createdByUserId: null,
+    createdByTokenId: null,
+    updatedByUserId: null,
+    updatedByTokenId: null,
   } as TicketRow;
 
   it('writes snake_case keys in the Django serializer’s order, times as UTC ISO 8601', () => {
@@ -49,6 +53,8 @@ describe('toRestTicket', () => {
       'suggested_category',
       'suggested_priority',
       'classification_source',
+      'created_by',
+      'updated_by',
     ]);
     expect(rest).toMatchObject({
       created_at: '2024-05-01T10:00:00.000Z',

@@ -5,10 +5,12 @@ import { Writable } from 'node:stream';
 import Fastify from 'fastify';
 import { expect, it } from 'vitest';
 import { createRateLimiter } from '../../src/common/rate-limiter.js';
+import { registerAccessControl } from '../../src/auth/access-control.js';
+import { createAuthenticator } from '../../src/auth/authentication.js';
 import { restShim } from '../../src/rest/rest.plugin.js';
 import { TICKET_CATEGORIES, TICKET_PRIORITIES, TICKET_STATUSES } from '../../src/tickets/ticket.enums.js';
 import { createTicket } from '../support/factories.js';
-import { describeOnDatabases } from '../support/harness.js';
+import { describeOnDatabases, testConfig } from '../support/harness.js';
 import { TICKET_KEYS } from './rest.helpers.js';
 
 const BODY_LIMIT = 4096;
@@ -176,6 +178,7 @@ describeOnDatabases(
       const doc = res.json();
       expect(doc.openapi).toMatch(/^3\./);
       expect(Object.keys(doc.paths).sort()).toEqual([
+        '/api/auth/token/',
         '/api/tickets/',
         '/api/tickets/classify/',
         '/api/tickets/stats/',
@@ -248,10 +251,15 @@ describeOnDatabases('the REST shim on an unexpected failure', (ctx) => {
       },
     });
     const app = Fastify({ logger: { level: 'error', stream }, genReqId: () => 'req-rest-500' });
+    // The shim alone, with the access control it relies on; anonymous callers may classify.
+    const { auth: settings } = testConfig({ ANONYMOUS_ACCESS: 'write' });
+    const authenticator = createAuthenticator(ctx.db, settings);
+    await registerAccessControl(app, authenticator);
     await app.register(restShim, {
       prefix: '/api',
       db: ctx.db,
       corsOrigins: [],
+      identity: { authenticator, settings },
       classifier: {
         classify: async () => {
           throw new Error('connection to 10.0.0.5 refused: select * from secrets');

@@ -23,7 +23,11 @@ export interface TestContext {
   /** A GraphQL operation as the suite's caller (an admin's token, unless `caller: 'anonymous'`). */
   gql<T = Record<string, any>>(query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<T>>;
   /** A GraphQL operation with exactly these headers (none: anonymous). */
-  gqlWith<T = Record<string, any>>(headers: Record<string, string>, query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<T>>;
+  gqlWith<T = Record<string, any>>(
+    headers: Record<string, string>,
+    query: string,
+    variables?: Record<string, unknown>,
+  ): Promise<GraphQLResponse<T>>;
   /** An HTTP request as the suite's caller; a request naming its own `authorization` or `cookie` header keeps it. */
   http(options: InjectOptions): Promise<LightMyRequestResponse>;
   /** The suite caller's `Authorization` header value (null when anonymous). */
