@@ -27,11 +27,13 @@ const APP: Directives = {
   'worker-src': ["'self'"],
 };
 
+type Page = 'app' | 'playground' | 'apiDocs';
+
 /**
  * The policy for each kind of page. Scripts come from our origin only everywhere;
  * styles may be inline only where a library writes <style> elements at run time.
  */
-export const CONTENT_SECURITY_POLICIES = {
+const CONTENT_SECURITY_POLICIES: Record<Page, Directives> = {
   app: APP,
   // GraphiQL's Monaco editor adds <style> elements as it renders (themes, decorations).
   playground: { ...APP, 'style-src': ["'self'", "'unsafe-inline'"] },
@@ -39,9 +41,7 @@ export const CONTENT_SECURITY_POLICIES = {
   // are script files, its logo a data: image. The hash is the one <style> it renders:
   // inside the standalone layout's own logo, which the plugin then swaps for its image.
   apiDocs: { ...APP, 'style-src': ["'self'", "'sha256-RL3ie0nH+Lzz2YNqQN83mnU0J1ot4QL7b99vMdIX99w='"] },
-} as const satisfies Record<string, Directives>;
-
-type Page = keyof typeof CONTENT_SECURITY_POLICIES;
+};
 
 /** Which page an HTML answer at this path is (the playground is served on both paths). */
 function pageAt(path: string): Page {

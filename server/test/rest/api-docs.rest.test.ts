@@ -58,7 +58,8 @@ describeOnDatabases('the API docs and authentication', (ctx) => {
 
   it.each(['POST', 'PATCH', 'PUT', 'DELETE'])('has Swagger UI send X-CSRFToken from the csrftoken cookie on a %s', async (method) => {
     const { requestInterceptor } = await swaggerUiConfig('theme=dark; csrftoken=abc%2F123; other=1');
-    const sent = requestInterceptor({ url: 'http://tickets.example/api/tickets/', method, headers: { 'Content-Type': 'application/json' } });
+    const headers = { 'Content-Type': 'application/json' };
+    const sent = requestInterceptor({ url: 'http://tickets.example/api/tickets/', method, headers });
     expect(sent.headers).toEqual({ 'Content-Type': 'application/json', 'X-CSRFToken': 'abc/123' });
   });
 
