@@ -34,6 +34,7 @@ import { closeUnfinishedRequests, connectionDeadlines } from './http/connection-
 import { buildGraphQLSchema } from './graphql/schema.js';
 import { loggingOptions, REQUEST_ID_HEADER } from './http/logger.js';
 import { fastifyTrustProxy, isGraphQLPath, registerRequestGuards } from './http/request-guards.js';
+import { registerSecurityHeaders } from './http/security-headers.js';
 import { restShim } from './rest/rest.plugin.js';
 import { TicketError } from './tickets/ticket.errors.js';
 import { registerWebApp } from './web/web.plugin.js';
@@ -65,6 +66,8 @@ export async function buildApp({ config, database, classify: givenClassify, logS
     routerOptions: { querystringParser: parseQueryString },
   });
   closeUnfinishedRequests(app);
+  // Security headers on every answer; first, so that refusals and 404s carry them too.
+  await registerSecurityHeaders(app);
 
   // Code that is handed one logger at start (error masking, the classifier) logs
   // through the current request's logger when there is one, so its lines carry the

@@ -14,6 +14,7 @@ import type { ClassifyDeps } from '../classifier/classification.service.js';
 import type { AuthSettings } from '../config.js';
 import type { Db } from '../db/client.js';
 import { decodeJsonBody, parseFormBody, restFieldOf } from '../http/body-parsers.js';
+import { AUTHENTICATION_DESCRIPTION, SECURITY, SECURITY_SCHEMES, SWAGGER_UI_CONFIG } from './api-docs.js';
 import { createRestErrorHandler, NOT_FOUND_DETAIL, RestError } from './rest.errors.js';
 import { redirectToSlash } from './resource.js';
 import { SHARED_SCHEMAS } from './ticket.schemas.js';
@@ -113,9 +114,12 @@ export const restShim: FastifyPluginAsync<RestShimOptions> = async (app, options
         description:
           'The original Django REST Framework API of the ticket system, kept so that existing clients work unchanged. ' +
           'Errors are DRF-shaped: `{"field": ["message"]}` for validation, `{"detail": "…"}` otherwise. ' +
-          'New integrations may prefer the GraphQL API at /graphql.',
+          'New integrations may prefer the GraphQL API at /graphql.\n\n' +
+          AUTHENTICATION_DESCRIPTION,
       },
       tags: [{ name: 'tickets', description: 'Support tickets' }],
+      components: { securitySchemes: SECURITY_SCHEMES },
+      security: SECURITY,
     },
     // Components keep the names given with addSchema instead of def-0, def-1, …
     refResolver: { buildLocalReference: (json, _baseUri, _fragment, i) => (typeof json.$id === 'string' ? json.$id : `def-${i}`) },
@@ -131,6 +135,6 @@ export const restShim: FastifyPluginAsync<RestShimOptions> = async (app, options
     defaultAccess(docs, 'page');
     // indexPrefix: the UI's page links its assets absolutely when asked for without the
     // trailing slash, and it cannot see this plugin's own prefix.
-    await docs.register(swaggerUi, { routePrefix: '/docs', indexPrefix: app.prefix, uiConfig: { deepLinking: true } });
+    await docs.register(swaggerUi, { routePrefix: '/docs', indexPrefix: app.prefix, uiConfig: SWAGGER_UI_CONFIG });
   });
 };

@@ -25,13 +25,12 @@ const HTML_HEADERS = {
   'content-type': 'text/html; charset=utf-8',
   // The page names the current build's hashed assets: always revalidate it.
   'cache-control': 'no-cache',
-  'x-content-type-options': 'nosniff',
-  'referrer-policy': 'same-origin',
+  // Security headers (nosniff, referrer policy, CSP) come from http/security-headers.ts.
 };
 
 function notBuiltPage(distDir: string): string {
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Web app not built</title></head>
-<body style="font-family: system-ui, sans-serif; max-width: 40rem; margin: 3rem auto; padding: 0 1rem">
+<body>
 <h1>The web app is not built</h1>
 <p>The API is running (<a href="/healthz">/healthz</a>), but <code>${distDir.replace(/[<>&]/g, '')}</code> has no build.</p>
 <p>Run <code>npm run build -w web</code>, or start the product with <code>npm start</code>, which builds it when missing.</p>
