@@ -20,6 +20,10 @@ declare module 'fastify' {
     actor: Actor;
     authentication: Authentication | null;
   }
+  interface FastifyInstance {
+    /** Every route with the access it declares, as registered: for the table-driven access test. */
+    declaredAccess(): { method: string; url: string; access: Access | undefined }[];
+  }
   interface FastifyContextConfig {
     /** What the route requires: see `Access`. Every route must declare it. */
     access?: Access;
@@ -54,6 +58,11 @@ export async function registerAccessControl(app: FastifyInstance, authenticator:
   app.addHook('onRoute', (route) => {
     routes.push(route);
   });
+  app.decorate('declaredAccess', () =>
+    routes.flatMap((route) =>
+      (Array.isArray(route.method) ? route.method : [route.method]).map((method) => ({ method, url: route.url, access: route.config?.access })),
+    ),
+  );
   app.addHook('onReady', async () => {
     const undeclared = routes.filter((route) => route.config?.access === undefined);
     if (undeclared.length > 0) {
@@ -65,7 +74,10 @@ export async function registerAccessControl(app: FastifyInstance, authenticator:
   app.addHook('onRequest', async (req: FastifyRequest, reply: FastifyReply) => {
     // The not-found handler has no access of its own: it answers 404 (or the app's
     // shell) to anyone, and reveals nothing.
-    const access = req.routeOptions.config?.access ?? 'public';
+    // A CORS preflight never carries credentials (the Fetch standard): it is answered
+    // by the CORS plugin, and the request it announces is checked when it comes.
+    const preflight = req.method === 'OPTIONS' && req.headers['access-control-request-method'] !== undefined;
+    const access = preflight ? 'public' : (req.routeOptions.config?.access ?? 'public');
     if (access === 'public') {
       req.actor = authenticator.anonymous;
       return;
