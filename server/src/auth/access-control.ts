@@ -60,7 +60,11 @@ export async function registerAccessControl(app: FastifyInstance, authenticator:
   });
   app.decorate('declaredAccess', () =>
     routes.flatMap((route) =>
-      (Array.isArray(route.method) ? route.method : [route.method]).map((method) => ({ method, url: route.url, access: route.config?.access })),
+      (Array.isArray(route.method) ? route.method : [route.method]).map((method) => ({
+        method,
+        url: route.url,
+        access: route.config?.access,
+      })),
     ),
   );
   app.addHook('onReady', async () => {

@@ -1,5 +1,5 @@
 // SQL for counting failed sign-ins per key in a fixed window: plain functions over a `Db`.
-import { eq, inArray, sql } from 'drizzle-orm';
+import { eq, inArray, lt, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import { signInFailures } from '../db/schema.js';
 
@@ -23,6 +23,11 @@ export async function recordSignInFailure(db: Db, key: string, now: Date, window
         windowStartedAt: sql`case when ${signInFailures.windowStartedAt} <= ${windowStart} then ${now} else ${signInFailures.windowStartedAt} end`,
       },
     });
+}
+
+/** Forgets windows that have passed: the table holds only the failures that still count. */
+export async function purgeSignInFailures(db: Db, before: Date): Promise<void> {
+  await db.delete(signInFailures).where(lt(signInFailures.windowStartedAt, before));
 }
 
 export async function clearSignInFailures(db: Db, key: string): Promise<void> {

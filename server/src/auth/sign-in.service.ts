@@ -8,7 +8,7 @@ import { throwIfAny, validateGivenPassword } from './auth.validation.js';
 import { verifyPassword } from './password.js';
 import { startSession } from './session.service.js';
 import type { SignedIn } from './setup.service.js';
-import { clearSignInFailures, readSignInFailures, recordSignInFailure } from './sign-in-throttle.repository.js';
+import { clearSignInFailures, purgeSignInFailures, readSignInFailures, recordSignInFailure } from './sign-in-throttle.repository.js';
 import { findUserByEmail, type UserRow } from './user.repository.js';
 
 export interface CredentialsRequest {
@@ -60,6 +60,8 @@ export async function checkCredentials(db: Db, settings: ThrottleSettings, reque
   const usable = user !== undefined && user.active && user.passwordHash !== null;
   const matches = await verifyPassword(usable ? user.passwordHash : null, password!);
   if (!usable || !matches) {
+    // Attempts with made-up emails each leave a row: passed windows are purged as new failures come.
+    await purgeSignInFailures(db, new Date(now.getTime() - settings.signInWindowMs));
     await recordSignInFailure(db, keys.account, now, settings.signInWindowMs);
     await recordSignInFailure(db, keys.address, now, settings.signInWindowMs);
     throw AuthError.invalidCredentials();
