@@ -6,7 +6,6 @@ import { FormErrors } from '../../common/form/FormErrors.js';
 import { TextField } from '../../common/form/TextField.js';
 import { useFieldErrors } from '../../common/form/use-field-errors.js';
 import { reworded } from '../../common/mutation-outcome.js';
-import { EMAIL_MAX } from './auth-limits.js';
 import { emailProblem, enteredPasswordProblem } from './auth-validation.js';
 import { useSignIn } from './use-sign-in.js';
 
@@ -50,7 +49,6 @@ export function SignInForm({ onSignedIn }: { onSignedIn(): void }) {
         type="email"
         autoComplete="username"
         value={email}
-        max={EMAIL_MAX}
         error={errors.errorFor('email', live.email)}
         onChange={(value) => {
           setEmail(value);
