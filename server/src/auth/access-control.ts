@@ -31,7 +31,7 @@ declare module 'fastify' {
 }
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
-export const SIGN_IN_PATH = '/signin';
+const SIGN_IN_PATH = '/signin';
 
 /** Where an anonymous browser is sent for a page that needs identity, coming back after. */
 export function signInLocation(req: FastifyRequest): string {

@@ -44,10 +44,10 @@ export type AuthErrorCode =
   /** Too many failed sign-ins for the account or the address. */
   | 'THROTTLED';
 
-export const DRF_NOT_AUTHENTICATED = 'Authentication credentials were not provided.';
-export const DRF_INVALID_TOKEN = 'Invalid token.';
-export const DRF_PERMISSION_DENIED = 'You do not have permission to perform this action.';
-export const DRF_INVALID_CREDENTIALS = 'Unable to log in with provided credentials.';
+const DRF_NOT_AUTHENTICATED = 'Authentication credentials were not provided.';
+const DRF_INVALID_TOKEN = 'Invalid token.';
+const DRF_PERMISSION_DENIED = 'You do not have permission to perform this action.';
+const DRF_INVALID_CREDENTIALS = 'Unable to log in with provided credentials.';
 
 export class AuthError extends Error {
   constructor(

@@ -4,7 +4,7 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 
 /** API tokens start with this, so that secret scanners and people recognise them. */
-export const API_TOKEN_PREFIX = 'stk_';
+const API_TOKEN_PREFIX = 'stk_';
 /** How many characters of a token are kept in clear to recognise it in lists. */
 export const API_TOKEN_SHOWN_LENGTH = 12;
 

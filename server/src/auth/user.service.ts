@@ -32,7 +32,7 @@ import {
 export type { UserRow };
 
 /** How long an invitation link stays valid. */
-export const INVITATION_TTL_MS = 7 * 24 * 3_600_000;
+const INVITATION_TTL_MS = 7 * 24 * 3_600_000;
 
 export interface CreateUserRequest {
   email: unknown;

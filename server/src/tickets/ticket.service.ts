@@ -107,7 +107,7 @@ function validateCreate(input: CreateTicketRequest, options: CreateTicketOptions
 }
 
 /** The author columns of a write: the person, and the token when one was used; nulls when anonymous. */
-export function authorOf(actor: Actor): { userId: number | null; tokenId: number | null } {
+function authorOf(actor: Actor): { userId: number | null; tokenId: number | null } {
   return { userId: actor.userId, tokenId: actor.tokenId };
 }
 

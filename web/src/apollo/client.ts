@@ -1,9 +1,24 @@
 // The Apollo Client of the web app: one cache with the ticket list paginated by
 // cursor, run-time data masking (components see only their fragments), and one HTTP
-// link to /graphql on the same origin (proxied to the server by Vite in development).
-import { ApolloClient, HttpLink, InMemoryCache, type ApolloLink } from '@apollo/client';
-import type { FieldPolicy, Reference } from '@apollo/client/cache';
+// link to /graphql on the same origin (proxied to the server by Vite in development)
+// that sends the session cookie and its CSRF header. An operation refused because
+// the session ended marks the signed-in user as gone in the cache, which is what the
+// session page watches (features/auth/SessionPage.tsx).
+import { ApolloClient, ApolloLink, HttpLink, InMemoryCache } from '@apollo/client';
+import type { ApolloCache, FieldPolicy, Reference } from '@apollo/client/cache';
+import { ErrorLink } from '@apollo/client/link/error';
+import { hasErrorCode } from '../common/errors.js';
+import { csrfHeaders } from './csrf.js';
 import { ticketsListStoreFieldName } from './tickets-list-key.js';
+
+/**
+ * The members of each union and interface of the schema, which the cache must know to
+ * match a fragment on one (`fragment … on Actor`) to a User or an ApiToken.
+ * possible-types.test.ts checks them against schema.graphql.
+ */
+export const POSSIBLE_TYPES: Record<string, string[]> = {
+  Actor: ['ApiToken', 'User'],
+};
 
 interface TicketEdgeRef {
   cursor: string;
@@ -31,8 +46,9 @@ const ticketsPagination: FieldPolicy<TicketConnectionRef> = {
   },
 };
 
-export function createCache(): InMemoryCache {
+function createCache(): InMemoryCache {
   return new InMemoryCache({
+    possibleTypes: POSSIBLE_TYPES,
     typePolicies: {
       Query: {
         fields: {
@@ -54,10 +70,30 @@ export function createCache(): InMemoryCache {
   });
 }
 
-export function createApolloClient(options: { link?: ApolloLink; uri?: string } = {}): ApolloClient {
+/** Forgets who is signed in: `me` becomes null, and the screens behind sign-in send the agent to sign in. */
+function forgetSignedInUser(cache: ApolloCache): void {
+  cache.modify({ id: 'ROOT_QUERY', fields: { me: () => null } });
+}
+
+// UNAUTHENTICATED on any operation means the session expired or was ended elsewhere
+// (a password change signs out the other sessions).
+const sessionEndedLink = new ErrorLink(({ error, operation }) => {
+  if (hasErrorCode(error, 'UNAUTHENTICATED')) forgetSignedInUser(operation.client.cache);
+});
+
+// Read at each request: signing in or out replaces the cookie.
+const csrfLink = new ApolloLink((operation, forward) => {
+  operation.setContext(({ headers }) => ({ headers: { ...headers, ...csrfHeaders() } }));
+  return forward(operation);
+});
+
+export function createApolloClient(options: { link?: ApolloLink; uri?: string; fetch?: typeof fetch } = {}): ApolloClient {
+  const transport =
+    options.link ??
+    ApolloLink.from([csrfLink, new HttpLink({ uri: options.uri ?? '/graphql', credentials: 'same-origin', fetch: options.fetch })]);
   return new ApolloClient({
     cache: createCache(),
-    link: options.link ?? new HttpLink({ uri: options.uri ?? '/graphql' }),
+    link: ApolloLink.from([sessionEndedLink, transport]),
     dataMasking: true,
   });
 }

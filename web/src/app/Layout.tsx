@@ -1,9 +1,13 @@
-// The frame of every screen: skip link, navigation, and the routed page.
+// The frame of every screen: skip link, the top bar (navigation and who is signed in,
+// once someone is), and the routed page.
 import { useEffect, useRef } from 'react';
 import { NavLink, Outlet, useLocation } from 'react-router';
+import { useSession } from '../features/auth/session.js';
+import { UserMenu } from '../features/auth/UserMenu.js';
 
 export function Layout() {
   const { pathname } = useLocation();
+  const { user } = useSession();
   const main = useRef<HTMLElement>(null);
   const firstRender = useRef(true);
   // After an in-app navigation, keyboard and screen-reader users continue from the
@@ -25,24 +29,40 @@ export function Layout() {
         <NavLink to="/tickets" className="brand" end>
           Support Tickets
         </NavLink>
-        <nav aria-label="Main">
-          <ul className="nav">
-            <li>
-              <NavLink to="/tickets" end>
-                Tickets
-              </NavLink>
-            </li>
-            <li>
-              <NavLink to="/tickets/new">New ticket</NavLink>
-            </li>
-            <li>
-              <NavLink to="/dashboard">Dashboard</NavLink>
-            </li>
-            <li>
-              <a href="/graphiql">GraphQL playground</a>
-            </li>
-          </ul>
-        </nav>
+        {user ? (
+          <>
+            <nav aria-label="Main">
+              <ul className="nav">
+                <li>
+                  <NavLink to="/tickets" end>
+                    Tickets
+                  </NavLink>
+                </li>
+                <li>
+                  <NavLink to="/tickets/new">New ticket</NavLink>
+                </li>
+                <li>
+                  <NavLink to="/dashboard">Dashboard</NavLink>
+                </li>
+                <li>
+                  <a href="/graphiql">GraphQL playground</a>
+                </li>
+                {/* The server refuses the same to agents (FORBIDDEN); the links only spare them the detour. */}
+                {user.role === 'ADMIN' ? (
+                  <>
+                    <li>
+                      <NavLink to="/admin/users">Users</NavLink>
+                    </li>
+                    <li>
+                      <NavLink to="/admin/tokens">API tokens</NavLink>
+                    </li>
+                  </>
+                ) : null}
+              </ul>
+            </nav>
+            <UserMenu user={user} />
+          </>
+        ) : null}
       </header>
       <main id="main" tabIndex={-1} ref={main}>
         <Outlet />

@@ -14,13 +14,34 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+    "\n  query AdminTokensPage($includeRevoked: Boolean!) {\n    apiTokens(includeRevoked: $includeRevoked) {\n      id\n      revokedAt\n      ...ApiTokenRow_apiToken\n    }\n  }\n": typeof types.AdminTokensPageDocument,
+    "\n  query AdminUsersPage {\n    users {\n      id\n      ...UserRow_user\n    }\n  }\n": typeof types.AdminUsersPageDocument,
+    "\n  fragment ApiTokenRow_apiToken on ApiToken {\n    id\n    name\n    prefix\n    scopes\n    createdAt\n    expiresAt\n    lastUsedAt\n    revokedAt\n    owner {\n      id\n      displayName\n    }\n  }\n": typeof types.ApiTokenRow_ApiTokenFragmentDoc,
+    "\n  fragment UserRow_user on User {\n    id\n    displayName\n    email\n    role\n    active\n    invitationPending\n    createdAt\n  }\n": typeof types.UserRow_UserFragmentDoc,
+    "\n  mutation CreateApiToken($input: CreateApiTokenInput!) {\n    createApiToken(input: $input) {\n      token\n      apiToken {\n        id\n        name\n        ...ApiTokenRow_apiToken\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": typeof types.CreateApiTokenDocument,
+    "\n  mutation CreateUser($input: CreateUserInput!) {\n    createUser(input: $input) {\n      user {\n        id\n        displayName\n        ...UserRow_user\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": typeof types.CreateUserDocument,
+    "\n  mutation InviteUser($input: InviteUserInput!) {\n    inviteUser(input: $input) {\n      invitationUrl\n      user {\n        id\n        displayName\n        ...UserRow_user\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": typeof types.InviteUserDocument,
+    "\n  mutation RevokeApiToken($id: ID!) {\n    revokeApiToken(id: $id) {\n      apiToken {\n        id\n        revokedAt\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": typeof types.RevokeApiTokenDocument,
+    "\n  fragment UseUpdateUser_user on User {\n    id\n    displayName\n    role\n    active\n  }\n": typeof types.UseUpdateUser_UserFragmentDoc,
+    "\n  mutation UpdateUser($id: ID!, $input: UpdateUserInput!) {\n    updateUser(id: $id, input: $input) {\n      user {\n        id\n        ...UseUpdateUser_user @unmask\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": typeof types.UpdateUserDocument,
+    "\n  query AccountPage {\n    me {\n      id\n      email\n      role\n      ...DisplayNameForm_user\n    }\n  }\n": typeof types.AccountPageDocument,
+    "\n  fragment DisplayNameForm_user on User {\n    id\n    displayName\n  }\n": typeof types.DisplayNameForm_UserFragmentDoc,
+    "\n  query SessionPage {\n    me {\n      id\n      role\n      ...UserMenu_user\n    }\n    authStatus {\n      setupRequired\n    }\n  }\n": typeof types.SessionPageDocument,
+    "\n  fragment UserMenu_user on User {\n    id\n    displayName\n    role\n  }\n": typeof types.UserMenu_UserFragmentDoc,
+    "\n  mutation AcceptInvitation($input: AcceptInvitationInput!) {\n    acceptInvitation(input: $input) {\n      user {\n        id\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": typeof types.AcceptInvitationDocument,
+    "\n  mutation ChangePassword($input: ChangePasswordInput!) {\n    changePassword(input: $input) {\n      user {\n        id\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": typeof types.ChangePasswordDocument,
+    "\n  mutation CompleteSetup($input: CompleteSetupInput!) {\n    completeSetup(input: $input) {\n      user {\n        id\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": typeof types.CompleteSetupDocument,
+    "\n  mutation SignIn($input: SignInInput!) {\n    signIn(input: $input) {\n      user {\n        id\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": typeof types.SignInDocument,
+    "\n  mutation SignOut {\n    signOut {\n      signedOut\n    }\n  }\n": typeof types.SignOutDocument,
+    "\n  mutation UpdateMe($input: UpdateMeInput!) {\n    updateMe(input: $input) {\n      user {\n        id\n        displayName\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": typeof types.UpdateMeDocument,
     "\n  fragment BreakdownCharts_stats on TicketStats {\n    priorityBreakdown {\n      priority\n      count\n    }\n    categoryBreakdown {\n      category\n      count\n    }\n    statusBreakdown {\n      status\n      count\n    }\n  }\n": typeof types.BreakdownCharts_StatsFragmentDoc,
     "\n  query DashboardPage {\n    stats {\n      ...StatsSummary_stats @unmask\n      ...BreakdownCharts_stats @unmask\n      ...TicketsPerDayChart_stats @unmask\n      ...SuggestionAcceptanceCard_stats @unmask\n    }\n  }\n": typeof types.DashboardPageDocument,
     "\n  fragment StatsSummary_stats on TicketStats {\n    totalTickets\n    openTickets\n    avgTicketsPerDay\n  }\n": typeof types.StatsSummary_StatsFragmentDoc,
     "\n  fragment SuggestionAcceptanceCard_stats on TicketStats {\n    suggestionAcceptance {\n      acceptanceRate\n      accepted\n      overridden\n      suggested\n      byCategory {\n        category\n        acceptanceRate\n        accepted\n        suggested\n      }\n    }\n  }\n": typeof types.SuggestionAcceptanceCard_StatsFragmentDoc,
     "\n  fragment TicketsPerDayChart_stats on TicketStats {\n    ticketsPerDay(days: 30) {\n      day\n      count\n    }\n  }\n": typeof types.TicketsPerDayChart_StatsFragmentDoc,
+    "\n  fragment ActorName_actor on Actor {\n    ... on User {\n      id\n      displayName\n    }\n    ... on ApiToken {\n      id\n      name\n    }\n  }\n": typeof types.ActorName_ActorFragmentDoc,
     "\n  query TicketDetailPage($id: ID!) {\n    ticket(id: $id) {\n      id\n      ...TicketDetails_ticket\n      ...TicketEditForm_ticket\n    }\n  }\n": typeof types.TicketDetailPageDocument,
-    "\n  fragment TicketDetails_ticket on Ticket {\n    id\n    title\n    description\n    category\n    priority\n    status\n    createdAt\n    updatedAt\n    resolvedAt\n    suggestion {\n      category\n      priority\n      source\n      accepted\n    }\n  }\n": typeof types.TicketDetails_TicketFragmentDoc,
+    "\n  fragment TicketDetails_ticket on Ticket {\n    id\n    title\n    description\n    category\n    priority\n    status\n    createdAt\n    updatedAt\n    resolvedAt\n    createdBy {\n      ... on User {\n        id\n      }\n      ... on ApiToken {\n        id\n      }\n      ...ActorName_actor\n    }\n    updatedBy {\n      ... on User {\n        id\n      }\n      ... on ApiToken {\n        id\n      }\n      ...ActorName_actor\n    }\n    suggestion {\n      category\n      priority\n      source\n      accepted\n    }\n  }\n": typeof types.TicketDetails_TicketFragmentDoc,
     "\n  fragment TicketEditForm_ticket on Ticket {\n    id\n    title\n    description\n    category\n    priority\n  }\n": typeof types.TicketEditForm_TicketFragmentDoc,
     "\n  fragment TicketRow_ticket on Ticket {\n    id\n    title\n    description\n    category\n    priority\n    status\n    createdAt\n  }\n": typeof types.TicketRow_TicketFragmentDoc,
     "\n  query TicketsPage($filter: TicketFilter, $search: String, $first: Int, $after: String) {\n    tickets(filter: $filter, search: $search, first: $first, after: $after) {\n      totalCount\n      totalCountIsExact\n      edges {\n        cursor\n        node {\n          id\n          ...TicketRow_ticket\n        }\n      }\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n    }\n  }\n": typeof types.TicketsPageDocument,
@@ -31,13 +52,34 @@ type Documents = {
     "\n  mutation UpdateTicket($id: ID!, $input: UpdateTicketInput!) {\n    updateTicket(id: $id, input: $input) {\n      ticket {\n        id\n        ...UseUpdateTicket_ticket @unmask\n        updatedAt\n        resolvedAt\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": typeof types.UpdateTicketDocument,
 };
 const documents: Documents = {
+    "\n  query AdminTokensPage($includeRevoked: Boolean!) {\n    apiTokens(includeRevoked: $includeRevoked) {\n      id\n      revokedAt\n      ...ApiTokenRow_apiToken\n    }\n  }\n": types.AdminTokensPageDocument,
+    "\n  query AdminUsersPage {\n    users {\n      id\n      ...UserRow_user\n    }\n  }\n": types.AdminUsersPageDocument,
+    "\n  fragment ApiTokenRow_apiToken on ApiToken {\n    id\n    name\n    prefix\n    scopes\n    createdAt\n    expiresAt\n    lastUsedAt\n    revokedAt\n    owner {\n      id\n      displayName\n    }\n  }\n": types.ApiTokenRow_ApiTokenFragmentDoc,
+    "\n  fragment UserRow_user on User {\n    id\n    displayName\n    email\n    role\n    active\n    invitationPending\n    createdAt\n  }\n": types.UserRow_UserFragmentDoc,
+    "\n  mutation CreateApiToken($input: CreateApiTokenInput!) {\n    createApiToken(input: $input) {\n      token\n      apiToken {\n        id\n        name\n        ...ApiTokenRow_apiToken\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": types.CreateApiTokenDocument,
+    "\n  mutation CreateUser($input: CreateUserInput!) {\n    createUser(input: $input) {\n      user {\n        id\n        displayName\n        ...UserRow_user\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": types.CreateUserDocument,
+    "\n  mutation InviteUser($input: InviteUserInput!) {\n    inviteUser(input: $input) {\n      invitationUrl\n      user {\n        id\n        displayName\n        ...UserRow_user\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": types.InviteUserDocument,
+    "\n  mutation RevokeApiToken($id: ID!) {\n    revokeApiToken(id: $id) {\n      apiToken {\n        id\n        revokedAt\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": types.RevokeApiTokenDocument,
+    "\n  fragment UseUpdateUser_user on User {\n    id\n    displayName\n    role\n    active\n  }\n": types.UseUpdateUser_UserFragmentDoc,
+    "\n  mutation UpdateUser($id: ID!, $input: UpdateUserInput!) {\n    updateUser(id: $id, input: $input) {\n      user {\n        id\n        ...UseUpdateUser_user @unmask\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": types.UpdateUserDocument,
+    "\n  query AccountPage {\n    me {\n      id\n      email\n      role\n      ...DisplayNameForm_user\n    }\n  }\n": types.AccountPageDocument,
+    "\n  fragment DisplayNameForm_user on User {\n    id\n    displayName\n  }\n": types.DisplayNameForm_UserFragmentDoc,
+    "\n  query SessionPage {\n    me {\n      id\n      role\n      ...UserMenu_user\n    }\n    authStatus {\n      setupRequired\n    }\n  }\n": types.SessionPageDocument,
+    "\n  fragment UserMenu_user on User {\n    id\n    displayName\n    role\n  }\n": types.UserMenu_UserFragmentDoc,
+    "\n  mutation AcceptInvitation($input: AcceptInvitationInput!) {\n    acceptInvitation(input: $input) {\n      user {\n        id\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": types.AcceptInvitationDocument,
+    "\n  mutation ChangePassword($input: ChangePasswordInput!) {\n    changePassword(input: $input) {\n      user {\n        id\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": types.ChangePasswordDocument,
+    "\n  mutation CompleteSetup($input: CompleteSetupInput!) {\n    completeSetup(input: $input) {\n      user {\n        id\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": types.CompleteSetupDocument,
+    "\n  mutation SignIn($input: SignInInput!) {\n    signIn(input: $input) {\n      user {\n        id\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": types.SignInDocument,
+    "\n  mutation SignOut {\n    signOut {\n      signedOut\n    }\n  }\n": types.SignOutDocument,
+    "\n  mutation UpdateMe($input: UpdateMeInput!) {\n    updateMe(input: $input) {\n      user {\n        id\n        displayName\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": types.UpdateMeDocument,
     "\n  fragment BreakdownCharts_stats on TicketStats {\n    priorityBreakdown {\n      priority\n      count\n    }\n    categoryBreakdown {\n      category\n      count\n    }\n    statusBreakdown {\n      status\n      count\n    }\n  }\n": types.BreakdownCharts_StatsFragmentDoc,
     "\n  query DashboardPage {\n    stats {\n      ...StatsSummary_stats @unmask\n      ...BreakdownCharts_stats @unmask\n      ...TicketsPerDayChart_stats @unmask\n      ...SuggestionAcceptanceCard_stats @unmask\n    }\n  }\n": types.DashboardPageDocument,
     "\n  fragment StatsSummary_stats on TicketStats {\n    totalTickets\n    openTickets\n    avgTicketsPerDay\n  }\n": types.StatsSummary_StatsFragmentDoc,
     "\n  fragment SuggestionAcceptanceCard_stats on TicketStats {\n    suggestionAcceptance {\n      acceptanceRate\n      accepted\n      overridden\n      suggested\n      byCategory {\n        category\n        acceptanceRate\n        accepted\n        suggested\n      }\n    }\n  }\n": types.SuggestionAcceptanceCard_StatsFragmentDoc,
     "\n  fragment TicketsPerDayChart_stats on TicketStats {\n    ticketsPerDay(days: 30) {\n      day\n      count\n    }\n  }\n": types.TicketsPerDayChart_StatsFragmentDoc,
+    "\n  fragment ActorName_actor on Actor {\n    ... on User {\n      id\n      displayName\n    }\n    ... on ApiToken {\n      id\n      name\n    }\n  }\n": types.ActorName_ActorFragmentDoc,
     "\n  query TicketDetailPage($id: ID!) {\n    ticket(id: $id) {\n      id\n      ...TicketDetails_ticket\n      ...TicketEditForm_ticket\n    }\n  }\n": types.TicketDetailPageDocument,
-    "\n  fragment TicketDetails_ticket on Ticket {\n    id\n    title\n    description\n    category\n    priority\n    status\n    createdAt\n    updatedAt\n    resolvedAt\n    suggestion {\n      category\n      priority\n      source\n      accepted\n    }\n  }\n": types.TicketDetails_TicketFragmentDoc,
+    "\n  fragment TicketDetails_ticket on Ticket {\n    id\n    title\n    description\n    category\n    priority\n    status\n    createdAt\n    updatedAt\n    resolvedAt\n    createdBy {\n      ... on User {\n        id\n      }\n      ... on ApiToken {\n        id\n      }\n      ...ActorName_actor\n    }\n    updatedBy {\n      ... on User {\n        id\n      }\n      ... on ApiToken {\n        id\n      }\n      ...ActorName_actor\n    }\n    suggestion {\n      category\n      priority\n      source\n      accepted\n    }\n  }\n": types.TicketDetails_TicketFragmentDoc,
     "\n  fragment TicketEditForm_ticket on Ticket {\n    id\n    title\n    description\n    category\n    priority\n  }\n": types.TicketEditForm_TicketFragmentDoc,
     "\n  fragment TicketRow_ticket on Ticket {\n    id\n    title\n    description\n    category\n    priority\n    status\n    createdAt\n  }\n": types.TicketRow_TicketFragmentDoc,
     "\n  query TicketsPage($filter: TicketFilter, $search: String, $first: Int, $after: String) {\n    tickets(filter: $filter, search: $search, first: $first, after: $after) {\n      totalCount\n      totalCountIsExact\n      edges {\n        cursor\n        node {\n          id\n          ...TicketRow_ticket\n        }\n      }\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n    }\n  }\n": types.TicketsPageDocument,
@@ -65,6 +107,86 @@ export function graphql(source: string): unknown;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  query AdminTokensPage($includeRevoked: Boolean!) {\n    apiTokens(includeRevoked: $includeRevoked) {\n      id\n      revokedAt\n      ...ApiTokenRow_apiToken\n    }\n  }\n"): (typeof documents)["\n  query AdminTokensPage($includeRevoked: Boolean!) {\n    apiTokens(includeRevoked: $includeRevoked) {\n      id\n      revokedAt\n      ...ApiTokenRow_apiToken\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AdminUsersPage {\n    users {\n      id\n      ...UserRow_user\n    }\n  }\n"): (typeof documents)["\n  query AdminUsersPage {\n    users {\n      id\n      ...UserRow_user\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment ApiTokenRow_apiToken on ApiToken {\n    id\n    name\n    prefix\n    scopes\n    createdAt\n    expiresAt\n    lastUsedAt\n    revokedAt\n    owner {\n      id\n      displayName\n    }\n  }\n"): (typeof documents)["\n  fragment ApiTokenRow_apiToken on ApiToken {\n    id\n    name\n    prefix\n    scopes\n    createdAt\n    expiresAt\n    lastUsedAt\n    revokedAt\n    owner {\n      id\n      displayName\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment UserRow_user on User {\n    id\n    displayName\n    email\n    role\n    active\n    invitationPending\n    createdAt\n  }\n"): (typeof documents)["\n  fragment UserRow_user on User {\n    id\n    displayName\n    email\n    role\n    active\n    invitationPending\n    createdAt\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateApiToken($input: CreateApiTokenInput!) {\n    createApiToken(input: $input) {\n      token\n      apiToken {\n        id\n        name\n        ...ApiTokenRow_apiToken\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation CreateApiToken($input: CreateApiTokenInput!) {\n    createApiToken(input: $input) {\n      token\n      apiToken {\n        id\n        name\n        ...ApiTokenRow_apiToken\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateUser($input: CreateUserInput!) {\n    createUser(input: $input) {\n      user {\n        id\n        displayName\n        ...UserRow_user\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation CreateUser($input: CreateUserInput!) {\n    createUser(input: $input) {\n      user {\n        id\n        displayName\n        ...UserRow_user\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation InviteUser($input: InviteUserInput!) {\n    inviteUser(input: $input) {\n      invitationUrl\n      user {\n        id\n        displayName\n        ...UserRow_user\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation InviteUser($input: InviteUserInput!) {\n    inviteUser(input: $input) {\n      invitationUrl\n      user {\n        id\n        displayName\n        ...UserRow_user\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RevokeApiToken($id: ID!) {\n    revokeApiToken(id: $id) {\n      apiToken {\n        id\n        revokedAt\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation RevokeApiToken($id: ID!) {\n    revokeApiToken(id: $id) {\n      apiToken {\n        id\n        revokedAt\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment UseUpdateUser_user on User {\n    id\n    displayName\n    role\n    active\n  }\n"): (typeof documents)["\n  fragment UseUpdateUser_user on User {\n    id\n    displayName\n    role\n    active\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateUser($id: ID!, $input: UpdateUserInput!) {\n    updateUser(id: $id, input: $input) {\n      user {\n        id\n        ...UseUpdateUser_user @unmask\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateUser($id: ID!, $input: UpdateUserInput!) {\n    updateUser(id: $id, input: $input) {\n      user {\n        id\n        ...UseUpdateUser_user @unmask\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AccountPage {\n    me {\n      id\n      email\n      role\n      ...DisplayNameForm_user\n    }\n  }\n"): (typeof documents)["\n  query AccountPage {\n    me {\n      id\n      email\n      role\n      ...DisplayNameForm_user\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment DisplayNameForm_user on User {\n    id\n    displayName\n  }\n"): (typeof documents)["\n  fragment DisplayNameForm_user on User {\n    id\n    displayName\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SessionPage {\n    me {\n      id\n      role\n      ...UserMenu_user\n    }\n    authStatus {\n      setupRequired\n    }\n  }\n"): (typeof documents)["\n  query SessionPage {\n    me {\n      id\n      role\n      ...UserMenu_user\n    }\n    authStatus {\n      setupRequired\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment UserMenu_user on User {\n    id\n    displayName\n    role\n  }\n"): (typeof documents)["\n  fragment UserMenu_user on User {\n    id\n    displayName\n    role\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AcceptInvitation($input: AcceptInvitationInput!) {\n    acceptInvitation(input: $input) {\n      user {\n        id\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation AcceptInvitation($input: AcceptInvitationInput!) {\n    acceptInvitation(input: $input) {\n      user {\n        id\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ChangePassword($input: ChangePasswordInput!) {\n    changePassword(input: $input) {\n      user {\n        id\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation ChangePassword($input: ChangePasswordInput!) {\n    changePassword(input: $input) {\n      user {\n        id\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CompleteSetup($input: CompleteSetupInput!) {\n    completeSetup(input: $input) {\n      user {\n        id\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation CompleteSetup($input: CompleteSetupInput!) {\n    completeSetup(input: $input) {\n      user {\n        id\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SignIn($input: SignInInput!) {\n    signIn(input: $input) {\n      user {\n        id\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation SignIn($input: SignInInput!) {\n    signIn(input: $input) {\n      user {\n        id\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SignOut {\n    signOut {\n      signedOut\n    }\n  }\n"): (typeof documents)["\n  mutation SignOut {\n    signOut {\n      signedOut\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateMe($input: UpdateMeInput!) {\n    updateMe(input: $input) {\n      user {\n        id\n        displayName\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateMe($input: UpdateMeInput!) {\n    updateMe(input: $input) {\n      user {\n        id\n        displayName\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  fragment BreakdownCharts_stats on TicketStats {\n    priorityBreakdown {\n      priority\n      count\n    }\n    categoryBreakdown {\n      category\n      count\n    }\n    statusBreakdown {\n      status\n      count\n    }\n  }\n"): (typeof documents)["\n  fragment BreakdownCharts_stats on TicketStats {\n    priorityBreakdown {\n      priority\n      count\n    }\n    categoryBreakdown {\n      category\n      count\n    }\n    statusBreakdown {\n      status\n      count\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -85,11 +207,15 @@ export function graphql(source: "\n  fragment TicketsPerDayChart_stats on Ticket
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  fragment ActorName_actor on Actor {\n    ... on User {\n      id\n      displayName\n    }\n    ... on ApiToken {\n      id\n      name\n    }\n  }\n"): (typeof documents)["\n  fragment ActorName_actor on Actor {\n    ... on User {\n      id\n      displayName\n    }\n    ... on ApiToken {\n      id\n      name\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  query TicketDetailPage($id: ID!) {\n    ticket(id: $id) {\n      id\n      ...TicketDetails_ticket\n      ...TicketEditForm_ticket\n    }\n  }\n"): (typeof documents)["\n  query TicketDetailPage($id: ID!) {\n    ticket(id: $id) {\n      id\n      ...TicketDetails_ticket\n      ...TicketEditForm_ticket\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  fragment TicketDetails_ticket on Ticket {\n    id\n    title\n    description\n    category\n    priority\n    status\n    createdAt\n    updatedAt\n    resolvedAt\n    suggestion {\n      category\n      priority\n      source\n      accepted\n    }\n  }\n"): (typeof documents)["\n  fragment TicketDetails_ticket on Ticket {\n    id\n    title\n    description\n    category\n    priority\n    status\n    createdAt\n    updatedAt\n    resolvedAt\n    suggestion {\n      category\n      priority\n      source\n      accepted\n    }\n  }\n"];
+export function graphql(source: "\n  fragment TicketDetails_ticket on Ticket {\n    id\n    title\n    description\n    category\n    priority\n    status\n    createdAt\n    updatedAt\n    resolvedAt\n    createdBy {\n      ... on User {\n        id\n      }\n      ... on ApiToken {\n        id\n      }\n      ...ActorName_actor\n    }\n    updatedBy {\n      ... on User {\n        id\n      }\n      ... on ApiToken {\n        id\n      }\n      ...ActorName_actor\n    }\n    suggestion {\n      category\n      priority\n      source\n      accepted\n    }\n  }\n"): (typeof documents)["\n  fragment TicketDetails_ticket on Ticket {\n    id\n    title\n    description\n    category\n    priority\n    status\n    createdAt\n    updatedAt\n    resolvedAt\n    createdBy {\n      ... on User {\n        id\n      }\n      ... on ApiToken {\n        id\n      }\n      ...ActorName_actor\n    }\n    updatedBy {\n      ... on User {\n        id\n      }\n      ... on ApiToken {\n        id\n      }\n      ...ActorName_actor\n    }\n    suggestion {\n      category\n      priority\n      source\n      accepted\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -13,3 +13,18 @@ export const TICKET_SEARCH_MAX = 200;
 
 /** Tickets per page when `first` is not given. */
 export const TICKETS_PAGE_SIZE_DEFAULT = 25;
+
+/** Longest email address, in code points of the trimmed text. */
+export const EMAIL_MAX = 254;
+
+/** Longest display name, in code points of the trimmed text. */
+export const DISPLAY_NAME_MAX = 100;
+
+/** Shortest new password, in code points (never trimmed). */
+export const PASSWORD_MIN = 10;
+
+/** Longest password, in code points (never trimmed). */
+export const PASSWORD_MAX = 256;
+
+/** Longest API token name, in code points of the trimmed text. */
+export const API_TOKEN_NAME_MAX = 100;

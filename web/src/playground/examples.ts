@@ -1,6 +1,7 @@
 // The operations the playground opens with: one tab per query and mutation of the
-// API, with variables, so an integrator can run each one at once. They are checked
-// against schema.graphql by the web tests.
+// tickets API, and one per area of identity and access (several operations each:
+// GraphiQL asks which one to run), with variables, so an integrator can run each one
+// at once. They are checked against schema.graphql by the web tests.
 export interface ExampleTab {
   title: string;
   query: string;
@@ -45,6 +46,15 @@ query ExampleTicket($id: ID!) {
     createdAt
     updatedAt
     resolvedAt
+    createdBy {
+      __typename
+      ... on User {
+        displayName
+      }
+      ... on ApiToken {
+        name
+      }
+    }
     suggestion {
       category
       priority
@@ -160,5 +170,228 @@ mutation ExampleUpdateTicket($id: ID!, $input: UpdateTicketInput!) {
   }
 }`,
     variables: { id: '1', input: { status: 'RESOLVED' } },
+  },
+  {
+    title: 'Who am I',
+    query: `# Who the request acts for: the signed-in user, or the owner of the API token in the
+# Authorization header (Authorization: Token …); null when anonymous.
+query ExampleMe {
+  me {
+    id
+    email
+    displayName
+    role
+  }
+  authStatus {
+    setupRequired
+  }
+}`,
+  },
+  {
+    title: 'Sign in and out',
+    query: `# Browser sessions (cookies). The playground already runs as you; integrations use
+# an API token instead. A wrong email or password is a userError INVALID_CREDENTIALS;
+# too many attempts are refused with RATE_LIMITED and extensions.retryAfter (seconds).
+mutation ExampleSignIn($signIn: SignInInput!) {
+  signIn(input: $signIn) {
+    user {
+      id
+      displayName
+      role
+    }
+    userErrors {
+      field
+      code
+      message
+    }
+  }
+}
+
+mutation ExampleSignOut {
+  signOut {
+    signedOut
+  }
+}
+
+# The first administrator, with the token of the setup link in the server's log.
+mutation ExampleCompleteSetup($setup: CompleteSetupInput!) {
+  completeSetup(input: $setup) {
+    user {
+      id
+    }
+    userErrors {
+      field
+      code
+      message
+    }
+  }
+}
+
+# An invited person choosing a password, with the token of their invitation link.
+mutation ExampleAcceptInvitation($invitation: AcceptInvitationInput!) {
+  acceptInvitation(input: $invitation) {
+    user {
+      id
+    }
+    userErrors {
+      field
+      code
+      message
+    }
+  }
+}`,
+    variables: {
+      signIn: { email: 'agent@example.com', password: 'a long passphrase' },
+      setup: { token: 'from the setup link', email: 'admin@example.com', displayName: 'Admin', password: 'a long passphrase' },
+      invitation: { token: 'from the invitation link', password: 'a long passphrase' },
+    },
+  },
+  {
+    title: 'Your account',
+    query: `# Your own name and password. Changing the password signs out your other sessions.
+mutation ExampleUpdateMe($me: UpdateMeInput!) {
+  updateMe(input: $me) {
+    user {
+      id
+      displayName
+    }
+    userErrors {
+      field
+      code
+      message
+    }
+  }
+}
+
+mutation ExampleChangePassword($password: ChangePasswordInput!) {
+  changePassword(input: $password) {
+    user {
+      id
+    }
+    userErrors {
+      field
+      code
+      message
+    }
+  }
+}`,
+    variables: {
+      me: { displayName: 'Alex' },
+      password: { currentPassword: 'the current one', newPassword: 'a new long passphrase' },
+    },
+  },
+  {
+    title: 'Users (administrators)',
+    query: `# Administrators only (FORBIDDEN otherwise). An invitation answers a one-time link
+# (valid 7 days) shown only in this answer.
+query ExampleUsers {
+  users {
+    id
+    email
+    displayName
+    role
+    active
+    invitationPending
+  }
+}
+
+mutation ExampleInviteUser($invite: InviteUserInput!) {
+  inviteUser(input: $invite) {
+    invitationUrl
+    user {
+      id
+    }
+    userErrors {
+      field
+      code
+      message
+    }
+  }
+}
+
+mutation ExampleCreateUser($user: CreateUserInput!) {
+  createUser(input: $user) {
+    user {
+      id
+    }
+    userErrors {
+      field
+      code
+      message
+    }
+  }
+}
+
+# Change the role, or deactivate (active: false); the last active administrator stays (LAST_ADMIN).
+mutation ExampleUpdateUser($id: ID!, $change: UpdateUserInput!) {
+  updateUser(id: $id, input: $change) {
+    user {
+      id
+      role
+      active
+    }
+    userErrors {
+      field
+      code
+      message
+    }
+  }
+}`,
+    variables: {
+      invite: { email: 'new.agent@example.com', displayName: 'New Agent', role: 'AGENT' },
+      user: { email: 'other.agent@example.com', displayName: 'Other Agent', role: 'AGENT', password: 'a long passphrase' },
+      id: '2',
+      change: { role: 'ADMIN' },
+    },
+  },
+  {
+    title: 'API tokens (administrators)',
+    query: `# Tokens for integrations (Authorization: Token …). The token itself is in the answer
+# of createApiToken only; afterwards only its prefix is shown.
+query ExampleApiTokens($includeRevoked: Boolean) {
+  apiTokens(includeRevoked: $includeRevoked) {
+    id
+    name
+    prefix
+    scopes
+    expiresAt
+    lastUsedAt
+    revokedAt
+  }
+}
+
+mutation ExampleCreateApiToken($token: CreateApiTokenInput!) {
+  createApiToken(input: $token) {
+    token
+    apiToken {
+      id
+      prefix
+    }
+    userErrors {
+      field
+      code
+      message
+    }
+  }
+}
+
+mutation ExampleRevokeApiToken($tokenId: ID!) {
+  revokeApiToken(id: $tokenId) {
+    apiToken {
+      id
+      revokedAt
+    }
+    userErrors {
+      field
+      code
+      message
+    }
+  }
+}`,
+    variables: {
+      includeRevoked: false,
+      token: { name: 'CRM sync', scopes: ['TICKETS_READ', 'TICKETS_WRITE'], expiresAt: null },
+      tokenId: '1',
+    },
   },
 ];

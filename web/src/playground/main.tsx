@@ -1,14 +1,18 @@
 // The GraphQL playground at /graphiql (and on a browser's GET /graphql): GraphiQL from
 // our own build, so it works with no internet, opened on one example per operation.
+// The server shows it to signed-in browsers only; its requests carry the session
+// cookie and CSRF header, so it runs as the signed-in user, or as a token pasted in
+// the headers editor (`Authorization: Token …`), sent as given.
 import './monaco-workers.js';
 import { createGraphiQLFetcher } from '@graphiql/toolkit';
 import { GraphiQL } from 'graphiql';
 import 'graphiql/style.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { fetchWithSession } from '../apollo/csrf.js';
 import { EXAMPLE_TABS } from './examples.js';
 
-const fetcher = createGraphiQLFetcher({ url: new URL('/graphql', window.location.origin).toString() });
+const fetcher = createGraphiQLFetcher({ url: new URL('/graphql', window.location.origin).toString(), fetch: fetchWithSession });
 
 const tabs = EXAMPLE_TABS.map((tab) => ({
   query: tab.query,

@@ -1,24 +1,87 @@
 // A test backend that executes operations against the real contract (schema.graphql)
 // with in-memory resolvers, so component tests catch documents the server would
-// reject. Each resolver can be replaced per test to script refusals and delays.
+// reject. Each resolver can be replaced per test to script refusals and delays. The
+// client is the app's own (createApolloClient) with the schema in place of HTTP, so
+// what the app does with the server's answers (a session ending) happens in tests too.
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { ApolloClient } from '@apollo/client';
+import type { ApolloClient } from '@apollo/client';
 import { SchemaLink } from '@apollo/client/link/schema';
-import { buildSchema, type GraphQLSchema } from 'graphql';
-import { createCache } from '../../src/apollo/client.js';
+import { buildSchema, GraphQLError, type GraphQLSchema } from 'graphql';
+import { createApolloClient } from '../../src/apollo/client.js';
 import type {
+  AcceptInvitationInput,
+  ApiTokenScope,
+  ChangePasswordInput,
   ClassifyDescriptionQuery,
+  CompleteSetupInput,
+  CreateApiTokenInput,
   CreateTicketInput,
   CreateTicketMutation,
+  CreateUserInput,
   DashboardPageQuery,
+  InviteUserInput,
+  SignInInput,
   TicketDetails_TicketFragment,
+  UpdateMeInput,
   UpdateTicketInput,
   UpdateTicketMutation,
+  UpdateUserInput,
+  UserErrorCode,
+  UserRole,
 } from '../../src/gql/graphql.js';
 
+export interface User {
+  __typename: 'User';
+  id: string;
+  email: string;
+  displayName: string;
+  role: UserRole;
+  active: boolean;
+  invitationPending: boolean;
+  createdAt: string;
+}
+export interface ApiToken {
+  __typename: 'ApiToken';
+  id: string;
+  name: string;
+  prefix: string;
+  scopes: ApiTokenScope[];
+  createdAt: string;
+  expiresAt: string | null;
+  lastUsedAt: string | null;
+  revokedAt: string | null;
+  owner: User;
+}
+export type Actor = User | ApiToken;
+export interface UserError {
+  field: string | null;
+  message: string;
+  code: UserErrorCode;
+}
+export interface SignInPayload {
+  user: User | null;
+  userErrors: UserError[];
+}
+export type UserPayload = SignInPayload;
+export interface InviteUserPayload extends UserPayload {
+  invitationUrl: string | null;
+}
+export interface CreateApiTokenPayload {
+  apiToken: ApiToken | null;
+  token: string | null;
+  userErrors: UserError[];
+}
+export interface ApiTokenPayload {
+  apiToken: ApiToken | null;
+  userErrors: UserError[];
+}
+
 // Shapes of what the fake resolvers return, taken from the generated operation types.
-export type Ticket = Omit<TicketDetails_TicketFragment, ' $fragmentName'>;
+export type Ticket = Omit<TicketDetails_TicketFragment, ' $fragmentName' | 'createdBy' | 'updatedBy'> & {
+  createdBy: Actor | null;
+  updatedBy: Actor | null;
+};
 export type Classification = ClassifyDescriptionQuery['classifyDescription'];
 export type CreateTicketPayload = CreateTicketMutation['createTicket'];
 export type UpdateTicketPayload = UpdateTicketMutation['updateTicket'];
@@ -49,6 +112,21 @@ export interface FakeResolvers {
   classifyDescription(args: { description: string }): Maybe<Classification>;
   createTicket(args: { input: CreateTicketInput }): Maybe<CreateTicketPayload>;
   updateTicket(args: { id: string; input: UpdateTicketInput }): Maybe<UpdateTicketPayload>;
+  me(): Maybe<User | null>;
+  authStatus(): Maybe<{ setupRequired: boolean }>;
+  users(): Maybe<User[]>;
+  apiTokens(args: { includeRevoked: boolean | null }): Maybe<ApiToken[]>;
+  signIn(args: { input: SignInInput }): Maybe<SignInPayload>;
+  signOut(): Maybe<{ signedOut: boolean }>;
+  completeSetup(args: { input: CompleteSetupInput }): Maybe<SignInPayload>;
+  acceptInvitation(args: { input: AcceptInvitationInput }): Maybe<SignInPayload>;
+  updateMe(args: { input: UpdateMeInput }): Maybe<UserPayload>;
+  changePassword(args: { input: ChangePasswordInput }): Maybe<UserPayload>;
+  createUser(args: { input: CreateUserInput }): Maybe<UserPayload>;
+  inviteUser(args: { input: InviteUserInput }): Maybe<InviteUserPayload>;
+  updateUser(args: { id: string; input: UpdateUserInput }): Maybe<UserPayload>;
+  createApiToken(args: { input: CreateApiTokenInput }): Maybe<CreateApiTokenPayload>;
+  revokeApiToken(args: { id: string }): Maybe<ApiTokenPayload>;
 }
 
 export function makeTicket(overrides: Partial<Ticket> = {}): Ticket {
@@ -64,9 +142,51 @@ export function makeTicket(overrides: Partial<Ticket> = {}): Ticket {
     createdAt: now,
     updatedAt: now,
     resolvedAt: null,
+    createdBy: null,
+    updatedBy: null,
     suggestion: null,
     ...overrides,
   };
+}
+
+export function makeUser(overrides: Partial<User> = {}): User {
+  return {
+    __typename: 'User',
+    id: '1',
+    email: 'alex@example.com',
+    displayName: 'Alex Agent',
+    role: 'AGENT',
+    active: true,
+    invitationPending: false,
+    createdAt: new Date('2026-01-01T09:00:00Z').toISOString(),
+    ...overrides,
+  };
+}
+
+export function makeApiToken(overrides: Partial<ApiToken> = {}): ApiToken {
+  return {
+    __typename: 'ApiToken',
+    id: '1',
+    name: 'CRM sync',
+    prefix: 'st_4f9a',
+    scopes: ['TICKETS_READ'],
+    createdAt: new Date('2026-01-01T09:00:00Z').toISOString(),
+    expiresAt: null,
+    lastUsedAt: null,
+    revokedAt: null,
+    owner: makeUser({ id: '9', displayName: 'Ada Admin', role: 'ADMIN' }),
+    ...overrides,
+  };
+}
+
+/** The resolvers of a session: `user` signed in (null: nobody), the first administrator existing. */
+export function sessionOf(user: User | null): Pick<FakeResolvers, 'me' | 'authStatus'> {
+  return { me: () => user, authStatus: () => ({ setupRequired: false }) };
+}
+
+/** A top-level GraphQL error as the server reports it (UNAUTHENTICATED, FORBIDDEN, RATE_LIMITED…), to throw from a resolver. */
+export function topLevelError(code: string, extensions: Record<string, unknown> = {}): GraphQLError {
+  return new GraphQLError(`refused: ${code}`, { extensions: { code, ...extensions } });
 }
 
 export function connectionOf(tickets: Ticket[]): TicketConnection {
@@ -103,6 +223,21 @@ export function createFakeBackend(resolvers: Partial<FakeResolvers>): FakeBacken
     classifyDescription: () => unexpected('classifyDescription'),
     createTicket: () => unexpected('createTicket'),
     updateTicket: () => unexpected('updateTicket'),
+    me: () => unexpected('me'),
+    authStatus: () => unexpected('authStatus'),
+    users: () => unexpected('users'),
+    apiTokens: () => unexpected('apiTokens'),
+    signIn: () => unexpected('signIn'),
+    signOut: () => unexpected('signOut'),
+    completeSetup: () => unexpected('completeSetup'),
+    acceptInvitation: () => unexpected('acceptInvitation'),
+    updateMe: () => unexpected('updateMe'),
+    changePassword: () => unexpected('changePassword'),
+    createUser: () => unexpected('createUser'),
+    inviteUser: () => unexpected('inviteUser'),
+    updateUser: () => unexpected('updateUser'),
+    createApiToken: () => unexpected('createApiToken'),
+    revokeApiToken: () => unexpected('revokeApiToken'),
     ...resolvers,
   };
   const calls: FakeBackend['calls'] = [];
@@ -115,6 +250,6 @@ export function createFakeBackend(resolvers: Partial<FakeResolvers>): FakeBacken
     },
     validate: true,
   });
-  const client = new ApolloClient({ cache: createCache(), link, dataMasking: true });
+  const client = createApolloClient({ link });
   return { client, resolvers: all, calls };
 }

@@ -1,9 +1,12 @@
-// Renders a component tree as the app does: Apollo provider and a router.
+// Renders a component tree as the app does: Apollo provider and a router; or the whole
+// app (its real routes, session page and frame included) at a URL.
 import type { ApolloClient } from '@apollo/client';
 import { ApolloProvider } from '@apollo/client/react';
 import { render } from '@testing-library/react';
 import type { ReactElement } from 'react';
-import { MemoryRouter } from 'react-router';
+import { flushSync } from 'react-dom';
+import { createMemoryRouter, MemoryRouter, RouterProvider } from 'react-router';
+import { routes } from '../../src/app/routes.js';
 
 export function renderWithApp(ui: ReactElement, { client, url = '/' }: { client: ApolloClient; url?: string }) {
   return render(
@@ -11,6 +14,22 @@ export function renderWithApp(ui: ReactElement, { client, url = '/' }: { client:
       <MemoryRouter initialEntries={[url]}>{ui}</MemoryRouter>
     </ApolloProvider>,
   );
+}
+
+/** The app at `url`, as main.tsx renders it; the router tells where the app went (`router.state.location`). */
+export function renderApp({ client, url }: { client: ApolloClient; url: string }) {
+  const router = createMemoryRouter(routes, { initialEntries: [url] });
+  render(
+    <ApolloProvider client={client}>
+      <RouterProvider router={router} flushSync={(update) => void flushSync(update)} />
+    </ApolloProvider>,
+  );
+  return router;
+}
+
+/** Where the app is: path and query string. */
+export function currentUrl(router: ReturnType<typeof renderApp>): string {
+  return `${router.state.location.pathname}${router.state.location.search}`;
 }
 
 /** A promise the test settles when it chooses, to hold the server's answer back. */

@@ -53,6 +53,11 @@ describe('shownFieldError', () => {
       [{ type: 'refused', errors: [refusal('title')] }, { type: 'submitted' }, { type: 'refused', errors: [] }],
       LIVE,
     ],
+    [
+      'saved and emptied: starts over',
+      [{ type: 'edited', field: 'title' }, { type: 'submitted' }, { type: 'refused', errors: [refusal('title')] }, { type: 'reset' }],
+      null,
+    ],
   ])('%s', (_, actions, shown) => {
     expect(shownFieldError(run(actions), 'title', LIVE)).toBe(shown);
   });

@@ -6,6 +6,7 @@
 //   or left the field or tried to submit (an untouched empty form is not scolded).
 // - Refusals naming no field of the form (a missing ticket, the server unreachable)
 //   are shown once above the form.
+// - A form emptied after saving starts over: nothing is shown until it is used again.
 import type { MutationError } from '../mutation-outcome.js';
 
 export interface FieldErrorsState<F extends string> {
@@ -17,7 +18,11 @@ export interface FieldErrorsState<F extends string> {
 }
 
 export type FieldErrorsAction<F extends string> =
-  { type: 'edited'; field: F } | { type: 'left'; field: F } | { type: 'submitted' } | { type: 'refused'; errors: readonly MutationError[] };
+  | { type: 'edited'; field: F }
+  | { type: 'left'; field: F }
+  | { type: 'submitted' }
+  | { type: 'refused'; errors: readonly MutationError[] }
+  | { type: 'reset' };
 
 export const initialFieldErrors: FieldErrorsState<never> = { refused: [], touched: [], submitted: false };
 
@@ -31,6 +36,8 @@ export function fieldErrorsReducer<F extends string>(state: FieldErrorsState<F>,
       return state.submitted ? state : { ...state, submitted: true };
     case 'refused':
       return { ...state, refused: action.errors };
+    case 'reset':
+      return initialFieldErrors;
   }
 }
 

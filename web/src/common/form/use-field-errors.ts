@@ -16,5 +16,7 @@ export function useFieldErrors<F extends string>(fields: readonly F[]) {
     submitted: () => dispatch({ type: 'submitted' }),
     /** The server's answer to a submission: its refusals, or none (sending clears them). */
     refused: (errors: readonly MutationError[]) => dispatch({ type: 'refused', errors }),
+    /** The form was emptied after saving: it starts over. */
+    reset: () => dispatch({ type: 'reset' }),
   };
 }

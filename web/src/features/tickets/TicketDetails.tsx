@@ -6,6 +6,7 @@ import { SelectField } from '../../common/form/SelectField.js';
 import { formatDateTime } from '../../common/format.js';
 import { refusalText } from '../../common/mutation-outcome.js';
 import { graphql } from '../../gql/index.js';
+import { ActorName } from './ActorName.js';
 import type { TicketStatus } from '../../gql/graphql.js';
 import { CATEGORY_LABEL, PRIORITY_LABEL, SOURCE_LABEL, STATUSES, STATUS_LABEL } from './ticket-enums.js';
 import { useUpdateTicket } from './use-update-ticket.js';
@@ -21,6 +22,24 @@ export const TicketDetailsFragment = graphql(`
     createdAt
     updatedAt
     resolvedAt
+    createdBy {
+      ... on User {
+        id
+      }
+      ... on ApiToken {
+        id
+      }
+      ...ActorName_actor
+    }
+    updatedBy {
+      ... on User {
+        id
+      }
+      ... on ApiToken {
+        id
+      }
+      ...ActorName_actor
+    }
     suggestion {
       category
       priority
@@ -31,7 +50,8 @@ export const TicketDetailsFragment = graphql(`
 `);
 
 export function TicketDetails({ ticket }: { ticket: FragmentType<typeof TicketDetailsFragment> }) {
-  const { data, complete } = useFragment({ fragment: TicketDetailsFragment, from: ticket });
+  // The fragment's document carries ActorName's fragment too: say which one this is.
+  const { data, complete } = useFragment({ fragment: TicketDetailsFragment, fragmentName: 'TicketDetails_ticket', from: ticket });
   const [updateTicket] = useUpdateTicket();
   const [problem, setProblem] = useState<string | null>(null);
   if (!complete) return null;
@@ -79,9 +99,21 @@ export function TicketDetails({ ticket }: { ticket: FragmentType<typeof TicketDe
           </dd>
         </div>
         <div>
+          <dt>Created by</dt>
+          <dd data-testid="created-by">
+            <ActorName actor={data.createdBy} />
+          </dd>
+        </div>
+        <div>
           <dt>Last changed</dt>
           <dd>
             <time dateTime={data.updatedAt}>{formatDateTime(data.updatedAt)}</time>
+          </dd>
+        </div>
+        <div>
+          <dt>Last changed by</dt>
+          <dd data-testid="updated-by">
+            <ActorName actor={data.updatedBy} />
           </dd>
         </div>
         <div>

@@ -104,6 +104,9 @@ export function useCreateTicket() {
                 createdAt: now,
                 updatedAt: now,
                 resolvedAt: status === 'RESOLVED' || status === 'CLOSED' ? now : null,
+                // Who wrote it is the server's record; the answer fills it in.
+                createdBy: null,
+                updatedBy: null,
                 suggestion: shown
                   ? {
                       __typename: 'TicketSuggestion',

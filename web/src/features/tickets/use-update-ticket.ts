@@ -1,5 +1,7 @@
 // Changing a ticket: the change shows at once (optimistic) and is undone by Apollo
 // when the server refuses it, with the refusal returned so the caller can say why.
+// Once saved, who last changed it is asked again where it is shown (the detail page):
+// the server records the actor, which the app cannot know for an optimistic answer.
 import { useApolloClient, useMutation } from '@apollo/client/react';
 import { useCallback } from 'react';
 import { networkError, type MutationOutcome } from '../../common/mutation-outcome.js';
@@ -94,6 +96,7 @@ export function useUpdateTicket() {
         if (!payload || payload.userErrors.length > 0 || !payload.ticket) {
           return { ok: false, errors: payload?.userErrors ?? [] };
         }
+        client.cache.evict({ id: client.cache.identify({ __typename: 'Ticket', id }), fieldName: 'updatedBy' });
         return { ok: true, value: undefined };
       } catch (error) {
         return { ok: false, errors: [networkError(error)] };
