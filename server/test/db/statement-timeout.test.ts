@@ -6,7 +6,7 @@ import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../src/app.js';
 import { openDatabase, type Database } from '../../src/db/client.js';
-import { createTicket } from '../support/factories.js';
+import { createCaller, createTicket } from '../support/factories.js';
 import { testConfig } from '../support/harness.js';
 import { createPgDatabase, TEST_DATABASE_URL, type PgDatabase } from '../ops/support/pg-database.js';
 
@@ -20,6 +20,7 @@ describe.runIf(TEST_DATABASE_URL)('a statement past DATABASE_STATEMENT_TIMEOUT_M
   let database: Database;
   let app: FastifyInstance;
   let locker: postgres.Sql;
+  let authorization: string;
 
   beforeAll(async () => {
     pg = await createPgDatabase();
@@ -27,6 +28,7 @@ describe.runIf(TEST_DATABASE_URL)('a statement past DATABASE_STATEMENT_TIMEOUT_M
     database = await openDatabase({ kind: 'postgres', url: pg.url, maxConnections: 4, timeouts: config.timeouts });
     await database.migrate();
     app = await buildApp({ config, database });
+    ({ authorization } = await createCaller(database.db));
     locker = postgres(pg.url, { max: 1, onnotice: () => {} });
   });
   afterAll(async () => {
@@ -62,12 +64,17 @@ describe.runIf(TEST_DATABASE_URL)('a statement past DATABASE_STATEMENT_TIMEOUT_M
   it('REST: 503 with a DRF detail, and the ticket unchanged', async () => {
     const ticket = await createTicket(database.db, { title: 'Locked elsewhere', status: 'open' });
     const res = await whileLocked(ticket.id, () =>
-      app.inject({ method: 'PATCH', url: `/api/tickets/${ticket.id}/`, payload: { status: 'resolved', title: 'Changed' } }),
+      app.inject({
+        method: 'PATCH',
+        url: `/api/tickets/${ticket.id}/`,
+        headers: { authorization },
+        payload: { status: 'resolved', title: 'Changed' },
+      }),
     );
     expect(res.statusCode).toBe(503);
     expect(Object.keys(res.json())).toEqual(['detail']);
 
-    const after = await app.inject({ method: 'GET', url: `/api/tickets/${ticket.id}/` });
+    const after = await app.inject({ method: 'GET', url: `/api/tickets/${ticket.id}/`, headers: { authorization } });
     expect(after.json()).toMatchObject({ title: 'Locked elsewhere', status: 'open' });
   });
 
@@ -77,6 +84,7 @@ describe.runIf(TEST_DATABASE_URL)('a statement past DATABASE_STATEMENT_TIMEOUT_M
       app.inject({
         method: 'POST',
         url: '/graphql',
+        headers: { authorization },
         payload: {
           query: 'mutation ($id: ID!) { updateTicket(id: $id, input: { status: RESOLVED, title: "Changed" }) { ticket { id } } }',
           variables: { id: String(ticket.id) },
@@ -89,6 +97,7 @@ describe.runIf(TEST_DATABASE_URL)('a statement past DATABASE_STATEMENT_TIMEOUT_M
     const after = await app.inject({
       method: 'POST',
       url: '/graphql',
+      headers: { authorization },
       payload: { query: `{ ticket(id: "${ticket.id}") { title status } }` },
     });
     expect(after.json().data.ticket).toEqual({ title: 'Locked elsewhere', status: 'OPEN' });
