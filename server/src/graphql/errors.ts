@@ -3,6 +3,7 @@
 import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
 import type { GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
+import { AUTH_ERROR_GRAPHQL_CODE, AuthError } from '../auth/auth.errors.js';
 import { CLASSIFIER_ERROR_GRAPHQL_CODE, ClassifierError } from '../classifier/classifier.errors.js';
 import { isServiceUnavailable, SERVICE_UNAVAILABLE_MESSAGE } from '../db/database.errors.js';
 import { TICKET_ERROR_GRAPHQL_CODE, TicketError } from '../tickets/ticket.errors.js';
@@ -34,6 +35,19 @@ export function createFormatError(log: ErrorLogger) {
     const original = unwrapResolverError(error);
     if (original instanceof TicketError) {
       return { ...formatTicketError(original), locations: formatted.locations, path: formatted.path };
+    }
+    // Refusals by @Access (UNAUTHENTICATED, FORBIDDEN) and a throttled sign-in
+    // (RATE_LIMITED, which rateLimitHttpPlugin turns into a 429): the client's to know.
+    if (original instanceof AuthError) {
+      return {
+        message: original.message,
+        locations: formatted.locations,
+        path: formatted.path,
+        extensions: {
+          code: AUTH_ERROR_GRAPHQL_CODE[original.code],
+          ...(original.retryAfterSeconds !== undefined && { retryAfter: original.retryAfterSeconds }),
+        },
+      };
     }
     if (original instanceof ClassifierError) {
       return {
