@@ -12,7 +12,9 @@ export function readSignInFailures(db: Db, keys: readonly string[]) {
 
 /** One more failure for `key`; a window older than `windowMs` starts over. Atomic under concurrency. */
 export async function recordSignInFailure(db: Db, key: string, now: Date, windowMs: number): Promise<void> {
-  const windowStart = new Date(now.getTime() - windowMs);
+  // Bound as text: postgres.js cannot send a Date that no column types (PGlite can).
+  const at = sql`${now.toISOString()}::timestamptz`;
+  const windowStart = sql`${new Date(now.getTime() - windowMs).toISOString()}::timestamptz`;
   await db
     .insert(signInFailures)
     .values({ key, failures: 1, windowStartedAt: now })
@@ -20,7 +22,7 @@ export async function recordSignInFailure(db: Db, key: string, now: Date, window
       target: signInFailures.key,
       set: {
         failures: sql`case when ${signInFailures.windowStartedAt} <= ${windowStart} then 1 else ${signInFailures.failures} + 1 end`,
-        windowStartedAt: sql`case when ${signInFailures.windowStartedAt} <= ${windowStart} then ${now} else ${signInFailures.windowStartedAt} end`,
+        windowStartedAt: sql`case when ${signInFailures.windowStartedAt} <= ${windowStart} then ${at} else ${signInFailures.windowStartedAt} end`,
       },
     });
 }
