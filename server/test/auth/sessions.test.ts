@@ -336,6 +336,20 @@ describeOnDatabases('sign-in throttling', (ctx) => {
     expectThrottled(await attempt(user.email, FACTORY_PASSWORD, '10.0.7.200'));
   });
 
+  it('neither successful sign-ins nor refused attempts count against the client address', async () => {
+    const user = await createUser(ctx.db);
+    for (let i = 0; i <= MAX_FAILURES; i += 1) {
+      expect((await attempt(user.email, FACTORY_PASSWORD, '10.0.8.1')).json().data.signIn.userErrors).toEqual([]);
+    }
+    // An office behind one address: one colleague's account is throttled and retried…
+    const throttledOne = await createUser(ctx.db);
+    for (let i = 0; i < MAX_FAILURES; i += 1) await attempt(throttledOne.email, 'not the password', `10.0.8.${i + 10}`);
+    for (let i = 0; i <= MAX_FAILURES; i += 1)
+      expect((await attempt(throttledOne.email, FACTORY_PASSWORD, '10.0.9.1')).statusCode).toBe(429);
+    // …and the others there still sign in.
+    expect((await attempt(user.email, FACTORY_PASSWORD, '10.0.9.1')).json().data.signIn.userErrors).toEqual([]);
+  });
+
   it('the obtain-token endpoint counts against the same account', async () => {
     const user = await createUser(ctx.db);
     for (let i = 0; i < MAX_FAILURES; i += 1) {
