@@ -101,12 +101,18 @@ describeOnDatabases(
       );
       const invitationUrl = new URL(invited.json().data.inviteUser.invitationUrl);
       const invitationSecret = invitationUrl.searchParams.get('token')!;
-      // The invitee's browser opens the link, then accepts.
+      // The invitee's browser opens the link, sends a malformed accept (a GraphQL
+      // error about an input carrying the link's secret and a password), then accepts.
       await send('open invitation link', {
         method: 'GET',
         url: `${invitationUrl.pathname}${invitationUrl.search}`,
         headers: { accept: 'text/html' },
       });
+      await graphql(
+        'GraphQL error with the link',
+        'mutation ($input: AcceptInvitationInput!) { acceptInvitation(input: $input) { user { id } } }',
+        { input: { token: invitationSecret, password: INVITEE_PASSWORD, rememberMe: true } },
+      );
       const accepted = await graphql(
         'acceptInvitation',
         'mutation ($input: AcceptInvitationInput!) { acceptInvitation(input: $input) { user { id } userErrors { code } } }',
@@ -139,7 +145,12 @@ describeOnDatabases(
       expect(accepted.json().data.acceptInvitation.userErrors).toEqual([]);
       expect(exchanges.find((e) => e.label === 'changePassword')!.res.json().data.changePassword.userErrors).toEqual([]);
       expect(exchanges.find((e) => e.label === 'use cookie to write')!.res.statusCode).toBe(201);
-      expect(exchanges.find((e) => e.label === 'GraphQL error')!.res.json().errors[0].extensions.code).toBe('BAD_USER_INPUT');
+      for (const label of ['GraphQL error', 'GraphQL error with the link']) {
+        expect(exchanges.find((e) => e.label === label)!.res.json().errors[0].extensions).toEqual({
+          code: 'BAD_USER_INPUT',
+          field: 'input',
+        });
+      }
 
       /** Each secret, and the responses allowed to show it. */
       const secrets: [name: string, value: string, shownBy: string[]][] = [
