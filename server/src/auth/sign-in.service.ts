@@ -8,7 +8,13 @@ import { throwIfAny, validateGivenPassword } from './auth.validation.js';
 import { verifyPassword } from './password.js';
 import { startSession } from './session.service.js';
 import type { SignedIn } from './setup.service.js';
-import { clearSignInFailures, purgeSignInFailures, readSignInFailures, recordSignInFailure } from './sign-in-throttle.repository.js';
+import {
+  clearSignInFailures,
+  purgeSignInFailures,
+  recordSignInFailure,
+  takeBackSignInFailure,
+  type SignInFailureCount,
+} from './sign-in-throttle.repository.js';
 import { findUserByEmail, type UserRow } from './user.repository.js';
 
 export interface CredentialsRequest {
@@ -47,12 +53,17 @@ export async function checkCredentials(db: Db, settings: ThrottleSettings, reque
 
   const now = new Date();
   const keys = throttleKeys(email!, request.clientAddress);
-  const failures = await readSignInFailures(db, [keys.account, keys.address]);
-  const windowEndsAt = failures
-    .filter((f) => f.failures >= settings.signInMaxFailures)
-    .map((f) => f.windowStartedAt.getTime() + settings.signInWindowMs)
-    .filter((end) => end > now.getTime());
+  // Every attempt is counted as a failure before its password is checked, each count
+  // taken atomically: concurrent guesses cannot all read "under the limit" first, so
+  // at most signInMaxFailures of them are ever checked. An attempt that turns out not
+  // to be a failure (refused unchecked, or the right password) is taken back.
+  const counts: SignInFailureCount[] = [];
+  for (const key of [keys.account, keys.address]) counts.push(await recordSignInFailure(db, key, now, settings.signInWindowMs));
+  const windowEndsAt = counts
+    .filter((c) => c.failures > settings.signInMaxFailures)
+    .map((c) => c.windowStartedAt.getTime() + settings.signInWindowMs);
   if (windowEndsAt.length > 0) {
+    for (const key of [keys.account, keys.address]) await takeBackSignInFailure(db, key);
     throw AuthError.throttled(Math.max(1, Math.ceil((Math.max(...windowEndsAt) - now.getTime()) / 1000)));
   }
 
@@ -60,13 +71,12 @@ export async function checkCredentials(db: Db, settings: ThrottleSettings, reque
   const usable = user !== undefined && user.active && user.passwordHash !== null;
   const matches = await verifyPassword(usable ? user.passwordHash : null, password!);
   if (!usable || !matches) {
-    // Attempts with made-up emails each leave a row: passed windows are purged as new failures come.
+    // Attempts with made-up emails each leave a row: passed windows are purged as failures come.
     await purgeSignInFailures(db, new Date(now.getTime() - settings.signInWindowMs));
-    await recordSignInFailure(db, keys.account, now, settings.signInWindowMs);
-    await recordSignInFailure(db, keys.address, now, settings.signInWindowMs);
     throw AuthError.invalidCredentials();
   }
   await clearSignInFailures(db, keys.account);
+  await takeBackSignInFailure(db, keys.address);
   return user;
 }
 

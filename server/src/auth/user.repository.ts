@@ -1,5 +1,5 @@
 // SQL for users: plain functions over a `Db` (a database or a transaction).
-import { and, asc, eq, inArray, ne, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import { users } from '../db/schema.js';
 import type { UserRole } from './auth.enums.js';
@@ -66,17 +66,20 @@ export async function adminExists(db: Db): Promise<boolean> {
 }
 
 /**
- * The active admins other than `userId`, locked until the transaction ends: two
- * admins demoting each other at once then run one after the other, and the second
- * sees that it would leave none.
+ * How many active admins other than `userId` there are, with every active admin
+ * (`userId` included) locked until the transaction ends, always in id order: two
+ * admins demoting each other at once then queue on the same first row and run one
+ * after the other, and the second sees that it would leave none. (Locking only the
+ * others let each hold the row the other was about to update: a deadlock.)
  */
 export async function lockOtherActiveAdmins(db: Db, userId: number): Promise<number> {
   const rows = await db
     .select({ id: users.id })
     .from(users)
-    .where(and(eq(users.role, 'admin'), eq(users.active, true), ne(users.id, userId)))
+    .where(and(eq(users.role, 'admin'), eq(users.active, true)))
+    .orderBy(asc(users.id))
     .for('update');
-  return rows.length;
+  return rows.filter((row) => row.id !== userId).length;
 }
 
 /** Unique violation on the email index: the address is taken. */

@@ -1,7 +1,7 @@
 // The one place where errors become GraphQL errors: feature errors are mapped to
 // their codes, known GraphQL errors pass, and everything else is masked.
 import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
-import type { GraphQLFormattedError } from 'graphql';
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { AUTH_ERROR_GRAPHQL_CODE, AuthError } from '../auth/auth.errors.js';
 import { CLASSIFIER_ERROR_GRAPHQL_CODE, ClassifierError } from '../classifier/classifier.errors.js';
@@ -36,6 +36,8 @@ export function createFormatError(log: ErrorLogger) {
     if (original instanceof TicketError) {
       return { ...formatTicketError(original), locations: formatted.locations, path: formatted.path };
     }
+    // Refusals by @Access (UNAUTHENTICATED, FORBIDDEN) and a throttled sign-in
+    // (RATE_LIMITED, which rateLimitHttpPlugin turns into a 429): the client's to know.
     if (original instanceof AuthError) {
       return {
         message: original.message,
@@ -68,8 +70,14 @@ export function createFormatError(log: ErrorLogger) {
     const code = formatted.extensions?.code;
     if (typeof code === 'string' && CLIENT_CODES.has(code)) {
       const { stacktrace: _drop, ...extensions } = formatted.extensions ?? {};
-      const field = code === 'BAD_USER_INPUT' ? variableErrorField(formatted.message) : null;
-      return { ...formatted, extensions: field ? { ...extensions, field } : extensions };
+      if (code !== 'BAD_USER_INPUT') return { ...formatted, extensions };
+      const field = variableErrorField(formatted.message);
+      const reason = original instanceof GraphQLError ? original.originalError?.message : undefined;
+      return {
+        ...formatted,
+        message: withoutInvalidValue(formatted.message, reason),
+        extensions: field ? { ...extensions, field } : extensions,
+      };
     }
     // Anything else is a bug or an infrastructure failure: log it in full, tell
     // the client nothing about SQL, parameters or stacks.
@@ -144,4 +152,20 @@ export function variableErrorField(message: string): string | null {
   const at = /^Variable "\$\w+" got invalid value .*? at "([\w.[\]]+)"; /s.exec(message)?.[1];
   const path = at?.replace(/\[\d+\]/g, '').split('.') ?? [];
   return path.length > 1 ? path[path.length - 1]! : variable;
+}
+
+/**
+ * A variable-coercion message without the value it quotes. graphql-js writes the
+ * whole invalid value (`Variable "$input" got invalid value { email: "…", password:
+ * "…", remember: true } at …; <reason>`), which for signIn, acceptInvitation or
+ * completeSetup is a password or a one-time link's secret, echoed into a response
+ * that clients log and display. Which variable, where in it, and why all stay.
+ */
+function withoutInvalidValue(message: string, reason: string | undefined): string {
+  const head = /^Variable "\$\w+" got invalid value /.exec(message)?.[0];
+  if (head === undefined || reason === undefined || !message.endsWith(`; ${reason}`)) return message;
+  const value = message.slice(head.length, message.length - reason.length - 2);
+  // The path graphql-js appends; a quoted string in the value cannot end so (its quotes are escaped).
+  const at = / at "[\w.[\]]+"$/.exec(value)?.[0] ?? '';
+  return `${head.trimEnd()}${at}; ${reason}`;
 }
