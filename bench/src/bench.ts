@@ -1,9 +1,12 @@
-// `npm run bench -- [--db postgres|pglite] [--count N] [--duration S] [--connections C] [--out FILE]`
+// `npm run bench -- [--db postgres|pglite] [--count N] [--duration S] [--connections C] [--out FILE] [--only TEXT] [--skip-anonymous]`
 //
 // Seeds a database (when it does not already hold about --count tickets), starts the
-// real server against it, drives every case over HTTP with autocannon, stops the
-// server (reading its peak RSS), replays the same SQL straight through the driver
-// at the same concurrency, and writes a markdown report to bench/results/.
+// real server against it (with the benchmark's admin, ADMIN_EMAIL/ADMIN_PASSWORD),
+// obtains one API token and drives every case over HTTP with autocannon, sending the
+// token on every request; stops the server (reading its peak RSS), replays the same
+// SQL straight through the driver at the same concurrency; then, on a server started
+// with ANONYMOUS_ACCESS=read, drives each read case with the token and anonymously,
+// to measure what authentication adds; and writes a markdown report to bench/results/.
 import { spawn } from 'node:child_process';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
@@ -12,11 +15,12 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import postgres from 'postgres';
+import { resolveApiToken } from '../../server/src/auth/api-token.service.js';
 import { openDatabase, type Database } from '../../server/src/db/client.js';
-import { benchCases, COMMON_WORD, SHORT_TERM, type BenchCase, type HttpRequest, type IdPicker } from './cases.js';
+import { benchCases, COMMON_WORD, isWriteCase, SHORT_TERM, type BenchCase, type HttpRequest, type IdPicker } from './cases.js';
 import { captureCase, replay, type Driver, type RawResult } from './raw.js';
-import { renderReport, type CaseResult, type ReportMeta } from './report.js';
-import { startServer } from './server-process.js';
+import { renderReport, type AuthResult, type CaseResult, type ReportMeta } from './report.js';
+import { benchAdminEnv, obtainToken, startServer } from './server-process.js';
 import { summarize } from './stats.js';
 import { RARE_PHRASE } from '../../server/src/scripts/seed.generator.js';
 
@@ -34,6 +38,8 @@ interface Options {
   url: string;
   dataDir: string;
   only: string | undefined;
+  /** Whether to measure the read cases anonymously too (what authentication adds). */
+  anonymous: boolean;
 }
 
 function parseOptions(): Options {
@@ -45,12 +51,14 @@ function parseOptions(): Options {
       connections: { type: 'string', default: '8' },
       out: { type: 'string' },
       only: { type: 'string' },
+      'skip-anonymous': { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
     },
   });
   if (values.help) {
     process.stdout.write(
-      'Usage: npm run bench -- [--db postgres|pglite] [--count N] [--duration S] [--connections C] [--out FILE] [--only TEXT]\n' +
+      'Usage: npm run bench -- [--db postgres|pglite] [--count N] [--duration S] [--connections C] [--out FILE] [--only TEXT] [--skip-anonymous]\n' +
+        '  --skip-anonymous: skip the second pass over the read cases with and without the token (what authentication adds)\n' +
         '  PostgreSQL: BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/bench; the database is created if missing)\n' +
         '  PGlite: BENCH_DATA_DIR (default bench/.data/pglite)\n',
     );
@@ -69,6 +77,7 @@ function parseOptions(): Options {
     connections: Math.floor(num('connections', values.connections, 1)),
     out: values.out,
     only: values.only,
+    anonymous: !values['skip-anonymous'],
     url: process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/bench',
     dataDir: resolve(process.env.BENCH_DATA_DIR ?? join(ROOT, 'bench/.data/pglite')),
   };
@@ -141,10 +150,20 @@ interface HttpResult {
   latencies: number[];
 }
 
-async function drive(url: string, bench: BenchCase, ids: IdPicker, connections: number, seconds: number): Promise<HttpResult> {
+/** `Authorization` for the benchmark's token; none for an anonymous caller. */
+type Credentials = { authorization: string } | Record<string, never>;
+
+async function drive(
+  url: string,
+  bench: BenchCase,
+  ids: IdPicker,
+  connections: number,
+  seconds: number,
+  credentials: Credentials,
+): Promise<HttpResult> {
   const latencies: number[] = [];
   let failed = 0;
-  const headers = { 'content-type': 'application/json' };
+  const headers = { 'content-type': 'application/json', ...credentials };
   const instance = autocannon({
     url,
     connections,
@@ -173,6 +192,46 @@ async function drive(url: string, bench: BenchCase, ids: IdPicker, connections: 
 
 function warmupSeconds(duration: number): number {
   return Math.min(2, Math.max(0.3, duration * 0.2));
+}
+
+function merged(a: HttpResult, b: HttpResult): HttpResult {
+  return {
+    requests: a.requests + b.requests,
+    errors: a.errors + b.errors,
+    durationSeconds: a.durationSeconds + b.durationSeconds,
+    latencies: [...a.latencies, ...b.latencies],
+  };
+}
+
+/**
+ * One case with the token and anonymously on the same server: both warmed up, then
+ * token, anonymous, anonymous, token for half the duration each, so that drift over
+ * the run (caches warming, a neighbour's load) weighs on both alike.
+ */
+async function withAndWithoutToken(
+  url: string,
+  bench: BenchCase,
+  ids: IdPicker,
+  connections: number,
+  seconds: number,
+  token: Credentials,
+): Promise<{ token: HttpResult; anonymous: HttpResult }> {
+  const anonymous: Credentials = {};
+  await drive(url, bench, ids, connections, warmupSeconds(seconds), token);
+  await drive(url, bench, ids, connections, warmupSeconds(seconds), anonymous);
+  const half = seconds / 2;
+  const first = await drive(url, bench, ids, connections, half, token);
+  const second = await drive(url, bench, ids, connections, half, anonymous);
+  const third = await drive(url, bench, ids, connections, half, anonymous);
+  const fourth = await drive(url, bench, ids, connections, half, token);
+  return { token: merged(first, fourth), anonymous: merged(second, third) };
+}
+
+function logHttp(label: string, bench: BenchCase, result: HttpResult): void {
+  const s = summarize(result.latencies);
+  log(
+    `  ${label}${bench.api.padEnd(7)} ${bench.name.padEnd(24)} ${(result.requests / result.durationSeconds).toFixed(0).padStart(6)} req/s  p50 ${s.p50.toFixed(2)}  p95 ${s.p95.toFixed(2)}  p99 ${s.p99.toFixed(2)} ms  errors ${result.errors}`,
+  );
 }
 
 async function main(): Promise<void> {
@@ -215,18 +274,22 @@ async function main(): Promise<void> {
     `benchmarking ${cases.length} cases on ${options.db} with ${count.toLocaleString('en')} tickets, ${options.connections} connections, ${options.duration}s each`,
   );
 
-  const server = await startServer(targetEnv(options));
+  // As in production: callers without credentials are refused (a developer's .env may
+  // not say otherwise), and the first admin is created on a fresh database.
+  const serverEnv = { ...targetEnv(options), ...benchAdminEnv(), ANONYMOUS_ACCESS: '' };
+  const server = await startServer(serverEnv);
   const http: HttpResult[] = [];
   let peakRss: number | null;
+  let token: string;
   try {
+    // One token for the whole run, sent on every request, as an integrator's script does.
+    token = await obtainToken(server.url);
+    const credentials = { authorization: `Token ${token}` };
     for (const bench of cases) {
-      await drive(server.url, bench, ids, options.connections, warmupSeconds(options.duration));
-      const result = await drive(server.url, bench, ids, options.connections, options.duration);
+      await drive(server.url, bench, ids, options.connections, warmupSeconds(options.duration), credentials);
+      const result = await drive(server.url, bench, ids, options.connections, options.duration, credentials);
       http.push(result);
-      const s = summarize(result.latencies);
-      log(
-        `  ${bench.api.padEnd(7)} ${bench.name.padEnd(24)} ${(result.requests / result.durationSeconds).toFixed(0).padStart(6)} req/s  p50 ${s.p50.toFixed(2)}  p95 ${s.p95.toFixed(2)}  p99 ${s.p99.toFixed(2)} ms  errors ${result.errors}`,
-      );
+      logHttp('', bench, result);
     }
   } finally {
     // VmHWM is the process's peak so far: read it while the process still exists.
@@ -241,8 +304,11 @@ async function main(): Promise<void> {
     options.db === 'postgres' ? { kind: 'postgres', sql: client as postgres.Sql } : { kind: 'pglite', client: client as never };
   const raw: RawResult[] = [];
   try {
+    // The caller the server saw: its writes record who made them.
+    const actor = await resolveApiToken(database.db, token);
+    if (actor === null) throw new Error('the benchmark token no longer resolves');
     for (const bench of cases) {
-      const branches = await captureCase(driver, bench, ids);
+      const branches = await captureCase(driver, bench, ids, actor);
       await replay(driver, branches, ids, options.connections, warmupSeconds(options.duration));
       const result = await replay(driver, branches, ids, options.connections, options.duration);
       raw.push(result);
@@ -265,6 +331,31 @@ async function main(): Promise<void> {
     }
   } finally {
     await database.close();
+  }
+
+  // What authentication adds: the read cases (the ones ANONYMOUS_ACCESS=read allows)
+  // with the same token and with none, on one server.
+  const authCases = options.anonymous ? cases.filter((c) => !isWriteCase(c)) : [];
+  const auth: AuthResult[] = [];
+  if (authCases.length > 0) {
+    log(`measuring authentication: ${authCases.length} read cases with the token and anonymously (ANONYMOUS_ACCESS=read)`);
+    const anonymousServer = await startServer({ ...serverEnv, ANONYMOUS_ACCESS: 'read' });
+    try {
+      for (const bench of authCases) {
+        const pair = await withAndWithoutToken(anonymousServer.url, bench, ids, options.connections, options.duration, {
+          authorization: `Token ${token}`,
+        });
+        logHttp('token     ', bench, pair.token);
+        logHttp('anonymous ', bench, pair.anonymous);
+        auth.push({
+          bench,
+          token: { ...pair.token, latency: summarize(pair.token.latencies) },
+          anonymous: { ...pair.anonymous, latency: summarize(pair.anonymous.latencies) },
+        });
+      }
+    } finally {
+      await anonymousServer.stop().catch(() => {});
+    }
   }
 
   const pgliteVersion = JSON.parse(await readFile(join(ROOT, 'node_modules/@electric-sql/pglite/package.json'), 'utf8')).version as string;
@@ -293,7 +384,7 @@ async function main(): Promise<void> {
     peakRssMiB: peakRss,
     terms: { common: COMMON_WORD, rare: RARE_PHRASE, short: SHORT_TERM },
   };
-  const markdown = renderReport(meta, results);
+  const markdown = renderReport(meta, results, auth);
   const label = count >= 1_000_000 ? `${Math.round(count / 1_000_000)}m` : count >= 1000 ? `${Math.round(count / 1000)}k` : String(count);
   const out = options.out
     ? resolve(options.out)

@@ -1,10 +1,12 @@
 // The benchmark's cases: one HTTP request shape per case (REST and GraphQL), and the
-// service calls whose SQL the raw baseline replays (the same calls the adapters make).
+// service calls whose SQL the raw baseline replays (the same calls the adapters make,
+// as the same caller: the benchmark's token).
 import { createTicketGenerator, RARE_PHRASE } from '../../server/src/scripts/seed.generator.js';
 import { createTicket, getTicketStats, getTicketsPerDay, updateTicket } from '../../server/src/tickets/ticket.service.js';
 import { isCounterQuery, isIndexedSearch, validateTicketQuery, type TicketFilterRequest } from '../../server/src/tickets/ticket-query.js';
 import { countTicketsBounded, listTicketsCounted } from '../../server/src/tickets/ticket-count.repository.js';
 import { listTicketsPage } from '../../server/src/tickets/ticket.repository.js';
+import type { Actor } from '../../server/src/auth/actor.js';
 import type { Db } from '../../server/src/db/client.js';
 
 export interface HttpRequest {
@@ -13,8 +15,8 @@ export interface HttpRequest {
   body?: string;
 }
 
-/** Parallel branches of sequential service calls: how the adapter issues its SQL. */
-export type Capture = ((db: Db, ids: IdPicker) => Promise<unknown>)[];
+/** Parallel branches of sequential service calls: how the adapter issues its SQL, for `actor`. */
+export type Capture = ((db: Db, ids: IdPicker, actor: Actor) => Promise<unknown>)[];
 
 export interface BenchCase {
   name: string;
@@ -125,14 +127,14 @@ export function benchCases(): BenchCase[] {
       api: 'REST',
       targetP95: 15,
       request: () => ({ method: 'POST', path: '/api/tickets/', body: JSON.stringify(newTicket()) }),
-      capture: [(db) => createTicket(db, newTicket())],
+      capture: [(db, _ids, actor) => createTicket(db, actor, newTicket())],
     },
     {
       name: 'patch',
       api: 'REST',
       targetP95: 15,
       request: (ids) => ({ method: 'PATCH', path: `/api/tickets/${ids.random()}/`, body: JSON.stringify({ status: randomStatus() }) }),
-      capture: [(db) => updateTicket(db, PLACEHOLDER_ID, { status: 'in_progress' }).catch(() => null)],
+      capture: [(db, _ids, actor) => updateTicket(db, actor, PLACEHOLDER_ID, { status: 'in_progress' }).catch(() => null)],
     },
   ];
   const graphql: BenchCase[] = [
@@ -184,17 +186,26 @@ export function benchCases(): BenchCase[] {
         const t = newTicket();
         return gql(CREATE, { input: { ...t, category: t.category.toUpperCase(), priority: t.priority.toUpperCase() } });
       },
-      capture: [(db) => createTicket(db, newTicket())],
+      capture: [(db, _ids, actor) => createTicket(db, actor, newTicket())],
     },
     {
       name: 'patch',
       api: 'GraphQL',
       targetP95: 15,
       request: (ids) => gql(UPDATE, { id: String(ids.random()), input: { status: randomStatus().toUpperCase() } }),
-      capture: [(db) => updateTicket(db, PLACEHOLDER_ID, { status: 'in_progress' }).catch(() => null)],
+      capture: [(db, _ids, actor) => updateTicket(db, actor, PLACEHOLDER_ID, { status: 'in_progress' }).catch(() => null)],
     },
   ];
   // Reads first, then writes, so that every read case sees the seeded data set.
-  const isWrite = (c: BenchCase) => c.name === 'create' || c.name === 'patch';
-  return [...rest.filter((c) => !isWrite(c)), ...graphql.filter((c) => !isWrite(c)), ...rest.filter(isWrite), ...graphql.filter(isWrite)];
+  return [
+    ...rest.filter((c) => !isWriteCase(c)),
+    ...graphql.filter((c) => !isWriteCase(c)),
+    ...rest.filter(isWriteCase),
+    ...graphql.filter(isWriteCase),
+  ];
+}
+
+/** Whether a case changes data: those run last, and need credentials that may write. */
+export function isWriteCase(bench: BenchCase): boolean {
+  return bench.name === 'create' || bench.name === 'patch';
 }

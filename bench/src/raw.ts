@@ -7,6 +7,7 @@ import type { Logger } from 'drizzle-orm';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import type { Sql } from 'postgres';
+import type { Actor } from '../../server/src/auth/actor.js';
 import type { Db } from '../../server/src/db/client.js';
 import * as schema from '../../server/src/db/schema.js';
 import { PLACEHOLDER_ID, type BenchCase, type IdPicker } from './cases.js';
@@ -59,11 +60,11 @@ function capturingDb(driver: Driver, into: Statement[]): Db {
   return drizzlePglite({ client: driver.client, schema, logger }) as unknown as Db;
 }
 
-export async function captureCase(driver: Driver, bench: BenchCase, ids: IdPicker): Promise<Branch[]> {
+export async function captureCase(driver: Driver, bench: BenchCase, ids: IdPicker, actor: Actor): Promise<Branch[]> {
   const branches: Branch[] = [];
   for (const run of bench.capture) {
     const statements: Statement[] = [];
-    await run(capturingDb(driver, statements), ids);
+    await run(capturingDb(driver, statements), ids, actor);
     // The server sets a statement timeout inside a transaction for bounded counts and short searches.
     branches.push({ statements, transaction: statements.some((s) => s.query.includes('set_config(')) });
   }

@@ -1,6 +1,8 @@
 // The real server as a child process for the benchmarks: started on a free port of
 // 127.0.0.1 with the given environment, waited for until /readyz answers, stopped
-// with SIGTERM. Its peak memory is read from /proc.
+// with SIGTERM. Its peak memory is read from /proc. Its log lines go to our stderr,
+// beside our progress lines, so that stdout carries only the report. A benchmark that
+// needs identity starts it with BENCH_ADMIN and obtains a token as an integrator does.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -30,13 +32,38 @@ async function freePort(): Promise<number> {
   });
 }
 
+/** The benchmark's admin, created by the server at its first start on a database without one (ADMIN_EMAIL/ADMIN_PASSWORD). */
+const BENCH_ADMIN = { email: 'bench-admin@example.com', password: 'bench-Osprey-granite-2291' } as const;
+
+/** The environment that makes the server create BENCH_ADMIN while no admin exists. */
+export function benchAdminEnv(): NodeJS.ProcessEnv {
+  return { ADMIN_EMAIL: BENCH_ADMIN.email, ADMIN_PASSWORD: BENCH_ADMIN.password };
+}
+
+/** An API token of BENCH_ADMIN's, from POST /api/auth/token/ (DRF's obtain-token). */
+export async function obtainToken(url: string): Promise<string> {
+  const res = await fetch(`${url}/api/auth/token/`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email: BENCH_ADMIN.email, password: BENCH_ADMIN.password, name: 'npm run bench' }),
+  });
+  const body = (await res.json()) as { token?: unknown };
+  if (res.status !== 201 || typeof body.token !== 'string') {
+    throw new Error(
+      `could not obtain a token as ${BENCH_ADMIN.email} (${res.status} ${JSON.stringify(body)}): ` +
+        'the database must have been set up by the benchmark, or have this admin',
+    );
+  }
+  return body.token;
+}
+
 /** Starts `server/src/main.ts` with `env` (plus port, host, log level and production mode). */
 export async function startServer(env: NodeJS.ProcessEnv): Promise<RunningServer> {
   const port = await freePort();
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
     cwd: SERVER_DIR,
     env: { ...env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', NODE_ENV: 'production' },
-    stdio: ['ignore', 'inherit', 'inherit'],
+    stdio: ['ignore', process.stderr, 'inherit'],
   });
   let exited = false;
   child.on('exit', () => (exited = true));

@@ -2,13 +2,18 @@
 // accepts and never answers, and a real PostgreSQL whose connection goes silent
 // mid-way. The real app over real sockets must answer every request within its
 // deadline: /readyz 503, REST 503 with a DRF `detail`, GraphQL SERVICE_UNAVAILABLE.
+// Callers send a token, as integrators do: its lookup waits on the database too, and
+// a token that cannot be checked is "try again" (503), never "invalid" (401).
 import { createServer, connect, type Server, type Socket } from 'node:net';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { buildApp } from '../../src/app.js';
+import { bootstrapFirstAdmin } from '../../src/auth/setup.service.js';
+import { newApiTokenSecret } from '../../src/auth/secrets.js';
 import { openDatabase, type Database } from '../../src/db/client.js';
 import { testConfig } from '../support/harness.js';
 import { createPgDatabase, TEST_DATABASE_URL, type PgDatabase } from './support/pg-database.js';
+import { obtainToken, TEST_ADMIN } from './support/test-admin.js';
 
 /** The issue's bound: a probe must hear "not ready" within 2 s of asking. */
 const READINESS_BOUND_MS = 2_000;
@@ -108,10 +113,12 @@ async function timed(url: string, init?: RequestInit): Promise<Timed> {
   return { status: res.status, body, ms: performance.now() - started };
 }
 
-const graphql = (base: string) =>
+const rest = (base: string, token: string) => timed(base + '/api/tickets/', { headers: { authorization: `Token ${token}` } });
+
+const graphql = (base: string, token: string) =>
   timed(base + '/graphql', {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', authorization: `Token ${token}` },
     body: JSON.stringify({ query: '{ tickets(first: 5) { nodes { id } } }' }),
   });
 
@@ -133,20 +140,23 @@ describe('a database that accepts connections and never answers', () => {
     const blackhole = await startBlackhole();
     cleanups.push(blackhole.close);
     const base = await serve(`postgres://tickets@127.0.0.1:${blackhole.port}/tickets`, env);
+    // A well-formed token (no database could issue one here): the server cannot tell
+    // whether it is valid without the database.
+    const token = newApiTokenSecret();
 
     // More requests than the pool has connections: those queued for one are bounded too.
-    const [rest, gql, ...more] = await Promise.all([
-      timed(base + '/api/tickets/'),
-      graphql(base),
-      ...Array.from({ length: 12 }, () => timed(base + '/api/tickets/')),
+    const [restAnswer, gql, ...more] = await Promise.all([
+      rest(base, token),
+      graphql(base, token),
+      ...Array.from({ length: 12 }, () => rest(base, token)),
     ]);
-    expect(rest.status).toBe(503);
-    expect(Object.keys(rest.body)).toEqual(['detail']);
+    expect(restAnswer.status).toBe(503);
+    expect(Object.keys(restAnswer.body)).toEqual(['detail']);
     expect(gql.status).toBe(503);
     expect(gql.body.errors.map((e: any) => e.extensions.code)).toEqual(['SERVICE_UNAVAILABLE']);
     for (const res of more) expect(res.status).toBe(503);
     // The database's own failure answered them (connect timeout 0.5 s), not the 5 s deadline.
-    for (const res of [rest, gql, ...more]) expect(res.ms).toBeLessThan(5_000);
+    for (const res of [restAnswer, gql, ...more]) expect(res.ms).toBeLessThan(5_000);
   });
 });
 
@@ -159,6 +169,8 @@ if (TEST_DATABASE_URL) {
       pg = await createPgDatabase();
       const migrated = await openDatabase({ kind: 'postgres', url: pg.url, maxConnections: 1 });
       await migrated.migrate();
+      // What ADMIN_EMAIL/ADMIN_PASSWORD make the server do at start.
+      await bootstrapFirstAdmin(migrated.db, TEST_ADMIN);
       await migrated.close();
 
       const target = new URL(pg.url);
@@ -171,7 +183,8 @@ if (TEST_DATABASE_URL) {
         DATABASE_CONNECT_TIMEOUT_MS: '1000',
         DATABASE_STATEMENT_TIMEOUT_MS: '1000',
       });
-      expect((await timed(base + '/api/tickets/')).status).toBe(200);
+      const token = await obtainToken(base);
+      expect((await rest(base, token)).status).toBe(200);
 
       proxy.freeze();
       const ready = await timed(base + '/readyz');
@@ -181,9 +194,9 @@ if (TEST_DATABASE_URL) {
 
       // The statement timeout cannot help (the server's answers do not arrive): the
       // request deadline answers.
-      const [rest, gql] = await Promise.all([timed(base + '/api/tickets/'), graphql(base)]);
-      expect(rest.status).toBe(503);
-      expect(Object.keys(rest.body)).toEqual(['detail']);
+      const [restAnswer, gql] = await Promise.all([rest(base, token), graphql(base, token)]);
+      expect(restAnswer.status).toBe(503);
+      expect(Object.keys(restAnswer.body)).toEqual(['detail']);
       expect(gql.status).toBe(503);
       expect(gql.body.errors.map((e: any) => e.extensions.code)).toEqual(['SERVICE_UNAVAILABLE']);
 
@@ -191,7 +204,7 @@ if (TEST_DATABASE_URL) {
       let again: Timed | undefined;
       for (let attempt = 0; attempt < 20 && again?.status !== 200; attempt++) again = await timed(base + '/readyz');
       expect(again?.status).toBe(200);
-      expect((await timed(base + '/api/tickets/')).status).toBe(200);
+      expect((await rest(base, token)).status).toBe(200);
     });
   });
 }

@@ -5,7 +5,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { startFakeGemini } from '../support/fake-gemini.js';
 import { createPgDatabase, TEST_DATABASE_URL } from './support/pg-database.js';
-import { killAllServers, startServer, stopServer, type LogLine, type ServerProcess } from './support/server-process.js';
+import { killAllServers, startAuthenticatedServer, stopServer, type LogLine, type ServerProcess } from './support/server-process.js';
 
 afterAll(killAllServers);
 
@@ -44,7 +44,7 @@ describe('structured logs of the server process', () => {
     // Gemini refuses the key, as it does for a revoked one: the server falls back and logs a warning.
     gemini.script({ kind: 'status', status: 400, message: 'API key not valid. Please pass a valid API key.' });
     try {
-      const server = await startServer({ GEMINI_API_KEY: SECRET, GEMINI_BASE_URL: gemini.baseUrl, LOG_LEVEL: 'debug' });
+      const server = await startAuthenticatedServer({ GEMINI_API_KEY: SECRET, GEMINI_BASE_URL: gemini.baseUrl, LOG_LEVEL: 'debug' });
 
       // A caller's id is logged beside ours, never as ours; the response names ours.
       // The secret sent in headers is not logged.
@@ -69,6 +69,7 @@ describe('structured logs of the server process', () => {
         server.url + '/graphql',
         JSON.stringify({ query: '{ classifyDescription(description: "The invoice total is wrong") { category priority } }' }),
         'ops-classify-1',
+        { authorization: server.authorization },
       );
       expect(classify.status).toBe(200);
       expect(classify.headers.get('x-request-id')).toMatch(UUID);
@@ -110,14 +111,25 @@ if (TEST_DATABASE_URL) {
       try {
         const withPassword = new URL(pg.url);
         withPassword.password = SECRET;
-        const server = await startServer({ DATABASE_URL: withPassword.toString() });
+        const server = await startAuthenticatedServer({ DATABASE_URL: withPassword.toString() });
+        const credentials = { authorization: server.authorization };
 
-        const before = await post(server.url + '/graphql', JSON.stringify({ query: '{ tickets { totalCount } }' }), 'ops-ok-1');
+        const before = await post(
+          server.url + '/graphql',
+          JSON.stringify({ query: '{ tickets { totalCount } }' }),
+          'ops-ok-1',
+          credentials,
+        );
         expect(await before.json()).toEqual({ data: { tickets: { totalCount: 0 } } });
 
         // The table disappears under the running server (an operator's mistake, a restore gone wrong).
         await pg.query('drop table tickets cascade');
-        const res = await post(server.url + '/graphql', JSON.stringify({ query: '{ tickets { totalCount } }' }), 'ops-db-down-1');
+        const res = await post(
+          server.url + '/graphql',
+          JSON.stringify({ query: '{ tickets { totalCount } }' }),
+          'ops-db-down-1',
+          credentials,
+        );
         const text = await res.text();
         expect(JSON.parse(text).errors[0].extensions).toEqual({ code: 'INTERNAL_SERVER_ERROR' });
         expect(text).not.toMatch(/select|relation|does not exist/i);

@@ -3,7 +3,7 @@
 // never reset, and the request in flight still completes.
 import { Agent, request } from 'node:http';
 import { afterAll, describe, expect, it } from 'vitest';
-import { killAllServers, startServer, type RunningServer } from './support/server-process.js';
+import { killAllServers, startAuthenticatedServer, type RunningServer } from './support/server-process.js';
 
 afterAll(killAllServers);
 
@@ -11,6 +11,7 @@ interface Outcome {
   status?: number;
   connection?: string;
   error?: string;
+  body?: string;
 }
 
 function get(server: RunningServer, agent: Agent, path: string): Promise<Outcome> {
@@ -27,7 +28,7 @@ function get(server: RunningServer, agent: Agent, path: string): Promise<Outcome
 describe('graceful shutdown with kept-alive connections', () => {
   it('closes idle connections cleanly or answers 503 + Connection: close; nobody sees ECONNRESET', async () => {
     // The in-flight request is held open on purpose: no request deadline may end it first.
-    const server = await startServer({ SHUTDOWN_GRACE_MS: '30000', REQUEST_TIMEOUT_MS: '60000' });
+    const server = await startAuthenticatedServer({ SHUTDOWN_GRACE_MS: '30000', REQUEST_TIMEOUT_MS: '60000' });
     const agent = new Agent({ keepAlive: true, maxSockets: 8 });
     const inFlight = new Agent({ keepAlive: true });
     try {
@@ -45,11 +46,17 @@ describe('graceful shutdown with kept-alive connections', () => {
           {
             agent: inFlight,
             method: 'POST',
-            headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), 'x-request-id': 'ka-in-flight' },
+            headers: {
+              'content-type': 'application/json',
+              'content-length': Buffer.byteLength(body),
+              'x-request-id': 'ka-in-flight',
+              authorization: server.authorization,
+            },
           },
           (res) => {
-            res.resume();
-            res.on('end', () => resolve({ status: res.statusCode, connection: res.headers.connection }));
+            let text = '';
+            res.setEncoding('utf8').on('data', (chunk: string) => (text += chunk));
+            res.on('end', () => resolve({ status: res.statusCode, connection: res.headers.connection, body: text }));
           },
         );
         req.on('error', (error: NodeJS.ErrnoException) => resolve({ error: error.code ?? error.message }));
@@ -73,7 +80,9 @@ describe('graceful shutdown with kept-alive connections', () => {
       for (const outcome of during) expect([refused, closedCleanly]).toContainEqual(outcome);
       // The request in flight is served, and told not to reuse its connection.
       finishSlow();
-      expect(await slow).toEqual({ status: 200, connection: 'close' });
+      const { body: answer, ...served } = await slow;
+      expect(served).toEqual({ status: 200, connection: 'close' });
+      expect(JSON.parse(answer!)).toEqual({ data: { tickets: { totalCount: 0 } } });
       expect(await server.exited).toEqual({ code: 0, signal: null });
     } finally {
       agent.destroy();

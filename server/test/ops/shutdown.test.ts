@@ -4,7 +4,14 @@
 import { request, type ClientRequest, type IncomingMessage } from 'node:http';
 import { connect } from 'node:net';
 import { afterAll, describe, expect, it } from 'vitest';
-import { killAllServers, startServer, tempDir, type RunningServer } from './support/server-process.js';
+import {
+  killAllServers,
+  startAuthenticatedServer,
+  startServer,
+  tempDir,
+  type AuthenticatedServer,
+  type RunningServer,
+} from './support/server-process.js';
 
 afterAll(killAllServers);
 
@@ -19,7 +26,7 @@ interface SlowRequest {
  * A GraphQL createTicket whose body arrives in two parts: the server has the request
  * (and has logged it) but cannot answer until the second part is sent.
  */
-function slowCreateTicket(server: RunningServer, requestId: string, title: string): SlowRequest {
+function slowCreateTicket(server: AuthenticatedServer, requestId: string, title: string): SlowRequest {
   const body = JSON.stringify({
     query: 'mutation ($input: CreateTicketInput!) { createTicket(input: $input) { ticket { id title } userErrors { code } } }',
     variables: { input: { title, description: 'Sent slowly while the server shuts down.' } },
@@ -31,6 +38,7 @@ function slowCreateTicket(server: RunningServer, requestId: string, title: strin
       'content-type': 'application/json',
       'content-length': Buffer.byteLength(body),
       'x-request-id': requestId,
+      authorization: server.authorization,
       connection: 'keep-alive',
     },
   });
@@ -70,10 +78,10 @@ async function waitUntilRefused(port: number): Promise<NodeJS.ErrnoException> {
   throw new Error(`port ${port} still accepted connections after shutdown began`);
 }
 
-async function gql(server: RunningServer, query: string): Promise<any> {
+async function gql(server: AuthenticatedServer, query: string): Promise<any> {
   const res = await fetch(server.url + '/graphql', {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', authorization: server.authorization },
     body: JSON.stringify({ query }),
   });
   return res.json();
@@ -83,7 +91,7 @@ describe('graceful shutdown on SIGTERM', () => {
   it('refuses new connections, finishes the request in flight, stores it and exits 0', async () => {
     const dataDir = tempDir();
     // The in-flight request is held open on purpose: no request deadline may end it first.
-    const server = await startServer({ DATA_DIR: dataDir, SHUTDOWN_GRACE_MS: '30000', REQUEST_TIMEOUT_MS: '60000' });
+    const server = await startAuthenticatedServer({ DATA_DIR: dataDir, SHUTDOWN_GRACE_MS: '30000', REQUEST_TIMEOUT_MS: '60000' });
 
     const slow = slowCreateTicket(server, 'in-flight-1', 'Written during shutdown');
     const incoming = await server.waitForLog(
@@ -111,8 +119,9 @@ describe('graceful shutdown on SIGTERM', () => {
     expect(await server.exited).toEqual({ code: 0, signal: null });
     expect(server.logs.some((l) => l.msg === 'shut down cleanly')).toBe(true);
 
-    // The write survived, and the data directory was released for the next process.
-    const again = await startServer({ DATA_DIR: dataDir });
+    // The write survived, and the data directory was released for the next process
+    // (whose admin exists already: the same credentials buy a new token).
+    const again = await startAuthenticatedServer({ DATA_DIR: dataDir });
     const found = await gql(again, `{ ticket(id: "${id}") { title } }`);
     expect(found.data.ticket).toEqual({ title: 'Written during shutdown' });
     expect(await stop(again)).toEqual({ code: 0, signal: null });
@@ -126,7 +135,7 @@ describe('graceful shutdown on SIGTERM', () => {
   }, 60_000);
 
   it('exits 1 when a request outlives SHUTDOWN_GRACE_MS', async () => {
-    const server = await startServer({ SHUTDOWN_GRACE_MS: '300' });
+    const server = await startAuthenticatedServer({ SHUTDOWN_GRACE_MS: '300' });
     const slow = slowCreateTicket(server, 'never-finished', 'Never completed');
     slow.response.catch(() => {});
     await server.waitForLog((l) => l.clientRequestId === 'never-finished' && l.msg === 'incoming request', 'the stuck request');

@@ -1,8 +1,9 @@
 // `npm run bench` works end to end at a tiny scale: it seeds, starts the real server,
-// drives every case and the raw SQL baseline, and writes a well-formed report in
-// which every case ran, mostly succeeded, and was replayed as raw SQL. Timings are
-// not asserted (they belong to bench/ only), nor is "zero errors": on a loaded 2-core
-// CI machine a request may time out, while a broken case fails every request.
+// drives every case with its token and the raw SQL baseline, then the read cases with
+// and without the token, and writes a well-formed report in which every case ran,
+// mostly succeeded, and was replayed as raw SQL. Timings are not asserted (they belong
+// to bench/ only), nor is "zero errors": on a loaded 2-core CI machine a request may
+// time out, while a broken case (or a request the server refuses) fails every request.
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
@@ -23,6 +24,7 @@ const CASES = [
   'create',
   'patch',
 ];
+const READ_CASES = CASES.filter((name) => name !== 'create' && name !== 'patch');
 
 const cleanups: (() => Promise<void>)[] = [];
 afterAll(async () => {
@@ -38,6 +40,23 @@ function runBench(args: string[], env: NodeJS.ProcessEnv): Promise<{ code: numbe
     child.on('exit', (code) => done({ code, stderr }));
   });
 }
+
+/** The rows of the table under `header` (up to the next blank line), as trimmed cells, each with the header's column count. */
+function tableRows(lines: string[], header: string): string[][] {
+  const start = lines.findIndex((line) => line.startsWith(header));
+  expect(start, lines.join('\n')).toBeGreaterThan(-1);
+  const columns = lines[start]!.split('|').length;
+  const end = lines.indexOf('', start);
+  return lines.slice(start + 2, end === -1 ? undefined : end).map((line) => {
+    expect(line.split('|').length, line).toBe(columns);
+    return line
+      .split('|')
+      .slice(1, -1)
+      .map((cell) => cell.trim());
+  });
+}
+
+const num = (cell: string | undefined) => Number((cell ?? '').replace(/,/g, ''));
 
 it('runs every case over REST and GraphQL and against raw SQL, and reports each', { timeout: 300_000 }, async () => {
   const dir = await mkdtemp(join(tmpdir(), 'bench-test-'));
@@ -71,18 +90,7 @@ it('runs every case over REST and GraphQL and against raw SQL, and reports each'
   expect(report).toMatch(/^# Benchmark: (PostgreSQL|PGlite), [\d,]+ tickets$/m);
   expect(report).toMatch(/Server peak RSS \(VmHWM\): (\d+ MiB|not available)/);
   const lines = report.split('\n');
-  const header = lines.find((line) => line.startsWith('| API | Case |'));
-  expect(header, report).toBeDefined();
-  const columns = header!.split('|').length;
-  const rows = lines
-    .filter((line) => /^\| (REST|GraphQL) \|/.test(line))
-    .map((line) => {
-      expect(line.split('|').length, line).toBe(columns);
-      return line
-        .split('|')
-        .slice(1, -1)
-        .map((cell) => cell.trim());
-    });
+  const rows = tableRows(lines, '| API | Case | req/s |');
   expect(rows).toHaveLength(2 * CASES.length + 1); // GraphQL also has "stats + 30 days per day"
   for (const api of ['REST', 'GraphQL']) {
     for (const name of CASES)
@@ -91,7 +99,6 @@ it('runs every case over REST and GraphQL and against raw SQL, and reports each'
         `${api} ${name}`,
       ).toBe(true);
   }
-  const num = (cell: string | undefined) => Number((cell ?? '').replace(/,/g, ''));
   for (const row of rows) {
     const [reqPerSecond, p50, errors, rawReqPerSecond, rawP50] = [num(row[2]), num(row[3]), num(row[6]), num(row[7]), num(row[8])];
     const context = row.join(' | ');
@@ -101,5 +108,32 @@ it('runs every case over REST and GraphQL and against raw SQL, and reports each'
     expect(errors, context).toBeLessThanOrEqual((reqPerSecond * DURATION) / 2);
     expect(rawReqPerSecond, context).toBeGreaterThan(0);
     expect(Number.isFinite(rawP50), context).toBe(true);
+  }
+
+  // What authentication adds: every read case again, with the token and anonymously.
+  expect(lines).toContain('## Authentication');
+  const auth = tableRows(lines, '| API | Case | token p50 ms |');
+  expect(auth).toHaveLength(2 * READ_CASES.length + 1);
+  for (const api of ['REST', 'GraphQL']) {
+    for (const name of READ_CASES)
+      expect(
+        auth.some((r) => r[0] === api && r[1] === name),
+        `${api} ${name}`,
+      ).toBe(true);
+  }
+  for (const row of auth) {
+    const [tokenP50, anonymousP50, added, tokenRate, anonymousRate, errors] = [
+      num(row[2]),
+      num(row[3]),
+      num(row[4]),
+      num(row[7]),
+      num(row[8]),
+      num(row[9]),
+    ];
+    const context = row.join(' | ');
+    for (const value of [tokenP50, anonymousP50, added]) expect(Number.isFinite(value), context).toBe(true);
+    expect(tokenRate, context).toBeGreaterThan(0);
+    expect(anonymousRate, context).toBeGreaterThan(0);
+    expect(errors, context).toBeLessThanOrEqual(((tokenRate + anonymousRate) * DURATION) / 2);
   }
 });

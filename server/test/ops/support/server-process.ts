@@ -1,12 +1,15 @@
 // Runs the real server as a child process (node + tsx on src/main.ts, as `npm start`
 // does) on a free port, collecting its JSON log lines, so tests can exercise start-up,
 // signals and logging as an operator would. Every child is killed by killAllServers().
+// Only public paths answer anonymous callers: startAuthenticatedServer starts one with
+// a first admin and obtains a token for it (test-admin.ts).
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { extractPgliteTemplate } from '../../support/databases.js';
+import { adminEnv, obtainToken, TEST_ADMIN } from './test-admin.js';
 
 const SERVER_DIR = fileURLToPath(new URL('../../..', import.meta.url));
 const READY_MESSAGE = 'support tickets server ready';
@@ -32,6 +35,13 @@ export interface ServerProcess {
 export interface RunningServer extends ServerProcess {
   url: string;
   port: number;
+}
+
+export interface AuthenticatedServer extends RunningServer {
+  /** An API token of TEST_ADMIN's, obtained from this server. */
+  token: string;
+  /** The `Authorization` header value that sends it. */
+  authorization: string;
 }
 
 const children = new Set<ChildProcess>();
@@ -150,6 +160,16 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
   const ready = await server.waitForLog((line) => line.msg === READY_MESSAGE, 'the ready line');
   const url = String(ready.address);
   return Object.assign(server, { url, port: Number(new URL(url).port) });
+}
+
+/**
+ * Spawns a server that creates TEST_ADMIN at start (unless its database has an admin
+ * already: then TEST_ADMIN must be one), waits until it listens, and obtains a token.
+ */
+export async function startAuthenticatedServer(env: Record<string, string> = {}): Promise<AuthenticatedServer> {
+  const server = await startServer({ ...adminEnv(), ...env });
+  const token = await obtainToken(server.url, TEST_ADMIN);
+  return Object.assign(server, { token, authorization: `Token ${token}` });
 }
 
 /** SIGTERM, then the exit status. */
