@@ -16,7 +16,7 @@ export const CSRF_COOKIE = 'csrftoken';
 export const CSRF_HEADER = 'x-csrftoken';
 
 /** Under the one second within which a revocation must take effect everywhere. */
-const CREDENTIAL_CACHE_TTL_MS = 500;
+export const CREDENTIAL_CACHE_TTL_MS = 500;
 const CREDENTIAL_CACHE_ENTRIES = 10_000;
 
 export type Authentication =
