@@ -189,7 +189,8 @@ describe('signing out', () => {
       const report = (window as unknown as { __e2eTicketsShown(where: string): void }).__e2eTicketsShown;
       let showing = false;
       const check = (restored: boolean) => {
-        const now = document.querySelector('.ticket-row, [data-testid="created-by"]') !== null;
+        // The app's list and detail, and the API docs' answers to "Try it out".
+        const now = document.querySelector('.ticket-row, [data-testid="created-by"], .live-responses-table') !== null;
         if (now && (restored || !showing)) report(`${location.pathname}${restored ? ' (restored)' : ''}`);
         showing = now;
       };
@@ -273,6 +274,27 @@ describe('signing out', () => {
     await page.reload();
     expect(pathAndQuery(page)).toBe(`/signin?next=${encodeURIComponent('/tickets')}`);
     await expectSignInPage(page);
+    expect(tickets.shown).toEqual([]);
+    expectNothingWentWrong(session);
+  });
+
+  it('shows no ticket on Back to the API docs, where "Try it out" had listed them', async () => {
+    const session = await newSession();
+    const { page } = session;
+    const tickets = await watchForTickets(session);
+    await signIn(page, agent);
+    await page.goto('/api/docs/');
+    const list = page.locator('#operations-tickets-get_api_tickets_');
+    await list.locator('.opblock-summary').click();
+    await list.getByRole('button', { name: 'Try it out' }).click();
+    await list.getByRole('button', { name: 'Execute' }).click();
+    await list.locator('.live-responses-table', { hasText: SEEDED_TITLE }).waitFor();
+    await page.goto('/tickets');
+    await page.locator('.ticket-row').first().waitFor();
+
+    await signOut(session);
+    tickets.watch();
+    await goBackTo(page, '/api/docs/');
     expect(tickets.shown).toEqual([]);
     expectNothingWentWrong(session);
   });
