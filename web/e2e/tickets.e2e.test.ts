@@ -1,11 +1,13 @@
-// The agents' app in a real browser against the real server and a fresh database:
-// creating tickets with and without the AI suggestion, filtering, searching, paging,
-// in-place changes (kept, and refused by the server), the detail page, the dashboard
-// following along, the playground, and the server going away.
-import type { Page } from 'playwright-core';
+// The agents' app in a real browser against the real server and a fresh database,
+// signed in once as an agent through the sign-in page: creating tickets with and
+// without the AI suggestion, filtering, searching, paging, in-place changes (kept, and
+// refused by the server), the detail page, the dashboard following along, the
+// playground and the API docs running as the signed-in agent, and the server going away.
+import type { Page, Request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openBrowser, type BrowserSession } from './support/browser.js';
-import { startServer, type RunningServer } from './support/server.js';
+import { startServer, type Person, type RunningServer } from './support/server.js';
+import { signIn } from './support/sign-in.js';
 
 const CATEGORIES = ['ACCOUNT', 'BILLING', 'GENERAL', 'TECHNICAL'] as const;
 const PRIORITIES = ['LOW', 'MEDIUM', 'HIGH', 'CRITICAL'] as const;
@@ -24,6 +26,7 @@ interface Stats {
 let server: RunningServer;
 let session: BrowserSession;
 let page: Page;
+let agent: Person;
 
 async function stats(): Promise<Stats> {
   const data = await server.gql<{ stats: Stats }>(
@@ -52,6 +55,21 @@ async function playgroundResult(): Promise<string> {
   return ((await page.locator('.result-window').textContent()) ?? '').replace(/\u00a0/g, ' ');
 }
 
+/** The session's CSRF token, as the sign-in answer set it in the browser. */
+async function csrfCookie(): Promise<string> {
+  const cookie = (await session.context.cookies()).find((c) => c.name === 'csrftoken');
+  expect(cookie?.value).toBeTruthy();
+  return cookie!.value;
+}
+
+/** Whether a request went as the signed-in browser: its session cookie and the CSRF header, and no token. */
+async function sentWithSession(
+  request: Request,
+): Promise<{ session: boolean; csrf: string | undefined; authorization: string | undefined }> {
+  const headers = await request.allHeaders();
+  return { session: /(?:^|;\s*)sessionid=/.test(headers.cookie ?? ''), csrf: headers['x-csrftoken'], authorization: headers.authorization };
+}
+
 async function rowIds(): Promise<string[]> {
   return page.locator('.ticket-row').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-ticket-id') ?? ''));
 }
@@ -75,8 +93,10 @@ beforeAll(async () => {
     );
     expect(res.createTicket.userErrors).toEqual([]);
   }
+  agent = await server.createAgent({ displayName: 'Avery Agent' });
   session = await openBrowser(server.url);
   page = session.page;
+  await signIn(page, agent);
 });
 
 afterAll(async () => {
@@ -265,7 +285,14 @@ describe('support agents web app', () => {
     await page.setViewportSize({ width: 1280, height: 900 });
   });
 
-  it('serves the GraphQL playground, offline, at /graphiql and on GET /graphql', async () => {
+  it('serves the GraphQL playground, offline, at /graphiql and on GET /graphql, running as the signed-in agent', async () => {
+    // Every operation the playground sends goes with the session cookie and its CSRF
+    // header (the server refuses a cookie-authenticated POST without it).
+    const sent: Request[] = [];
+    const record = (request: Request) => {
+      if (request.method() === 'POST' && new URL(request.url()).pathname === '/graphql') sent.push(request);
+    };
+    page.on('request', record);
     await page.goto('/graphiql');
     await page.locator('.graphiql-container').waitFor();
     await page.locator('.graphiql-tab', { hasText: 'ExampleListTickets' }).first().waitFor();
@@ -291,14 +318,47 @@ describe('support agents web app', () => {
       )
       .toContain('"source": "LOCAL"');
     expect(await playgroundResult()).toContain('"category": "BILLING"');
+    page.off('request', record);
+
+    const ran = sent.map((request) => (request.postDataJSON() as { operationName?: string } | null)?.operationName);
+    expect(ran).toEqual(expect.arrayContaining(['ExampleListTickets', 'ExampleClassify']));
+    const csrf = await csrfCookie();
+    for (const request of sent) {
+      expect(await sentWithSession(request)).toEqual({ session: true, csrf, authorization: undefined });
+    }
 
     await page.goto('/graphql');
     await page.locator('.graphiql-container').waitFor();
   });
 
-  it('loaded nothing from outside the server and raised no page errors', () => {
+  it('serves the REST API docs, whose "Try it out" runs as the signed-in agent', async () => {
+    await page.goto('/api/docs/');
+    const create = page.locator('#operations-tickets-post_api_tickets_');
+    await create.locator('.opblock-summary').click();
+    await create.getByRole('button', { name: 'Try it out' }).click();
+    const body = { title: 'Filed from the API docs', description: 'Sent with the Try it out button of Swagger UI.' };
+    await create.locator('textarea.body-param__text').fill(JSON.stringify(body));
+    const [response] = await Promise.all([
+      page.waitForResponse((r) => r.request().method() === 'POST' && new URL(r.url()).pathname === '/api/tickets/'),
+      create.getByRole('button', { name: 'Execute' }).click(),
+    ]);
+    // A POST: Swagger UI's request interceptor must have sent the CSRF header.
+    expect(await sentWithSession(response.request())).toEqual({ session: true, csrf: await csrfCookie(), authorization: undefined });
+    expect(response.status()).toBe(201);
+    await create.locator('.live-responses-table .response-col_status', { hasText: '201' }).waitFor();
+    const { id } = (await response.json()) as { id: number };
+    const data = await server.gql<{ ticket: { title: string; createdBy: { displayName?: string } | null } }>(
+      'query($id: ID!) { ticket(id: $id) { title createdBy { ... on User { displayName } } } }',
+      { id: String(id) },
+    );
+    expect(data.ticket).toEqual({ title: body.title, createdBy: { displayName: agent.displayName } });
+    await session.screenshot('api-docs-try-it-out');
+  });
+
+  it('loaded nothing from outside the server, and raised no page errors and no CSP violations', () => {
     expect(session.externalRequests).toEqual([]);
     expect(session.pageErrors).toEqual([]);
+    expect(session.cspViolations).toEqual([]);
   });
 
   it('says the server is unreachable when it goes away', async () => {

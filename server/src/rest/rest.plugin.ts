@@ -133,6 +133,14 @@ export const restShim: FastifyPluginAsync<RestShimOptions> = async (app, options
   await app.register(async (docs) => {
     // The UI's page and its assets: for whoever may read the API; anonymous browsers are sent to sign in.
     defaultAccess(docs, 'page');
+    // Never kept, as the app's pages (web.plugin.ts): a page kept in the browser's
+    // back-forward cache would come back on Back after signing out, still showing the
+    // tickets its "Try it out" answered. Its assets may be cached as before.
+    docs.addHook('onSend', async (_req, reply, payload) => {
+      const type = reply.getHeader('content-type');
+      if (typeof type === 'string' && type.startsWith('text/html')) reply.header('cache-control', 'no-store');
+      return payload;
+    });
     // indexPrefix: the UI's page links its assets absolutely when asked for without the
     // trailing slash, and it cannot see this plugin's own prefix.
     await docs.register(swaggerUi, { routePrefix: '/docs', indexPrefix: app.prefix, uiConfig: SWAGGER_UI_CONFIG });

@@ -23,8 +23,11 @@ const API_PREFIXES = ['/graphql', '/api', '/healthz', '/readyz', '/assets/'];
 
 const HTML_HEADERS = {
   'content-type': 'text/html; charset=utf-8',
-  // The page names the current build's hashed assets: always revalidate it.
-  'cache-control': 'no-cache',
+  // Never kept: the page names the current build's hashed assets, so it is fetched
+  // every time; and a page kept in the browser's back-forward cache would come back on
+  // Back after signing out, still showing what the signed-in person saw (tickets).
+  // Browsers keep no no-store page there, or evict it once cookies change.
+  'cache-control': 'no-store',
   // Security headers (nosniff, referrer policy, CSP) come from http/security-headers.ts.
 };
 

@@ -218,6 +218,8 @@ describeOnDatabases(
       const page = await ctx.http({ method: 'GET', url: '/api/docs/' });
       expect(page.statusCode).toBe(200);
       expect(page.headers['content-type']).toMatch(/^text\/html/);
+      // Not kept for Back after signing out (the back-forward cache).
+      expect(page.headers['cache-control']).toBe('no-store');
       expect(page.body).toContain('id="swagger-ui"');
       // Offline: no asset comes from another host.
       expect(page.body).not.toMatch(/(src|href)="(https?:)?\/\//);
@@ -235,6 +237,7 @@ describeOnDatabases(
       // Without the slash the page links its assets absolutely, under /api.
       const bare = await ctx.http({ method: 'GET', url: '/api/docs' });
       expect(bare.statusCode).toBe(200);
+      expect(bare.headers['cache-control']).toBe('no-store');
       expect(bare.body).toContain('/api/docs/static/swagger-ui-bundle.js');
     });
   },

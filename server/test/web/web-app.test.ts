@@ -26,11 +26,11 @@ function fakeBuild(): string {
 describeOnDatabases(
   'web app served by the server',
   (ctx) => {
-    it('serves the app shell at / without long caching', async () => {
+    it('serves the app shell at / never to be kept (not even for the back-forward cache)', async () => {
       const res = await ctx.http({ method: 'GET', url: '/', headers: { accept: BROWSER_ACCEPT } });
       expect(res.statusCode).toBe(200);
       expect(res.headers['content-type']).toMatch(/^text\/html/);
-      expect(res.headers['cache-control']).toBe('no-cache');
+      expect(res.headers['cache-control']).toBe('no-store');
       expect(res.body).toContain('data-build="app-shell"');
     });
 
@@ -39,6 +39,7 @@ describeOnDatabases(
       async (url) => {
         const res = await ctx.http({ method: 'GET', url, headers: { accept: BROWSER_ACCEPT } });
         expect(res.statusCode).toBe(200);
+        expect(res.headers['cache-control']).toBe('no-store');
         expect(res.body).toContain('data-build="app-shell"');
       },
     );
@@ -56,6 +57,7 @@ describeOnDatabases(
     it.each(['/graphiql', '/graphiql/'])('serves the playground at %s', async (url) => {
       const res = await ctx.http({ method: 'GET', url, headers: { accept: BROWSER_ACCEPT } });
       expect(res.statusCode).toBe(200);
+      expect(res.headers['cache-control']).toBe('no-store');
       expect(res.body).toContain('data-build="playground"');
     });
 

@@ -1,5 +1,8 @@
 // Starts the real server (tsx, as `npm start` does) on a free port with a fresh
-// embedded database in a temporary DATA_DIR, serving the built web app.
+// embedded database in a temporary DATA_DIR, serving the built web app. By default
+// with a first admin (ADMIN_EMAIL/ADMIN_PASSWORD), since the server refuses anonymous
+// callers: `gql` arranges data as that admin through an API token obtained once, the
+// way an integrator's script would. Without one, the server logs a setup link.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -8,15 +11,59 @@ import { createInterface } from 'node:readline';
 
 const repoRoot = resolve(import.meta.dirname, '../../..');
 
-export interface RunningServer {
-  url: string;
-  /** Server log lines so far, for diagnosing a failure. */
-  logs: string[];
-  stop(): Promise<void>;
-  gql<T = any>(query: string, variables?: Record<string, unknown>): Promise<T>;
+export interface Credentials {
+  email: string;
+  password: string;
 }
 
-export async function startServer(): Promise<RunningServer> {
+export interface Person extends Credentials {
+  id: string;
+  displayName: string;
+  role: 'ADMIN' | 'AGENT';
+}
+
+/**
+ * The first admin of every server started with one. The server names them after their
+ * email's local part. The password passes the server's rules (10+ characters, not a
+ * common one); the tests are the only ones who know it.
+ */
+export const ADMIN: Credentials & { displayName: string } = {
+  email: 'admin@tickets.test',
+  password: 'e2e admin: four correct staples',
+  displayName: 'admin',
+};
+
+export interface ServerOptions {
+  /** The first admin, set through ADMIN_EMAIL/ADMIN_PASSWORD; null: none (the server logs a one-time setup link). */
+  admin?: Credentials | null;
+}
+
+export interface RunningServer {
+  url: string;
+  /** Server log lines so far, for diagnosing a failure and for what the server tells its operator. */
+  logs: string[];
+  stop(): Promise<void>;
+  /** A GraphQL operation as the first admin (an API token, no cookies); throws on any error. */
+  gql<T = any>(query: string, variables?: Record<string, unknown>): Promise<T>;
+  /** A new agent (createUser as the admin), with the password to sign in with. */
+  createAgent(overrides?: Partial<Pick<Person, 'displayName' | 'email' | 'password'>>): Promise<Person>;
+  /** The first log line matching `pattern` (already written or still to come), matched. */
+  waitForLog(pattern: RegExp, timeoutMs?: number): Promise<RegExpMatchArray>;
+}
+
+/** The message of a JSON log line, or the line itself. */
+function logMessage(line: string): string {
+  try {
+    const entry = JSON.parse(line) as { msg?: unknown };
+    return typeof entry.msg === 'string' ? entry.msg : line;
+  } catch {
+    return line;
+  }
+}
+
+let agentCount = 0;
+
+export async function startServer({ admin = ADMIN }: ServerOptions = {}): Promise<RunningServer> {
   const dataDir = mkdtempSync(join(tmpdir(), 'tickets-e2e-'));
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
     cwd: join(repoRoot, 'server'),
@@ -31,10 +78,17 @@ export async function startServer(): Promise<RunningServer> {
       CLASSIFY_RATE_LIMIT: '1000',
       LOG_LEVEL: 'info',
       WEB_DIST_DIR: join(repoRoot, 'web', 'dist'),
+      // Set (empty counts as unset) so that nothing from the caller's environment or a
+      // .env file changes who may do what: the setup link then names this server.
+      ADMIN_EMAIL: admin?.email ?? '',
+      ADMIN_PASSWORD: admin?.password ?? '',
+      ANONYMOUS_ACCESS: '',
+      PUBLIC_URL: '',
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const logs: string[] = [];
+  const logWaiters = new Set<(line: string) => void>();
   const exited = new Promise<number | null>((done) => child.once('exit', (code) => done(code)));
 
   const url = await new Promise<string>((ready, fail) => {
@@ -42,6 +96,7 @@ export async function startServer(): Promise<RunningServer> {
     for (const stream of [child.stdout!, child.stderr!]) {
       createInterface({ input: stream }).on('line', (line) => {
         logs.push(line);
+        for (const waiter of logWaiters) waiter(line);
         try {
           const entry = JSON.parse(line) as { msg?: string; address?: string };
           if (entry.msg === 'support tickets server ready' && entry.address) {
@@ -59,6 +114,34 @@ export async function startServer(): Promise<RunningServer> {
     });
   });
 
+  async function post(path: string, body: unknown, headers: Record<string, string> = {}) {
+    return fetch(`${url}${path}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body: JSON.stringify(body),
+    });
+  }
+
+  // Obtained on first use, once: a test that never arranges data never signs in.
+  let adminToken: Promise<string> | undefined;
+  function obtainAdminToken(): Promise<string> {
+    if (!admin) return Promise.reject(new Error('this server has no first admin: start it with `admin` to arrange data'));
+    adminToken ??= (async () => {
+      const res = await post('/api/auth/token/', { email: admin.email, password: admin.password, name: 'e2e arrangements' });
+      const body = (await res.json()) as { token?: string };
+      if (res.status !== 201 || !body.token) throw new Error(`could not obtain a token (${res.status}): ${JSON.stringify(body)}`);
+      return body.token;
+    })();
+    return adminToken;
+  }
+
+  async function gql<T>(query: string, variables?: Record<string, unknown>): Promise<T> {
+    const res = await post('/graphql', { query, variables }, { authorization: `Token ${await obtainAdminToken()}` });
+    const body = (await res.json()) as { data?: any; errors?: unknown[] };
+    if (body.errors) throw new Error(`GraphQL errors: ${JSON.stringify(body.errors)}`);
+    return body.data;
+  }
+
   return {
     url,
     logs,
@@ -69,15 +152,42 @@ export async function startServer(): Promise<RunningServer> {
       }
       rmSync(dataDir, { recursive: true, force: true });
     },
-    async gql(query, variables) {
-      const res = await fetch(`${url}/graphql`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ query, variables }),
+    gql,
+    async createAgent(overrides = {}) {
+      agentCount += 1;
+      const input = {
+        displayName: overrides.displayName ?? `Agent ${agentCount}`,
+        email: overrides.email ?? `agent-${agentCount}@tickets.test`,
+        password: overrides.password ?? `agent ${agentCount}: a long enough secret`,
+        role: 'AGENT',
+      };
+      const data = await gql<{ createUser: { user: { id: string } | null; userErrors: { field: string | null; code: string }[] } }>(
+        'mutation($input: CreateUserInput!) { createUser(input: $input) { user { id } userErrors { field code } } }',
+        { input },
+      );
+      if (!data.createUser.user) throw new Error(`createUser refused: ${JSON.stringify(data.createUser.userErrors)}`);
+      return { id: data.createUser.user.id, displayName: input.displayName, email: input.email, password: input.password, role: 'AGENT' };
+    },
+    waitForLog(pattern, timeoutMs = 30_000) {
+      const seen = logs
+        .map(logMessage)
+        .map((message) => message.match(pattern))
+        .find((m) => m !== null);
+      if (seen) return Promise.resolve(seen);
+      return new Promise((found, fail) => {
+        const timer = setTimeout(() => {
+          logWaiters.delete(waiter);
+          fail(new Error(`no log line matched ${pattern} within ${timeoutMs} ms:\n${logs.join('\n')}`));
+        }, timeoutMs);
+        const waiter = (line: string) => {
+          const match = logMessage(line).match(pattern);
+          if (!match) return;
+          clearTimeout(timer);
+          logWaiters.delete(waiter);
+          found(match);
+        };
+        logWaiters.add(waiter);
       });
-      const body = (await res.json()) as { data?: any; errors?: unknown[] };
-      if (body.errors) throw new Error(`GraphQL errors: ${JSON.stringify(body.errors)}`);
-      return body.data;
     },
   };
 }
