@@ -38,8 +38,13 @@ cp -R server/dist "$APP/server/dist"
 cp -R web/dist "$APP/web/dist"
 
 LOG="$WORK/server.log"
+# The first admin as a deployment names it, so that a token can be obtained below
+# (and argon2's native binding is proved to load from the production install).
+ADMIN_EMAIL=smoke@example.com
+ADMIN_PASSWORD='smoke test passphrase 4711'
 (cd "$APP" && exec env -i PATH="$PATH" HOME="$WORK" NODE_ENV=production HOST=127.0.0.1 PORT=0 \
-  DATA_DIR="$WORK/data" WEB_DIST_DIR="$APP/web/dist" node server/dist/main.js) >"$LOG" 2>&1 &
+  DATA_DIR="$WORK/data" WEB_DIST_DIR="$APP/web/dist" ADMIN_EMAIL="$ADMIN_EMAIL" ADMIN_PASSWORD="$ADMIN_PASSWORD" \
+  node server/dist/main.js) >"$LOG" 2>&1 &
 SERVER_PID=$!
 
 URL=
@@ -63,8 +68,12 @@ check() { # path, expected status, pattern in the body, extra curl arguments
   echo "$1 -> $status"
 }
 check /readyz 200 '"status":"ok"'
-check /api/tickets/ 200 '\['
-check /graphql 200 '"__typename":"Query"' -H 'content-type: application/json' --data '{"query":"{ __typename }"}'
+check /api/tickets/ 401 '"detail":"Authentication credentials were not provided."'
+TOKEN=$(curl -s -X POST "$URL/api/auth/token/" -H 'content-type: application/json' \
+  --data "{\"email\":\"$ADMIN_EMAIL\",\"password\":\"$ADMIN_PASSWORD\"}" | sed -n 's/.*"token":"\([^"]*\)".*/\1/p')
+[ -n "$TOKEN" ] || { echo "no token from /api/auth/token/:" >&2; tail -20 "$LOG" >&2; exit 1; }
+check /api/tickets/ 200 '\[' -H "Authorization: Token $TOKEN"
+check /graphql 200 '"__typename":"Query"' -H 'content-type: application/json' -H "Authorization: Token $TOKEN" --data '{"query":"{ __typename }"}'
 check / 200 '<div id="root">'
 
 kill -TERM "$SERVER_PID"
