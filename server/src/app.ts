@@ -11,6 +11,7 @@ import { defaultAccess, registerAccessControl } from './auth/access-control.js';
 import { createActorLoaders } from './auth/actor.loader.js';
 import { AUTH_ERROR_GRAPHQL_CODE, AUTH_ERROR_HTTP_STATUS, AuthError, WWW_AUTHENTICATE } from './auth/auth.errors.js';
 import { createAuthenticator } from './auth/authentication.js';
+import { introspectionNeedsIdentity } from './auth/introspection.plugin.js';
 import type { Classifier } from './classifier/classifier.js';
 import { classifyFromConfig } from './classifier/fallback.classifier.js';
 import type { Config } from './config.js';
@@ -189,6 +190,7 @@ export async function buildApp({ config, database, classify: givenClassify, logS
       ApolloServerPluginCacheControlDisabled(),
       rateLimitHttpPlugin,
       serviceUnavailableHttpPlugin,
+      introspectionNeedsIdentity,
     ],
   });
   await apollo.start();

@@ -24,8 +24,20 @@ export function rootFieldAccess(name: string): AccessLevel | undefined {
   return ROOT_FIELD_ACCESS.get(name);
 }
 
-export const authChecker: AuthChecker<GraphQLContext, AccessLevel> = ({ context }, [access]) => {
-  const decision = decideAccess(context.actor, access ?? 'admin');
+/**
+ * What a field of an object type requires (`@Authorized(…)` on the field): `admin`,
+ * or `self-or-admin` for what a person may see of their own account and admins of
+ * everyone's. Such types are reachable from tickets (their authors), so whoever reads
+ * tickets sees a colleague's name, not their email or a token's scopes.
+ */
+export type FieldAccess = 'admin' | 'self-or-admin';
+
+export const authChecker: AuthChecker<GraphQLContext, AccessLevel | FieldAccess> = ({ context, root }, [access]) => {
+  if (access === 'self-or-admin') {
+    const self = context.actor.userId !== null && (root as { id?: unknown } | undefined)?.id === context.actor.userId;
+    if (self) return true;
+  }
+  const decision = decideAccess(context.actor, access === 'self-or-admin' || access === undefined ? 'admin' : access);
   if (decision === 'allowed') return true;
   throw new AuthError(decision === 'unauthenticated' ? 'UNAUTHENTICATED' : 'FORBIDDEN');
 };

@@ -44,8 +44,6 @@ export function decideAccess(actor: Actor, access: Access): AccessDecision {
     case 'public':
     case 'graphql':
       return 'allowed';
-    case 'user':
-      return actor.userId !== null ? 'allowed' : refuse;
     case 'session':
       return actor.kind === 'session' ? 'allowed' : refuse;
     case 'page':

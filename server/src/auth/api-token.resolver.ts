@@ -1,5 +1,5 @@
 // GraphQL adapter of API tokens: admins list, create and revoke them.
-import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { GraphQLContext } from '../graphql/context.js';
 import { Access } from './access.decorator.js';
 import { CreateApiTokenInput } from './auth.inputs.js';
@@ -53,7 +53,8 @@ export class ApiTokenResolver {
     );
   }
 
-  @FieldResolver(() => User, { description: 'The user it acts for (its creator).' })
+  @Authorized('admin')
+  @FieldResolver(() => User, { description: 'The user it acts for (its creator). Admins only.' })
   async owner(@Root() token: ApiToken, @Ctx() ctx: GraphQLContext): Promise<User> {
     const row = await ctx.loaders.users.load(token.userId);
     return toUser(row!);

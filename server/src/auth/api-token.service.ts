@@ -15,7 +15,7 @@ import {
   touchApiToken,
   type ApiTokenRow,
 } from './api-token.repository.js';
-import { API_TOKEN_SHOWN_LENGTH, digestSecret, newApiTokenSecret } from './secrets.js';
+import { API_TOKEN_SHOWN_LENGTH, digestSecret, newApiTokenSecret, TOUCH_INTERVAL_MS } from './secrets.js';
 import { checkCredentials, type CredentialsRequest } from './sign-in.service.js';
 
 export type { ApiTokenRow };
@@ -91,9 +91,6 @@ export async function revokeApiToken(db: Db, rawId: unknown): Promise<ApiTokenRo
   if (!row) throw AuthError.notFound();
   return row;
 }
-
-/** How stale `last_used_at` may get: one write a minute per token, not one per request. */
-const TOUCH_INTERVAL_MS = 60_000;
 
 /** The actor a token's secret stands for, if the token is live and its user active. */
 export async function resolveApiToken(db: Db, secret: string): Promise<Actor | null> {

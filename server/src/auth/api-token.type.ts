@@ -1,5 +1,6 @@
 // The GraphQL `ApiToken` type and its scope enum.
-import { Field, GraphQLISODateTime, ID, ObjectType, registerEnumType } from 'type-graphql';
+import { Authorized, Field, GraphQLISODateTime, ID, ObjectType, registerEnumType } from 'type-graphql';
+import type { FieldAccess } from './access.decorator.js';
 import type { ApiTokenScope as StoredScope } from './auth.enums.js';
 import type { ApiTokenRow } from './api-token.repository.js';
 
@@ -28,7 +29,12 @@ registerEnumType(ApiTokenScope, {
   },
 });
 
-@ObjectType({ description: 'A credential for integrations, acting for the admin or agent who created it.' })
+// Readable by whoever may read a ticket it wrote (its id and name); the rest only by admins.
+const ADMIN: FieldAccess = 'admin';
+
+@ObjectType({
+  description: 'A credential for integrations, acting for the admin or agent who created it. Fields other than id and name: admins only.',
+})
 export class ApiToken {
   @Field(() => ID, { description: 'Stable identifier.' })
   id!: number;
@@ -36,24 +42,30 @@ export class ApiToken {
   @Field(() => String, { description: 'What it is for, as its creator named it.' })
   name!: string;
 
+  @Authorized(ADMIN)
   @Field(() => String, { description: 'The first characters of the token, to recognise it (the rest is never shown again).' })
   prefix!: string;
 
+  @Authorized(ADMIN)
   @Field(() => [ApiTokenScope], { description: 'What it may do.' })
   scopes!: ApiTokenScope[];
 
+  @Authorized(ADMIN)
   @Field(() => GraphQLISODateTime, { nullable: true, description: 'When it stops working; null: never.' })
   expiresAt!: Date | null;
 
+  @Authorized(ADMIN)
   @Field(() => GraphQLISODateTime, {
     nullable: true,
     description: 'When it last authenticated a request (to the minute); null: never used.',
   })
   lastUsedAt!: Date | null;
 
+  @Authorized(ADMIN)
   @Field(() => GraphQLISODateTime, { description: 'When it was created.' })
   createdAt!: Date;
 
+  @Authorized(ADMIN)
   @Field(() => GraphQLISODateTime, { nullable: true, description: 'When it was revoked; null while it works.' })
   revokedAt!: Date | null;
 

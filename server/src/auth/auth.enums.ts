@@ -22,13 +22,12 @@ export const ROLE_SCOPES: Record<UserRole, readonly ApiTokenScope[]> = {
  * What an operation requires, declared next to its definition (REST route config,
  * GraphQL `@Access`): a scope, or
  * - `public`: nothing (sign-in, setup, health probes, the app's static shell);
- * - `user`: a person, signed in or through their token (their own profile);
  * - `session`: a signed-in browser session (sign out);
  * - `page`: a browser page of the API (GraphiQL, Swagger UI, the OpenAPI document):
  *   anyone who may read tickets; an anonymous browser is sent to the sign-in page.
  * - `graphql`: the GraphQL endpoint, whose fields each declare their own.
  */
-export type Access = ApiTokenScope | 'public' | 'user' | 'session' | 'page' | 'graphql';
+export type Access = ApiTokenScope | 'public' | 'session' | 'page' | 'graphql';
 
 /** ANONYMOUS_ACCESS: what a caller without credentials may do on a trusted network. */
 export const ANONYMOUS_ACCESS_LEVELS = ['read', 'write'] as const;

@@ -6,7 +6,9 @@ import type { GraphQLContext } from '../graphql/context.js';
 import { toUserErrors } from '../graphql/user-error.type.js';
 import { Access } from './access.decorator.js';
 import { clearSessionCookies, setSessionCookies } from './access-control.js';
+import { sessionActor } from './actor.js';
 import { AUTH_PAYLOAD_ERRORS, AuthError } from './auth.errors.js';
+import { digestSecret } from './secrets.js';
 import { AcceptInvitationInput, CompleteSetupInput, SignInInput } from './auth.inputs.js';
 import { AuthStatus, SignInPayload, SignOutPayload } from './auth-payload.type.js';
 import { endSession } from './session.service.js';
@@ -30,6 +32,9 @@ export async function asAuthPayload<T extends object>(
 
 function signedIn(ctx: GraphQLContext, result: SignedIn) {
   setSessionCookies(ctx.request, ctx.reply, result.session);
+  // From here on this operation is the signed-in person's: their payload may show
+  // what only they may see (their email), and later mutations run as them.
+  ctx.actor = sessionActor(result.user.id, result.user.role, digestSecret(result.session.secret));
   return { user: toUser(result.user) };
 }
 

@@ -9,6 +9,7 @@ import { createTtlLruCache } from '../common/ttl-lru.cache.js';
 import { anonymousActor, type Actor } from './actor.js';
 import { ANONYMOUS_SCOPES } from './auth.enums.js';
 import { resolveApiToken } from './api-token.service.js';
+import { CREDENTIAL_MAX_LENGTH } from './secrets.js';
 import { resolveSession } from './session.service.js';
 
 export const SESSION_COOKIE = 'sessionid';
@@ -34,8 +35,6 @@ export interface Authenticator {
 }
 
 const TOKEN_SCHEMES = new Set(['token', 'bearer']);
-// The longest credential worth looking up: ours are under 60 characters.
-const CREDENTIAL_MAX_LENGTH = 200;
 
 /** The token of a `Token <t>` or `Bearer <t>` header; null when malformed; undefined for another scheme or none. */
 export function tokenFromHeader(header: string | undefined): string | null | undefined {
@@ -55,9 +54,13 @@ export function createAuthenticator(db: Db, settings: AuthSettings): Authenticat
     ttlMs: CREDENTIAL_CACHE_TTL_MS,
   });
 
+  // Bumped by forget(): a lookup that started before it must not cache its (stale) answer.
+  let generation = 0;
+
   return {
     anonymous,
     forget() {
+      generation += 1;
       tokens.clear();
       sessions.clear();
     },
@@ -67,8 +70,9 @@ export function createAuthenticator(db: Db, settings: AuthSettings): Authenticat
       if (token !== undefined) {
         let actor = tokens.get(token);
         if (actor === undefined) {
+          const started = generation;
           actor = await resolveApiToken(db, token);
-          tokens.set(token, actor);
+          if (started === generation) tokens.set(token, actor);
         }
         return actor ? { via: 'token', actor } : { via: 'invalid-token', actor: anonymous };
       }
@@ -77,8 +81,9 @@ export function createAuthenticator(db: Db, settings: AuthSettings): Authenticat
       if (sessionCookie !== undefined && sessionCookie.length <= CREDENTIAL_MAX_LENGTH) {
         let session = sessions.get(sessionCookie);
         if (session === undefined) {
+          const started = generation;
           session = await resolveSession(db, settings, sessionCookie);
-          sessions.set(sessionCookie, session);
+          if (started === generation) sessions.set(sessionCookie, session);
         }
         if (session) return { via: 'session', ...session };
       }

@@ -1,5 +1,5 @@
 // SQL for one-time links (the setup link, invitations): plain functions over a `Db`.
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import { oneTimeTokens } from '../db/schema.js';
 import type { OneTimeTokenPurpose } from './auth.enums.js';
@@ -9,6 +9,24 @@ export async function insertOneTimeToken(
   values: { secretHash: string; purpose: OneTimeTokenPurpose; userId: number | null; expiresAt: Date | null },
 ): Promise<void> {
   await db.insert(oneTimeTokens).values(values);
+}
+
+/** Whether a link exists (not yet used), without using it: checked before costly work such as hashing a password. */
+export async function oneTimeTokenExists(db: Db, secretHash: string, purpose: OneTimeTokenPurpose): Promise<boolean> {
+  const [row] = await db
+    .select({ purpose: oneTimeTokens.purpose })
+    .from(oneTimeTokens)
+    .where(and(eq(oneTimeTokens.secretHash, secretHash), eq(oneTimeTokens.purpose, purpose)))
+    .limit(1);
+  return row !== undefined;
+}
+
+/**
+ * Serialises the first admin's creation until the transaction ends: two setup links
+ * used at once would otherwise both see "no admin yet".
+ */
+export async function lockSetup(db: Db): Promise<void> {
+  await db.execute(sql`select pg_advisory_xact_lock(hashtext('support-tickets:complete-setup'))`);
 }
 
 /**

@@ -8,6 +8,12 @@ const API_TOKEN_PREFIX = 'stk_';
 /** How many characters of a token are kept in clear to recognise it in lists. */
 export const API_TOKEN_SHOWN_LENGTH = 12;
 
+/** The longest credential worth looking up (a token, session id or link secret): ours are under 60 characters. */
+export const CREDENTIAL_MAX_LENGTH = 200;
+
+/** How stale a session's `last_seen_at` or a token's `last_used_at` may get: one write a minute, not one per request. */
+export const TOUCH_INTERVAL_MS = 60_000;
+
 export function newSecret(): string {
   return randomBytes(32).toString('base64url');
 }

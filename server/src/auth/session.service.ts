@@ -4,7 +4,7 @@
 import type { AuthSettings } from '../config.js';
 import type { Db } from '../db/client.js';
 import { sessionActor, type Actor } from './actor.js';
-import { digestSecret, newSecret } from './secrets.js';
+import { digestSecret, newSecret, TOUCH_INTERVAL_MS } from './secrets.js';
 import { deleteEndedSessions, deleteSession, findSession, insertSession, touchSession } from './session.repository.js';
 
 type SessionSettings = Pick<AuthSettings, 'sessionIdleMs' | 'sessionMaxAgeMs'>;
@@ -16,8 +16,14 @@ export interface NewSession {
   expiresAt: Date;
 }
 
-/** How stale `last_seen_at` may get before a request refreshes it: one write a minute, not one per request. */
-const TOUCH_INTERVAL_MS = 60_000;
+/**
+ * How stale `last_seen_at` may get before a request refreshes it: one write a minute
+ * (not one per request), or a tenth of the idle timeout when that is shorter, so that
+ * an active session never ends early by more than that.
+ */
+function touchInterval(idleMs: number): number {
+  return Math.min(TOUCH_INTERVAL_MS, Math.floor(idleMs / 10));
+}
 
 export async function startSession(db: Db, settings: SessionSettings, userId: number): Promise<NewSession> {
   const now = new Date();
@@ -42,7 +48,7 @@ export async function resolveSession(db: Db, settings: SessionSettings, secret: 
   if (!session || !session.active) return null;
   const now = Date.now();
   if (session.expiresAt.getTime() <= now || session.lastSeenAt.getTime() + settings.sessionIdleMs <= now) return null;
-  if (now - session.lastSeenAt.getTime() >= TOUCH_INTERVAL_MS) await touchSession(db, secretHash, new Date(now));
+  if (now - session.lastSeenAt.getTime() >= touchInterval(settings.sessionIdleMs)) await touchSession(db, secretHash, new Date(now));
   return { actor: sessionActor(session.userId, session.role, secretHash), csrfToken: session.csrfToken };
 }
 

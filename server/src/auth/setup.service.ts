@@ -6,9 +6,9 @@ import type { AuthSettings } from '../config.js';
 import type { Db } from '../db/client.js';
 import { AuthError, type AuthIssue } from './auth.errors.js';
 import { throwIfAny, validateDisplayName, validateEmail, validateNewPassword } from './auth.validation.js';
-import { deleteOneTimeTokens, insertOneTimeToken, takeOneTimeToken } from './one-time-token.repository.js';
+import { deleteOneTimeTokens, insertOneTimeToken, lockSetup, oneTimeTokenExists, takeOneTimeToken } from './one-time-token.repository.js';
 import { hashPassword } from './password.js';
-import { digestSecret, newSecret } from './secrets.js';
+import { CREDENTIAL_MAX_LENGTH, digestSecret, newSecret } from './secrets.js';
 import { startSession, type NewSession } from './session.service.js';
 import { adminExists, findUserByEmail, findUserById, insertUser, isEmailTaken, updateUserById, type UserRow } from './user.repository.js';
 
@@ -48,9 +48,13 @@ export async function bootstrapFirstAdmin(db: Db, admin: { email: string; passwo
   return true;
 }
 
-/** A new one-time setup link's secret while no admin exists (valid until an admin is created); null otherwise. */
+/**
+ * A new one-time setup link's secret while no admin exists, valid until it is used or
+ * a newer one is issued (links in older logs stop working); null once an admin exists.
+ */
 export async function issueSetupLink(db: Db): Promise<string | null> {
   if (await adminExists(db)) return null;
+  await deleteOneTimeTokens(db, 'setup');
   const secret = newSecret();
   await insertOneTimeToken(db, { secretHash: digestSecret(secret), purpose: 'setup', userId: null, expiresAt: null });
   return secret;
@@ -65,7 +69,7 @@ function invalidLink(): AuthError {
 }
 
 function linkSecret(value: unknown): string {
-  if (typeof value !== 'string' || value === '' || value.length > 200) throw invalidLink();
+  if (typeof value !== 'string' || value === '' || value.length > CREDENTIAL_MAX_LENGTH) throw invalidLink();
   return value;
 }
 
@@ -84,11 +88,14 @@ export async function completeSetup(db: Db, settings: SessionSettings, request: 
   const password = validateNewPassword(issues, 'password', request.password);
   // Input is checked before the link is used, so that a typo does not burn it.
   throwIfAny(issues);
-  const secret = linkSecret(request.token);
+  const secretHash = digestSecret(linkSecret(request.token));
+  // A made-up link costs nobody a password hash (argon2 is slow and memory-hard on purpose).
+  if (!(await oneTimeTokenExists(db, secretHash, 'setup'))) throw invalidLink();
   const passwordHash = await hashPassword(password!);
   return db.transaction(async (tx) => {
     const t = tx as unknown as Db;
-    const link = await takeOneTimeToken(t, digestSecret(secret), 'setup');
+    await lockSetup(t);
+    const link = await takeOneTimeToken(t, secretHash, 'setup');
     if (!link || (await adminExists(t))) throw invalidLink();
     let user: UserRow;
     try {
@@ -114,11 +121,12 @@ export async function acceptInvitation(db: Db, settings: SessionSettings, reques
   const password = validateNewPassword(issues, 'password', request.password);
   const displayName = validateDisplayName(issues, 'displayName', request.displayName, false);
   throwIfAny(issues);
-  const secret = linkSecret(request.token);
+  const secretHash = digestSecret(linkSecret(request.token));
+  if (!(await oneTimeTokenExists(db, secretHash, 'invitation'))) throw invalidLink();
   const passwordHash = await hashPassword(password!);
   return db.transaction(async (tx) => {
     const t = tx as unknown as Db;
-    const link = await takeOneTimeToken(t, digestSecret(secret), 'invitation');
+    const link = await takeOneTimeToken(t, secretHash, 'invitation');
     if (!link || link.userId === null || (link.expiresAt !== null && link.expiresAt.getTime() <= Date.now())) throw invalidLink();
     const invited = await findUserById(t, link.userId);
     if (!invited || !invited.active) throw invalidLink();

@@ -4,7 +4,9 @@
 import type { AuthSettings } from '../config.js';
 import type { Db } from '../db/client.js';
 import { AuthError, type AuthIssue } from './auth.errors.js';
-import { throwIfAny, validateGivenPassword } from './auth.validation.js';
+import { EMAIL_MAX_LENGTH, throwIfAny, validateGivenPassword } from './auth.validation.js';
+import { validateText } from '../tickets/ticket.validation.js';
+import { digestSecret } from './secrets.js';
 import { verifyPassword } from './password.js';
 import { startSession } from './session.service.js';
 import type { SignedIn } from './setup.service.js';
@@ -26,8 +28,9 @@ export interface CredentialsRequest {
 
 type ThrottleSettings = Pick<AuthSettings, 'signInMaxFailures' | 'signInWindowMs'>;
 
+/** Keys of the failure counts: the account as a digest (any text the client sent stays bounded and out of the table). */
 function throttleKeys(email: string, clientAddress: string) {
-  return { account: `account:${email.toLowerCase()}`, address: `address:${clientAddress}` };
+  return { account: `account:${digestSecret(email.toLowerCase())}`, address: `address:${clientAddress}` };
 }
 
 /**
@@ -40,14 +43,9 @@ function throttleKeys(email: string, clientAddress: string) {
  */
 export async function checkCredentials(db: Db, settings: ThrottleSettings, request: CredentialsRequest): Promise<UserRow> {
   const issues: AuthIssue[] = [];
-  const email = typeof request.email === 'string' ? request.email.trim() : undefined;
-  if (email === undefined || email === '') {
-    issues.push(
-      request.email === undefined || request.email === '' || request.email === null
-        ? { field: 'email', code: 'REQUIRED', message: 'This field is required.' }
-        : { field: 'email', code: 'INVALID_TYPE', message: 'Not a valid string.' },
-    );
-  }
+  // The text rules of any email (well-formed, bounded); its shape is not checked: a
+  // malformed address is simply nobody's, and gets the same answer as a wrong password.
+  const email = validateText(issues, 'email', request.email, { required: true, max: EMAIL_MAX_LENGTH });
   const password = validateGivenPassword(issues, 'password', request.password);
   throwIfAny(issues);
 

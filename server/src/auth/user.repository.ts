@@ -1,5 +1,5 @@
 // SQL for users: plain functions over a `Db` (a database or a transaction).
-import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNotNull, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import { users } from '../db/schema.js';
 import type { UserRole } from './auth.enums.js';
@@ -56,11 +56,16 @@ export async function updateUserById(
   return row;
 }
 
+/**
+ * An admin who can sign in: active, with a password. An invited admin who has not
+ * accepted yet does not count, or demoting the last real admin in favour of an
+ * invitation nobody accepts would lock everyone out (and stop the setup link).
+ */
 export async function adminExists(db: Db): Promise<boolean> {
   const [row] = await db
     .select({ id: users.id })
     .from(users)
-    .where(and(eq(users.role, 'admin'), eq(users.active, true)))
+    .where(and(eq(users.role, 'admin'), eq(users.active, true), isNotNull(users.passwordHash)))
     .limit(1);
   return row !== undefined;
 }
@@ -74,12 +79,13 @@ export async function adminExists(db: Db): Promise<boolean> {
  */
 export async function lockOtherActiveAdmins(db: Db, userId: number): Promise<number> {
   const rows = await db
-    .select({ id: users.id })
+    .select({ id: users.id, passwordHash: users.passwordHash })
     .from(users)
     .where(and(eq(users.role, 'admin'), eq(users.active, true)))
     .orderBy(asc(users.id))
     .for('update');
-  return rows.filter((row) => row.id !== userId).length;
+  // Those who can sign in (see adminExists).
+  return rows.filter((row) => row.id !== userId && row.passwordHash !== null).length;
 }
 
 /** Unique violation on the email index: the address is taken. */

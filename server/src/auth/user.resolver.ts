@@ -77,8 +77,8 @@ export class UserResolver {
     );
   }
 
-  @Access('user')
-  @Mutation(() => UserPayload, { description: 'Changes one’s own profile.' })
+  @Access('session')
+  @Mutation(() => UserPayload, { description: 'Changes one’s own profile. Signed-in sessions only (not API tokens).' })
   updateMe(
     @Ctx() ctx: GraphQLContext,
     @Arg('input', () => UpdateMeInput, { description: 'The changes.' }) input: UpdateMeInput,
@@ -88,8 +88,11 @@ export class UserResolver {
     });
   }
 
-  @Access('user')
-  @Mutation(() => UserPayload, { description: 'Changes one’s own password, proving the current one. Every other session of theirs ends.' })
+  @Access('session')
+  @Mutation(() => UserPayload, {
+    description:
+      'Changes one’s own password, proving the current one. Every other session of theirs ends. Signed-in sessions only (not API tokens).',
+  })
   changePassword(
     @Ctx() ctx: GraphQLContext,
     @Arg('input', () => ChangePasswordInput, { description: 'The current and the new password.' }) input: ChangePasswordInput,

@@ -1,5 +1,6 @@
 // The GraphQL `User` type and its role enum.
-import { Field, GraphQLISODateTime, ID, ObjectType, registerEnumType } from 'type-graphql';
+import { Authorized, Field, GraphQLISODateTime, ID, ObjectType, registerEnumType } from 'type-graphql';
+import type { FieldAccess } from './access.decorator.js';
 import type { UserRole as StoredRole } from './auth.enums.js';
 
 export enum UserRole {
@@ -19,11 +20,18 @@ registerEnumType(UserRole, {
   },
 });
 
-@ObjectType({ simpleResolvers: true, description: 'A person who signs in: an agent or an admin.' })
+// Readable by whoever may read a ticket it wrote (its id and name); the rest only by
+// the person themselves and by admins (a FORBIDDEN error on that field otherwise).
+const SELF_OR_ADMIN: FieldAccess = 'self-or-admin';
+
+@ObjectType({
+  description: 'A person who signs in: an agent or an admin. Email, active and invitationPending: only the person themselves and admins.',
+})
 export class User {
   @Field(() => ID, { description: 'Stable identifier.' })
   id!: number;
 
+  @Authorized(SELF_OR_ADMIN)
   @Field(() => String, { description: 'Their email address (unique, case-insensitive); they sign in with it.' })
   email!: string;
 
@@ -33,9 +41,11 @@ export class User {
   @Field(() => UserRole, { description: 'What they may do.' })
   role!: UserRole;
 
+  @Authorized(SELF_OR_ADMIN)
   @Field(() => Boolean, { description: 'False once deactivated: they can no longer sign in, and their sessions and tokens stop working.' })
   active!: boolean;
 
+  @Authorized(SELF_OR_ADMIN)
   @Field(() => Boolean, { description: 'True for an invited person who has not yet set a password.' })
   invitationPending!: boolean;
 

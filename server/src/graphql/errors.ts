@@ -20,6 +20,8 @@ const CLIENT_CODES = new Set<string>([
   'OPERATION_RESOLUTION_FAILURE',
   'NOT_FOUND',
   'RATE_LIMITED',
+  // Raised as a request error (introspection without an identity): auth/introspection.plugin.ts.
+  'UNAUTHENTICATED',
   ...Object.values(OPERATION_LIMIT_CODES),
 ]);
 
@@ -167,5 +169,8 @@ function withoutInvalidValue(message: string, reason: string | undefined): strin
   const value = message.slice(head.length, message.length - reason.length - 2);
   // The path graphql-js appends; a quoted string in the value cannot end so (its quotes are escaped).
   const at = / at "[\w.[\]]+"$/.exec(value)?.[0] ?? '';
-  return `${head.trimEnd()}${at}; ${reason}`;
+  // A scalar's own reason quotes the value too ("String cannot represent a non string
+  // value: [\"hunter2\"]"): what it says stays, the value goes.
+  const said = reason.replace(/^(\w+ cannot represent [^:]*?value): [\s\S]*$/, '$1.');
+  return `${head.trimEnd()}${at}; ${said}`;
 }

@@ -99,9 +99,9 @@ const FIELDS: Record<string, { access: Access; operation: string }> = {
     operation: 'mutation { acceptInvitation(input: { token: "x", password: "a long enough passphrase" }) { userErrors { code } } }',
   },
   signOut: { access: 'session', operation: 'mutation { signOut { signedOut } }' },
-  updateMe: { access: 'user', operation: 'mutation { updateMe(input: {}) { user { id } } }' },
+  updateMe: { access: 'session', operation: 'mutation { updateMe(input: {}) { user { id } } }' },
   changePassword: {
-    access: 'user',
+    access: 'session',
     operation:
       'mutation { changePassword(input: { currentPassword: "wrong", newPassword: "another long passphrase" }) { userErrors { code } } }',
   },
@@ -259,27 +259,20 @@ describeOnDatabases('the access table', (ctx) => {
       expect(res.data === null || Object.values(res.data ?? {}).every((v) => v === null)).toBe(true);
     });
 
-    it.each(guarded.filter(([, { access }]) => access !== 'user'))(
-      '%s refuses a caller without the scope or role',
-      async (_name, { access, operation }) => {
-        const headers =
-          access === 'session'
-            ? await callers.token(ALL_SCOPES)
-            : access === 'admin'
-              ? callers.agent
-              : await callers.token(ALL_SCOPES.filter((s) => s !== access));
-        const res = await ctx.gqlWith(headers, operation);
-        expect(codes(res)).toEqual(['FORBIDDEN']);
-      },
-    );
+    it.each(guarded)('%s refuses a caller without the scope or role', async (_name, { access, operation }) => {
+      const headers =
+        access === 'session'
+          ? await callers.token(ALL_SCOPES)
+          : access === 'admin'
+            ? callers.agent
+            : await callers.token(ALL_SCOPES.filter((s) => s !== access));
+      const res = await ctx.gqlWith(headers, operation);
+      expect(codes(res)).toEqual(['FORBIDDEN']);
+    });
 
     it.each(Object.entries(FIELDS))('%s lets the right caller through', async (_name, { access, operation }) => {
       const headers =
-        access === 'session'
-          ? await callers.session()
-          : access === 'public'
-            ? {}
-            : await callers.token(access === 'user' ? ['tickets:read'] : [access as ApiTokenScope]);
+        access === 'session' ? await callers.session() : access === 'public' ? {} : await callers.token([access as ApiTokenScope]);
       const res = await ctx.gqlWith(headers, operation);
       expect(codes(res).filter((c) => c === 'UNAUTHENTICATED' || c === 'FORBIDDEN')).toEqual([]);
       expect(res.errors ?? []).toEqual([]);

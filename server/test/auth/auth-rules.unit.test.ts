@@ -21,12 +21,10 @@ describe('decideAccess', () => {
     ['anonymous', anonymous, 'graphql', 'allowed'],
     ['anonymous', anonymous, 'tickets:read', 'unauthenticated'],
     ['anonymous', anonymous, 'page', 'unauthenticated'],
-    ['anonymous', anonymous, 'user', 'unauthenticated'],
     ['anonymous', anonymous, 'session', 'unauthenticated'],
     ['anonymous with write access', anonymousWriter, 'tickets:write', 'allowed'],
     ['anonymous with write access', anonymousWriter, 'page', 'allowed'],
     ['anonymous with write access', anonymousWriter, 'admin', 'unauthenticated'],
-    ['anonymous with write access', anonymousWriter, 'user', 'unauthenticated'],
     ['an agent', agent, 'tickets:write', 'allowed'],
     ['an agent', agent, 'classify', 'allowed'],
     ['an agent', agent, 'admin', 'forbidden'],
@@ -36,7 +34,6 @@ describe('decideAccess', () => {
     ['a read-only token', readToken, 'tickets:write', 'forbidden'],
     ['a read-only token', readToken, 'admin', 'forbidden'],
     ['a read-only token', readToken, 'session', 'forbidden'],
-    ['a read-only token', readToken, 'user', 'allowed'],
     ['a token of a demoted admin', demotedToken, 'admin', 'forbidden'],
   ])('%s, for %s access… → %s', (_who, actor, access, decision) => {
     expect(decideAccess(actor, access)).toBe(decision);

@@ -199,8 +199,9 @@ describeOnDatabases(
     it('the setup link creates the first admin and signs them in once; then every setup link is used up', async () => {
       await noAdmins(ctx);
       expect((await gql(ctx, {}, AUTH_STATUS)).body.data.authStatus).toEqual({ setupRequired: true });
-      const link = (await issueSetupLink(ctx.db))!;
+      // A newer link supersedes the older one (links in older logs stop working).
       const otherLink = (await issueSetupLink(ctx.db))!;
+      const link = (await issueSetupLink(ctx.db))!;
       expect(link).toEqual(expect.any(String));
 
       // A typo in the input does not burn the link.
@@ -261,15 +262,18 @@ describeOnDatabases(
       expect((await signInRequest(ctx, user.email, NEW_PASSWORD, '10.2.0.2')).json().data.signIn.userErrors).toEqual([]);
     });
 
-    it('updateMe changes one’s own name and nobody else’s', async () => {
+    it('updateMe changes one’s own name and nobody else’s; a token may not', async () => {
       const me = await createCaller(ctx.db, 'agent');
       const colleague = await createUser(ctx.db, { displayName: 'Colleague' });
-      const res = await gql(ctx, { authorization: me.authorization }, UPDATE_ME, { input: { displayName: '  Renamed Me  ' } });
+      const byToken = await gql(ctx, { authorization: me.authorization }, UPDATE_ME, { input: { displayName: 'Via token' } });
+      expect(byToken.body.errors[0].extensions.code).toBe('FORBIDDEN');
+      const browser = browserHeaders(await signIn(ctx, me.user.email));
+      const res = await gql(ctx, browser, UPDATE_ME, { input: { displayName: '  Renamed Me  ' } });
       expect(res.body.data.updateMe).toEqual({ user: { id: String(me.user.id), displayName: 'Renamed Me' }, userErrors: [] });
       expect((await userRow(ctx, me.user.id)).displayName).toBe('Renamed Me');
       expect((await userRow(ctx, colleague.id)).displayName).toBe('Colleague');
 
-      const blank = await gql(ctx, { authorization: me.authorization }, UPDATE_ME, { input: { displayName: ' ' } });
+      const blank = await gql(ctx, browser, UPDATE_ME, { input: { displayName: ' ' } });
       expect(blank.body.data.updateMe).toEqual({ user: null, userErrors: [{ field: 'displayName', code: 'BLANK' }] });
       expect(await gql(ctx, {}, UPDATE_ME, { input: { displayName: 'Nobody' } }).then((r) => r.body.errors[0].extensions.code)).toBe(
         'UNAUTHENTICATED',
