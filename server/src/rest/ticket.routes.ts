@@ -147,7 +147,10 @@ export function registerTicketRoutes(app: FastifyInstance, { db, classifier }: T
           const result = await listTicketHistoryByPage(db, (req.params as IdParams).id, { page, pageSize });
           if (result.page > result.lastPage) throw invalidPage();
           reply.header('x-total-count', String(result.total));
-          reply.header('link', linkHeader({ ...requestBase(req), page: result.page, hasNext: result.page < result.lastPage, lastPage: result.lastPage }));
+          reply.header(
+            'link',
+            linkHeader({ ...requestBase(req), page: result.page, hasNext: result.page < result.lastPage, lastPage: result.lastPage }),
+          );
           return toRestTicketEvents(db, result.rows);
         },
       },

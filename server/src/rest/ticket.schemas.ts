@@ -81,7 +81,7 @@ const ticketProperties = {
     type: 'integer',
     minimum: 1,
     readOnly: true,
-    description: 'Starts at 1 and grows with every change; the `ETag` of the ticket\'s answers is this number, quoted.',
+    description: "Starts at 1 and grows with every change; the `ETag` of the ticket's answers is this number, quoted.",
   },
 } as const;
 
@@ -113,7 +113,7 @@ export const SHARED_SCHEMAS = [
     $id: 'TicketEvent',
     type: 'object',
     description:
-      'One entry of a ticket\'s history, recorded in the same transaction as the change; never edited or deleted. ' +
+      "One entry of a ticket's history, recorded in the same transaction as the change; never edited or deleted. " +
       '`created`: the ticket was created, with the AI suggestion shown then (null if none) and whether it was kept. ' +
       '`field_changed`: one field went from `from` to `to` (stored values: lowercase for category, priority and status).',
     required: ['id', 'kind', 'at', 'actor', 'field', 'from', 'to', 'suggestion'],
@@ -297,7 +297,7 @@ export const createTicketSchema: FastifySchema = {
 };
 
 const etagHeader = {
-  ETag: { type: 'string', description: 'The ticket\'s `version`, quoted (a strong validator): send it back in `If-Match`.' },
+  ETag: { type: 'string', description: "The ticket's `version`, quoted (a strong validator): send it back in `If-Match`." },
 };
 
 export const getTicketSchema: FastifySchema = {

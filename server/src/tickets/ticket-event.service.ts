@@ -98,7 +98,8 @@ export async function listTicketHistory(
   let afterId: number | undefined;
   if (params.after != null) {
     afterId = decodeEventCursor(params.after) ?? undefined;
-    if (afterId === undefined) throw new TicketError('VALIDATION_FAILED', [{ field: 'after', code: 'INVALID', message: 'Invalid cursor.' }]);
+    if (afterId === undefined)
+      throw new TicketError('VALIDATION_FAILED', [{ field: 'after', code: 'INVALID', message: 'Invalid cursor.' }]);
   }
   // One extra row tells whether another page follows.
   const rows = await listTicketEventsPage(db, ticketId, { afterId, limit: first + 1 });
@@ -127,7 +128,6 @@ export async function listTicketHistoryByPage(
   const total = await countTicketEvents(db, id);
   const lastPage = Math.max(1, Math.ceil(total / params.pageSize));
   const page = params.page === 'last' ? lastPage : params.page;
-  const rows =
-    page > lastPage ? [] : await listTicketEventsPage(db, id, { offset: (page - 1) * params.pageSize, limit: params.pageSize });
+  const rows = page > lastPage ? [] : await listTicketEventsPage(db, id, { offset: (page - 1) * params.pageSize, limit: params.pageSize });
   return { rows, total, page, lastPage };
 }

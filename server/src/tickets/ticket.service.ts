@@ -257,7 +257,8 @@ function validateUpdate(input: UpdateTicketRequest, options: UpdateTicketOptions
     patch = validateUpdateTicket(input);
   } catch (error) {
     // Every failing field at once, the version's included.
-    if (error instanceof TicketError && versionIssues.length > 0) throw new TicketError('VALIDATION_FAILED', [...error.issues, ...versionIssues]);
+    if (error instanceof TicketError && versionIssues.length > 0)
+      throw new TicketError('VALIDATION_FAILED', [...error.issues, ...versionIssues]);
     throw error;
   }
   if (versionIssues.length > 0) throw new TicketError('VALIDATION_FAILED', versionIssues);

@@ -69,7 +69,7 @@ export class Ticket {
 
   @Field(() => Int, {
     description:
-      'Starts at 1 and grows with every change. Send it as `updateTicket`\'s `expectedVersion` so that a change made meanwhile by someone else is not overwritten.',
+      "Starts at 1 and grows with every change. Send it as `updateTicket`'s `expectedVersion` so that a change made meanwhile by someone else is not overwritten.",
   })
   version!: number;
 

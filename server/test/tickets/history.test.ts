@@ -26,7 +26,11 @@ function shapeOf(event: Record<string, unknown>) {
 }
 
 async function storedEvents(ctx: TestContext, ticketId: number) {
-  return ctx.db.select().from(ticketEvents).where(sql`${ticketEvents.ticketId} = ${ticketId}`).orderBy(ticketEvents.id);
+  return ctx.db
+    .select()
+    .from(ticketEvents)
+    .where(sql`${ticketEvents.ticketId} = ${ticketId}`)
+    .orderBy(ticketEvents.id);
 }
 
 describeOnDatabases('ticket history', (ctx) => {
@@ -92,9 +96,30 @@ describeOnDatabases('ticket history', (ctx) => {
     expect(res.data!.updateTicket.userErrors).toEqual([]);
     const { nodes } = (await ctx.gql(HISTORY, { id: String(ticket.id) })).data!.ticket.history;
     expect(nodes.map(shapeOf)).toEqual([
-      { kind: 'FIELD_CHANGED', field: 'TITLE', from: 'Old title', to: 'New title', suggestion: null, actor: { __typename: 'ApiToken', id: String(agent.tokenId) } },
-      { kind: 'FIELD_CHANGED', field: 'PRIORITY', from: 'LOW', to: 'CRITICAL', suggestion: null, actor: { __typename: 'ApiToken', id: String(agent.tokenId) } },
-      { kind: 'FIELD_CHANGED', field: 'STATUS', from: 'OPEN', to: 'IN_PROGRESS', suggestion: null, actor: { __typename: 'ApiToken', id: String(agent.tokenId) } },
+      {
+        kind: 'FIELD_CHANGED',
+        field: 'TITLE',
+        from: 'Old title',
+        to: 'New title',
+        suggestion: null,
+        actor: { __typename: 'ApiToken', id: String(agent.tokenId) },
+      },
+      {
+        kind: 'FIELD_CHANGED',
+        field: 'PRIORITY',
+        from: 'LOW',
+        to: 'CRITICAL',
+        suggestion: null,
+        actor: { __typename: 'ApiToken', id: String(agent.tokenId) },
+      },
+      {
+        kind: 'FIELD_CHANGED',
+        field: 'STATUS',
+        from: 'OPEN',
+        to: 'IN_PROGRESS',
+        suggestion: null,
+        actor: { __typename: 'ApiToken', id: String(agent.tokenId) },
+      },
     ]);
     // REST shows the stored values.
     const rest = await ctx.http({ method: 'GET', url: `/api/tickets/${ticket.id}/history/` });
@@ -151,10 +176,18 @@ describeOnDatabases('ticket history', (ctx) => {
     expect(strip(await storedEvents(ctx, viaGraphql!.id))).toEqual(restEvents);
     // And a create: the same created event either way.
     const created = await Promise.all([
-      ctx.http({ method: 'POST', url: '/api/tickets/', headers: asAgent(), payload: { title: 'C', description: 'Same create.', priority: 'high' } }),
+      ctx.http({
+        method: 'POST',
+        url: '/api/tickets/',
+        headers: asAgent(),
+        payload: { title: 'C', description: 'Same create.', priority: 'high' },
+      }),
       ctx.gqlWith(asAgent(), CREATE, { input: { title: 'C', description: 'Same create.', priority: 'HIGH' } }),
     ]);
-    const ids = [created[0].json().id as number, Number((created[1] as { data: { createTicket: { ticket: { id: string } } } }).data.createTicket.ticket.id)];
+    const ids = [
+      created[0].json().id as number,
+      Number((created[1] as { data: { createTicket: { ticket: { id: string } } } }).data.createTicket.ticket.id),
+    ];
     expect(strip(await storedEvents(ctx, ids[1]!))).toEqual(strip(await storedEvents(ctx, ids[0]!)));
   });
 

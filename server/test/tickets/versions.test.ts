@@ -100,13 +100,23 @@ describeOnDatabases('ticket versions', (ctx) => {
   ])('reads If-Match: %s against version 2 as %i', async (ifMatch, status) => {
     const ticket = await createTicket(ctx.db);
     await ctx.http({ method: 'PATCH', url: `/api/tickets/${ticket.id}/`, payload: { title: 'Now at 2' } });
-    const res = await ctx.http({ method: 'PATCH', url: `/api/tickets/${ticket.id}/`, headers: { 'if-match': ifMatch }, payload: { title: 'Then 3' } });
+    const res = await ctx.http({
+      method: 'PATCH',
+      url: `/api/tickets/${ticket.id}/`,
+      headers: { 'if-match': ifMatch },
+      payload: { title: 'Then 3' },
+    });
     expect(res.statusCode).toBe(status);
   });
 
   it.each(['1', '"1', '', 'W/1', '"1" "2"'])('refuses the malformed If-Match %j with a 400 detail, changing nothing', async (ifMatch) => {
     const ticket = await createTicket(ctx.db, { title: 'Kept' });
-    const res = await ctx.http({ method: 'PATCH', url: `/api/tickets/${ticket.id}/`, headers: { 'if-match': ifMatch }, payload: { title: 'Lost' } });
+    const res = await ctx.http({
+      method: 'PATCH',
+      url: `/api/tickets/${ticket.id}/`,
+      headers: { 'if-match': ifMatch },
+      payload: { title: 'Lost' },
+    });
     expect(res.statusCode).toBe(400);
     expect(Object.keys(res.json())).toEqual(['detail']);
     expect((await findTicketById(ctx.db, ticket.id))?.title).toBe('Kept');
@@ -114,7 +124,12 @@ describeOnDatabases('ticket versions', (ctx) => {
 
   it('answers 404 for an unknown ticket whatever If-Match says', async () => {
     for (const ifMatch of ['*', '"1"']) {
-      const res = await ctx.http({ method: 'PATCH', url: '/api/tickets/999999/', headers: { 'if-match': ifMatch }, payload: { title: 'X' } });
+      const res = await ctx.http({
+        method: 'PATCH',
+        url: '/api/tickets/999999/',
+        headers: { 'if-match': ifMatch },
+        payload: { title: 'X' },
+      });
       expect(res.statusCode).toBe(404);
     }
   });
@@ -136,7 +151,10 @@ describeOnDatabases('ticket versions', (ctx) => {
     ]);
     expect([a.statusCode, b.statusCode].sort()).toEqual([200, 412]);
     const winner = a.statusCode === 200 ? 'high' : 'critical';
-    const events = await ctx.db.select().from(ticketEvents).where(sql`${ticketEvents.ticketId} = ${ticket.id}`);
+    const events = await ctx.db
+      .select()
+      .from(ticketEvents)
+      .where(sql`${ticketEvents.ticketId} = ${ticket.id}`);
     expect(events.map((e) => [e.field, e.fromValue, e.toValue])).toEqual([['priority', 'low', winner]]);
     expect(await findTicketById(ctx.db, ticket.id)).toMatchObject({ priority: winner, version: 2 });
   });
