@@ -13,7 +13,7 @@ export function etagOf(version: number): string {
 const ENTITY_TAG = /^(W\/)?"([\x21\x23-\x7e\x80-\xff]*)"$/;
 const VERSION = /^[1-9][0-9]{0,9}$/;
 
-export const MALFORMED_IF_MATCH_DETAIL = 'Malformed If-Match header: send "*" or the ETag of the ticket, e.g. If-Match: "3".';
+const MALFORMED_IF_MATCH_DETAIL = 'Malformed If-Match header: send "*" or the ETag of the ticket, e.g. If-Match: "3".';
 
 /**
  * The versions `If-Match` accepts: undefined when absent or `*` (any existing ticket:

@@ -73,7 +73,7 @@ const AUTH_ERROR_BODY: Record<AuthErrorCode, (error: AuthError) => DrfFieldError
 
 export const NOT_FOUND_DETAIL = 'Not found.';
 /** A stale `If-Match`: the ticket changed since the ETag the client holds. */
-export const PRECONDITION_FAILED_DETAIL =
+const PRECONDITION_FAILED_DETAIL =
   'The ticket was changed since the version in If-Match (its ETag is now different). Nothing was changed.';
 const SERVER_ERROR_DETAIL = 'A server error occurred.';
 

@@ -175,19 +175,14 @@ describeOnDatabases('ticket history', (ctx) => {
     expect(restEvents[0]).toMatchObject({ actorUserId: agent.user.id, actorTokenId: agent.tokenId, field: 'description' });
     expect(strip(await storedEvents(ctx, viaGraphql!.id))).toEqual(restEvents);
     // And a create: the same created event either way.
-    const created = await Promise.all([
-      ctx.http({
-        method: 'POST',
-        url: '/api/tickets/',
-        headers: asAgent(),
-        payload: { title: 'C', description: 'Same create.', priority: 'high' },
-      }),
-      ctx.gqlWith(asAgent(), CREATE, { input: { title: 'C', description: 'Same create.', priority: 'HIGH' } }),
-    ]);
-    const ids = [
-      created[0].json().id as number,
-      Number((created[1] as { data: { createTicket: { ticket: { id: string } } } }).data.createTicket.ticket.id),
-    ];
+    const viaRestCreate = await ctx.http({
+      method: 'POST',
+      url: '/api/tickets/',
+      headers: asAgent(),
+      payload: { title: 'C', description: 'Same create.', priority: 'high' },
+    });
+    const viaGraphqlCreate = await ctx.gqlWith(asAgent(), CREATE, { input: { title: 'C', description: 'Same create.', priority: 'HIGH' } });
+    const ids = [viaRestCreate.json().id as number, Number(viaGraphqlCreate.data!.createTicket.ticket.id)];
     expect(strip(await storedEvents(ctx, ids[1]!))).toEqual(strip(await storedEvents(ctx, ids[0]!)));
   });
 
