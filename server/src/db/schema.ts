@@ -156,9 +156,10 @@ export const ticketEvents = pgTable(
   {
     // bigint: the fastest-growing table (several events per ticket) may pass 2^31 rows.
     id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    // No API deletes a ticket; one deleted by hand (an operator erasing it) takes its history along.
     ticketId: integer('ticket_id')
       .notNull()
-      .references(() => tickets.id),
+      .references(() => tickets.id, { onDelete: 'cascade' }),
     kind: text('kind').$type<TicketEventKind>().notNull(),
     // Who did it, as the tickets' author columns: the person, and the token when one
     // was used; both null for an anonymous write (ANONYMOUS_ACCESS) or the system.
