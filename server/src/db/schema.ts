@@ -1,6 +1,7 @@
 // Every table of the product, in one place: drizzle-kit generates `drizzle/` from this file.
 import { sql, type SQL } from 'drizzle-orm';
 import {
+  bigint,
   boolean,
   check,
   date,
@@ -30,11 +31,15 @@ import {
   TICKET_CATEGORIES,
   TICKET_DEFAULTS,
   TICKET_DESCRIPTION_MAX,
+  TICKET_EVENT_FIELDS,
+  TICKET_EVENT_KINDS,
   TICKET_PRIORITIES,
   TICKET_STATUSES,
   TICKET_TITLE_MAX,
   type ClassificationSource,
   type TicketCategory,
+  type TicketEventField,
+  type TicketEventKind,
   type TicketPriority,
   type TicketStatus,
 } from '../tickets/ticket.enums.js';
@@ -75,6 +80,9 @@ export const tickets = pgTable(
     createdByTokenId: integer('created_by_token_id').references((): AnyPgColumn => apiTokens.id),
     updatedByUserId: integer('updated_by_user_id').references((): AnyPgColumn => users.id),
     updatedByTokenId: integer('updated_by_token_id').references((): AnyPgColumn => apiTokens.id),
+    // Bumped by every write (ticket.repository.ts), so that a client can say which
+    // version its change was based on and a stale one is refused instead of lost.
+    version: integer('version').notNull().default(1),
   },
   (t) => [
     check('tickets_title_not_blank', sql`btrim(${t.title}) <> ''`),
@@ -88,6 +96,7 @@ export const tickets = pgTable(
     check('tickets_suggested_priority_valid', sql`${t.suggestedPriority} in ${inList(TICKET_PRIORITIES)}`),
     check('tickets_classification_source_valid', sql`${t.classificationSource} in ${inList(CLASSIFICATION_SOURCES)}`),
     check('tickets_created_by_token_has_user', sql`${t.createdByTokenId} is null or ${t.createdByUserId} is not null`),
+    check('tickets_version_positive', sql`${t.version} >= 1`),
     check('tickets_updated_by_token_has_user', sql`${t.updatedByTokenId} is null or ${t.updatedByUserId} is not null`),
     check(
       'tickets_suggestion_complete',
@@ -134,6 +143,60 @@ export const tickets = pgTable(
     // 22.0 ms and 15.9 → 22.6 ms, missing the 15 ms target, at half the throughput.
     // So the p95 stays low and a write in about a thousand pays for the merge.
     index('tickets_search_trgm_idx').using('gin', sql`(${t.title} || ' ' || ${t.description}) gin_trgm_ops`),
+  ],
+);
+
+// The history of tickets, append-only: written in the same transaction as the change
+// it records (ticket.service.ts), never updated or deleted by the application. One row
+// per event: a ticket created (with the suggestion shown then and whether it was
+// kept), or one field changed from -> to. Typed columns rather than a JSON document,
+// so the database checks every event's shape.
+export const ticketEvents = pgTable(
+  'ticket_events',
+  {
+    // bigint: the fastest-growing table (several events per ticket) may pass 2^31 rows.
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    // No API deletes a ticket; one deleted by hand (an operator erasing it) takes its history along.
+    ticketId: integer('ticket_id')
+      .notNull()
+      .references(() => tickets.id, { onDelete: 'cascade' }),
+    kind: text('kind').$type<TicketEventKind>().notNull(),
+    // Who did it, as the tickets' author columns: the person, and the token when one
+    // was used; both null for an anonymous write (ANONYMOUS_ACCESS) or the system.
+    actorUserId: integer('actor_user_id').references((): AnyPgColumn => users.id),
+    actorTokenId: integer('actor_token_id').references((): AnyPgColumn => apiTokens.id),
+    at: ts('at').notNull().defaultNow(),
+    // field_changed: which field, and its stored values before and after.
+    field: text('field').$type<TicketEventField>(),
+    fromValue: text('from_value'),
+    toValue: text('to_value'),
+    // created: the suggestion shown (all null when none was), and whether the ticket
+    // was saved with both its category and priority.
+    suggestedCategory: text('suggested_category').$type<TicketCategory>(),
+    suggestedPriority: text('suggested_priority').$type<TicketPriority>(),
+    classificationSource: text('classification_source').$type<ClassificationSource>(),
+    suggestionAccepted: boolean('suggestion_accepted'),
+  },
+  (t) => [
+    // A ticket's history, oldest first, one page after another: `WHERE ticket_id = $1
+    // AND id > $2 ORDER BY id` is a range scan of this index. The only index: each one
+    // costs every write, and nothing else reads events yet.
+    index('ticket_events_ticket_id_id_idx').on(t.ticketId, t.id),
+    check('ticket_events_kind_valid', sql`${t.kind} in ${inList(TICKET_EVENT_KINDS)}`),
+    check('ticket_events_field_valid', sql`${t.field} in ${inList(TICKET_EVENT_FIELDS)}`),
+    check('ticket_events_actor_token_has_user', sql`${t.actorTokenId} is null or ${t.actorUserId} is not null`),
+    check(
+      'ticket_events_field_changed_shape',
+      sql`(${t.kind} = 'field_changed') = (${t.field} is not null and ${t.fromValue} is not null and ${t.toValue} is not null)`,
+    ),
+    check(
+      'ticket_events_created_shape',
+      sql`${t.kind} = 'created' or (${t.suggestedCategory} is null and ${t.suggestionAccepted} is null)`,
+    ),
+    check(
+      'ticket_events_suggestion_complete',
+      sql`(${t.suggestedCategory} is null) = (${t.suggestedPriority} is null) and (${t.suggestedCategory} is null) = (${t.classificationSource} is null) and (${t.suggestedCategory} is null) = (${t.suggestionAccepted} is null)`,
+    ),
   ],
 );
 
@@ -317,3 +380,5 @@ export const signInFailures = pgTable('sign_in_failures', {
 
 export type TicketRow = typeof tickets.$inferSelect;
 export type NewTicketRow = typeof tickets.$inferInsert;
+export type TicketEventRow = typeof ticketEvents.$inferSelect;
+export type NewTicketEventRow = typeof ticketEvents.$inferInsert;

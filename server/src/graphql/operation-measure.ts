@@ -43,6 +43,7 @@ const COSTLY_FIELDS = new Set([
   'totalCount',
   'stats',
   'ticketsPerDay',
+  'history',
   'classifyDescription',
   'createTicket',
   'updateTicket',

@@ -17,11 +17,13 @@ import {
 } from '../tickets/ticket.enums.js';
 import { encodeCursor, GRAPHQL_PAGE_SIZE } from '../tickets/ticket-query.js';
 import { TICKETS_PER_DAY_MAX } from '../tickets/ticket.service.js';
+import { encodeEventCursor } from '../tickets/ticket-event.service.js';
 import { LATEST_DATE } from '../tickets/ticket.validation.js';
 
 // GraphQL's Int is 32-bit; ticket ids are integers of that range.
 const INT_MAX = 2_147_483_647;
 const CURSOR_MAX = encodeCursor({ createdAt: LATEST_DATE, id: INT_MAX }).length;
+const EVENT_CURSOR_MAX = encodeEventCursor({ id: Number.MAX_SAFE_INTEGER }).length;
 
 /**
  * Bytes of each scalar's value as JSON, quotes included: all ASCII (dates are those
@@ -52,6 +54,10 @@ const TEXT_BYTES_MAX: Record<string, number> = {
   // ASCII formats: a date and base64url.
   'DayCount.day': 'YYYY-MM-DD'.length,
   'TicketEdge.cursor': CURSOR_MAX,
+  'TicketEventEdge.cursor': EVENT_CURSOR_MAX,
+  // A recorded value: a title, a description or an enum value name.
+  'TicketEvent.from': freeText(Math.max(TICKET_TITLE_MAX, TICKET_DESCRIPTION_MAX)),
+  'TicketEvent.to': freeText(Math.max(TICKET_TITLE_MAX, TICKET_DESCRIPTION_MAX)),
   'PageInfo.startCursor': CURSOR_MAX,
   'PageInfo.endCursor': CURSOR_MAX,
   // The name of an input field: identifiers such as `classificationSource`.
@@ -86,6 +92,9 @@ function argumentDefault(schema: GraphQLSchema, typeName: string, fieldName: str
   return typeof value === 'number' ? value : null;
 }
 
+/** Connections paged by `first` (GRAPHQL_PAGE_SIZE). */
+const PAGED_FIELDS = new Set(['Query.tickets', 'Ticket.history']);
+
 export interface SizeModel {
   /** Bytes of a scalar of `Parent.field` as JSON (quotes included); Infinity when we know no bound. */
   scalarSize(coordinate: string, typeName: string): number;
@@ -111,6 +120,8 @@ export function sizeModel(schema: GraphQLSchema): SizeModel {
   const listLength: Record<string, (field: FieldNode, pageSize: number) => number> = {
     'TicketConnection.nodes': (_, pageSize) => pageSize,
     'TicketConnection.edges': (_, pageSize) => pageSize,
+    'TicketEventConnection.nodes': (_, pageSize) => pageSize,
+    'TicketEventConnection.edges': (_, pageSize) => pageSize,
     'TicketStats.ticketsPerDay': (field) => intArgument(field, 'days', daysDefault, TICKETS_PER_DAY_MAX),
     'TicketStats.categoryBreakdown': () => TICKET_CATEGORIES.length,
     'TicketStats.priorityBreakdown': () => TICKET_PRIORITIES.length,
@@ -138,7 +149,7 @@ export function sizeModel(schema: GraphQLSchema): SizeModel {
       return listLength[coordinate]?.(field, pageSize) ?? Infinity;
     },
     pageSize(coordinate, field) {
-      return coordinate === 'Query.tickets' ? intArgument(field, 'first', GRAPHQL_PAGE_SIZE.default, GRAPHQL_PAGE_SIZE.max) : null;
+      return PAGED_FIELDS.has(coordinate) ? intArgument(field, 'first', GRAPHQL_PAGE_SIZE.default, GRAPHQL_PAGE_SIZE.max) : null;
     },
   };
   models.set(schema, model);

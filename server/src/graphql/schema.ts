@@ -8,6 +8,7 @@ import { AuthResolver } from '../auth/auth.resolver.js';
 import { UserResolver } from '../auth/user.resolver.js';
 import { ClassificationResolver } from '../classifier/classification.resolver.js';
 import { TicketAuthorResolver } from '../tickets/ticket-author.resolver.js';
+import { TicketEventActorResolver, TicketHistoryResolver } from '../tickets/ticket-history.resolver.js';
 import { TicketStatsResolver } from '../tickets/ticket-stats.resolver.js';
 import { TicketConnectionResolver, TicketResolver } from '../tickets/ticket.resolver.js';
 
@@ -15,6 +16,8 @@ const RESOLVERS = [
   TicketResolver,
   TicketConnectionResolver,
   TicketAuthorResolver,
+  TicketHistoryResolver,
+  TicketEventActorResolver,
   TicketStatsResolver,
   ClassificationResolver,
   AuthResolver,

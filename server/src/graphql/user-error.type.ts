@@ -15,6 +15,7 @@ export enum UserErrorCode {
   OUT_OF_RANGE = 'OUT_OF_RANGE',
   NOT_FOUND = 'NOT_FOUND',
   IDEMPOTENCY_KEY_REUSED = 'IDEMPOTENCY_KEY_REUSED',
+  CONFLICT = 'CONFLICT',
   TOO_SHORT = 'TOO_SHORT',
   TOO_COMMON = 'TOO_COMMON',
   TAKEN = 'TAKEN',
@@ -47,6 +48,10 @@ registerEnumType(UserErrorCode, {
     NOT_FOUND: { description: 'The referenced ticket, user or API token does not exist.' },
     IDEMPOTENCY_KEY_REUSED: {
       description: 'The idempotency key was already used, within the last 24 hours, for a create with a different input.',
+    },
+    CONFLICT: {
+      description:
+        'The ticket changed since `expectedVersion` (another agent saved first): nothing was changed. Read its history, then apply the change again.',
     },
     TOO_SHORT: { description: 'The password is shorter than allowed.' },
     TOO_COMMON: { description: 'The password is one of the most commonly used ones.' },

@@ -55,6 +55,7 @@ const TICKET_ERROR_BODY: Record<TicketErrorCode, (error: TicketError) => DrfFiel
   VALIDATION_FAILED: (error) => toDrfFieldErrors(error.issues),
   NOT_FOUND: () => ({ detail: NOT_FOUND_DETAIL }),
   IDEMPOTENCY_KEY_REUSED: (error) => ({ detail: error.issues[0]?.message ?? error.message }),
+  CONFLICT: () => ({ detail: PRECONDITION_FAILED_DETAIL }),
 };
 
 // Exhaustive: a new AuthErrorCode fails to compile until it has a REST body.
@@ -71,6 +72,9 @@ const AUTH_ERROR_BODY: Record<AuthErrorCode, (error: AuthError) => DrfFieldError
 };
 
 export const NOT_FOUND_DETAIL = 'Not found.';
+/** A stale `If-Match`: the ticket changed since the ETag the client holds. */
+const PRECONDITION_FAILED_DETAIL =
+  'The ticket was changed since the version in If-Match (its ETag is now different). Nothing was changed.';
 const SERVER_ERROR_DETAIL = 'A server error occurred.';
 
 /** The longest Content-Type echoed back in a 415, so a huge header is not reflected whole. */

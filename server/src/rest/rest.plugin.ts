@@ -31,7 +31,7 @@ export interface RestShimOptions {
 }
 
 /** Headers a browser client on another origin must be able to read. */
-const EXPOSED_HEADERS = ['Link', 'X-Total-Count', 'X-Request-Id', 'Retry-After'];
+const EXPOSED_HEADERS = ['Link', 'X-Total-Count', 'X-Request-Id', 'Retry-After', 'ETag'];
 const CORS_METHODS = ['GET', 'HEAD', 'POST', 'PATCH', 'OPTIONS'];
 const CORS_MAX_AGE_SECONDS = 600;
 

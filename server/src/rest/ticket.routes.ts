@@ -6,7 +6,9 @@ import { classifyTicketDescription, type ClassifyDeps } from '../classifier/clas
 import type { Db } from '../db/client.js';
 import { TicketError } from '../tickets/ticket.errors.js';
 import { createTicket, getTicket, getTicketStats, listTicketsByPage, updateTicket } from '../tickets/ticket.service.js';
+import { listTicketHistoryByPage } from '../tickets/ticket-event.service.js';
 import { invalidPage, LAST_PAGE, lastPageOf, linkHeader, parsePageNumber, parsePageSize } from './pagination.js';
+import { etagOf, parseIfMatch } from './preconditions.js';
 import { registerResource } from './resource.js';
 import {
   bodyFields,
@@ -16,6 +18,7 @@ import {
   toRestClassification,
   toRestCreatedTicket,
   toRestStats,
+  toRestTicketEvents,
   toRestTicketOf,
   toRestTickets,
   toTicketFilterRequest,
@@ -26,6 +29,7 @@ import {
   createTicketSchema,
   getTicketSchema,
   listTicketsSchema,
+  ticketHistorySchema,
   ticketStatsSchema,
   updateTicketSchema,
 } from './ticket.schemas.js';
@@ -105,18 +109,49 @@ export function registerTicketRoutes(app: FastifyInstance, { db, classifier }: T
       GET: {
         config: { access: 'tickets:read' },
         schema: getTicketSchema,
-        handler: async (req) => {
+        handler: async (req, reply) => {
           const row = await getTicket(db, (req.params as IdParams).id);
           if (!row) throw TicketError.notFound();
+          reply.header('etag', etagOf(row.version));
           return toRestTicketOf(db, row);
         },
       },
       PATCH: {
         config: { access: 'tickets:write' },
         schema: updateTicketSchema,
-        handler: async (req) => {
-          const row = await updateTicket(db, req.actor, (req.params as IdParams).id, toUpdateTicketRequest(ticketBodyFields(req)));
+        handler: async (req, reply) => {
+          const expectedVersion = parseIfMatch(req.headers['if-match']);
+          const row = await updateTicket(db, req.actor, (req.params as IdParams).id, toUpdateTicketRequest(ticketBodyFields(req)), {
+            expectedVersion,
+          });
+          reply.header('etag', etagOf(row.version));
           return toRestTicketOf(db, row);
+        },
+      },
+    },
+  });
+
+  registerResource(app, {
+    url: '/tickets/:id/history/',
+    name: 'Ticket History',
+    description: "A ticket's history, oldest first. Append-only: read only.",
+    access: 'tickets:read',
+    routes: {
+      GET: {
+        config: { access: 'tickets:read' },
+        schema: ticketHistorySchema,
+        handler: async (req, reply) => {
+          const query = req.query as Query;
+          const pageSize = parsePageSize(queryValue(query, 'page_size'));
+          const page = parsePageNumber(queryValue(query, 'page'), pageSize);
+          const result = await listTicketHistoryByPage(db, (req.params as IdParams).id, { page, pageSize });
+          if (result.page > result.lastPage) throw invalidPage();
+          reply.header('x-total-count', String(result.total));
+          reply.header(
+            'link',
+            linkHeader({ ...requestBase(req), page: result.page, hasNext: result.page < result.lastPage, lastPage: result.lastPage }),
+          );
+          return toRestTicketEvents(db, result.rows);
         },
       },
     },

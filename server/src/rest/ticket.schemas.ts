@@ -6,6 +6,8 @@ import {
   CLASSIFICATION_SOURCES,
   TICKET_CATEGORIES,
   TICKET_DESCRIPTION_MAX,
+  TICKET_EVENT_FIELDS,
+  TICKET_EVENT_KINDS,
   TICKET_PRIORITIES,
   TICKET_STATUSES,
   TICKET_TITLE_MAX,
@@ -43,6 +45,7 @@ const ticketRequired = [
   'classification_source',
   'created_by',
   'updated_by',
+  'version',
 ] as const;
 
 const author = {
@@ -74,6 +77,12 @@ const ticketProperties = {
   },
   created_by: { ...author, readOnly: true },
   updated_by: { ...author, readOnly: true, description: 'Who changed it last (or created it, if unchanged since).' },
+  version: {
+    type: 'integer',
+    minimum: 1,
+    readOnly: true,
+    description: "Starts at 1 and grows with every change; the `ETag` of the ticket's answers is this number, quoted.",
+  },
 } as const;
 
 /** Shared schemas, registered once with `addSchema` and referenced as `Name#`. */
@@ -97,6 +106,34 @@ export const SHARED_SCHEMAS = [
         description:
           'True when the request referred to a suggestion (`suggestion_id`, or the `suggested_*` values) that the server did not issue for this ' +
           'description in the last 24 hours, or that was already used: the ticket was saved with no suggestion.',
+      },
+    },
+  },
+  {
+    $id: 'TicketEvent',
+    type: 'object',
+    description:
+      "One entry of a ticket's history, recorded in the same transaction as the change; never edited or deleted. " +
+      '`created`: the ticket was created, with the AI suggestion shown then (null if none) and whether it was kept. ' +
+      '`field_changed`: one field went from `from` to `to` (stored values: lowercase for category, priority and status).',
+    required: ['id', 'kind', 'at', 'actor', 'field', 'from', 'to', 'suggestion'],
+    properties: {
+      id: { type: 'integer', description: 'Later events have larger ids.' },
+      kind: { type: 'string', enum: TICKET_EVENT_KINDS },
+      at: { ...dateTime, description: 'When (UTC, millisecond precision).' },
+      actor: { ...author, description: 'Who: a person, or the API token used. Null for anonymous writes and the system.' },
+      field: nullable({ type: 'string', enum: TICKET_EVENT_FIELDS }),
+      from: { type: ['string', 'null'] },
+      to: { type: ['string', 'null'] },
+      suggestion: {
+        type: ['object', 'null'],
+        required: ['category', 'priority', 'source', 'accepted'],
+        properties: {
+          category,
+          priority,
+          source: { type: 'string', enum: CLASSIFICATION_SOURCES },
+          accepted: { type: 'boolean', description: 'The ticket was saved with both the suggested category and priority.' },
+        },
       },
     },
   },
@@ -171,6 +208,23 @@ const ticketIdParams = {
   properties: { id: { type: 'integer', description: 'A ticket id. Anything that cannot be one is a 404.' } },
 };
 
+/** DRF's PageNumberPagination parameters (pagination.ts), shared by every paginated list. */
+const pageParams = {
+  page: {
+    type: 'string',
+    pattern: '^([1-9][0-9]*|last)$',
+    default: '1',
+    description: 'A page number or `last`; out of range is a 404.',
+  },
+  page_size: {
+    type: 'integer',
+    minimum: 1,
+    maximum: REST_PAGE_SIZE.max,
+    default: REST_PAGE_SIZE.default,
+    description: `Larger values are clamped to ${REST_PAGE_SIZE.max}.`,
+  },
+};
+
 export const listTicketsSchema: FastifySchema = {
   tags: TAGS,
   summary: 'List tickets',
@@ -183,19 +237,7 @@ export const listTicketsSchema: FastifySchema = {
     properties: {
       ...filterParams,
       search: { type: 'string', maxLength: SEARCH_MAX_LENGTH },
-      page: {
-        type: 'string',
-        pattern: '^([1-9][0-9]*|last)$',
-        default: '1',
-        description: 'A page number or `last`; out of range is a 404.',
-      },
-      page_size: {
-        type: 'integer',
-        minimum: 1,
-        maximum: REST_PAGE_SIZE.max,
-        default: REST_PAGE_SIZE.default,
-        description: `Larger values are clamped to ${REST_PAGE_SIZE.max}.`,
-      },
+      ...pageParams,
     },
   },
   response: {
@@ -254,12 +296,16 @@ export const createTicketSchema: FastifySchema = {
   },
 };
 
+const etagHeader = {
+  ETag: { type: 'string', description: "The ticket's `version`, quoted (a strong validator): send it back in `If-Match`." },
+};
+
 export const getTicketSchema: FastifySchema = {
   tags: TAGS,
   summary: 'Read a ticket',
   params: ticketIdParams,
   response: {
-    200: ref('Ticket'),
+    200: { ...ref('Ticket'), headers: etagHeader },
     404: ref('Detail'),
   },
 };
@@ -267,14 +313,53 @@ export const getTicketSchema: FastifySchema = {
 export const updateTicketSchema: FastifySchema = {
   tags: TAGS,
   summary: 'Update some fields of a ticket',
-  description: 'Any of title, description, category, priority, status. Answers the whole updated ticket. A refused update changes nothing.',
+  description:
+    'Any of title, description, category, priority, status. Answers the whole updated ticket. A refused update changes nothing. ' +
+    'Each changed field is recorded in the history; a field set to its current value changes nothing (no new version, no event). ' +
+    'With `If-Match` (the `ETag` of the ticket as read), the update applies only if nobody changed the ticket since: otherwise 412 ' +
+    'and nothing changes. Without it, the last write wins.',
   consumes: BODY_TYPES,
   params: ticketIdParams,
+  headers: {
+    type: 'object',
+    properties: {
+      'If-Match': {
+        type: 'string',
+        description: '`"<version>"` as the ETag gave it (or a list of them), or `*` for any version. Malformed is a 400.',
+      },
+    },
+  },
   body: { type: 'object', properties: writableTicket },
   response: {
-    200: { ...ref('Ticket'), description: 'The updated ticket.' },
-    400: { ...ref('FieldErrors'), description: 'Validation failed; nothing was changed.' },
+    200: { ...ref('Ticket'), description: 'The updated ticket.', headers: etagHeader },
+    400: { ...ref('FieldErrors'), description: 'Validation failed (or, as `{"detail": …}`, a malformed If-Match); nothing was changed.' },
     404: ref('Detail'),
+    412: { ...ref('Detail'), description: 'The ticket changed since the ETag in If-Match; nothing was changed.' },
+  },
+};
+
+export const ticketHistorySchema: FastifySchema = {
+  tags: TAGS,
+  summary: "A ticket's history",
+  description:
+    'Oldest first: the creation, then one event per changed field. Paginated as the ticket list is: a plain array, ' +
+    'with `page`/`page_size` and the `Link` and `X-Total-Count` headers.',
+  params: ticketIdParams,
+  querystring: {
+    type: 'object',
+    properties: pageParams,
+  },
+  response: {
+    200: {
+      description: 'One page of events.',
+      type: 'array',
+      items: ref('TicketEvent'),
+      headers: {
+        Link: { type: 'string', description: 'RFC 8288 links to the first, previous, next and last pages.' },
+        'X-Total-Count': { type: 'integer', description: 'How many events the ticket has.' },
+      },
+    },
+    404: { ...ref('Detail'), description: 'No such ticket, or invalid page.' },
   },
 };
 
@@ -308,7 +393,7 @@ export const ticketStatsSchema: FastifySchema = {
           type: 'object',
           required: ['suggested', 'accepted', 'overridden', 'acceptance_rate', 'by_category'],
           properties: {
-            ...(SHARED_SCHEMAS[4].properties as Record<string, unknown>),
+            ...(SHARED_SCHEMAS.find((schema) => schema.$id === 'AcceptanceFigures')!.properties as Record<string, unknown>),
             by_category: {
               type: 'object',
               required: TICKET_CATEGORIES,

@@ -9,6 +9,7 @@ import { TICKET_CATEGORIES, TICKET_PRIORITIES, TICKET_STATUSES } from '../ticket
 import { TicketError } from '../tickets/ticket.errors.js';
 import type { CreatedTicket, TicketRow, TicketStatsRow } from '../tickets/ticket.service.js';
 import type { TicketFilterRequest } from '../tickets/ticket-query.js';
+import type { TicketEventRow } from '../tickets/ticket-event.service.js';
 import type { CreateTicketRequest, UpdateTicketRequest } from '../tickets/ticket.validation.js';
 import { REST_FILTER_PARAMS } from './ticket.schemas.js';
 
@@ -27,6 +28,7 @@ export interface RestTicket {
   classification_source: string | null;
   created_by: RestAuthor;
   updated_by: RestAuthor;
+  version: number;
 }
 
 /** An author as REST shows it: `{type, id, name}`, or null. */
@@ -74,7 +76,45 @@ export function toRestTicket(row: TicketRow, createdBy: RestAuthor = null, updat
     classification_source: row.classificationSource,
     created_by: createdBy,
     updated_by: updatedBy,
+    version: row.version,
   };
+}
+
+/** A history event as REST shows it: stored (lowercase) values, snake_case keys. */
+export interface RestTicketEvent {
+  id: number;
+  kind: string;
+  at: string;
+  actor: RestAuthor;
+  field: string | null;
+  from: string | null;
+  to: string | null;
+  suggestion: { category: string; priority: string; source: string; accepted: boolean } | null;
+}
+
+/** A page of events with their actors, loaded in one query per kind for the whole page. */
+export async function toRestTicketEvents(db: Db, rows: readonly TicketEventRow[]): Promise<RestTicketEvent[]> {
+  const loaders = createActorLoaders(db);
+  return Promise.all(
+    rows.map(async (row) => ({
+      id: row.id,
+      kind: row.kind,
+      at: row.at.toISOString(),
+      actor: toRestAuthor(await loadAuthor(loaders, { userId: row.actorUserId, tokenId: row.actorTokenId })),
+      field: row.field,
+      from: row.fromValue,
+      to: row.toValue,
+      suggestion:
+        row.suggestedCategory && row.suggestedPriority && row.classificationSource
+          ? {
+              category: row.suggestedCategory,
+              priority: row.suggestedPriority,
+              source: row.classificationSource,
+              accepted: row.suggestionAccepted === true,
+            }
+          : null,
+    })),
+  );
 }
 
 /** A create's answer: the ticket, then whether the suggestion it referred to was ignored. */

@@ -127,7 +127,8 @@ async function load(session: LoadSession, options: SeedOptions, chunkRows: numbe
   const bulk = options.rebuildIndexes && empty;
   const indexes = bulk ? await session.rows<{ name: string; def: string }>(SECONDARY_INDEXES) : [];
   if (bulk) {
-    if (!options.truncate) await session.exec('truncate table tickets');
+    // With its history: a table that references tickets must be truncated in the same statement.
+    if (!options.truncate) await session.exec('truncate table tickets, ticket_events');
     for (const index of indexes) await session.exec(`drop index "${index.name}"`);
     await session.exec(`alter table tickets disable trigger ${INSERT_COUNTER_TRIGGER}`);
   }

@@ -1,4 +1,4 @@
-// Relay-style cursor connection over tickets, and the mutation payloads.
+// Relay-style cursor connection over tickets (its PageInfo shared by every connection), and the mutation payloads.
 import { Field, ObjectType } from 'type-graphql';
 import { UserError } from '../graphql/user-error.type.js';
 import { Ticket } from './ticket.type.js';
@@ -7,13 +7,13 @@ import type { TicketQuery } from './ticket-query.js';
 
 @ObjectType({ simpleResolvers: true, description: 'Where a page sits in the list.' })
 export class PageInfo {
-  @Field(() => Boolean, { description: 'Whether more tickets follow `endCursor`.' })
+  @Field(() => Boolean, { description: 'Whether more items follow `endCursor`.' })
   hasNextPage!: boolean;
 
-  @Field(() => Boolean, { description: 'Whether tickets precede this page (true whenever `after` was given).' })
+  @Field(() => Boolean, { description: 'Whether items precede this page (true whenever `after` was given).' })
   hasPreviousPage!: boolean;
 
-  @Field(() => String, { nullable: true, description: 'Cursor of the first ticket of the page; null when the page is empty.' })
+  @Field(() => String, { nullable: true, description: 'Cursor of the first item of the page; null when the page is empty.' })
   startCursor!: string | null;
 
   @Field(() => String, { nullable: true, description: 'Pass as `after` to fetch the next page; null when the page is empty.' })

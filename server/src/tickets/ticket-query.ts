@@ -269,18 +269,24 @@ export interface KeysetPage {
   direction: TicketOrderDirection;
 }
 
-/** GraphQL's `first`, `after` and `orderBy`, validated. */
-export function validateKeysetPage(
-  first: number | null | undefined,
-  after: string | null | undefined,
-  orderBy: TicketOrder | null | undefined,
-): KeysetPage {
+/** GraphQL's `first` of any connection (tickets, a ticket's history), validated. */
+export function validatePageSize(first: number | null | undefined): number {
   const size = first ?? GRAPHQL_PAGE_SIZE.default;
   if (!Number.isInteger(size) || size < 0 || size > GRAPHQL_PAGE_SIZE.max) {
     throw new TicketError('VALIDATION_FAILED', [
       { field: 'first', code: 'OUT_OF_RANGE', message: `Ensure this value is between 0 and ${GRAPHQL_PAGE_SIZE.max}.` },
     ]);
   }
+  return size;
+}
+
+/** GraphQL's `first`, `after` and `orderBy`, validated. */
+export function validateKeysetPage(
+  first: number | null | undefined,
+  after: string | null | undefined,
+  orderBy: TicketOrder | null | undefined,
+): KeysetPage {
+  const size = validatePageSize(first);
   let cursor: Cursor | undefined;
   if (after != null) {
     cursor = decodeCursor(after) ?? undefined;

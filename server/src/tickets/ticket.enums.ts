@@ -47,6 +47,24 @@ export const TICKET_DEFAULTS = {
   status: TicketStatus.OPEN,
 } as const;
 
+/** What a history event records: a ticket created, or one field of it changed. */
+export enum TicketEventKind {
+  CREATED = 'created',
+  FIELD_CHANGED = 'field_changed',
+}
+
+/** The fields whose changes history records, one event per field, in this order. */
+export enum TicketEventField {
+  TITLE = 'title',
+  DESCRIPTION = 'description',
+  CATEGORY = 'category',
+  PRIORITY = 'priority',
+  STATUS = 'status',
+}
+
+export const TICKET_EVENT_KINDS = Object.values(TicketEventKind);
+export const TICKET_EVENT_FIELDS = Object.values(TicketEventField);
+
 /** Ticket ids are PostgreSQL `integer`s: no id, cursor or row offset goes beyond this. */
 export const TICKET_ID_MAX = 2_147_483_647;
 
@@ -93,5 +111,26 @@ registerEnumType(ClassificationSource, {
     GEMINI: { description: 'Google Gemini answered.' },
     LOCAL: { description: 'The offline keyword classifier answered (Gemini not configured or failed).' },
     DEFAULT: { description: 'Nothing recognisable: the defaults general/medium.' },
+  },
+});
+
+registerEnumType(TicketEventKind, {
+  name: 'TicketEventKind',
+  description: 'What a history event records.',
+  valuesConfig: {
+    CREATED: { description: 'The ticket was created; `suggestion` is the AI suggestion shown then, if any.' },
+    FIELD_CHANGED: { description: 'One field changed from `from` to `to`.' },
+  },
+});
+
+registerEnumType(TicketEventField, {
+  name: 'TicketEventField',
+  description: 'A ticket field whose changes history records.',
+  valuesConfig: {
+    TITLE: { description: 'The title.' },
+    DESCRIPTION: { description: 'The description.' },
+    CATEGORY: { description: 'The category (`from`/`to` are TicketCategory names).' },
+    PRIORITY: { description: 'The priority (`from`/`to` are TicketPriority names).' },
+    STATUS: { description: 'The status (`from`/`to` are TicketStatus names).' },
   },
 });

@@ -12,7 +12,8 @@ export type TicketIssueCode =
   | 'INVALID'
   | 'OUT_OF_RANGE'
   | 'NOT_FOUND'
-  | 'IDEMPOTENCY_KEY_REUSED';
+  | 'IDEMPOTENCY_KEY_REUSED'
+  | 'CONFLICT';
 
 export interface TicketIssue {
   /** The input field at fault (`title`, `after`, …); null when it is not one field's fault. */
@@ -22,7 +23,7 @@ export interface TicketIssue {
   message: string;
 }
 
-export type TicketErrorCode = 'VALIDATION_FAILED' | 'NOT_FOUND' | 'IDEMPOTENCY_KEY_REUSED';
+export type TicketErrorCode = 'VALIDATION_FAILED' | 'NOT_FOUND' | 'IDEMPOTENCY_KEY_REUSED' | 'CONFLICT';
 
 export class TicketError extends Error {
   constructor(
@@ -35,6 +36,17 @@ export class TicketError extends Error {
 
   static notFound(): TicketError {
     return new TicketError('NOT_FOUND', [{ field: 'id', code: 'NOT_FOUND', message: 'Not found.' }]);
+  }
+
+  /** The update was based on a version the ticket is no longer at: nothing was changed. */
+  static conflict(field: string): TicketError {
+    return new TicketError('CONFLICT', [
+      {
+        field,
+        code: 'CONFLICT',
+        message: 'The ticket was changed since the version this update is based on. Reload it, and apply your change again.',
+      },
+    ]);
   }
 
   /** The key of an earlier create came with another input: refused rather than guessed at. */
@@ -50,16 +62,19 @@ export class TicketError extends Error {
 }
 
 // Exhaustive: adding a code fails to compile until it is mapped here.
-export const TICKET_ERROR_GRAPHQL_CODE: Record<TicketErrorCode, 'BAD_USER_INPUT' | 'NOT_FOUND'> = {
+export const TICKET_ERROR_GRAPHQL_CODE: Record<TicketErrorCode, 'BAD_USER_INPUT' | 'NOT_FOUND' | 'CONFLICT'> = {
   VALIDATION_FAILED: 'BAD_USER_INPUT',
   NOT_FOUND: 'NOT_FOUND',
   IDEMPOTENCY_KEY_REUSED: 'BAD_USER_INPUT',
+  CONFLICT: 'CONFLICT',
 };
 
 // 422 for a reused key, as the IETF Idempotency-Key draft says (the request is
-// well-formed; it contradicts the one the key first came with).
-export const TICKET_ERROR_HTTP_STATUS: Record<TicketErrorCode, 400 | 404 | 422> = {
+// well-formed; it contradicts the one the key first came with). 412 for a stale
+// version: REST states it in `If-Match`, whose failure RFC 9110 answers so.
+export const TICKET_ERROR_HTTP_STATUS: Record<TicketErrorCode, 400 | 404 | 412 | 422> = {
   VALIDATION_FAILED: 400,
   NOT_FOUND: 404,
   IDEMPOTENCY_KEY_REUSED: 422,
+  CONFLICT: 412,
 };

@@ -1,6 +1,6 @@
 // GraphQL inputs and arguments of the tickets feature. They only describe shapes:
 // the rules live in ticket.validation.ts, shared with the REST shim.
-import { Field, GraphQLISODateTime, ID, InputType, registerEnumType } from 'type-graphql';
+import { Field, GraphQLISODateTime, ID, InputType, Int, registerEnumType } from 'type-graphql';
 import { IDEMPOTENCY_KEY_TTL_SECONDS } from './idempotency-key.repository.js';
 import { IDEMPOTENCY_KEY_MAX_LENGTH } from './idempotency-key.validation.js';
 import { SUGGESTION_TTL_SECONDS } from './ticket-suggestion.repository.js';
@@ -102,4 +102,11 @@ export class UpdateTicketInput {
     description: 'New status. RESOLVED or CLOSED stamps `resolvedAt`; OPEN or IN_PROGRESS clears it.',
   })
   status?: TicketStatus | null;
+
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      'The `version` of the ticket this change is based on. If the ticket is at another version (someone changed it meanwhile), nothing changes and `userErrors` has a CONFLICT. Omitted: the change applies whatever the version.',
+  })
+  expectedVersion?: number | null;
 }

@@ -139,16 +139,27 @@ export async function findTicketById(db: Db, id: number): Promise<TicketRow | un
   return row;
 }
 
+/**
+ * The ticket, locked until the transaction ends: concurrent writes of it queue here,
+ * so each reads the values (and version) the one before it committed.
+ */
+export async function findTicketByIdForUpdate(db: Db, id: number): Promise<TicketRow | undefined> {
+  const [row] = await db.select().from(tickets).where(eq(tickets.id, id)).for('update').limit(1);
+  return row;
+}
+
 export async function updateTicketById(
   db: Db,
   id: number,
   patch: ValidUpdateTicket,
   author: { userId: number | null; tokenId: number | null },
+  version: number,
 ): Promise<TicketRow | undefined> {
   const [row] = await db
     .update(tickets)
     .set({
       ...patch,
+      version: sql`${tickets.version} + 1`,
       updatedByUserId: author.userId,
       updatedByTokenId: author.tokenId,
       updatedAt: sql`now()`,
@@ -156,7 +167,8 @@ export async function updateTicketById(
       // between the two), cleared when it is reopened.
       ...(patch.status === undefined ? {} : { resolvedAt: isResolved(patch.status) ? sql`coalesce(${tickets.resolvedAt}, now())` : null }),
     })
-    .where(eq(tickets.id, id))
+    // Only from the version the change was computed against: undefined otherwise.
+    .where(and(eq(tickets.id, id), eq(tickets.version, version)))
     .returning();
   return row;
 }

@@ -136,14 +136,16 @@ export class TicketResolver {
 
   @Access('tickets:write')
   @Mutation(() => UpdateTicketPayload, {
-    description: 'Change any of title, description, category, priority and status. An unknown id is a NOT_FOUND user error.',
+    description:
+      'Change any of title, description, category, priority and status; each changed field is recorded in `history`. An unknown id is a NOT_FOUND user error; a stale `expectedVersion` a CONFLICT one (nothing changed).',
   })
   updateTicket(
     @Ctx() ctx: GraphQLContext,
     @Arg('id', () => ID, { description: 'The ticket to change.' }) id: string,
     @Arg('input', () => UpdateTicketInput, { description: 'The fields to change.' }) input: UpdateTicketInput,
   ): Promise<UpdateTicketPayload> {
-    return asPayload(() => updateTicket(ctx.db, ctx.actor, id, input));
+    const { expectedVersion, ...fields } = input;
+    return asPayload(() => updateTicket(ctx.db, ctx.actor, id, fields, { expectedVersion }));
   }
 }
 

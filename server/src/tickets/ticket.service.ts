@@ -9,12 +9,22 @@ import { TICKET_DEFAULTS } from './ticket.enums.js';
 import { TicketError, type TicketIssue } from './ticket.errors.js';
 import { redeemSuggestion } from './ticket-suggestion.service.js';
 import { countTicketsBounded, listTicketsCounted, type TicketCount } from './ticket-count.repository.js';
-import { findTicketById, insertTicket, listTicketsPage, updateTicketById, type TicketRow } from './ticket.repository.js';
+import { insertTicketEvents } from './ticket-event.repository.js';
+import { changedFields, createdEvent, fieldChangedEvents } from './ticket-event.service.js';
+import {
+  findTicketById,
+  findTicketByIdForUpdate,
+  insertTicket,
+  listTicketsPage,
+  updateTicketById,
+  type TicketRow,
+} from './ticket.repository.js';
 import { selectTicketStats, selectTicketsPerDay, type DayCountRow, type TicketStatsRow } from './ticket-stats.repository.js';
 import { validateKeysetPage, validateTicketQuery, type TicketFilterRequest, type TicketOrder, type TicketQuery } from './ticket-query.js';
 import {
   parseTicketId,
   validateCreateTicket,
+  validateExpectedVersion,
   validateUpdateTicket,
   type CreateTicketRequest,
   type UpdateTicketRequest,
@@ -52,10 +62,8 @@ export async function createTicket(
   const { valid, key: givenKey } = validateCreate(input, options);
   const author = authorOf(actor);
   if (givenKey === undefined) {
-    // Redeeming a suggestion and saving the ticket stand or fall together.
-    return valid.suggestion === null
-      ? insertCreated(db, valid, author)
-      : db.transaction((tx) => insertCreated(tx as unknown as Db, valid, author));
+    // Redeeming a suggestion, saving the ticket and its `created` event stand or fall together.
+    return db.transaction((tx) => insertCreated(tx as unknown as Db, actor, valid));
   }
   // Each caller has its own keys: another client's key can neither replay its answer nor block one.
   const key = `${author.userId === null ? 'anonymous' : `user:${author.userId}`}:${givenKey}`;
@@ -67,7 +75,7 @@ export async function createTicket(
   for (let attempt = 0; attempt < 2; attempt += 1) {
     const created = await db
       .transaction(async (tx) => {
-        const result = await insertCreated(tx as unknown as Db, valid, author);
+        const result = await insertCreated(tx as unknown as Db, actor, valid);
         const stored = await insertIdempotencyKey(tx as unknown as Db, {
           key,
           requestHash,
@@ -111,7 +119,9 @@ function authorOf(actor: Actor): { userId: number | null; tokenId: number | null
   return { userId: actor.userId, tokenId: actor.tokenId };
 }
 
-async function insertCreated(db: Db, valid: ValidCreateTicket, author: ReturnType<typeof authorOf>): Promise<CreatedTicket> {
+/** The ticket and its `created` event; within the caller's transaction. */
+async function insertCreated(db: Db, actor: Actor, valid: ValidCreateTicket): Promise<CreatedTicket> {
+  const author = authorOf(actor);
   const suggested = valid.suggestion === null ? null : await redeemSuggestion(db, valid.suggestion, valid.description);
   const ticket = await insertTicket(db, {
     title: valid.title,
@@ -128,6 +138,7 @@ async function insertCreated(db: Db, valid: ValidCreateTicket, author: ReturnTyp
     updatedByUserId: author.userId,
     updatedByTokenId: author.tokenId,
   });
+  await insertTicketEvents(db, [createdEvent(actor, ticket)]);
   return { ticket, suggestionIgnored: valid.suggestion !== null && suggested === null };
 }
 
@@ -178,6 +189,8 @@ function replay(earlier: { requestHash: string; response: unknown }, requestHash
       createdByTokenId: ticket.createdByTokenId ?? null,
       updatedByUserId: ticket.updatedByUserId ?? null,
       updatedByTokenId: ticket.updatedByTokenId ?? null,
+      // Answers stored before versions existed were of a ticket just created.
+      version: ticket.version ?? 1,
       createdAt: new Date(ticket.createdAt),
       updatedAt: new Date(ticket.updatedAt),
       resolvedAt: ticket.resolvedAt === null ? null : new Date(ticket.resolvedAt),
@@ -186,22 +199,70 @@ function replay(earlier: { requestHash: string; response: unknown }, requestHash
   };
 }
 
-export async function updateTicket(db: Db, actor: Actor, rawId: unknown, input: UpdateTicketRequest): Promise<TicketRow> {
+export interface UpdateTicketOptions {
+  /**
+   * The version the change is based on (GraphQL `expectedVersion`; REST `If-Match`,
+   * which may list several): when the ticket is at another, nothing changes and the
+   * answer is CONFLICT. Omitted, the last write wins, as for the original API's clients.
+   */
+  expectedVersion?: unknown;
+}
+
+/**
+ * Changes the fields of `input` that differ from the ticket's, bumps its version and
+ * records one `field_changed` event per field, in one transaction. A change to nothing
+ * writes nothing (no version, no event, no `updatedAt`).
+ */
+export async function updateTicket(
+  db: Db,
+  actor: Actor,
+  rawId: unknown,
+  input: UpdateTicketRequest,
+  options: UpdateTicketOptions = {},
+): Promise<TicketRow> {
   const id = parseTicketId(rawId);
   if (id === null) throw TicketError.notFound();
-  let patch;
+  let patch, expected;
   try {
-    patch = validateUpdateTicket(input);
+    ({ patch, expected } = validateUpdate(input, options));
   } catch (error) {
     // As Django REST Framework looks the object up before validating, an unknown
     // ticket is "not found" whatever the body; the lookup runs only on this path.
     if (error instanceof TicketError && !(await findTicketById(db, id))) throw TicketError.notFound();
     throw error;
   }
-  // An empty patch still answers with the ticket (and 404s on an unknown id).
-  const row = Object.keys(patch).length === 0 ? await findTicketById(db, id) : await updateTicketById(db, id, patch, authorOf(actor));
-  if (!row) throw TicketError.notFound();
-  return row;
+  return db.transaction(async (t) => {
+    const tx = t as unknown as Db;
+    // Locked: the version compared below is the one the update will replace.
+    const before = await findTicketByIdForUpdate(tx, id);
+    if (!before) throw TicketError.notFound();
+    if (expected !== undefined && !expected.includes(before.version)) throw TicketError.conflict(EXPECTED_VERSION_FIELD);
+    const fields = changedFields(before, patch);
+    if (fields.length === 0) return before;
+    const changes = Object.fromEntries(fields.map((field) => [field, patch[field]]));
+    const after = await updateTicketById(tx, id, changes, authorOf(actor), before.version);
+    if (!after) throw new Error(`ticket ${id} changed while locked`);
+    await insertTicketEvents(tx, fieldChangedEvents(actor, before, after, fields));
+    return after;
+  });
+}
+
+const EXPECTED_VERSION_FIELD = 'expectedVersion';
+
+function validateUpdate(input: UpdateTicketRequest, options: UpdateTicketOptions) {
+  const versionIssues: TicketIssue[] = [];
+  const expected = validateExpectedVersion(versionIssues, EXPECTED_VERSION_FIELD, options.expectedVersion);
+  let patch;
+  try {
+    patch = validateUpdateTicket(input);
+  } catch (error) {
+    // Every failing field at once, the version's included.
+    if (error instanceof TicketError && versionIssues.length > 0)
+      throw new TicketError('VALIDATION_FAILED', [...error.issues, ...versionIssues]);
+    throw error;
+  }
+  if (versionIssues.length > 0) throw new TicketError('VALIDATION_FAILED', versionIssues);
+  return { patch, expected };
 }
 
 export async function getTicket(db: Db, rawId: unknown): Promise<TicketRow | null> {

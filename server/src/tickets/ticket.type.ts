@@ -1,5 +1,5 @@
 // The GraphQL `Ticket` type and its suggestion.
-import { Field, ID, ObjectType, GraphQLISODateTime } from 'type-graphql';
+import { Field, ID, Int, ObjectType, GraphQLISODateTime } from 'type-graphql';
 import {
   ClassificationSource,
   TICKET_DESCRIPTION_MAX,
@@ -66,6 +66,12 @@ export class Ticket {
     description: 'The AI suggestion shown when the ticket was created; null when none was shown.',
   })
   suggestion!: TicketSuggestion | null;
+
+  @Field(() => Int, {
+    description:
+      "Starts at 1 and grows with every change. Send it as `updateTicket`'s `expectedVersion` so that a change made meanwhile by someone else is not overwritten.",
+  })
+  version!: number;
 
   // The authors as stored; `createdBy`/`updatedBy` resolve them (ticket-author.resolver.ts).
   createdByUserId!: number | null;

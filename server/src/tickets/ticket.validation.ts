@@ -22,6 +22,7 @@ export const MESSAGES = {
   null: 'This field may not be null.',
   blank: 'This field may not be blank.',
   notString: 'Not a valid string.',
+  notInteger: 'A valid integer is required.',
   nullCharacters: 'Null characters are not allowed.',
   loneSurrogate: 'Unpaired surrogate characters are not allowed: send well-formed Unicode text.',
   invalidUtf8: 'Not valid UTF-8: the request body holds bytes that are not text in this field.',
@@ -251,6 +252,25 @@ export function validateCreateTicket(input: CreateTicketRequest): ValidCreateTic
   }
   throwIfAny(issues);
   return { title: title!, description: description!, category, priority, status, suggestion };
+}
+
+/**
+ * The version(s) an update is based on: a positive integer, or a list of them (REST's
+ * `If-Match` may name several). Undefined when none was given (last write wins).
+ */
+export function validateExpectedVersion(issues: Issues, field: string, value: unknown): readonly number[] | undefined {
+  if (value == null) return undefined;
+  const list: readonly unknown[] = Array.isArray(value) ? value : [value];
+  if (list.some((v) => typeof v !== 'number' || !Number.isInteger(v))) {
+    issues.push({ field, code: 'INVALID_TYPE', message: MESSAGES.notInteger });
+    return undefined;
+  }
+  // Versions are `integer`s, as ids are.
+  if (list.some((v) => (v as number) < 1 || (v as number) > TICKET_ID_MAX)) {
+    issues.push({ field, code: 'OUT_OF_RANGE', message: `Ensure this value is between 1 and ${TICKET_ID_MAX}.` });
+    return undefined;
+  }
+  return list as readonly number[];
 }
 
 export function validateUpdateTicket(input: UpdateTicketRequest): ValidUpdateTicket {

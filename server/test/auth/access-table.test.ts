@@ -35,6 +35,7 @@ const ROUTES: Record<string, Access> = {
   // least access), and its slash-less redirect (public, as Django's middleware).
   ...resource('/api/tickets/', { GET: 'tickets:read', POST: 'tickets:write' }, 'tickets:read'),
   ...resource('/api/tickets/:id/', { GET: 'tickets:read', PATCH: 'tickets:write' }, 'tickets:read'),
+  ...resource('/api/tickets/:id/history/', { GET: 'tickets:read' }, 'tickets:read'),
   ...resource('/api/tickets/stats/', { GET: 'tickets:read' }, 'tickets:read'),
   ...resource('/api/tickets/classify/', { POST: 'classify' }, 'classify'),
   ...resource('/api/auth/token/', { POST: 'public' }, 'public'),

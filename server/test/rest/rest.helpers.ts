@@ -8,6 +8,7 @@ const EXTRA_KEYS = [
   'classification_source',
   'created_by',
   'updated_by',
+  'version',
 ];
 export const TICKET_KEYS = [...CONTRACT_KEYS, ...EXTRA_KEYS];
 

@@ -36,6 +36,7 @@ describe('toRestTicket', () => {
     createdByTokenId: null,
     updatedByUserId: null,
     updatedByTokenId: null,
+    version: 1,
   } as TicketRow;
 
   it('writes snake_case keys in the Django serializer’s order, times as UTC ISO 8601', () => {
@@ -55,6 +56,7 @@ describe('toRestTicket', () => {
       'classification_source',
       'created_by',
       'updated_by',
+      'version',
     ]);
     expect(rest).toMatchObject({
       created_at: '2024-05-01T10:00:00.000Z',

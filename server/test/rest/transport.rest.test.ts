@@ -183,8 +183,10 @@ describeOnDatabases(
         '/api/tickets/classify/',
         '/api/tickets/stats/',
         '/api/tickets/{id}/',
+        '/api/tickets/{id}/history/',
       ]);
       expect(Object.keys(doc.paths['/api/tickets/']).sort()).toEqual(['get', 'post']);
+      expect(Object.keys(doc.paths['/api/tickets/{id}/history/'])).toEqual(['get']);
       expect(Object.keys(doc.paths['/api/tickets/{id}/']).sort()).toEqual(['get', 'patch']);
       expect(Object.keys(doc.paths['/api/tickets/stats/'])).toEqual(['get']);
       expect(Object.keys(doc.paths['/api/tickets/classify/'])).toEqual(['post']);

@@ -171,6 +171,8 @@ export type UpdateTicketInput = {
   category?: TicketCategory | null | undefined;
   /** New description: not blank, at most 20,000 characters. */
   description?: string | null | undefined;
+  /** The `version` of the ticket this change is based on. If the ticket is at another version (someone changed it meanwhile), nothing changes and `userErrors` has a CONFLICT. Omitted: the change applies whatever the version. */
+  expectedVersion?: number | null | undefined;
   /** New priority. */
   priority?: TicketPriority | null | undefined;
   /** New status. RESOLVED or CLOSED stamps `resolvedAt`; OPEN or IN_PROGRESS clears it. */
@@ -193,6 +195,8 @@ export type UpdateUserInput = {
 export type UserErrorCode =
   /** The field may not be blank: empty, or with no character that is text by itself (only whitespace, zero-width, format and other default-ignorable characters, blank-drawn characters such as U+2800, and combining marks with no base). */
   | 'BLANK'
+  /** The ticket changed since `expectedVersion` (another agent saved first): nothing was changed. Read its history, then apply the change again. */
+  | 'CONFLICT'
   /** The idempotency key was already used, within the last 24 hours, for a create with a different input. */
   | 'IDEMPOTENCY_KEY_REUSED'
   /** The value is malformed (for text: NUL characters, unpaired surrogates, or bytes that are not UTF-8). */

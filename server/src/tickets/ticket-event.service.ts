@@ -1,0 +1,133 @@
+// The tickets' history: which events a write records (the one rule, used by every
+// write path, so REST and GraphQL record the same events), and reading it a page at
+// a time, oldest first.
+import type { Actor } from '../auth/actor.js';
+import type { Db } from '../db/client.js';
+import { TicketEventField, TicketEventKind } from './ticket.enums.js';
+import { TicketError } from './ticket.errors.js';
+import { countTicketEvents, listTicketEventsPage, type NewTicketEvent, type TicketEventRow } from './ticket-event.repository.js';
+import { validatePageSize } from './ticket-query.js';
+import { findTicketById, type TicketRow } from './ticket.repository.js';
+import { parseTicketId, type ValidUpdateTicket } from './ticket.validation.js';
+
+export type { TicketEventRow };
+
+type UpdatableField = keyof Required<ValidUpdateTicket>;
+
+// Exhaustive: a field an update can change fails to compile until history records it.
+const EVENT_FIELD: Record<UpdatableField, TicketEventField> = {
+  title: TicketEventField.TITLE,
+  description: TicketEventField.DESCRIPTION,
+  category: TicketEventField.CATEGORY,
+  priority: TicketEventField.PRIORITY,
+  status: TicketEventField.STATUS,
+};
+
+/** In the order events are written (and so read back). */
+const UPDATABLE_FIELDS = Object.keys(EVENT_FIELD) as UpdatableField[];
+
+function actorColumns(actor: Actor): Pick<NewTicketEvent, 'actorUserId' | 'actorTokenId'> {
+  return { actorUserId: actor.userId, actorTokenId: actor.tokenId };
+}
+
+/** `created`, with the suggestion the ticket was saved with and whether it was kept. */
+export function createdEvent(actor: Actor, ticket: TicketRow): NewTicketEvent {
+  const shown = ticket.suggestedCategory !== null && ticket.suggestedPriority !== null;
+  return {
+    ticketId: ticket.id,
+    kind: TicketEventKind.CREATED,
+    ...actorColumns(actor),
+    suggestedCategory: ticket.suggestedCategory,
+    suggestedPriority: ticket.suggestedPriority,
+    classificationSource: ticket.classificationSource,
+    suggestionAccepted: shown ? ticket.suggestedCategory === ticket.category && ticket.suggestedPriority === ticket.priority : null,
+  };
+}
+
+/** The fields of `patch` whose value differs from the ticket's: only these are written. */
+export function changedFields(before: TicketRow, patch: ValidUpdateTicket): UpdatableField[] {
+  return UPDATABLE_FIELDS.filter((field) => patch[field] !== undefined && patch[field] !== before[field]);
+}
+
+/** One `field_changed` per changed field, from the stored value before to the one after. */
+export function fieldChangedEvents(actor: Actor, before: TicketRow, after: TicketRow, fields: readonly UpdatableField[]): NewTicketEvent[] {
+  return fields.map((field) => ({
+    ticketId: after.id,
+    kind: TicketEventKind.FIELD_CHANGED,
+    ...actorColumns(actor),
+    field: EVENT_FIELD[field],
+    fromValue: before[field],
+    toValue: after[field],
+  }));
+}
+
+// ---- reading ------------------------------------------------------------------
+
+// Cursors name an event id; the prefix keeps a ticket-list cursor from being taken for one.
+const CURSOR_PREFIX = 'event:';
+
+export function encodeEventCursor(row: Pick<TicketEventRow, 'id'>): string {
+  return Buffer.from(`${CURSOR_PREFIX}${row.id}`).toString('base64url');
+}
+
+function decodeEventCursor(cursor: string): number | null {
+  const text = Buffer.from(cursor, 'base64url').toString('utf8');
+  if (!text.startsWith(CURSOR_PREFIX)) return null;
+  const digits = text.slice(CURSOR_PREFIX.length);
+  if (!/^[1-9][0-9]{0,15}$/.test(digits)) return null;
+  const id = Number(digits);
+  return Number.isSafeInteger(id) ? id : null;
+}
+
+export interface TicketEventPage {
+  rows: TicketEventRow[];
+  hasNextPage: boolean;
+  hasPreviousPage: boolean;
+}
+
+/**
+ * A page of a ticket's history, oldest first: at most `first` events (the ticket
+ * list's page sizes) after the cursor `after`.
+ */
+export async function listTicketHistory(
+  db: Db,
+  ticketId: number,
+  params: { first?: number | null; after?: string | null },
+): Promise<TicketEventPage> {
+  const first = validatePageSize(params.first);
+  let afterId: number | undefined;
+  if (params.after != null) {
+    afterId = decodeEventCursor(params.after) ?? undefined;
+    if (afterId === undefined)
+      throw new TicketError('VALIDATION_FAILED', [{ field: 'after', code: 'INVALID', message: 'Invalid cursor.' }]);
+  }
+  // One extra row tells whether another page follows.
+  const rows = await listTicketEventsPage(db, ticketId, { afterId, limit: first + 1 });
+  return { rows: rows.slice(0, first), hasNextPage: rows.length > first, hasPreviousPage: afterId !== undefined };
+}
+
+export interface NumberedEventPage {
+  rows: TicketEventRow[];
+  /** How many events the ticket has: exact, as one ticket's events are few (an index-only count). */
+  total: number;
+  page: number;
+  lastPage: number;
+}
+
+/**
+ * A numbered page of a ticket's history, oldest first (REST): `page` may be 'last'.
+ * A page past the last comes back empty; an unknown ticket is NOT_FOUND.
+ */
+export async function listTicketHistoryByPage(
+  db: Db,
+  rawTicketId: unknown,
+  params: { page: number | 'last'; pageSize: number },
+): Promise<NumberedEventPage> {
+  const id = parseTicketId(rawTicketId);
+  if (id === null || !(await findTicketById(db, id))) throw TicketError.notFound();
+  const total = await countTicketEvents(db, id);
+  const lastPage = Math.max(1, Math.ceil(total / params.pageSize));
+  const page = params.page === 'last' ? lastPage : params.page;
+  const rows = page > lastPage ? [] : await listTicketEventsPage(db, id, { offset: (page - 1) * params.pageSize, limit: params.pageSize });
+  return { rows, total, page, lastPage };
+}
