@@ -73,8 +73,7 @@ const AUTH_ERROR_BODY: Record<AuthErrorCode, (error: AuthError) => DrfFieldError
 
 export const NOT_FOUND_DETAIL = 'Not found.';
 /** A stale `If-Match`: the ticket changed since the ETag the client holds. */
-const PRECONDITION_FAILED_DETAIL =
-  'The ticket was changed since the version in If-Match (its ETag is now different). Nothing was changed.';
+const PRECONDITION_FAILED_DETAIL = 'The ticket was changed since the version in If-Match (its ETag is now different). Nothing was changed.';
 const SERVER_ERROR_DETAIL = 'A server error occurred.';
 
 /** The longest Content-Type echoed back in a 415, so a huge header is not reflected whole. */
