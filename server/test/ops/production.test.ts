@@ -52,9 +52,9 @@ describe.each<{ name: string; env: Record<string, string>; introspection: boolea
     await database?.destroy();
   });
 
-  // Introspection is open to anonymous callers (integrators' codegen); tickets are not.
+  // Introspection, like everything but the public operations, needs an identity.
   it(introspection ? 'answers introspection' : 'refuses introspection, still serves queries', async () => {
-    const res = await gql(app, INTROSPECTION);
+    const res = await gql(app, INTROSPECTION, authorization);
     const body = res.json();
     if (introspection) {
       expect(body).toEqual({ data: { __schema: { queryType: { name: 'Query' } } } });
