@@ -37,8 +37,8 @@ export function validateDisplayName(issues: Issues, field: string, value: unknow
   return validateText(issues, field, value, { required, max: DISPLAY_NAME_MAX_LENGTH });
 }
 
-/** A new password: not trimmed (spaces may be part of it), long enough, not a common one. */
-export function validateNewPassword(issues: Issues, field: string, value: unknown): string | undefined {
+/** A password as given: a non-empty string, never trimmed (spaces may be part of it). */
+function passwordText(issues: Issues, field: string, value: unknown): string | undefined {
   if (value === undefined || value === null || value === '') {
     issues.push({ field, code: 'REQUIRED', message: 'This field is required.' });
     return undefined;
@@ -47,6 +47,13 @@ export function validateNewPassword(issues: Issues, field: string, value: unknow
     issues.push({ field, code: 'INVALID_TYPE', message: 'Not a valid string.' });
     return undefined;
   }
+  return value;
+}
+
+/** A new password: long enough, not a common one. */
+export function validateNewPassword(issues: Issues, field: string, given: unknown): string | undefined {
+  const value = passwordText(issues, field, given);
+  if (value === undefined) return undefined;
   const length = [...value].length;
   if (length < PASSWORD_MIN_LENGTH) {
     issues.push({
@@ -72,15 +79,9 @@ export function validateNewPassword(issues: Issues, field: string, value: unknow
 }
 
 /** A password given to prove who one is: any string (it is only compared), bounded. */
-export function validateGivenPassword(issues: Issues, field: string, value: unknown): string | undefined {
-  if (value === undefined || value === null || value === '') {
-    issues.push({ field, code: 'REQUIRED', message: 'This field is required.' });
-    return undefined;
-  }
-  if (typeof value !== 'string') {
-    issues.push({ field, code: 'INVALID_TYPE', message: 'Not a valid string.' });
-    return undefined;
-  }
+export function validateGivenPassword(issues: Issues, field: string, given: unknown): string | undefined {
+  const value = passwordText(issues, field, given);
+  if (value === undefined) return undefined;
   // Longer than any password that can be set: cannot match, and is not hashed.
   if ([...value].length > PASSWORD_MAX_LENGTH) {
     issues.push({ field, code: 'TOO_LONG', message: `Ensure this field has no more than ${PASSWORD_MAX_LENGTH} characters.` });
