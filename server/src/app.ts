@@ -9,7 +9,7 @@ import fastifyApollo from '@as-integrations/fastify';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { defaultAccess, registerAccessControl } from './auth/access-control.js';
 import { createActorLoaders } from './auth/actor.loader.js';
-import { AUTH_ERROR_GRAPHQL_CODE, AUTH_ERROR_HTTP_STATUS, AuthError, WWW_AUTHENTICATE } from './auth/auth.errors.js';
+import { AUTH_ERROR_GRAPHQL_CODE, AUTH_ERROR_HTTP_STATUS, AuthError, authErrorHeaders } from './auth/auth.errors.js';
 import { createAuthenticator } from './auth/authentication.js';
 import { introspectionNeedsIdentity } from './auth/introspection.plugin.js';
 import type { Classifier } from './classifier/classifier.js';
@@ -123,7 +123,7 @@ export async function buildApp({ config, database, classify: givenClassify, logS
     // Refused by the access control before the route ran: GraphQL's shape on its path.
     if (error instanceof AuthError) {
       const status = AUTH_ERROR_HTTP_STATUS[error.code];
-      if (status === 401) reply.header('www-authenticate', WWW_AUTHENTICATE);
+      reply.headers(authErrorHeaders(error));
       const body = isGraphQLPath(req.url)
         ? { errors: [{ message: error.message, extensions: { code: AUTH_ERROR_GRAPHQL_CODE[error.code] } }] }
         : { statusCode: status, error: STATUS_CODES[status], message: error.message };

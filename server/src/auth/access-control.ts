@@ -6,6 +6,7 @@
 // `X-CSRFToken`, Django's rule; token and anonymous callers need nothing.
 import fastifyCookie from '@fastify/cookie';
 import type { FastifyInstance, FastifyReply, FastifyRequest, RouteOptions } from 'fastify';
+import { SAFE_METHODS } from '../http/request-guards.js';
 import { prefersHtml } from '../web/accepts-html.js';
 import { decideAccess, type Actor } from './actor.js';
 import type { Access } from './auth.enums.js';
@@ -30,7 +31,6 @@ declare module 'fastify' {
   }
 }
 
-const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 const SIGN_IN_PATH = '/signin';
 
 /** Where an anonymous browser is sent for a page that needs identity, coming back after. */

@@ -120,4 +120,12 @@ export const AUTH_ERROR_HTTP_STATUS: Record<AuthErrorCode, 400 | 401 | 403 | 404
 export const AUTH_PAYLOAD_ERRORS: ReadonlySet<AuthErrorCode> = new Set(['VALIDATION_FAILED', 'INVALID_CREDENTIALS', 'NOT_FOUND']);
 
 /** The scheme a 401 names in `WWW-Authenticate`, as DRF's TokenAuthentication does. */
-export const WWW_AUTHENTICATE = 'Token';
+const WWW_AUTHENTICATE = 'Token';
+
+/** The headers a refusal carries, whatever shape its body takes: the scheme of a 401, when to retry a 429. */
+export function authErrorHeaders(error: AuthError): Record<string, string> {
+  return {
+    ...(AUTH_ERROR_HTTP_STATUS[error.code] === 401 && { 'www-authenticate': WWW_AUTHENTICATE }),
+    ...(error.retryAfterSeconds !== undefined && { 'retry-after': String(error.retryAfterSeconds) }),
+  };
+}

@@ -4,7 +4,7 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { BREAK, GraphQLError, visit, type DocumentNode } from 'graphql';
 import type { GraphQLContext } from '../graphql/context.js';
-import { AUTH_ERROR_GRAPHQL_CODE, AUTH_ERROR_HTTP_STATUS, AuthError, WWW_AUTHENTICATE } from './auth.errors.js';
+import { AUTH_ERROR_GRAPHQL_CODE, AUTH_ERROR_HTTP_STATUS, AuthError, authErrorHeaders } from './auth.errors.js';
 
 const INTROSPECTION_FIELDS = new Set(['__schema', '__type']);
 
@@ -31,7 +31,7 @@ export const introspectionNeedsIdentity: ApolloServerPlugin<GraphQLContext> = {
         throw new GraphQLError(refusal.message, {
           extensions: {
             code: AUTH_ERROR_GRAPHQL_CODE[refusal.code],
-            http: { status: AUTH_ERROR_HTTP_STATUS[refusal.code], headers: new Map([['www-authenticate', WWW_AUTHENTICATE]]) },
+            http: { status: AUTH_ERROR_HTTP_STATUS[refusal.code], headers: new Map(Object.entries(authErrorHeaders(refusal))) },
           },
         });
       },

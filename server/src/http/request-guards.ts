@@ -14,7 +14,8 @@ type Refusal = keyof typeof REFUSAL_STATUS;
 
 /** Orchestrators probe by address (a pod IP, 127.0.0.1), not by a name an operator lists. */
 const HOST_CHECK_EXEMPT_ROUTES = new Set(['/healthz', '/readyz']);
-const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+/** Methods that change nothing: no cross-site check here, no CSRF token for a session (auth/access-control.ts). */
+export const SAFE_METHODS: ReadonlySet<string> = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 // Django's grammar for a Host header (lowercased): a DNS name or a bracketed IPv6
 // address, and an optional port (which must be one: 1 to 65535).

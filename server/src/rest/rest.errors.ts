@@ -2,7 +2,7 @@
 // body (`{"field": ["message", …]}` or `{"detail": "…"}`) with DRF's status, and
 // anything unexpected becomes a 500 that tells the client nothing and is logged.
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
-import { AUTH_ERROR_HTTP_STATUS, AuthError, throttledDetail, WWW_AUTHENTICATE, type AuthErrorCode } from '../auth/auth.errors.js';
+import { AUTH_ERROR_HTTP_STATUS, AuthError, authErrorHeaders, throttledDetail, type AuthErrorCode } from '../auth/auth.errors.js';
 import { CLASSIFIER_ERROR_HTTP_STATUS, ClassifierError } from '../classifier/classifier.errors.js';
 import { isServiceUnavailable, SERVICE_UNAVAILABLE_MESSAGE } from '../db/database.errors.js';
 import { TICKET_ERROR_HTTP_STATUS, TicketError, type TicketErrorCode, type TicketIssue } from '../tickets/ticket.errors.js';
@@ -98,8 +98,7 @@ export function createRestErrorHandler(bodyLimitBytes: number) {
   return function handleRestError(error: FastifyError | Error, request: FastifyRequest, reply: FastifyReply) {
     if (error instanceof AuthError) {
       const status = AUTH_ERROR_HTTP_STATUS[error.code];
-      if (status === 401) reply.header('www-authenticate', WWW_AUTHENTICATE);
-      if (error.retryAfterSeconds !== undefined) reply.header('retry-after', String(error.retryAfterSeconds));
+      reply.headers(authErrorHeaders(error));
       return sendJson(reply, status, AUTH_ERROR_BODY[error.code](error));
     }
     if (error instanceof TicketError) {
