@@ -73,6 +73,10 @@ export const tickets = pgTable(
     suggestedCategory: text('suggested_category').$type<TicketCategory>(),
     suggestedPriority: text('suggested_priority').$type<TicketPriority>(),
     classificationSource: text('classification_source').$type<ClassificationSource>(),
+    // Whether the ticket was saved with both the suggested category and priority: set
+    // once, by the create, so that a later edit (an escalation) is history, not an
+    // override. Null when no suggestion was shown. The counters and statistics read it.
+    suggestionAccepted: boolean('suggestion_accepted'),
     // Who wrote the ticket and who last changed it: a user (signed in, or owning the
     // API token used) and, for a token, the token. All null for an anonymous write
     // (ANONYMOUS_ACCESS) and for tickets from before sign-in existed.
@@ -102,6 +106,7 @@ export const tickets = pgTable(
       'tickets_suggestion_complete',
       sql`(${t.suggestedCategory} is null) = (${t.suggestedPriority} is null) and (${t.suggestedCategory} is null) = (${t.classificationSource} is null)`,
     ),
+    check('tickets_suggestion_accepted_iff_suggested', sql`(${t.suggestedCategory} is null) = (${t.suggestionAccepted} is null)`),
     // Indexes, chosen from EXPLAIN ANALYZE on 1,000,000 seeded tickets (PostgreSQL 15,
     // `npm run seed`); each one is used by a query below, and each costs every write.
     // Statistics and enum-only counts use no ticket index: they read the counter

@@ -32,7 +32,6 @@ function actorColumns(actor: Actor): Pick<NewTicketEvent, 'actorUserId' | 'actor
 
 /** `created`, with the suggestion the ticket was saved with and whether it was kept. */
 export function createdEvent(actor: Actor, ticket: TicketRow): NewTicketEvent {
-  const shown = ticket.suggestedCategory !== null && ticket.suggestedPriority !== null;
   return {
     ticketId: ticket.id,
     kind: TicketEventKind.CREATED,
@@ -40,7 +39,7 @@ export function createdEvent(actor: Actor, ticket: TicketRow): NewTicketEvent {
     suggestedCategory: ticket.suggestedCategory,
     suggestedPriority: ticket.suggestedPriority,
     classificationSource: ticket.classificationSource,
-    suggestionAccepted: shown ? ticket.suggestedCategory === ticket.category && ticket.suggestedPriority === ticket.priority : null,
+    suggestionAccepted: ticket.suggestionAccepted,
   };
 }
 

@@ -64,7 +64,8 @@ const fromTickets: StatsSource = {
   status: sql`${tickets.status}`,
   hasSuggestion: sql`${tickets.suggestedCategory} is not null`,
   suggestedCategory: sql`${tickets.suggestedCategory}`,
-  accepted: sql`${tickets.category} = ${tickets.suggestedCategory} and ${tickets.priority} = ${tickets.suggestedPriority}`,
+  // As the create saved it (the counter triggers read the same column).
+  accepted: sql`coalesce(${tickets.suggestionAccepted}, false)`,
   firstDay: sql`min(${tickets.createdAt})::date`,
 };
 

@@ -133,6 +133,11 @@ async function insertCreated(db: Db, actor: Actor, valid: ValidCreateTicket): Pr
     suggestedCategory: suggested?.category ?? null,
     suggestedPriority: suggested?.priority ?? null,
     classificationSource: suggested?.source ?? null,
+    // Decided here, once: later edits do not turn an accepted suggestion into an overridden one.
+    suggestionAccepted: suggested
+      ? suggested.category === (valid.category ?? TICKET_DEFAULTS.category) &&
+        suggested.priority === (valid.priority ?? TICKET_DEFAULTS.priority)
+      : null,
     createdByUserId: author.userId,
     createdByTokenId: author.tokenId,
     updatedByUserId: author.userId,
@@ -191,6 +196,12 @@ function replay(earlier: { requestHash: string; response: unknown }, requestHash
       updatedByTokenId: ticket.updatedByTokenId ?? null,
       // Answers stored before versions existed were of a ticket just created.
       version: ticket.version ?? 1,
+      // Answers stored before acceptance was recorded were of a ticket just created, as saved.
+      suggestionAccepted:
+        ticket.suggestionAccepted ??
+        (ticket.suggestedCategory === null
+          ? null
+          : ticket.suggestedCategory === ticket.category && ticket.suggestedPriority === ticket.priority),
       createdAt: new Date(ticket.createdAt),
       updatedAt: new Date(ticket.updatedAt),
       resolvedAt: ticket.resolvedAt === null ? null : new Date(ticket.resolvedAt),
