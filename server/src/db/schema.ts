@@ -87,6 +87,9 @@ export const tickets = pgTable(
     // Bumped by every write (ticket.repository.ts), so that a client can say which
     // version its change was based on and a stale one is refused instead of lost.
     version: integer('version').notNull().default(1),
+    // Who works the ticket: an active user when assigned (ticket.service.ts checks it;
+    // one deactivated later stays until someone reassigns), null when nobody does.
+    assigneeUserId: integer('assignee_user_id').references((): AnyPgColumn => users.id),
   },
   (t) => [
     check('tickets_title_not_blank', sql`btrim(${t.title}) <> ''`),
@@ -128,6 +131,9 @@ export const tickets = pgTable(
     index('tickets_status_created_at_idx').on(t.status, t.createdAt, t.id),
     index('tickets_category_created_at_idx').on(t.category, t.createdAt, t.id),
     index('tickets_priority_created_at_idx').on(t.priority, t.createdAt, t.id),
+    // The assignee filters (mine, unassigned, an agent's) the same way: a btree keeps
+    // NULLs, so "unassigned, newest 20" is a range scan of the NULL entries.
+    index('tickets_assignee_created_at_idx').on(t.assigneeUserId, t.createdAt, t.id),
     // Search (case-insensitive substring, every term must match): one trigram GIN index
     // over the exact expression the search predicate uses (title, a space,
     // description). A rare phrase is found through it in 1–2 ms instead of a 3 s scan,
@@ -181,6 +187,10 @@ export const ticketEvents = pgTable(
     suggestedPriority: text('suggested_priority').$type<TicketPriority>(),
     classificationSource: text('classification_source').$type<ClassificationSource>(),
     suggestionAccepted: boolean('suggestion_accepted'),
+    // assigned: the new assignee, and the one before on a reassignment; unassigned:
+    // the assignee removed.
+    assigneeUserId: integer('assignee_user_id').references((): AnyPgColumn => users.id),
+    previousAssigneeUserId: integer('previous_assignee_user_id').references((): AnyPgColumn => users.id),
   },
   (t) => [
     // A ticket's history, oldest first, one page after another: `WHERE ticket_id = $1
@@ -193,6 +203,10 @@ export const ticketEvents = pgTable(
     check(
       'ticket_events_field_changed_shape',
       sql`(${t.kind} = 'field_changed') = (${t.field} is not null and ${t.fromValue} is not null and ${t.toValue} is not null)`,
+    ),
+    check(
+      'ticket_events_assignment_shape',
+      sql`(${t.kind} in ('assigned', 'unassigned')) = (${t.assigneeUserId} is not null) and (${t.kind} = 'assigned' or ${t.previousAssigneeUserId} is null)`,
     ),
     check(
       'ticket_events_created_shape',
