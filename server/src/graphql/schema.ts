@@ -9,6 +9,7 @@ import { UserResolver } from '../auth/user.resolver.js';
 import { ClassificationResolver } from '../classifier/classification.resolver.js';
 import { TicketAuthorResolver } from '../tickets/ticket-author.resolver.js';
 import { TicketEventActorResolver, TicketHistoryResolver } from '../tickets/ticket-history.resolver.js';
+import { TicketNoteAuthorResolver, TicketNotesResolver } from '../tickets/ticket-note.resolver.js';
 import { TicketStatsResolver } from '../tickets/ticket-stats.resolver.js';
 import { TicketConnectionResolver, TicketResolver } from '../tickets/ticket.resolver.js';
 
@@ -18,6 +19,8 @@ const RESOLVERS = [
   TicketAuthorResolver,
   TicketHistoryResolver,
   TicketEventActorResolver,
+  TicketNotesResolver,
+  TicketNoteAuthorResolver,
   TicketStatsResolver,
   ClassificationResolver,
   AuthResolver,

@@ -8,6 +8,7 @@ import {
   TICKET_DESCRIPTION_MAX,
   TICKET_EVENT_FIELDS,
   TICKET_EVENT_KINDS,
+  TICKET_NOTE_MAX,
   TICKET_PRIORITIES,
   TICKET_STATUSES,
   TICKET_TITLE_MAX,
@@ -17,8 +18,8 @@ import { IDEMPOTENCY_KEY_MAX_LENGTH } from '../tickets/idempotency-key.validatio
 import { SUGGESTION_TTL_SECONDS } from '../tickets/ticket-suggestion.repository.js';
 import { REST_PAGE_SIZE, SEARCH_MAX_LENGTH, type TicketFilterField } from '../tickets/ticket-query.js';
 
-const TAGS = ['tickets'];
-const BODY_TYPES = ['application/json', 'application/x-www-form-urlencoded'];
+export const TAGS = ['tickets'];
+export const BODY_TYPES = ['application/json', 'application/x-www-form-urlencoded'];
 
 const category = { type: 'string', enum: TICKET_CATEGORIES } as const;
 const priority = { type: 'string', enum: TICKET_PRIORITIES } as const;
@@ -85,6 +86,17 @@ const ticketProperties = {
   },
 } as const;
 
+const noteSchema = {
+  description: "An agent's internal note on a ticket. Append-only: a correction is a new note.",
+  required: ['id', 'body', 'author', 'created_at'],
+  properties: {
+    id: { type: 'integer', description: 'Later notes have larger ids.' },
+    body: { type: 'string', maxLength: TICKET_NOTE_MAX },
+    author: { ...author, description: 'Who wrote it: a person, or the API token used. Null for anonymous writes.' },
+    created_at: { ...dateTime, description: 'UTC, millisecond precision.' },
+  },
+} as const;
+
 /** Shared schemas, registered once with `addSchema` and referenced as `Name#`. */
 export const SHARED_SCHEMAS = [
   {
@@ -115,8 +127,9 @@ export const SHARED_SCHEMAS = [
     description:
       "One entry of a ticket's history, recorded in the same transaction as the change; never edited or deleted. " +
       '`created`: the ticket was created, with the AI suggestion shown then (null if none) and whether it was kept. ' +
-      '`field_changed`: one field went from `from` to `to` (stored values: lowercase for category, priority and status).',
-    required: ['id', 'kind', 'at', 'actor', 'field', 'from', 'to', 'suggestion'],
+      '`field_changed`: one field went from `from` to `to` (stored values: lowercase for category, priority and status). ' +
+      '`note_added`: an internal note was added (`note`).',
+    required: ['id', 'kind', 'at', 'actor', 'field', 'from', 'to', 'suggestion', 'note'],
     properties: {
       id: { type: 'integer', description: 'Later events have larger ids.' },
       kind: { type: 'string', enum: TICKET_EVENT_KINDS },
@@ -135,7 +148,13 @@ export const SHARED_SCHEMAS = [
           accepted: { type: 'boolean', description: 'The ticket was saved with both the suggested category and priority.' },
         },
       },
+      note: { type: ['object', 'null'], ...noteSchema, description: '`note_added`: the note; null for other kinds.' },
     },
+  },
+  {
+    $id: 'TicketNote',
+    type: 'object',
+    ...noteSchema,
   },
   {
     $id: 'FieldErrors',
@@ -165,7 +184,7 @@ export const SHARED_SCHEMAS = [
   },
 ] as const;
 
-const ref = (id: (typeof SHARED_SCHEMAS)[number]['$id']) => ({ $ref: `${id}#` });
+export const ref = (id: (typeof SHARED_SCHEMAS)[number]['$id']) => ({ $ref: `${id}#` });
 
 const counts = (keys: readonly string[]) => ({
   type: 'object',
@@ -202,14 +221,14 @@ const writableTicket = {
   status: { ...status, default: 'open' },
 };
 
-const ticketIdParams = {
+export const ticketIdParams = {
   type: 'object',
   required: ['id'],
   properties: { id: { type: 'integer', description: 'A ticket id. Anything that cannot be one is a 404.' } },
 };
 
 /** DRF's PageNumberPagination parameters (pagination.ts), shared by every paginated list. */
-const pageParams = {
+export const pageParams = {
   page: {
     type: 'string',
     pattern: '^([1-9][0-9]*|last)$',
@@ -342,7 +361,7 @@ export const ticketHistorySchema: FastifySchema = {
   tags: TAGS,
   summary: "A ticket's history",
   description:
-    'Oldest first: the creation, then one event per changed field. Paginated as the ticket list is: a plain array, ' +
+    'Oldest first: the creation, then one event per changed field or note added. Paginated as the ticket list is: a plain array, ' +
     'with `page`/`page_size` and the `Link` and `X-Total-Count` headers.',
   params: ticketIdParams,
   querystring: {

@@ -10,6 +10,7 @@ import { TicketError } from '../tickets/ticket.errors.js';
 import type { CreatedTicket, TicketRow, TicketStatsRow } from '../tickets/ticket.service.js';
 import type { TicketFilterRequest } from '../tickets/ticket-query.js';
 import type { TicketEventRow } from '../tickets/ticket-event.service.js';
+import { toRestTicketNoteWith, type RestTicketNote } from './ticket-note.serializer.js';
 import type { CreateTicketRequest, UpdateTicketRequest } from '../tickets/ticket.validation.js';
 import { REST_FILTER_PARAMS } from './ticket.schemas.js';
 
@@ -34,7 +35,7 @@ export interface RestTicket {
 /** An author as REST shows it: `{type, id, name}`, or null. */
 export type RestAuthor = { type: 'user' | 'token'; id: number; name: string } | null;
 
-function toRestAuthor(author: Author | null): RestAuthor {
+export function toRestAuthor(author: Author | null): RestAuthor {
   if (author === null) return null;
   return author.kind === 'user'
     ? { type: 'user', id: author.user.id, name: author.user.displayName }
@@ -90,6 +91,8 @@ export interface RestTicketEvent {
   from: string | null;
   to: string | null;
   suggestion: { category: string; priority: string; source: string; accepted: boolean } | null;
+  /** note_added: the note, as `POST …/notes/` answered it. */
+  note: RestTicketNote | null;
 }
 
 /** A page of events with their actors, loaded in one query per kind for the whole page. */
@@ -113,6 +116,7 @@ export async function toRestTicketEvents(db: Db, rows: readonly TicketEventRow[]
               accepted: row.suggestionAccepted === true,
             }
           : null,
+      note: row.note === null ? null : await toRestTicketNoteWith(loaders, row.note),
     })),
   );
 }

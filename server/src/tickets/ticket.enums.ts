@@ -47,10 +47,11 @@ export const TICKET_DEFAULTS = {
   status: TicketStatus.OPEN,
 } as const;
 
-/** What a history event records: a ticket created, or one field of it changed. */
+/** What a history event records: a ticket created, one field of it changed, or a note added. */
 export enum TicketEventKind {
   CREATED = 'created',
   FIELD_CHANGED = 'field_changed',
+  NOTE_ADDED = 'note_added',
 }
 
 /** The fields whose changes history records, one event per field, in this order. */
@@ -70,6 +71,8 @@ export const TICKET_ID_MAX = 2_147_483_647;
 
 export const TICKET_TITLE_MAX = 200;
 export const TICKET_DESCRIPTION_MAX = 20_000;
+/** Longest internal note, in code points of the trimmed text. */
+export const TICKET_NOTE_MAX = 10_000;
 
 registerEnumType(TicketCategory, {
   name: 'TicketCategory',
@@ -120,6 +123,7 @@ registerEnumType(TicketEventKind, {
   valuesConfig: {
     CREATED: { description: 'The ticket was created; `suggestion` is the AI suggestion shown then, if any.' },
     FIELD_CHANGED: { description: 'One field changed from `from` to `to`.' },
+    NOTE_ADDED: { description: 'An internal note was added; `note` is the note.' },
   },
 });
 
