@@ -83,6 +83,7 @@ describeOnDatabases('ticket history', (ctx) => {
         from: null,
         to: null,
         suggestion: null,
+        note: null,
       },
     ]);
   });
