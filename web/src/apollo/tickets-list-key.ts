@@ -1,6 +1,6 @@
 // The cache key of one ticket list (filter, search and order; not the page), owned
 // here so mutation hooks can tell which cached lists a ticket belongs to.
-import type { TicketFilter } from '../gql/graphql.js';
+import type { AssigneeFilter, TicketFilter } from '../gql/graphql.js';
 
 export interface TicketsListKey {
   filter: TicketFilter | null;
@@ -17,6 +17,12 @@ type FilterField = keyof TicketFilter;
 const sortedValues = <T extends string>(values: readonly T[]): T[] | undefined => (values.length ? [...values].sort() : undefined);
 /** An instant as the list was asked for it; empty is no filter. */
 const givenInstant = (value: string): string | undefined => value || undefined;
+/** Whose tickets, with the user ids in order and the flags explicit, so equal choices key alike. */
+const assigneeChoice = (value: AssigneeFilter): AssigneeFilter | undefined => {
+  const userIds = value.userIds?.length ? [...value.userIds].sort() : undefined;
+  if (!value.me && !value.none && !userIds) return undefined;
+  return { me: value.me ?? false, none: value.none ?? false, ...(userIds ? { userIds } : {}) };
+};
 
 /**
  * How each field of the schema's `TicketFilter` goes into the key, in the key's field
@@ -24,6 +30,7 @@ const givenInstant = (value: string): string | undefined => value || undefined;
  * typecheck here until it is keyed (instead of sharing a cache entry with other lists).
  */
 const FILTER_KEY: { [K in FilterField]: (value: NonNullable<TicketFilter[K]>) => TicketFilter[K] | undefined } = {
+  assignee: assigneeChoice,
   categories: sortedValues,
   priorities: sortedValues,
   statuses: sortedValues,

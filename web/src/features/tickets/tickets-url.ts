@@ -24,6 +24,8 @@ type ChoiceOf<K extends FilterField> = NonNullable<TicketFilter[K]> extends read
  * it is given one or the other.
  */
 const URL_FILTERS = {
+  // Not offered by the list's filters yet: the views "My tickets" and "Unassigned" will.
+  assignee: null,
   categories: { param: 'category', order: CATEGORIES, guard: isCategory },
   priorities: { param: 'priority', order: PRIORITIES, guard: isPriority },
   statuses: { param: 'status', order: STATUSES, guard: isStatus },
