@@ -65,6 +65,16 @@ export function toTicketFilter(view: TicketsView): TicketFilter | null {
   return Object.keys(filter).length ? filter : null;
 }
 
+/** Any filter chosen (the search aside). */
+export function hasFilters(view: TicketsView): boolean {
+  return VIEW_FIELDS.some((field) => view[field].length > 0);
+}
+
 export function isFiltered(view: TicketsView): boolean {
-  return VIEW_FIELDS.some((field) => view[field].length > 0) || view.search.trim() !== '';
+  return hasFilters(view) || view.search.trim() !== '';
+}
+
+/** The same filters chosen in both (the search aside). */
+export function sameFilters(a: TicketsView, b: TicketsView): boolean {
+  return VIEW_FIELDS.every((field) => a[field].length === b[field].length && a[field].every((value, i) => value === b[field][i]));
 }
