@@ -5,7 +5,8 @@
 import type { Page, Route } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openBrowser, type BrowserSession } from './support/browser.js';
-import { startServer, type Person, type RunningServer } from './support/server.js';
+import { axeViolations } from './support/axe.js';
+import { ADMIN, startServer, type Person, type RunningServer } from './support/server.js';
 import { signIn } from './support/sign-in.js';
 
 const POLL = { timeout: 15_000, interval: 100 };
@@ -187,6 +188,65 @@ describe('a day of use', () => {
       await fresh.page.locator('[data-kpi="total"]').waitFor();
     } finally {
       await fresh.close();
+    }
+  });
+});
+
+describe('the dashboard’s charts (defect 11)', () => {
+  it('makes every bar a keyboard-reachable link to the matching list', async () => {
+    await page.setViewportSize(DESKTOP);
+    await page.goto('/dashboard');
+    const priority = page.locator('[data-chart="priority"]');
+    await priority.waitFor();
+    // The plot itself adds no Tab stop hidden from screen readers.
+    expect(await priority.locator('[aria-hidden="true"] [tabindex]:not([tabindex="-1"])').count()).toBe(0);
+    const high = priority.getByRole('link', { name: /High/ });
+    await high.focus();
+    await page.keyboard.press('Enter');
+    await page.waitForURL((url) => url.pathname === '/tickets' && url.searchParams.getAll('priority').join() === 'HIGH');
+  });
+
+  it('gives the active backlog (open + in progress) its own charts, linked to the active list', async () => {
+    await page.goto('/dashboard');
+    const backlog = page.locator('[data-chart="active-priority"]');
+    await backlog.waitFor();
+    const active = await server.gql<{ stats: { priorityBreakdown: { priority: string; count: number }[] } }>(
+      '{ stats(filter: { statuses: [OPEN, IN_PROGRESS] }) { priorityBreakdown { priority count } } }',
+    );
+    const medium = active.stats.priorityBreakdown.find((b) => b.priority === 'MEDIUM')!.count;
+    const link = backlog.getByRole('link', { name: new RegExp(`Medium: ${medium}`) });
+    await link.click();
+    await page.waitForURL(
+      (url) => url.searchParams.getAll('status').join() === 'OPEN,IN_PROGRESS' && url.searchParams.getAll('priority').join() === 'MEDIUM',
+    );
+    await page.locator('.tickets__count', { hasText: `of ${medium} ticket` }).waitFor();
+  });
+});
+
+describe('accessibility (axe-core, WCAG 2.2 AA and best practices)', () => {
+  it.each(['/tickets', '/tickets/new', '/dashboard', '/account', 'detail'])('finds no violation on %s', async (path) => {
+    await page.setViewportSize(DESKTOP);
+    await page.goto(path === 'detail' ? `/tickets/${longId}` : path);
+    await page.locator('main h1').first().waitFor();
+    await page.waitForLoadState('networkidle');
+    expect(await axeViolations(page)).toEqual([]);
+  });
+
+  it('finds no violation on the sign-in page and the admin pages', async () => {
+    const admin = await openBrowser(server.url, { browser: session.browser });
+    try {
+      await admin.page.goto('/signin');
+      await admin.page.getByRole('form', { name: 'Sign in' }).waitFor();
+      expect(await axeViolations(admin.page)).toEqual([]);
+      await signIn(admin.page, ADMIN);
+      for (const path of ['/admin/users', '/admin/tokens']) {
+        await admin.page.goto(path);
+        await admin.page.locator('main h1').first().waitFor();
+        await admin.page.waitForLoadState('networkidle');
+        expect(await axeViolations(admin.page), path).toEqual([]);
+      }
+    } finally {
+      await admin.close();
     }
   });
 });

@@ -59,6 +59,13 @@ export function writeTicketsView(view: TicketsView): URLSearchParams {
   return params;
 }
 
+/** The tickets list showing `view` (the filters not given: none). */
+export function ticketsHref(view: Partial<TicketsView>): string {
+  const params = writeTicketsView({ categories: [], priorities: [], statuses: [], search: '', ...view });
+  const query = params.toString();
+  return query === '' ? '/tickets' : `/tickets?${query}`;
+}
+
 export function toTicketFilter(view: TicketsView): TicketFilter | null {
   const filter: TicketFilter = {};
   for (const field of VIEW_FIELDS) if (view[field].length) Object.assign(filter, { [field]: view[field] });
