@@ -52,7 +52,7 @@ function contrast(a: string, b: string): number {
 beforeAll(async () => {
   server = await startServer();
   longId = await createTicket({ title: LONG_TITLE, description: `${'Y'.repeat(300)} and then some words.` });
-  for (let i = 0; i < 6; i += 1) {
+  for (let i = 0; i < 9; i += 1) {
     await createTicket({ title: `Open request ${i}`, description: `Printer ${i} is out of toner.`, status: i < 3 ? 'OPEN' : 'RESOLVED' });
   }
   agent = await server.createAgent({ displayName: 'Dana Day' });
@@ -89,6 +89,16 @@ describe('a day of use', () => {
           ).length,
       );
     expect(clipped).toBe(0);
+    // The age ends each row's line, aligned with the row's other content.
+    const ageGaps = await page.locator('.ticket-row').evaluateAll((rows) =>
+      rows.map((row) => {
+        const box = row.getBoundingClientRect();
+        const age = row.querySelector('time')!.getBoundingClientRect();
+        return Math.round(box.right - age.right);
+      }),
+    );
+    expect(new Set(ageGaps).size).toBe(1);
+    expect(ageGaps[0]).toBeLessThanOrEqual(24);
     await page.goto(`/tickets/${longId}`);
     await page.getByRole('heading', { level: 1 }).waitFor();
     expect(await horizontalOverflow(page)).toBe(0);
@@ -189,6 +199,39 @@ describe('a day of use', () => {
     } finally {
       await fresh.close();
     }
+  });
+});
+
+describe('the list above the fold (defect 8)', () => {
+  /** How many ticket rows are entirely visible without scrolling. */
+  function rowsAboveFold(p: Page): Promise<number> {
+    return p
+      .locator('.ticket-row')
+      .evaluateAll((rows) => rows.filter((row) => row.getBoundingClientRect().bottom <= window.innerHeight).length);
+  }
+
+  it('collapses the filters on a phone behind a button that shows how many are active', async () => {
+    await page.setViewportSize(PHONE);
+    await page.goto('/tickets?status=OPEN');
+    await page.locator('.ticket-row').first().waitFor();
+    expect(await rowsAboveFold(page)).toBeGreaterThanOrEqual(1);
+    const toggle = page.locator('.filters__more summary');
+    expect(await toggle.textContent()).toContain('(1)');
+    expect(await page.getByRole('group', { name: 'Status' }).isVisible()).toBe(false);
+    await session.screenshot('list-phone');
+    await toggle.click();
+    await page.getByRole('group', { name: 'Status' }).getByLabel('Open').waitFor();
+    expect(await horizontalOverflow(page)).toBe(0);
+    await page.setViewportSize(DESKTOP);
+  });
+
+  it('fits at least eight tickets above the fold on a desktop, filters open', async () => {
+    await page.setViewportSize(DESKTOP);
+    await page.goto('/tickets');
+    await page.locator('.ticket-row').nth(6).waitFor();
+    expect(await page.getByRole('group', { name: 'Status' }).isVisible()).toBe(true);
+    await session.screenshot('list-desktop');
+    expect(await rowsAboveFold(page)).toBeGreaterThanOrEqual(Math.min(8, await page.locator('.ticket-row').count()));
   });
 });
 
