@@ -173,6 +173,28 @@ describe('a day of use', () => {
     expect(await page.getByRole('link', { name: 'GraphQL playground' }).isVisible()).toBe(false);
   });
 
+  it('stacks the playground’s editor and response on a phone, each the full width (defect 12)', async () => {
+    await page.setViewportSize(PHONE);
+    try {
+      await page.goto('/graphiql');
+      await page.locator('.graphiql-container .graphiql-editors').waitFor();
+      const widths = await page.evaluate(() =>
+        ['.graphiql-editors', '.graphiql-response'].map((s) => document.querySelector(s)!.getBoundingClientRect().width),
+      );
+      // Usable: the example runs and its answer shows on screen, below the editor.
+      await page.locator('.graphiql-query-editor .monaco-editor').waitFor();
+      await page.getByRole('button', { name: /Execute query/ }).click();
+      await expect.poll(() => page.locator('.result-window').textContent(), POLL).toContain('"data"');
+      const result = await page.locator('.result-window').boundingBox();
+      expect(result!.y + 40).toBeLessThanOrEqual(PHONE.height);
+      await session.screenshot('graphiql-phone');
+      for (const width of widths) expect(width).toBeGreaterThanOrEqual(280);
+      expect(await horizontalOverflow(page)).toBe(0);
+    } finally {
+      await page.setViewportSize(DESKTOP);
+    }
+  });
+
   it('opens the dashboard first without React Router’s hydration warning (defect 12)', async () => {
     consoleMessages.length = 0;
     await page.goto('/dashboard');
