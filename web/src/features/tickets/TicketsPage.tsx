@@ -2,14 +2,14 @@
 // time ("Load more"), each row changeable in place.
 import { NetworkStatus } from '@apollo/client';
 import { useQuery } from '@apollo/client/react';
-import { useMemo, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { ErrorMessage, Loading } from '../../common/ErrorMessage.js';
 import { graphql } from '../../gql/index.js';
 import { TICKETS_PAGE_SIZE_DEFAULT } from '../../gql/limits.js';
 import { TicketFilters } from './TicketFilters.js';
 import { TicketRow } from './TicketRow.js';
-import { isFiltered, readTicketsView, toTicketFilter, writeTicketsView, type TicketsView } from './tickets-url.js';
+import { hasFilters, isFiltered, readTicketsView, sameFilters, toTicketFilter, writeTicketsView, type TicketsView } from './tickets-url.js';
 import { useDocumentTitle } from '../../common/use-document-title.js';
 
 // One page of the list: the server's default size.
@@ -53,9 +53,15 @@ export function TicketsPage() {
     notifyOnNetworkStatusChange: true,
   });
 
+  // Each filter change is a step Back undoes; typing a search is one step, however
+  // many keystrokes (each one after the first replaces the entry the first made).
+  const typingSearch = useRef(false);
   const setView = (next: TicketsView) => {
+    const searchOnly = next.search !== view.search && sameFilters(next, view);
+    const replace = searchOnly && typingSearch.current;
+    typingSearch.current = searchOnly;
     setRequested({ from: params, view: next });
-    setParams(writeTicketsView(next), { replace: true });
+    setParams(writeTicketsView(next), { replace });
   };
   const tickets = data?.tickets;
   // Large searches are counted approximately by the server.
@@ -87,7 +93,7 @@ export function TicketsPage() {
           <div className="empty">
             {isFiltered(view) ? (
               <>
-                <p>No ticket matches these filters.</p>
+                <p>{emptyText(view)}</p>
                 <button
                   type="button"
                   className="button"
@@ -130,4 +136,10 @@ export function TicketsPage() {
       </section>
     </div>
   );
+}
+
+function emptyText(view: TicketsView): string {
+  const search = view.search.trim();
+  if (search === '') return 'No ticket matches these filters.';
+  return hasFilters(view) ? `No ticket matches “${search}” with these filters.` : `No ticket matches “${search}”.`;
 }

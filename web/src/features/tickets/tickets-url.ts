@@ -61,12 +61,29 @@ export function writeTicketsView(view: TicketsView): URLSearchParams {
   return params;
 }
 
+/** The tickets list showing `view` (the filters not given: none). */
+export function ticketsHref(view: Partial<TicketsView>): string {
+  const params = writeTicketsView({ categories: [], priorities: [], statuses: [], search: '', ...view });
+  const query = params.toString();
+  return query === '' ? '/tickets' : `/tickets?${query}`;
+}
+
 export function toTicketFilter(view: TicketsView): TicketFilter | null {
   const filter: TicketFilter = {};
   for (const field of VIEW_FIELDS) if (view[field].length) Object.assign(filter, { [field]: view[field] });
   return Object.keys(filter).length ? filter : null;
 }
 
+/** Any filter chosen (the search aside). */
+export function hasFilters(view: TicketsView): boolean {
+  return VIEW_FIELDS.some((field) => view[field].length > 0);
+}
+
 export function isFiltered(view: TicketsView): boolean {
-  return VIEW_FIELDS.some((field) => view[field].length > 0) || view.search.trim() !== '';
+  return hasFilters(view) || view.search.trim() !== '';
+}
+
+/** The same filters chosen in both (the search aside). */
+export function sameFilters(a: TicketsView, b: TicketsView): boolean {
+  return VIEW_FIELDS.every((field) => a[field].length === b[field].length && a[field].every((value, i) => value === b[field][i]));
 }
