@@ -224,6 +224,45 @@ describe('a day of use', () => {
   });
 });
 
+describe('saving before the suggestion arrives (defect 7)', () => {
+  async function savedTicket(id: string) {
+    const data = await server.gql<{ ticket: { category: string; priority: string; suggestion: { accepted: boolean } | null } }>(
+      'query($id: ID!) { ticket(id: $id) { category priority suggestion { accepted } } }',
+      { id },
+    );
+    return data.ticket;
+  }
+
+  it('shows that a suggestion is on its way, and says the defaults were used when saved before it came', async () => {
+    await page.goto('/tickets/new');
+    await page.getByLabel('Title').fill('Refund request');
+    await page.getByLabel('Description').fill('I was charged twice for my subscription this month.');
+    // Typing has just paused: the suggestion is pending, and the form says so.
+    await page.locator('.suggestion-status', { hasText: /suggestion is on its way/i }).waitFor();
+    await page.getByRole('button', { name: 'Create ticket' }).click();
+    await page.waitForURL(/\/tickets\/\d+$/);
+    await page.getByText(/default category and priority were used/i).waitFor();
+    const id = page.url().split('/').pop()!;
+    expect(await savedTicket(id)).toMatchObject({ category: 'GENERAL', priority: 'MEDIUM', suggestion: null });
+  });
+
+  it('records the suggestion the agent saw even when the text changed just before saving', async () => {
+    await page.goto('/tickets/new');
+    await page.getByLabel('Title').fill('Cannot sign in');
+    await page.getByLabel('Description').fill('I cannot log in to my account, the password reset email never arrives.');
+    await page.locator('.suggestion-note[data-origin="suggested"]').first().waitFor();
+    // One more word, and save at once: the suggestion on screen was for the text before.
+    await page.getByLabel('Description').press('End');
+    await page.getByLabel('Description').pressSequentially(' Please help.');
+    await page.getByRole('button', { name: 'Create ticket' }).click();
+    await page.waitForURL(/\/tickets\/\d+$/);
+    const id = page.url().split('/').pop()!;
+    const saved = await savedTicket(id);
+    expect(saved.suggestion).not.toBeNull();
+    expect(saved.suggestion!.accepted).toBe(true);
+  });
+});
+
 describe('the list above the fold (defect 8)', () => {
   /** How many ticket rows are entirely visible without scrolling. */
   function rowsAboveFold(p: Page): Promise<number> {

@@ -21,7 +21,8 @@ const TicketDetailPageQuery = graphql(`
 export function TicketDetailPage() {
   const { id = '' } = useParams();
   const location = useLocation();
-  const created = (location.state as { created?: boolean } | null)?.created === true;
+  const arrival = location.state as { created?: boolean; defaultsUsed?: boolean } | null;
+  const created = arrival?.created === true;
   const [editing, setEditing] = useState(false);
   useDocumentTitle(`Ticket #${id}`);
   const validId = /^[1-9]\d{0,18}$/.test(id);
@@ -39,6 +40,9 @@ export function TicketDetailPage() {
       {created ? (
         <p className="callout callout--success" role="status">
           Ticket created.
+          {arrival?.defaultsUsed
+            ? ' The suggestion had not arrived yet, so the default category and priority were used: change them with Edit if they do not fit.'
+            : null}
         </p>
       ) : null}
       {!validId || (data && data.ticket === null) ? (
