@@ -5,7 +5,13 @@ import type { Actor } from '../auth/actor.js';
 import type { Db } from '../db/client.js';
 import { TicketEventField, TicketEventKind } from './ticket.enums.js';
 import { TicketError } from './ticket.errors.js';
-import { countTicketEvents, listTicketEventsPage, type NewTicketEvent, type TicketEventRow } from './ticket-event.repository.js';
+import {
+  countTicketEvents,
+  listTicketEventsPage,
+  type NewTicketEvent,
+  type TicketEventDraft,
+  type TicketEventRow,
+} from './ticket-event.repository.js';
 import { createEntryCursor, numberedPage, readEntryPage, type EntryPage, type EntryPageRequest } from './ticket-entry-page.js';
 import { findTicketById, type TicketRow } from './ticket.repository.js';
 import { parseTicketId, type ValidUpdateTicket } from './ticket.validation.js';
@@ -30,11 +36,16 @@ function actorColumns(actor: Actor): Pick<NewTicketEvent, 'actorUserId' | 'actor
   return { actorUserId: actor.userId, actorTokenId: actor.tokenId };
 }
 
-/** `created`, with the suggestion the ticket was saved with and whether it was kept. */
-export function createdEvent(actor: Actor, ticket: TicketRow): NewTicketEvent {
+/**
+ * `created`, with the suggestion the ticket is saved with and whether it was kept;
+ * for the ticket the same statement inserts (ticket.repository.ts `insertTicketWithEvents`).
+ */
+export function createdEvent(
+  actor: Actor,
+  ticket: Pick<TicketRow, 'category' | 'priority' | 'suggestedCategory' | 'suggestedPriority' | 'classificationSource'>,
+): TicketEventDraft {
   const shown = ticket.suggestedCategory !== null && ticket.suggestedPriority !== null;
   return {
-    ticketId: ticket.id,
     kind: TicketEventKind.CREATED,
     ...actorColumns(actor),
     suggestedCategory: ticket.suggestedCategory,

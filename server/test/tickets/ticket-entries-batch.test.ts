@@ -5,7 +5,7 @@ import { beforeAll, expect, it } from 'vitest';
 import { buildApp } from '../../src/app.js';
 import type { Db } from '../../src/db/client.js';
 import { insertTicketEvents } from '../../src/tickets/ticket-event.repository.js';
-import { TicketEventKind } from '../../src/tickets/ticket.enums.js';
+import { TicketEventField, TicketEventKind } from '../../src/tickets/ticket.enums.js';
 import { createTicket } from '../support/factories.js';
 import { describeOnDatabases, testConfig } from '../support/harness.js';
 
@@ -45,7 +45,7 @@ describeOnDatabases(
           Array.from({ length: i % 4 }, (_, k) => ({
             ticketId: ticket.id,
             kind: TicketEventKind.FIELD_CHANGED,
-            field: 'title' as const,
+            field: TicketEventField.TITLE,
             fromValue: `t${i}`,
             toValue: `t${i}.${k}`,
           })),
