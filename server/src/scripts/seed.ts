@@ -180,7 +180,9 @@ function historySql(afterId: number, seed: number): string[] {
 async function load(session: LoadSession, options: SeedOptions, chunkRows: number, phases: SeedPhases): Promise<void> {
   const next = createTicketGenerator({ seed: options.seed, count: options.count });
   if (options.truncate) await session.exec('truncate table tickets restart identity cascade');
-  const [{ max_id: afterId } = { max_id: 0 }] = await session.rows<{ max_id: number }>('select coalesce(max(id), 0)::int as max_id from tickets');
+  const [{ max_id: afterId } = { max_id: 0 }] = await session.rows<{ max_id: number }>(
+    'select coalesce(max(id), 0)::int as max_id from tickets',
+  );
   const [{ empty } = { empty: false }] = await session.rows<{ empty: boolean }>('select not exists (select 1 from tickets) as empty');
   // Into an empty table: building an index once over all rows is several times
   // faster than inserting every row into it (the trigram GIN index above all), and
