@@ -172,6 +172,46 @@ mutation ExampleUpdateTicket($id: ID!, $input: UpdateTicketInput!) {
     variables: { id: '1', input: { status: 'RESOLVED' } },
   },
   {
+    title: 'Notes and history',
+    query: `# Internal notes (never shown to customers; a correction is a new note) and the
+# ticket's history, both oldest first.
+mutation ExampleAddTicketNote($ticketId: ID!, $input: AddTicketNoteInput!) {
+  addTicketNote(ticketId: $ticketId, input: $input) {
+    note {
+      id
+      body
+      createdAt
+    }
+    userErrors {
+      field
+      code
+      message
+    }
+  }
+}
+
+query ExampleTicketTimeline($id: ID!) {
+  ticket(id: $id) {
+    notes(first: 20) {
+      nodes {
+        body
+        createdAt
+      }
+    }
+    history(first: 20) {
+      nodes {
+        kind
+        field
+        from
+        to
+        at
+      }
+    }
+  }
+}`,
+    variables: { ticketId: '1', id: '1', input: { body: 'Called the customer back; waiting for a screenshot.' } },
+  },
+  {
     title: 'Who am I',
     query: `# Who the request acts for: the signed-in user, or the owner of the API token in the
 # Authorization header (Authorization: Token …); null when anonymous.

@@ -9,6 +9,7 @@ import { FormErrors } from '../../common/form/FormErrors.js';
 import { SelectField } from '../../common/form/SelectField.js';
 import { TextField } from '../../common/form/TextField.js';
 import { useFieldErrors } from '../../common/form/use-field-errors.js';
+import { confirmDiscard, useDiscardGuard } from '../../common/form/use-discard-guard.js';
 import { graphql } from '../../gql/index.js';
 import type { TicketCategory, TicketPriority, UpdateTicketInput } from '../../gql/graphql.js';
 import { TICKET_DESCRIPTION_MAX, TICKET_TITLE_MAX } from '../../gql/limits.js';
@@ -35,12 +36,29 @@ interface Draft {
 
 const FIELDS = ['title', 'description', 'category', 'priority'] as const satisfies readonly (keyof Draft)[];
 
-export function TicketEditForm({ ticket, onDone }: { ticket: FragmentType<typeof TicketEditFormFragment>; onDone(): void }) {
+/** How editing ended: the changes saved (or there were none), or the agent cancelled. */
+export type EditOutcome = 'saved' | 'cancelled';
+
+export function TicketEditForm({
+  ticket,
+  onDone,
+}: {
+  ticket: FragmentType<typeof TicketEditFormFragment>;
+  onDone(outcome: EditOutcome): void;
+}) {
   const { data, complete } = useFragment({ fragment: TicketEditFormFragment, from: ticket });
   const formErrorsId = useId();
   const [draft, setDraft] = useState<Draft | null>(null);
   const errors = useFieldErrors(FIELDS);
   const [updateTicket, { loading }] = useUpdateTicket();
+  const dirty =
+    complete &&
+    draft !== null &&
+    (draft.title !== data.title ||
+      draft.description !== data.description ||
+      draft.category !== data.category ||
+      draft.priority !== data.priority);
+  useDiscardGuard(dirty);
   if (!complete) return null;
   const ticketId = data.id;
 
@@ -57,11 +75,18 @@ export function TicketEditForm({ ticket, onDone }: { ticket: FragmentType<typeof
     if (current.description !== data.description) input.description = current.description;
     if (current.category !== data.category) input.category = current.category;
     if (current.priority !== data.priority) input.priority = current.priority;
-    if (Object.keys(input).length === 0) return onDone();
+    if (Object.keys(input).length === 0) return onDone('saved');
     errors.refused([]);
     const outcome = await updateTicket(ticketId, input);
-    if (outcome.ok) onDone();
-    else errors.refused(outcome.errors);
+    if (outcome.ok) {
+      // Saved: nothing left to guard before the form goes away.
+      setDraft(null);
+      onDone('saved');
+    } else errors.refused(outcome.errors);
+  }
+
+  function cancel() {
+    if (confirmDiscard(dirty)) onDone('cancelled');
   }
 
   const set = <F extends keyof Draft>(field: F, value: Draft[F]) => {
@@ -75,6 +100,13 @@ export function TicketEditForm({ ticket, onDone }: { ticket: FragmentType<typeof
       onSubmit={(e) => void onSubmit(e)}
       noValidate
       aria-label="Edit ticket"
+      onKeyDown={(event) => {
+        // Escape cancels, as in a dialog; a select's own Escape (closing its list) never reaches here.
+        if (event.key === 'Escape' && !event.defaultPrevented) {
+          event.preventDefault();
+          cancel();
+        }
+      }}
       aria-describedby={errors.formErrors.length ? formErrorsId : undefined}
     >
       <FormErrors id={formErrorsId} title="The changes were not saved." errors={errors.formErrors} />
@@ -121,7 +153,7 @@ export function TicketEditForm({ ticket, onDone }: { ticket: FragmentType<typeof
         <button type="submit" className="button button--primary" disabled={loading}>
           {loading ? 'Saving…' : 'Save changes'}
         </button>
-        <button type="button" className="button" onClick={onDone}>
+        <button type="button" className="button" onClick={cancel}>
           Cancel
         </button>
       </div>
