@@ -2,7 +2,7 @@
 // update and the single writes around it cannot deadlock.
 import { asc, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
-import { ticketCounts, ticketDailyCounts, tickets } from '../db/schema.js';
+import { ticketAssigneeCounts, ticketCounts, ticketDailyCounts, tickets } from '../db/schema.js';
 
 /**
  * Locks the tickets of `ids` that exist, in id order, until the transaction ends, and
@@ -28,7 +28,10 @@ export async function lockTicketsInIdOrder(db: Db, ids: readonly number[]): Prom
  * come in no global order, so a concurrent write locking the same counter rows in its
  * own order could deadlock with it. Taken after the tickets are locked: a write that
  * already holds counter rows never waits for a ticket, so it finishes and lets this through.
+ * The tables are locked in the order every write's triggers reach them (the triggers
+ * fire in name order: drizzle/0010_ticket_assignee_counts.sql); another order would let
+ * a write hold one and wait for the next while this holds the next and waits for the one.
  */
 export async function lockTicketCounters(db: Db): Promise<void> {
-  await db.execute(sql`lock table ${ticketCounts}, ${ticketDailyCounts} in exclusive mode`);
+  await db.execute(sql`lock table ${ticketCounts}, ${ticketDailyCounts}, ${ticketAssigneeCounts} in exclusive mode`);
 }
