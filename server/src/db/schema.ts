@@ -289,6 +289,23 @@ export const ticketDailyCounts = pgTable(
   (t) => [primaryKey({ name: 'ticket_daily_counts_pk', columns: [t.day, t.category, t.priority, t.status] })],
 );
 
+// Tickets per assignee and enum key, kept by their own statement-level triggers on
+// `tickets` (drizzle/0011_ticket_assignee_counts.sql): the active tickets per assignee
+// of the dashboard read these rows (a team's agents x 64 at most) instead of every
+// open ticket. Never written by application code.
+export const ticketAssigneeCounts = pgTable(
+  'ticket_assignee_counts',
+  {
+    /** The assignee's user id, or 0 for the unassigned (a key column cannot be null). */
+    assigneeUserId: integer('assignee_user_id').notNull(),
+    category: text('category').$type<TicketCategory>().notNull(),
+    priority: text('priority').$type<TicketPriority>().notNull(),
+    status: text('status').$type<TicketStatus>().notNull(),
+    count: integer('count').notNull(),
+  },
+  (t) => [primaryKey({ name: 'ticket_assignee_counts_pk', columns: [t.assigneeUserId, t.status, t.category, t.priority] })],
+);
+
 // Suggestions the classifier really made (one row per classify answer), so that a
 // ticket can only record a suggestion the server issued: create refers to one by id
 // (or, for the original REST API, by its values and the description), and redeeming

@@ -20,6 +20,7 @@ import { encodeCursor, GRAPHQL_PAGE_SIZE } from '../tickets/ticket-query.js';
 import { ACTIVE_BY_ASSIGNEE_MAX, TICKETS_PER_DAY_MAX } from '../tickets/ticket.service.js';
 import { encodeEventCursor } from '../tickets/ticket-event.service.js';
 import { encodeNoteCursor } from '../tickets/ticket-note.service.js';
+import { BULK_UPDATE_MAX_TICKETS } from '../tickets/ticket-bulk.service.js';
 import { LATEST_DATE } from '../tickets/ticket.validation.js';
 
 // GraphQL's Int is 32-bit; ticket ids are integers of that range.
@@ -138,6 +139,9 @@ export function sizeModel(schema: GraphQLSchema): SizeModel {
     'CreateTicketPayload.userErrors': () => userErrorsMax,
     'UpdateTicketPayload.userErrors': () => userErrorsMax,
     'AddTicketNotePayload.userErrors': () => userErrorsMax,
+    'BulkUpdateTicketsPayload.tickets': () => BULK_UPDATE_MAX_TICKETS,
+    // One per failing ticket, or the input's.
+    'BulkUpdateTicketsPayload.userErrors': () => Math.max(BULK_UPDATE_MAX_TICKETS, userErrorsMax),
     'Query.users': () => USER_LIST_MAX,
     'Query.apiTokens': () => API_TOKEN_LIST_MAX,
     'ApiToken.scopes': () => API_TOKEN_SCOPES.length,

@@ -9,6 +9,7 @@ import { UserResolver } from '../auth/user.resolver.js';
 import { ClassificationResolver } from '../classifier/classification.resolver.js';
 import { TicketAssigneeResolver, TicketEventAssigneeResolver } from '../tickets/ticket-assignee.resolver.js';
 import { TicketAuthorResolver } from '../tickets/ticket-author.resolver.js';
+import { TicketBulkResolver } from '../tickets/ticket-bulk.resolver.js';
 import { TicketEventActorResolver, TicketHistoryResolver } from '../tickets/ticket-history.resolver.js';
 import { TicketNoteAuthorResolver, TicketNotesResolver } from '../tickets/ticket-note.resolver.js';
 import { TicketStatsResolver } from '../tickets/ticket-stats.resolver.js';
@@ -17,6 +18,7 @@ import { TicketConnectionResolver, TicketResolver } from '../tickets/ticket.reso
 const RESOLVERS = [
   TicketResolver,
   TicketConnectionResolver,
+  TicketBulkResolver,
   TicketAuthorResolver,
   TicketHistoryResolver,
   TicketEventActorResolver,

@@ -18,7 +18,10 @@ export class RestError extends Error {
   }
 }
 
-export type DrfFieldErrors = Record<string, string[]>;
+/** Messages per field; an item of a list (`ids.3`) nests under the list's name and its index, as DRF's ListField does. */
+export interface DrfFieldErrors {
+  [field: string]: string[] | DrfFieldErrors;
+}
 export interface DrfDetail {
   detail: string;
 }
@@ -37,6 +40,7 @@ const REST_FIELD_NAMES: Readonly<Record<string, string>> = {
   idempotencyKey: 'Idempotency-Key',
   expiresAt: 'expires_at',
   assigneeId: 'assignee',
+  expectedVersions: 'versions',
 };
 
 export const NON_FIELD_ERRORS = 'non_field_errors';
@@ -45,18 +49,29 @@ export const NON_FIELD_ERRORS = 'non_field_errors';
 export function toDrfFieldErrors(issues: readonly Pick<TicketIssue, 'field' | 'message'>[]): DrfFieldErrors {
   const body: DrfFieldErrors = {};
   for (const issue of issues) {
-    const key = issue.field === null ? NON_FIELD_ERRORS : (REST_FIELD_NAMES[issue.field] ?? issue.field);
-    (body[key] ??= []).push(issue.message);
+    const [first, ...rest] = issue.field === null ? [NON_FIELD_ERRORS] : issue.field.split('.');
+    const path = [REST_FIELD_NAMES[first!] ?? first!, ...rest];
+    let node = body;
+    for (const key of path.slice(0, -1)) node = (node[key] ??= {}) as DrfFieldErrors;
+    ((node[path.at(-1)!] ??= []) as string[]).push(issue.message);
   }
   return body;
+}
+
+/** The issues of the tickets of a bulk update (`ids.<index>`), nested as DRF field errors; none for a single ticket's. */
+function ticketsAtFault(error: TicketError): DrfFieldErrors {
+  return toDrfFieldErrors(error.issues.filter((issue) => issue.field?.startsWith('ids.')));
 }
 
 // Exhaustive: a new TicketErrorCode fails to compile until it has a REST body.
 const TICKET_ERROR_BODY: Record<TicketErrorCode, (error: TicketError) => DrfFieldErrors | DrfDetail> = {
   VALIDATION_FAILED: (error) => toDrfFieldErrors(error.issues),
-  NOT_FOUND: () => ({ detail: NOT_FOUND_DETAIL }),
+  NOT_FOUND: (error) => ({ detail: NOT_FOUND_DETAIL, ...ticketsAtFault(error) }),
   IDEMPOTENCY_KEY_REUSED: (error) => ({ detail: error.issues[0]?.message ?? error.message }),
-  CONFLICT: () => ({ detail: PRECONDITION_FAILED_DETAIL }),
+  CONFLICT: (error) => {
+    const tickets = ticketsAtFault(error);
+    return Object.keys(tickets).length === 0 ? { detail: PRECONDITION_FAILED_DETAIL } : { detail: BULK_CONFLICT_DETAIL, ...tickets };
+  },
 };
 
 // Exhaustive: a new AuthErrorCode fails to compile until it has a REST body.
@@ -75,6 +90,8 @@ const AUTH_ERROR_BODY: Record<AuthErrorCode, (error: AuthError) => DrfFieldError
 export const NOT_FOUND_DETAIL = 'Not found.';
 /** A stale `If-Match`: the ticket changed since the ETag the client holds. */
 const PRECONDITION_FAILED_DETAIL = 'The ticket was changed since the version in If-Match (its ETag is now different). Nothing was changed.';
+/** A bulk update's stale `versions`: the tickets are named under `ids`. */
+const BULK_CONFLICT_DETAIL = 'Some tickets were changed since the versions given (see ids). Nothing was changed.';
 const SERVER_ERROR_DETAIL = 'A server error occurred.';
 
 /** The longest Content-Type echoed back in a 415, so a huge header is not reflected whole. */

@@ -13,6 +13,7 @@ import {
   listTicketsByPage,
   updateTicket,
 } from '../tickets/ticket.service.js';
+import { bulkUpdateTickets } from '../tickets/ticket-bulk.service.js';
 import { listTicketHistoryByPage } from '../tickets/ticket-event.service.js';
 import { invalidPage, LAST_PAGE, lastPageOf, linkHeader, parsePageNumber, parsePageSize } from './pagination.js';
 import { etagOf, parseIfMatch } from './preconditions.js';
@@ -24,6 +25,7 @@ import {
   toCreateTicketRequest,
   toRestClassification,
   toRestCreatedTicket,
+  toBulkUpdateRequest,
   toRestActiveByAssignee,
   toRestStats,
   toRestTicketEvents,
@@ -33,6 +35,7 @@ import {
   toUpdateTicketRequest,
 } from './ticket.serializer.js';
 import {
+  bulkUpdateTicketsSchema,
   classifySchema,
   createTicketSchema,
   getTicketSchema,
@@ -134,6 +137,23 @@ export function registerTicketRoutes(app: FastifyInstance, { db, classifier }: T
           });
           reply.header('etag', etagOf(row.version));
           return toRestTicketOf(db, row);
+        },
+      },
+    },
+  });
+
+  registerResource(app, {
+    url: '/tickets/bulk/',
+    name: 'Ticket Bulk Update',
+    description: 'Change status, priority, category or assignee of many tickets at once: all or nothing.',
+    access: 'tickets:write',
+    routes: {
+      PATCH: {
+        config: { access: 'tickets:write' },
+        schema: bulkUpdateTicketsSchema,
+        handler: async (req) => {
+          const fields = ticketBodyFields(req);
+          return { results: await toRestTickets(db, await bulkUpdateTickets(db, req.actor, fields.ids, toBulkUpdateRequest(fields))) };
         },
       },
     },

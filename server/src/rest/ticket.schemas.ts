@@ -18,6 +18,7 @@ import { IDEMPOTENCY_KEY_MAX_LENGTH } from '../tickets/idempotency-key.validatio
 import { SUGGESTION_TTL_SECONDS } from '../tickets/ticket-suggestion.repository.js';
 import { REST_PAGE_SIZE, SEARCH_MAX_LENGTH, type TicketFilterField } from '../tickets/ticket-query.js';
 import { ACTIVE_BY_ASSIGNEE_MAX } from '../tickets/ticket.service.js';
+import { BULK_UPDATE_MAX_TICKETS } from '../tickets/ticket-bulk.service.js';
 
 export const TAGS = ['tickets'];
 export const BODY_TYPES = ['application/json', 'application/x-www-form-urlencoded'];
@@ -381,6 +382,63 @@ export const updateTicketSchema: FastifySchema = {
     400: { ...ref('FieldErrors'), description: 'Validation failed (or, as `{"detail": …}`, a malformed If-Match); nothing was changed.' },
     404: ref('Detail'),
     412: { ...ref('Detail'), description: 'The ticket changed since the ETag in If-Match; nothing was changed.' },
+  },
+};
+
+const idsAtFault = {
+  type: 'object',
+  description: 'The failing tickets, by their index in `ids`.',
+  additionalProperties: { type: 'array', items: { type: 'string' } },
+} as const;
+
+export const bulkUpdateTicketsSchema: FastifySchema = {
+  tags: TAGS,
+  summary: 'Update many tickets',
+  description:
+    `Sets any of status, priority, category and assignee on up to ${BULK_UPDATE_MAX_TICKETS} tickets in one transaction; each changed ticket ` +
+    'gets a new version and the same history events as a PATCH of it. All or nothing: an unknown ticket (404) or a stale version ' +
+    '(412) changes nothing, and `ids` names each failing ticket by its index.',
+  consumes: ['application/json'],
+  body: {
+    type: 'object',
+    required: ['ids'],
+    properties: {
+      ids: {
+        type: 'array',
+        items: { type: 'integer' },
+        maxItems: BULK_UPDATE_MAX_TICKETS,
+        description: 'The tickets; repeats count once.',
+      },
+      category,
+      priority,
+      status,
+      assignee: writableTicket.assignee,
+      versions: {
+        type: 'object',
+        description: 'For any of the tickets, `{"<id>": version}`: the version (its ETag) the change is based on.',
+        additionalProperties: { type: 'integer', minimum: 1 },
+      },
+    },
+  },
+  response: {
+    200: {
+      type: 'object',
+      required: ['results'],
+      properties: { results: { type: 'array', items: ref('Ticket'), description: 'The tickets in the order of `ids`.' } },
+    },
+    400: { ...ref('FieldErrors'), description: 'Validation failed; nothing was changed.' },
+    404: {
+      type: 'object',
+      required: ['detail', 'ids'],
+      properties: { detail: { type: 'string' }, ids: idsAtFault },
+      description: 'Some tickets do not exist; nothing was changed.',
+    },
+    412: {
+      type: 'object',
+      required: ['detail', 'ids'],
+      properties: { detail: { type: 'string' }, ids: idsAtFault },
+      description: 'Some tickets changed since the versions given; nothing was changed.',
+    },
   },
 };
 

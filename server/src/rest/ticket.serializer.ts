@@ -8,6 +8,7 @@ import type { Db } from '../db/client.js';
 import { TICKET_CATEGORIES, TICKET_PRIORITIES, TICKET_STATUSES } from '../tickets/ticket.enums.js';
 import { TicketError } from '../tickets/ticket.errors.js';
 import type { AssigneeCountRow, CreatedTicket, TicketRow, TicketStatsRow } from '../tickets/ticket.service.js';
+import type { BulkUpdateTicketsRequest } from '../tickets/ticket-bulk.service.js';
 import type { TicketFilterRequest } from '../tickets/ticket-query.js';
 import type { TicketEventRow } from '../tickets/ticket-event.service.js';
 import { toRestTicketNoteWith, type RestTicketNote } from './ticket-note.serializer.js';
@@ -259,6 +260,23 @@ export function toUpdateTicketRequest(fields: Record<string, unknown>): UpdateTi
     priority: fields.priority,
     status: fields.status,
     assigneeId: fields.assignee,
+  };
+}
+
+/**
+ * A bulk update's body: the fields it may set, and `versions` (`{"<id>": version}`)
+ * as the list of expected versions the service takes; anything but a mapping is
+ * passed on for the service to refuse.
+ */
+export function toBulkUpdateRequest(fields: Record<string, unknown>): BulkUpdateTicketsRequest {
+  const versions = fields.versions;
+  const isMapping = versions !== null && typeof versions === 'object' && !Array.isArray(versions);
+  return {
+    category: fields.category,
+    priority: fields.priority,
+    status: fields.status,
+    assigneeId: fields.assignee,
+    expectedVersions: isMapping ? Object.entries(versions).map(([id, version]) => ({ id, version })) : versions,
   };
 }
 

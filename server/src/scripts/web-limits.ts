@@ -5,6 +5,7 @@
 import { DISPLAY_NAME_MAX_LENGTH, EMAIL_MAX_LENGTH, TOKEN_NAME_MAX_LENGTH } from '../auth/auth.validation.js';
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../auth/password.js';
 import { TICKET_DESCRIPTION_MAX, TICKET_NOTE_MAX, TICKET_TITLE_MAX } from '../tickets/ticket.enums.js';
+import { BULK_UPDATE_MAX_TICKETS } from '../tickets/ticket-bulk.service.js';
 import { GRAPHQL_PAGE_SIZE, SEARCH_MAX_LENGTH } from '../tickets/ticket-query.js';
 
 /** Path of the generated module, from the repository root. */
@@ -16,6 +17,7 @@ const WEB_LIMITS: Record<string, { value: number; doc: string }> = {
   TICKET_NOTE_MAX: { value: TICKET_NOTE_MAX, doc: 'Longest internal note, in code points of the trimmed text.' },
   TICKET_SEARCH_MAX: { value: SEARCH_MAX_LENGTH, doc: 'Longest search text of the tickets list, in code points.' },
   TICKETS_PAGE_SIZE_DEFAULT: { value: GRAPHQL_PAGE_SIZE.default, doc: 'Tickets per page when `first` is not given.' },
+  BULK_UPDATE_MAX_TICKETS: { value: BULK_UPDATE_MAX_TICKETS, doc: 'Most tickets one `bulkUpdateTickets` changes.' },
   EMAIL_MAX: { value: EMAIL_MAX_LENGTH, doc: 'Longest email address, in code points of the trimmed text.' },
   DISPLAY_NAME_MAX: { value: DISPLAY_NAME_MAX_LENGTH, doc: 'Longest display name, in code points of the trimmed text.' },
   PASSWORD_MIN: { value: PASSWORD_MIN_LENGTH, doc: 'Shortest new password, in code points (never trimmed).' },

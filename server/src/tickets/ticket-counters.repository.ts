@@ -5,10 +5,10 @@
 import { and, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import { cachedQuery } from '../db/query-cache.js';
-import { ticketCounts, ticketDailyCounts } from '../db/schema.js';
+import { ticketAssigneeCounts, ticketCounts, ticketDailyCounts } from '../db/schema.js';
 import type { CounterFilterField, ValidTicketFilter } from './ticket-query.js';
 
-type CounterTable = typeof ticketCounts | typeof ticketDailyCounts;
+type CounterTable = typeof ticketCounts | typeof ticketDailyCounts | typeof ticketAssigneeCounts;
 
 // Exhaustive over the fields ticket-query.ts allows the counters to answer: a field
 // allowed there fails to compile until it has its condition here.

@@ -10,7 +10,7 @@
 // index).
 import { and, count, desc, gt, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
-import { ticketCounts, ticketDailyCounts, tickets } from '../db/schema.js';
+import { ticketAssigneeCounts, ticketCounts, ticketDailyCounts, tickets } from '../db/schema.js';
 import { executeRows } from '../db/statements.js';
 import {
   ACTIVE_STATUSES,
@@ -157,12 +157,22 @@ export interface AssigneeCountRow {
   count: number;
 }
 
-/**
- * Active tickets (ACTIVE_STATUSES) matching `query` per assignee, biggest first (ties by
- * user id, unassigned first), at most `limit` groups: one grouped aggregate over the
- * matching active tickets.
- */
-export function selectActiveByAssignee(db: Db, query: TicketQuery, limit: number): Promise<AssigneeCountRow[]> {
+/** From `ticket_assignee_counts` (0 is the unassigned); only valid when `isCounterQuery(query)`. */
+export async function selectActiveByAssigneeFromCounters(db: Db, query: TicketQuery, limit: number): Promise<AssigneeCountRow[]> {
+  const n = sql<number>`sum(${ticketAssigneeCounts.count})::int`;
+  const rows = await db
+    .select({ assigneeUserId: ticketAssigneeCounts.assigneeUserId, count: n })
+    .from(ticketAssigneeCounts)
+    .where(and(counterConditions(ticketAssigneeCounts, query.filter), inArray(ticketAssigneeCounts.status, [...ACTIVE_STATUSES])))
+    .groupBy(ticketAssigneeCounts.assigneeUserId)
+    .having(sql`sum(${ticketAssigneeCounts.count}) > 0`)
+    .orderBy(desc(n), ticketAssigneeCounts.assigneeUserId)
+    .limit(limit);
+  return rows.map((r) => ({ assigneeUserId: r.assigneeUserId === 0 ? null : r.assigneeUserId, count: Number(r.count) }));
+}
+
+/** Over the matching active tickets themselves: any query. */
+export function selectActiveByAssigneeByScan(db: Db, query: TicketQuery, limit: number): Promise<AssigneeCountRow[]> {
   return db
     .select({ assigneeUserId: tickets.assigneeUserId, count: count() })
     .from(tickets)
@@ -170,6 +180,15 @@ export function selectActiveByAssignee(db: Db, query: TicketQuery, limit: number
     .groupBy(tickets.assigneeUserId)
     .orderBy(desc(count()), sql`${tickets.assigneeUserId} asc nulls first`)
     .limit(limit);
+}
+
+/**
+ * Active tickets (ACTIVE_STATUSES) matching `query` per assignee, biggest first (ties by
+ * user id, unassigned first), at most `limit` groups. With no filter or enum lists only
+ * (the dashboard), from the counter rows; otherwise aggregated over the matching tickets.
+ */
+export function selectActiveByAssignee(db: Db, query: TicketQuery, limit: number): Promise<AssigneeCountRow[]> {
+  return isCounterQuery(query) ? selectActiveByAssigneeFromCounters(db, query, limit) : selectActiveByAssigneeByScan(db, query, limit);
 }
 
 export interface DayCountRow {

@@ -37,6 +37,7 @@ const ROUTES: Record<string, Access> = {
   ...resource('/api/tickets/:id/', { GET: 'tickets:read', PATCH: 'tickets:write' }, 'tickets:read'),
   ...resource('/api/tickets/:id/history/', { GET: 'tickets:read' }, 'tickets:read'),
   ...resource('/api/tickets/:id/notes/', { GET: 'tickets:read', POST: 'tickets:write' }, 'tickets:read'),
+  ...resource('/api/tickets/bulk/', { PATCH: 'tickets:write' }, 'tickets:write'),
   ...resource('/api/tickets/stats/', { GET: 'tickets:read' }, 'tickets:read'),
   ...resource('/api/tickets/classify/', { POST: 'classify' }, 'classify'),
   ...resource('/api/auth/token/', { POST: 'public' }, 'public'),
@@ -88,6 +89,10 @@ const FIELDS: Record<string, { access: Access; operation: string }> = {
   addTicketNote: {
     access: 'tickets:write',
     operation: 'mutation { addTicketNote(ticketId: "999999", input: { body: "N" }) { note { id } userErrors { code } } }',
+  },
+  bulkUpdateTickets: {
+    access: 'tickets:write',
+    operation: 'mutation { bulkUpdateTickets(ids: ["999999"], input: { status: CLOSED }) { tickets { id } userErrors { code } } }',
   },
   me: { access: 'public', operation: 'query { me { id } }' },
   authStatus: { access: 'public', operation: 'query { authStatus { setupRequired } }' },

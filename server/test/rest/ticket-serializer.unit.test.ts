@@ -219,7 +219,7 @@ describe('queryValue and toTicketFilterRequest', () => {
 describe('toDrfFieldErrors', () => {
   const issue = (field: string | null, message: string): TicketIssue => ({ field, code: 'INVALID', message });
 
-  it.each<[string, TicketIssue[], Record<string, string[]>]>([
+  it.each<[string, TicketIssue[], object]>([
     ['no issues', [], {}],
     ['one field', [issue('title', 'a')], { title: ['a'] }],
     ['two messages for one field, in order', [issue('title', 'a'), issue('title', 'b')], { title: ['a', 'b'] }],
@@ -241,6 +241,11 @@ describe('toDrfFieldErrors', () => {
       },
     ],
     ['a request-wide issue', [issue(null, 'a')], { [NON_FIELD_ERRORS]: ['a'] }],
+    [
+      'an item of a list, nested under its index as DRF nests them',
+      [issue('ids.3', 'a'), issue('ids.10', 'b'), issue('expectedVersions.0.version', 'c')],
+      { ids: { '3': ['a'], '10': ['b'] }, versions: { '0': { version: ['c'] } } },
+    ],
   ])('%s', (_case, issues, body) => {
     expect(toDrfFieldErrors(issues)).toEqual(body);
   });

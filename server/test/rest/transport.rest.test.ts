@@ -180,6 +180,7 @@ describeOnDatabases(
       expect(Object.keys(doc.paths).sort()).toEqual([
         '/api/auth/token/',
         '/api/tickets/',
+        '/api/tickets/bulk/',
         '/api/tickets/classify/',
         '/api/tickets/stats/',
         '/api/tickets/{id}/',
@@ -189,6 +190,7 @@ describeOnDatabases(
       expect(Object.keys(doc.paths['/api/tickets/{id}/notes/']).sort()).toEqual(['get', 'post']);
       expect(Object.keys(doc.paths['/api/tickets/']).sort()).toEqual(['get', 'post']);
       expect(Object.keys(doc.paths['/api/tickets/{id}/history/'])).toEqual(['get']);
+      expect(Object.keys(doc.paths['/api/tickets/bulk/'])).toEqual(['patch']);
       expect(Object.keys(doc.paths['/api/tickets/{id}/']).sort()).toEqual(['get', 'patch']);
       expect(Object.keys(doc.paths['/api/tickets/stats/'])).toEqual(['get']);
       expect(Object.keys(doc.paths['/api/tickets/classify/'])).toEqual(['post']);

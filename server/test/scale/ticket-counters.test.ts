@@ -7,6 +7,8 @@ import type { Db } from '../../src/db/client.js';
 import { ticketCounts, ticketDailyCounts } from '../../src/db/schema.js';
 import { executeRows } from '../../src/db/statements.js';
 import {
+  selectActiveByAssigneeByScan,
+  selectActiveByAssigneeFromCounters,
   selectTicketStats,
   selectTicketStatsByScan,
   selectTicketStatsFromCounters,
@@ -20,7 +22,7 @@ import { anonymousActor } from '../../src/auth/actor.js';
 
 // The counters do not depend on who writes.
 const SERVICE_ACTOR = anonymousActor([]);
-import { createTicket, issueTestSuggestion } from '../support/factories.js';
+import { createTicket, createUser, issueTestSuggestion } from '../support/factories.js';
 import { describeOnDatabases } from '../support/harness.js';
 
 const DAY = 86_400_000;
@@ -41,6 +43,7 @@ async function expectCountersMatchTickets(db: Db): Promise<void> {
   for (const filter of FILTERS) {
     const q = query(filter);
     expect(await selectTicketStatsFromCounters(db, q), JSON.stringify(filter)).toEqual(await selectTicketStatsByScan(db, q));
+    expect(await selectActiveByAssigneeFromCounters(db, q, 50)).toEqual(await selectActiveByAssigneeByScan(db, q, 50));
     for (const days of [1, 45, 366]) {
       expect(await selectTicketsPerDayFromCounters(db, q, days)).toEqual(await selectTicketsPerDayByScan(db, q, days));
     }
@@ -78,6 +81,10 @@ describeOnDatabases('ticket counters', (ctx) => {
           : {}),
       });
     }
+    // Assignees, set around the service and through it below.
+    const [ana, ben] = [await createUser(ctx.db), await createUser(ctx.db)];
+    await ctx.db.execute(sql`update tickets set assignee_user_id = ${ana.id} where id % 3 = 0`);
+    await ctx.db.execute(sql`update tickets set assignee_user_id = ${ben.id} where id % 5 = 1`);
     // Through the service: creates with and without suggestions, status changes, reopen.
     const created = [];
     for (let i = 0; i < 12; i += 1) {
@@ -108,6 +115,10 @@ describeOnDatabases('ticket counters', (ctx) => {
     // Editing the priority back to the suggested one leaves the override an override (fixed at create).
     await updateTicket(ctx.db, SERVICE_ACTOR, created[2]!.id, { priority: priorities[3] });
     await updateTicket(ctx.db, SERVICE_ACTOR, created[3]!.id, { title: 'Only the title changes' });
+    await updateTicket(ctx.db, SERVICE_ACTOR, created[4]!.id, { assigneeId: ana.id });
+    await updateTicket(ctx.db, SERVICE_ACTOR, created[4]!.id, { assigneeId: ben.id, status: 'in_progress' });
+    await updateTicket(ctx.db, SERVICE_ACTOR, created[5]!.id, { assigneeId: ben.id });
+    await updateTicket(ctx.db, SERVICE_ACTOR, created[5]!.id, { assigneeId: null });
     // Around the service: multi-row updates of key columns and of created_at, deletes.
     await ctx.db.execute(sql`update tickets set status = 'closed', resolved_at = now() where status = 'resolved' and id % 2 = 0`);
     await ctx.db.execute(sql`update tickets set created_at = created_at - interval '3 days' where id % 5 = 0`);
@@ -124,6 +135,7 @@ describeOnDatabases('ticket counters', (ctx) => {
     // Non-trivial data: every status and some accepted and overridden suggestions.
     expect(Object.values(total.byStatus).every((n) => n > 0)).toBe(true);
     expect(total.suggestions.accepted).toBeGreaterThan(0);
+    expect((await selectActiveByAssigneeByScan(ctx.db, query({}), 50)).length).toBeGreaterThan(2);
     expect(total.suggestions.suggested).toBeGreaterThan(total.suggestions.accepted);
     expect(total.avgTicketsPerDay).toBeGreaterThan(0);
     await expectCountersMatchTickets(ctx.db);

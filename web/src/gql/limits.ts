@@ -17,6 +17,9 @@ export const TICKET_SEARCH_MAX = 200;
 /** Tickets per page when `first` is not given. */
 export const TICKETS_PAGE_SIZE_DEFAULT = 25;
 
+/** Most tickets one `bulkUpdateTickets` changes. */
+export const BULK_UPDATE_MAX_TICKETS = 500;
+
 /** Longest email address, in code points of the trimmed text. */
 export const EMAIL_MAX = 254;
 
