@@ -23,6 +23,7 @@ import type {
   InviteUserInput,
   SignInInput,
   TicketDetails_TicketFragment,
+  TicketEventItem_EventFragment,
   UpdateMeInput,
   UpdateTicketInput,
   UpdateTicketMutation,
@@ -78,9 +79,18 @@ export interface ApiTokenPayload {
 }
 
 // Shapes of what the fake resolvers return, taken from the generated operation types.
+export type TicketEvent = Omit<TicketEventItem_EventFragment, ' $fragmentName' | 'actor'> & { actor: Actor | null };
+export interface TicketEventConnection {
+  edges: { cursor: string; node: TicketEvent }[];
+  nodes: TicketEvent[];
+  pageInfo: { endCursor: string | null; hasNextPage: boolean; hasPreviousPage: boolean; startCursor: string | null };
+}
+type PageArgs = { first?: number | null; after?: string | null };
 export type Ticket = Omit<TicketDetails_TicketFragment, ' $fragmentName' | 'createdBy' | 'updatedBy'> & {
   createdBy: Actor | null;
   updatedBy: Actor | null;
+  /** Resolved by graphql-js as the field `history` (called with its arguments when a function). */
+  history?: (args: PageArgs) => TicketEventConnection;
 };
 export type Classification = ClassifyDescriptionQuery['classifyDescription'];
 export type CreateTicketPayload = CreateTicketMutation['createTicket'];
@@ -142,6 +152,7 @@ export function makeTicket(overrides: Partial<Ticket> = {}): Ticket {
     createdAt: now,
     updatedAt: now,
     resolvedAt: null,
+    version: 1,
     createdBy: null,
     updatedBy: null,
     suggestion: null,
@@ -201,6 +212,39 @@ export function connectionOf(tickets: Ticket[]): TicketConnection {
     },
     totalCount: tickets.length,
     totalCountIsExact: true,
+  };
+}
+
+export function makeEvent(overrides: Partial<TicketEvent> = {}): TicketEvent {
+  return {
+    __typename: 'TicketEvent',
+    id: '1',
+    kind: 'CREATED',
+    at: new Date('2026-01-02T10:00:00Z').toISOString(),
+    field: null,
+    from: null,
+    to: null,
+    actor: null,
+    suggestion: null,
+    ...overrides,
+  };
+}
+
+/** The `history` of a fake ticket: `events` paged by `first`/`after` as the server does (cursors are event ids). */
+export function historyOf(events: TicketEvent[]): (args: PageArgs) => TicketEventConnection {
+  return ({ first, after }) => {
+    const start = after ? events.findIndex((e) => e.id === after) + 1 : 0;
+    const page = events.slice(start, start + (first ?? 25));
+    return {
+      edges: page.map((node) => ({ cursor: node.id, node })),
+      nodes: page,
+      pageInfo: {
+        endCursor: page.at(-1)?.id ?? null,
+        hasNextPage: start + page.length < events.length,
+        hasPreviousPage: start > 0,
+        startCursor: page[0]?.id ?? null,
+      },
+    };
   };
 }
 

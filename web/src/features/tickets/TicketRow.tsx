@@ -1,5 +1,7 @@
 // One ticket in the list: what it is about at a glance, with status and priority
-// changeable in place. A refused change is rolled back and said so beside the row.
+// changeable in place. A refused change is rolled back and said so beside the row; one
+// refused because a colleague changed the ticket meanwhile shows what they changed,
+// with the agent's change to re-apply.
 import type { FragmentType } from '@apollo/client';
 import { useFragment } from '@apollo/client/react';
 import { useState } from 'react';
@@ -8,9 +10,10 @@ import { EnumSelect } from '../../common/form/SelectField.js';
 import { formatAge, formatDateTime } from '../../common/format.js';
 import { refusalText } from '../../common/mutation-outcome.js';
 import { graphql } from '../../gql/index.js';
-import type { UpdateTicketInput } from '../../gql/graphql.js';
+import type { TicketChanges } from './ticket-conflict.js';
 import { CATEGORY_LABEL, PRIORITIES, PRIORITY_LABEL, STATUSES, STATUS_LABEL } from './ticket-enums.js';
-import { useUpdateTicket } from './use-update-ticket.js';
+import { TicketConflictNotice } from './TicketConflictNotice.js';
+import { isConflict, useSaveTicketChange } from './use-save-ticket-change.js';
 
 export const TicketRowFragment = graphql(`
   fragment TicketRow_ticket on Ticket {
@@ -21,6 +24,7 @@ export const TicketRowFragment = graphql(`
     priority
     status
     createdAt
+    version
   }
 `);
 
@@ -33,17 +37,23 @@ function snippet(text: string): string {
 
 export function TicketRow({ ticket }: { ticket: FragmentType<typeof TicketRowFragment> }) {
   const { data, complete } = useFragment({ fragment: TicketRowFragment, from: ticket });
-  const [updateTicket] = useUpdateTicket();
+  const { save, saving, conflict, reapply, dismiss } = useSaveTicketChange();
   const [problem, setProblem] = useState<string | null>(null);
 
   if (!complete) return null;
   const ticketId = data.id;
   const titleId = `ticket-${ticketId}-title`;
 
-  async function change(label: string, input: UpdateTicketInput) {
+  const version = data.version;
+  async function change(label: string, changes: TicketChanges) {
     setProblem(null);
-    const outcome = await updateTicket(ticketId, input);
-    if (!outcome.ok) setProblem(refusalText(label, outcome.errors));
+    const outcome = await save(ticketId, version, changes);
+    if (!outcome.ok && !isConflict(outcome)) setProblem(refusalText(label, outcome.errors));
+  }
+  async function reapplyMine() {
+    setProblem(null);
+    const outcome = await reapply();
+    if (outcome && !outcome.ok && !isConflict(outcome)) setProblem(refusalText('Your change', outcome.errors));
   }
 
   return (
@@ -84,6 +94,11 @@ export function TicketRow({ ticket }: { ticket: FragmentType<typeof TicketRowFra
         <p className="ticket-row__problem" role="alert">
           {problem}
         </p>
+      ) : null}
+      {conflict ? (
+        <div className="ticket-row__conflict">
+          <TicketConflictNotice conflict={conflict} busy={saving} onReapply={() => void reapplyMine()} onDismiss={dismiss} />
+        </div>
       ) : null}
     </li>
   );

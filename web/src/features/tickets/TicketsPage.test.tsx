@@ -33,7 +33,7 @@ describe('TicketsPage in-place changes', () => {
     // Optimistic: changed before the server has answered.
     expect(status.value).toBe('RESOLVED');
     expect(backend.resolvers.updateTicket).toHaveBeenCalledWith(
-      { id: '1', input: { status: 'RESOLVED' } },
+      { id: '1', input: { status: 'RESOLVED', expectedVersion: 1 } },
       expect.anything(),
       expect.anything(),
     );

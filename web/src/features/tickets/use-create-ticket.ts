@@ -104,6 +104,7 @@ export function useCreateTicket() {
                 createdAt: now,
                 updatedAt: now,
                 resolvedAt: status === 'RESOLVED' || status === 'CLOSED' ? now : null,
+                version: 1,
                 // Who wrote it is the server's record; the answer fills it in.
                 createdBy: null,
                 updatedBy: null,

@@ -1,5 +1,8 @@
 // Changing a ticket: the change shows at once (optimistic) and is undone by Apollo
 // when the server refuses it, with the refusal returned so the caller can say why.
+// Every change names the version it was based on (`expectedVersion`), so a colleague's
+// change saved meanwhile is never overwritten: the server answers CONFLICT instead
+// (use-save-ticket-change.ts shows what changed and re-applies on request).
 // Once saved, who last changed it is asked again where it is shown (the detail page):
 // the server records the actor, which the app cannot know for an optimistic answer.
 import { useApolloClient, useMutation } from '@apollo/client/react';
@@ -7,6 +10,9 @@ import { useCallback } from 'react';
 import { networkError, type MutationOutcome } from '../../common/mutation-outcome.js';
 import { graphql } from '../../gql/index.js';
 import type { UpdateTicketInput } from '../../gql/graphql.js';
+
+/** A change as the web sends it: always based on the version the agent saw. */
+export type VersionedUpdate = UpdateTicketInput & { expectedVersion: number };
 
 // What every screen showing a ticket has cached, so a change can be shown at once.
 const UseUpdateTicketFragment = graphql(`
@@ -17,6 +23,7 @@ const UseUpdateTicketFragment = graphql(`
     category
     priority
     status
+    version
   }
 `);
 
@@ -52,7 +59,7 @@ export function useUpdateTicket() {
   const [mutate, state] = useMutation(UpdateTicketMutation);
 
   const updateTicket = useCallback(
-    async (id: string, input: UpdateTicketInput): Promise<MutationOutcome> => {
+    async (id: string, input: VersionedUpdate): Promise<MutationOutcome> => {
       try {
         const result = await mutate({
           variables: { id, input },
@@ -75,6 +82,7 @@ export function useUpdateTicket() {
                   category: input.category ?? current.category,
                   priority: input.priority ?? current.priority,
                   status,
+                  version: current.version + 1,
                   updatedAt: now,
                   resolvedAt: RESOLVED.has(status) ? (resolvedAt ?? now) : null,
                 },
