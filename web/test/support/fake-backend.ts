@@ -156,6 +156,7 @@ export function makeTicket(overrides: Partial<Ticket> = {}): Ticket {
     createdBy: null,
     updatedBy: null,
     suggestion: null,
+    history: historyOf([]),
     ...overrides,
   };
 }

@@ -1,4 +1,4 @@
-// One ticket at /tickets/:id: its fields, its status, and editing.
+// One ticket at /tickets/:id: its fields, its status, editing, and its history.
 import { useQuery } from '@apollo/client/react';
 import { useState } from 'react';
 import { Link, useLocation, useParams } from 'react-router';
@@ -6,6 +6,7 @@ import { ErrorMessage, Loading } from '../../common/ErrorMessage.js';
 import { graphql } from '../../gql/index.js';
 import { TicketDetails } from './TicketDetails.js';
 import { TicketEditForm } from './TicketEditForm.js';
+import { TicketTimeline } from './TicketTimeline.js';
 import { useDocumentTitle } from '../../common/use-document-title.js';
 
 const TicketDetailPageQuery = graphql(`
@@ -14,6 +15,7 @@ const TicketDetailPageQuery = graphql(`
       id
       ...TicketDetails_ticket
       ...TicketEditForm_ticket
+      ...TicketTimeline_ticket
     }
   }
 `);
@@ -66,6 +68,7 @@ export function TicketDetailPage() {
           </>
         )
       ) : null}
+      {data?.ticket ? <TicketTimeline ticket={data.ticket} /> : null}
     </div>
   );
 }

@@ -104,7 +104,10 @@ export function useUpdateTicket() {
         if (!payload || payload.userErrors.length > 0 || !payload.ticket) {
           return { ok: false, errors: payload?.userErrors ?? [] };
         }
-        client.cache.evict({ id: client.cache.identify({ __typename: 'Ticket', id }), fieldName: 'updatedBy' });
+        // The history grew by the server's events (with their actor): asked again where shown.
+        const cacheId = client.cache.identify({ __typename: 'Ticket', id });
+        client.cache.evict({ id: cacheId, fieldName: 'updatedBy' });
+        client.cache.evict({ id: cacheId, fieldName: 'history' });
         return { ok: true, value: undefined };
       } catch (error) {
         return { ok: false, errors: [networkError(error)] };
