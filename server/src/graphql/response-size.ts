@@ -130,6 +130,7 @@ export function sizeModel(schema: GraphQLSchema): SizeModel {
     'CreateTicketPayload.userErrors': () => userErrorsMax,
     'UpdateTicketPayload.userErrors': () => userErrorsMax,
     'Query.users': () => USER_LIST_MAX,
+    'Query.assignableUsers': () => USER_LIST_MAX,
     'Query.apiTokens': () => API_TOKEN_LIST_MAX,
     'ApiToken.scopes': () => API_TOKEN_SCOPES.length,
     'SignInPayload.userErrors': () => userErrorsMax,
