@@ -120,7 +120,7 @@ export function benchCases(): BenchCase[] {
       api: 'REST',
       targetP95: 10,
       request: () => ({ method: 'GET', path: '/api/tickets/stats/' }),
-      capture: [(db) => getTicketStats(db, {})],
+      capture: [(db, _ids, actor) => getTicketStats(db, {}, actor)],
     },
     {
       name: 'create',
@@ -164,7 +164,7 @@ export function benchCases(): BenchCase[] {
       api: 'GraphQL',
       targetP95: 10,
       request: () => gql(STATS),
-      capture: [(db) => getTicketStats(db, null)],
+      capture: [(db, _ids, actor) => getTicketStats(db, null, actor)],
     },
     {
       name: 'stats + 30 days per day',
@@ -172,8 +172,8 @@ export function benchCases(): BenchCase[] {
       targetP95: 10,
       request: () => gql(DASHBOARD),
       capture: [
-        async (db) => {
-          const stats = await getTicketStats(db, null);
+        async (db, _ids, actor) => {
+          const stats = await getTicketStats(db, null, actor);
           return getTicketsPerDay(db, stats.query, 30);
         },
       ],

@@ -73,6 +73,10 @@ export const tickets = pgTable(
     suggestedCategory: text('suggested_category').$type<TicketCategory>(),
     suggestedPriority: text('suggested_priority').$type<TicketPriority>(),
     classificationSource: text('classification_source').$type<ClassificationSource>(),
+    // Whether the ticket was saved with both the suggested category and priority: set
+    // once, by the create, so that a later edit (an escalation) is history, not an
+    // override. Null when no suggestion was shown. The counters and statistics read it.
+    suggestionAccepted: boolean('suggestion_accepted'),
     // Who wrote the ticket and who last changed it: a user (signed in, or owning the
     // API token used) and, for a token, the token. All null for an anonymous write
     // (ANONYMOUS_ACCESS) and for tickets from before sign-in existed.
@@ -83,6 +87,9 @@ export const tickets = pgTable(
     // Bumped by every write (ticket.repository.ts), so that a client can say which
     // version its change was based on and a stale one is refused instead of lost.
     version: integer('version').notNull().default(1),
+    // Who works the ticket: an active user when assigned (ticket.service.ts checks it;
+    // one deactivated later stays until someone reassigns), null when nobody does.
+    assigneeUserId: integer('assignee_user_id').references((): AnyPgColumn => users.id),
   },
   (t) => [
     check('tickets_title_not_blank', sql`btrim(${t.title}) <> ''`),
@@ -102,6 +109,7 @@ export const tickets = pgTable(
       'tickets_suggestion_complete',
       sql`(${t.suggestedCategory} is null) = (${t.suggestedPriority} is null) and (${t.suggestedCategory} is null) = (${t.classificationSource} is null)`,
     ),
+    check('tickets_suggestion_accepted_iff_suggested', sql`(${t.suggestedCategory} is null) = (${t.suggestionAccepted} is null)`),
     // Indexes, chosen from EXPLAIN ANALYZE on 1,000,000 seeded tickets (PostgreSQL 15,
     // `npm run seed`); each one is used by a query below, and each costs every write.
     // Statistics and enum-only counts use no ticket index: they read the counter
@@ -123,6 +131,9 @@ export const tickets = pgTable(
     index('tickets_status_created_at_idx').on(t.status, t.createdAt, t.id),
     index('tickets_category_created_at_idx').on(t.category, t.createdAt, t.id),
     index('tickets_priority_created_at_idx').on(t.priority, t.createdAt, t.id),
+    // The assignee filters (mine, unassigned, an agent's) the same way: a btree keeps
+    // NULLs, so "unassigned, newest 20" is a range scan of the NULL entries.
+    index('tickets_assignee_created_at_idx').on(t.assigneeUserId, t.createdAt, t.id),
     // Search (case-insensitive substring, every term must match): one trigram GIN index
     // over the exact expression the search predicate uses (title, a space,
     // description). A rare phrase is found through it in 1–2 ms instead of a 3 s scan,
@@ -176,6 +187,10 @@ export const ticketEvents = pgTable(
     suggestedPriority: text('suggested_priority').$type<TicketPriority>(),
     classificationSource: text('classification_source').$type<ClassificationSource>(),
     suggestionAccepted: boolean('suggestion_accepted'),
+    // assigned: the new assignee, and the one before on a reassignment; unassigned:
+    // the assignee removed.
+    assigneeUserId: integer('assignee_user_id').references((): AnyPgColumn => users.id),
+    previousAssigneeUserId: integer('previous_assignee_user_id').references((): AnyPgColumn => users.id),
   },
   (t) => [
     // A ticket's history, oldest first, one page after another: `WHERE ticket_id = $1
@@ -188,6 +203,10 @@ export const ticketEvents = pgTable(
     check(
       'ticket_events_field_changed_shape',
       sql`(${t.kind} = 'field_changed') = (${t.field} is not null and ${t.fromValue} is not null and ${t.toValue} is not null)`,
+    ),
+    check(
+      'ticket_events_assignment_shape',
+      sql`(${t.kind} in ('assigned', 'unassigned')) = (${t.assigneeUserId} is not null) and (${t.kind} = 'assigned' or ${t.previousAssigneeUserId} is null)`,
     ),
     check(
       'ticket_events_created_shape',

@@ -16,7 +16,7 @@ import {
   TICKET_TITLE_MAX,
 } from '../tickets/ticket.enums.js';
 import { encodeCursor, GRAPHQL_PAGE_SIZE } from '../tickets/ticket-query.js';
-import { TICKETS_PER_DAY_MAX } from '../tickets/ticket.service.js';
+import { ACTIVE_BY_ASSIGNEE_MAX, TICKETS_PER_DAY_MAX } from '../tickets/ticket.service.js';
 import { encodeEventCursor } from '../tickets/ticket-event.service.js';
 import { LATEST_DATE } from '../tickets/ticket.validation.js';
 
@@ -127,6 +127,7 @@ export function sizeModel(schema: GraphQLSchema): SizeModel {
     'TicketStats.priorityBreakdown': () => TICKET_PRIORITIES.length,
     'TicketStats.statusBreakdown': () => TICKET_STATUSES.length,
     'SuggestionAcceptance.byCategory': () => TICKET_CATEGORIES.length,
+    'TicketStats.activeByAssignee': () => ACTIVE_BY_ASSIGNEE_MAX,
     'CreateTicketPayload.userErrors': () => userErrorsMax,
     'UpdateTicketPayload.userErrors': () => userErrorsMax,
     'Query.users': () => USER_LIST_MAX,

@@ -7,6 +7,7 @@ import { ApiTokenResolver } from '../auth/api-token.resolver.js';
 import { AuthResolver } from '../auth/auth.resolver.js';
 import { UserResolver } from '../auth/user.resolver.js';
 import { ClassificationResolver } from '../classifier/classification.resolver.js';
+import { TicketAssigneeResolver, TicketEventAssigneeResolver } from '../tickets/ticket-assignee.resolver.js';
 import { TicketAuthorResolver } from '../tickets/ticket-author.resolver.js';
 import { TicketEventActorResolver, TicketHistoryResolver } from '../tickets/ticket-history.resolver.js';
 import { TicketStatsResolver } from '../tickets/ticket-stats.resolver.js';
@@ -18,6 +19,8 @@ const RESOLVERS = [
   TicketAuthorResolver,
   TicketHistoryResolver,
   TicketEventActorResolver,
+  TicketAssigneeResolver,
+  TicketEventAssigneeResolver,
   TicketStatsResolver,
   ClassificationResolver,
   AuthResolver,

@@ -16,6 +16,7 @@ export enum UserErrorCode {
   NOT_FOUND = 'NOT_FOUND',
   IDEMPOTENCY_KEY_REUSED = 'IDEMPOTENCY_KEY_REUSED',
   CONFLICT = 'CONFLICT',
+  INVALID_ASSIGNEE = 'INVALID_ASSIGNEE',
   TOO_SHORT = 'TOO_SHORT',
   TOO_COMMON = 'TOO_COMMON',
   TAKEN = 'TAKEN',
@@ -52,6 +53,9 @@ registerEnumType(UserErrorCode, {
     CONFLICT: {
       description:
         'The ticket changed since `expectedVersion` (another agent saved first): nothing was changed. Read its history, then apply the change again.',
+    },
+    INVALID_ASSIGNEE: {
+      description: 'The assignee is no user who can work tickets: unknown, deactivated, or invited and not yet signed up.',
     },
     TOO_SHORT: { description: 'The password is shorter than allowed.' },
     TOO_COMMON: { description: 'The password is one of the most commonly used ones.' },

@@ -36,6 +36,7 @@ const REST_FIELD_NAMES: Readonly<Record<string, string>> = {
   // A header, named as the client sent it.
   idempotencyKey: 'Idempotency-Key',
   expiresAt: 'expires_at',
+  assigneeId: 'assignee',
 };
 
 export const NON_FIELD_ERRORS = 'non_field_errors';

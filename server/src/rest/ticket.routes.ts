@@ -5,7 +5,14 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { classifyTicketDescription, type ClassifyDeps } from '../classifier/classification.service.js';
 import type { Db } from '../db/client.js';
 import { TicketError } from '../tickets/ticket.errors.js';
-import { createTicket, getTicket, getTicketStats, listTicketsByPage, updateTicket } from '../tickets/ticket.service.js';
+import {
+  createTicket,
+  getActiveByAssignee,
+  getTicket,
+  getTicketStats,
+  listTicketsByPage,
+  updateTicket,
+} from '../tickets/ticket.service.js';
 import { listTicketHistoryByPage } from '../tickets/ticket-event.service.js';
 import { invalidPage, LAST_PAGE, lastPageOf, linkHeader, parsePageNumber, parsePageSize } from './pagination.js';
 import { etagOf, parseIfMatch } from './preconditions.js';
@@ -17,6 +24,7 @@ import {
   toCreateTicketRequest,
   toRestClassification,
   toRestCreatedTicket,
+  toRestActiveByAssignee,
   toRestStats,
   toRestTicketEvents,
   toRestTicketOf,
@@ -71,7 +79,7 @@ export function registerTicketRoutes(app: FastifyInstance, { db, classifier }: T
           const query = req.query as Query;
           const pageSize = parsePageSize(queryValue(query, 'page_size'));
           const requested = parsePageNumber(queryValue(query, 'page'), pageSize);
-          const params = { filter: toTicketFilterRequest(query), search: queryValue(query, 'search') ?? null, pageSize };
+          const params = { caller: req.actor, filter: toTicketFilterRequest(query), search: queryValue(query, 'search') ?? null, pageSize };
           let result = await listTicketsByPage(db, { ...params, page: requested === LAST_PAGE ? 1 : requested });
           // A broad search is counted only up to a cap; past it the last page is unknown.
           const lastPage = result.totalExact ? lastPageOf(result.total, pageSize) : null;
@@ -166,7 +174,13 @@ export function registerTicketRoutes(app: FastifyInstance, { db, classifier }: T
       GET: {
         config: { access: 'tickets:read' },
         schema: ticketStatsSchema,
-        handler: async (req) => toRestStats(await getTicketStats(db, toTicketFilterRequest(req.query as Query))),
+        handler: async (req) => {
+          const stats = await getTicketStats(db, toTicketFilterRequest(req.query as Query), req.actor);
+          return {
+            ...toRestStats(stats),
+            active_by_assignee: await toRestActiveByAssignee(db, await getActiveByAssignee(db, stats.query)),
+          };
+        },
       },
     },
   });

@@ -16,6 +16,7 @@ import { IDEMPOTENCY_KEY_TTL_SECONDS } from '../tickets/idempotency-key.reposito
 import { IDEMPOTENCY_KEY_MAX_LENGTH } from '../tickets/idempotency-key.validation.js';
 import { SUGGESTION_TTL_SECONDS } from '../tickets/ticket-suggestion.repository.js';
 import { REST_PAGE_SIZE, SEARCH_MAX_LENGTH, type TicketFilterField } from '../tickets/ticket-query.js';
+import { ACTIVE_BY_ASSIGNEE_MAX } from '../tickets/ticket.service.js';
 
 const TAGS = ['tickets'];
 const BODY_TYPES = ['application/json', 'application/x-www-form-urlencoded'];
@@ -46,6 +47,7 @@ const ticketRequired = [
   'created_by',
   'updated_by',
   'version',
+  'assignee',
 ] as const;
 
 const author = {
@@ -58,6 +60,9 @@ const author = {
     name: { type: 'string', description: "The person's display name, or the token's name." },
   },
 } as const;
+
+/** A user named by a ticket or an event (an assignee): shown as an author is. */
+const namedUser = (description: string) => ({ ...author, description });
 
 const ticketProperties = {
   id: { type: 'integer', readOnly: true },
@@ -83,6 +88,7 @@ const ticketProperties = {
     readOnly: true,
     description: "Starts at 1 and grows with every change; the `ETag` of the ticket's answers is this number, quoted.",
   },
+  assignee: namedUser('Who works the ticket (`type` is always `user`); null when nobody is assigned. Write it as a user id, or null.'),
 } as const;
 
 /** Shared schemas, registered once with `addSchema` and referenced as `Name#`. */
@@ -115,8 +121,9 @@ export const SHARED_SCHEMAS = [
     description:
       "One entry of a ticket's history, recorded in the same transaction as the change; never edited or deleted. " +
       '`created`: the ticket was created, with the AI suggestion shown then (null if none) and whether it was kept. ' +
-      '`field_changed`: one field went from `from` to `to` (stored values: lowercase for category, priority and status).',
-    required: ['id', 'kind', 'at', 'actor', 'field', 'from', 'to', 'suggestion'],
+      '`field_changed`: one field went from `from` to `to` (stored values: lowercase for category, priority and status). ' +
+      '`assigned`: the ticket went to `assignee` (from `previous_assignee` on a reassignment). `unassigned`: `assignee` was removed.',
+    required: ['id', 'kind', 'at', 'actor', 'field', 'from', 'to', 'suggestion', 'assignee', 'previous_assignee'],
     properties: {
       id: { type: 'integer', description: 'Later events have larger ids.' },
       kind: { type: 'string', enum: TICKET_EVENT_KINDS },
@@ -135,6 +142,8 @@ export const SHARED_SCHEMAS = [
           accepted: { type: 'boolean', description: 'The ticket was saved with both the suggested category and priority.' },
         },
       },
+      assignee: namedUser('`assigned`: the new assignee; `unassigned`: the one removed; null for other kinds.'),
+      previous_assignee: namedUser('`assigned` on a reassignment: the assignee before; null otherwise.'),
     },
   },
   {
@@ -173,25 +182,39 @@ const counts = (keys: readonly string[]) => ({
   properties: Object.fromEntries(keys.map((k) => [k, { type: 'integer' }])),
 });
 
+interface RestFilterParam {
+  name: string;
+  schema: { type: 'string'; enum?: readonly string[]; pattern?: string; description?: string };
+  /** The filter field's value for the parameter's one value; by default a list of it. */
+  read?: (value: string) => unknown;
+}
+
 /**
  * The Django API's filter parameters: one value each, an exact match. Every filter
  * field has an entry, null where the REST API does not offer it, so a new field does
  * not compile until it is decided here.
  */
-export const REST_FILTER_PARAMS: {
-  [K in TicketFilterField]: { name: string; schema: { type: 'string'; enum: readonly string[] } } | null;
-} = {
+export const REST_FILTER_PARAMS: { [K in TicketFilterField]: RestFilterParam | null } = {
   categories: { name: 'category', schema: category },
   priorities: { name: 'priority', schema: priority },
   statuses: { name: 'status', schema: status },
   createdAfter: null,
   createdBefore: null,
+  assignee: {
+    name: 'assignee',
+    schema: {
+      type: 'string',
+      pattern: '^(me|none|[1-9][0-9]*)$',
+      description: '`me` (the caller; nothing for an anonymous one), `none` (unassigned) or a user id. Empty is ignored.',
+    },
+    read: (value) => (value === 'me' ? { me: true } : value === 'none' ? { none: true } : { userIds: [value] }),
+  },
 };
 
 const filterParams = Object.fromEntries(
   Object.values(REST_FILTER_PARAMS)
     .filter((param) => param !== null)
-    .map(({ name, schema }) => [name, { ...schema, description: 'Exact match. Empty is ignored.' }]),
+    .map(({ name, schema }) => [name, { description: 'Exact match. Empty is ignored.', ...schema }]),
 );
 
 const writableTicket = {
@@ -200,6 +223,10 @@ const writableTicket = {
   category: { ...category, default: 'general' },
   priority: { ...priority, default: 'medium' },
   status: { ...status, default: 'open' },
+  assignee: {
+    type: ['integer', 'null'],
+    description: 'A user id: an active user who has signed up (otherwise a 400 on `assignee`). Null (or an empty form value): nobody.',
+  },
 };
 
 const ticketIdParams = {
@@ -381,6 +408,7 @@ export const ticketStatsSchema: FastifySchema = {
         'category_breakdown',
         'status_breakdown',
         'suggestion_acceptance',
+        'active_by_assignee',
       ],
       properties: {
         total_tickets: { type: 'integer' },
@@ -398,6 +426,23 @@ export const ticketStatsSchema: FastifySchema = {
               type: 'object',
               required: TICKET_CATEGORIES,
               properties: Object.fromEntries(TICKET_CATEGORIES.map((c) => [c, ref('AcceptanceFigures')])),
+            },
+          },
+        },
+        active_by_assignee: {
+          type: 'array',
+          maxItems: ACTIVE_BY_ASSIGNEE_MAX,
+          description: `Open and in-progress tickets per assignee, biggest first: the ${ACTIVE_BY_ASSIGNEE_MAX} biggest groups. A null assignee counts the unassigned.`,
+          items: {
+            type: 'object',
+            required: ['assignee', 'count'],
+            properties: {
+              assignee: {
+                type: ['object', 'null'],
+                required: ['id', 'name'],
+                properties: { id: { type: 'integer' }, name: { type: 'string', description: "The person's display name." } },
+              },
+              count: { type: 'integer' },
             },
           },
         },

@@ -2,12 +2,12 @@
 // (snake_case keys, lowercase values, UTC ISO 8601 times), and request bodies
 // unpacked into the service's inputs. No rule lives here: the service validates.
 import type { FastifyRequest } from 'fastify';
-import { createActorLoaders, loadAuthor, type Author } from '../auth/actor.loader.js';
+import { createActorLoaders, loadAuthor, type ActorLoaders, type Author } from '../auth/actor.loader.js';
 import type { IssuedSuggestion } from '../classifier/classification.service.js';
 import type { Db } from '../db/client.js';
 import { TICKET_CATEGORIES, TICKET_PRIORITIES, TICKET_STATUSES } from '../tickets/ticket.enums.js';
 import { TicketError } from '../tickets/ticket.errors.js';
-import type { CreatedTicket, TicketRow, TicketStatsRow } from '../tickets/ticket.service.js';
+import type { AssigneeCountRow, CreatedTicket, TicketRow, TicketStatsRow } from '../tickets/ticket.service.js';
 import type { TicketFilterRequest } from '../tickets/ticket-query.js';
 import type { TicketEventRow } from '../tickets/ticket-event.service.js';
 import type { CreateTicketRequest, UpdateTicketRequest } from '../tickets/ticket.validation.js';
@@ -29,10 +29,16 @@ export interface RestTicket {
   created_by: RestAuthor;
   updated_by: RestAuthor;
   version: number;
+  assignee: RestAuthor;
 }
 
 /** An author as REST shows it: `{type, id, name}`, or null. */
 export type RestAuthor = { type: 'user' | 'token'; id: number; name: string } | null;
+
+/** A user named by id (an assignee), shown as an author is; null for none. */
+async function loadRestUser(loaders: ActorLoaders, userId: number | null): Promise<RestAuthor> {
+  return toRestAuthor(await loadAuthor(loaders, { userId, tokenId: null }));
+}
 
 function toRestAuthor(author: Author | null): RestAuthor {
   if (author === null) return null;
@@ -46,11 +52,12 @@ export async function toRestTickets(db: Db, rows: readonly TicketRow[]): Promise
   const loaders = createActorLoaders(db);
   return Promise.all(
     rows.map(async (row) => {
-      const [createdBy, updatedBy] = await Promise.all([
+      const [createdBy, updatedBy, assignee] = await Promise.all([
         loadAuthor(loaders, { userId: row.createdByUserId, tokenId: row.createdByTokenId }),
         loadAuthor(loaders, { userId: row.updatedByUserId, tokenId: row.updatedByTokenId }),
+        loadRestUser(loaders, row.assigneeUserId),
       ]);
-      return toRestTicket(row, toRestAuthor(createdBy), toRestAuthor(updatedBy));
+      return toRestTicket(row, toRestAuthor(createdBy), toRestAuthor(updatedBy), assignee);
     }),
   );
 }
@@ -60,7 +67,12 @@ export async function toRestTicketOf(db: Db, row: TicketRow): Promise<RestTicket
 }
 
 /** The contract's keys first, in the Django serializer's order; extra keys follow. */
-export function toRestTicket(row: TicketRow, createdBy: RestAuthor = null, updatedBy: RestAuthor = null): RestTicket {
+export function toRestTicket(
+  row: TicketRow,
+  createdBy: RestAuthor = null,
+  updatedBy: RestAuthor = null,
+  assignee: RestAuthor = null,
+): RestTicket {
   return {
     id: row.id,
     title: row.title,
@@ -77,6 +89,7 @@ export function toRestTicket(row: TicketRow, createdBy: RestAuthor = null, updat
     created_by: createdBy,
     updated_by: updatedBy,
     version: row.version,
+    assignee,
   };
 }
 
@@ -90,6 +103,8 @@ export interface RestTicketEvent {
   from: string | null;
   to: string | null;
   suggestion: { category: string; priority: string; source: string; accepted: boolean } | null;
+  assignee: RestAuthor;
+  previous_assignee: RestAuthor;
 }
 
 /** A page of events with their actors, loaded in one query per kind for the whole page. */
@@ -113,6 +128,8 @@ export async function toRestTicketEvents(db: Db, rows: readonly TicketEventRow[]
               accepted: row.suggestionAccepted === true,
             }
           : null,
+      assignee: await loadRestUser(loaders, row.assigneeUserId),
+      previous_assignee: await loadRestUser(loaders, row.previousAssigneeUserId),
     })),
   );
 }
@@ -157,6 +174,17 @@ export function toRestStats(s: TicketStatsRow) {
   };
 }
 
+/** Active tickets per assignee as REST shows them: `{assignee: {id, name} | null, count}`, the users loaded in one query. */
+export async function toRestActiveByAssignee(db: Db, rows: readonly AssigneeCountRow[]) {
+  const loaders = createActorLoaders(db);
+  return Promise.all(
+    rows.map(async ({ assigneeUserId, count }) => {
+      const user = assigneeUserId === null ? undefined : await loaders.users.load(assigneeUserId);
+      return { assignee: user ? { id: user.id, name: user.displayName } : null, count };
+    }),
+  );
+}
+
 /** The original API's four keys, then the id to create the ticket with. */
 export function toRestClassification(c: IssuedSuggestion) {
   return {
@@ -196,7 +224,7 @@ function isFormBody(req: FastifyRequest): boolean {
 }
 
 const OPTIONAL_FIELDS = ['category', 'priority', 'status'];
-const NULLABLE_FIELDS = ['suggested_category', 'suggested_priority', 'classification_source', 'suggestion_id'];
+const NULLABLE_FIELDS = ['suggested_category', 'suggested_priority', 'classification_source', 'suggestion_id', 'assignee'];
 
 /**
  * DRF reads an empty form value as "not given" for a field that has a default, and as
@@ -226,6 +254,7 @@ export function toUpdateTicketRequest(fields: Record<string, unknown>): UpdateTi
     category: fields.category,
     priority: fields.priority,
     status: fields.status,
+    assigneeId: fields.assignee,
   };
 }
 
@@ -255,7 +284,7 @@ export function toTicketFilterRequest(query: Record<string, unknown>): TicketFil
   for (const [field, param] of Object.entries(REST_FILTER_PARAMS)) {
     if (param === null) continue;
     const value = queryValue(query, param.name);
-    filter[field] = value === undefined ? null : [value];
+    filter[field] = value === undefined ? null : param.read ? param.read(value) : [value];
   }
   return filter;
 }

@@ -26,6 +26,7 @@ const COLUMNS = [
   'suggested_category',
   'suggested_priority',
   'classification_source',
+  'suggestion_accepted',
 ] as const;
 
 // Rows per COPY statement: bounds the counter trigger's transition table (when it
@@ -62,6 +63,7 @@ function copyLine(t: SeedTicket): string {
       t.suggestedCategory,
       t.suggestedPriority,
       t.classificationSource,
+      t.suggestedCategory === null ? null : String(t.suggestedCategory === t.category && t.suggestedPriority === t.priority),
     ]
       .map(copyField)
       .join('\t') + '\n'

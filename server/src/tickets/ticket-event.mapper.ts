@@ -40,5 +40,7 @@ export function toTicketEvent(row: TicketEventRow): TicketEvent {
         : null,
     actorUserId: row.actorUserId,
     actorTokenId: row.actorTokenId,
+    assigneeUserId: row.assigneeUserId,
+    previousAssigneeUserId: row.previousAssigneeUserId,
   };
 }

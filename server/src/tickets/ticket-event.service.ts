@@ -13,9 +13,11 @@ import { parseTicketId, type ValidUpdateTicket } from './ticket.validation.js';
 export type { TicketEventRow };
 
 type UpdatableField = keyof Required<ValidUpdateTicket>;
+/** The assignee has events of its own (assigned, unassigned); every other field a field_changed. */
+type RecordedField = Exclude<UpdatableField, 'assigneeUserId'>;
 
 // Exhaustive: a field an update can change fails to compile until history records it.
-const EVENT_FIELD: Record<UpdatableField, TicketEventField> = {
+const EVENT_FIELD: Record<RecordedField, TicketEventField> = {
   title: TicketEventField.TITLE,
   description: TicketEventField.DESCRIPTION,
   category: TicketEventField.CATEGORY,
@@ -23,8 +25,8 @@ const EVENT_FIELD: Record<UpdatableField, TicketEventField> = {
   status: TicketEventField.STATUS,
 };
 
-/** In the order events are written (and so read back). */
-const UPDATABLE_FIELDS = Object.keys(EVENT_FIELD) as UpdatableField[];
+/** In the order events are written (and so read back): the fields, then the assignment. */
+const UPDATABLE_FIELDS: readonly UpdatableField[] = [...(Object.keys(EVENT_FIELD) as RecordedField[]), 'assigneeUserId'];
 
 function actorColumns(actor: Actor): Pick<NewTicketEvent, 'actorUserId' | 'actorTokenId'> {
   return { actorUserId: actor.userId, actorTokenId: actor.tokenId };
@@ -32,7 +34,6 @@ function actorColumns(actor: Actor): Pick<NewTicketEvent, 'actorUserId' | 'actor
 
 /** `created`, with the suggestion the ticket was saved with and whether it was kept. */
 export function createdEvent(actor: Actor, ticket: TicketRow): NewTicketEvent {
-  const shown = ticket.suggestedCategory !== null && ticket.suggestedPriority !== null;
   return {
     ticketId: ticket.id,
     kind: TicketEventKind.CREATED,
@@ -40,7 +41,7 @@ export function createdEvent(actor: Actor, ticket: TicketRow): NewTicketEvent {
     suggestedCategory: ticket.suggestedCategory,
     suggestedPriority: ticket.suggestedPriority,
     classificationSource: ticket.classificationSource,
-    suggestionAccepted: shown ? ticket.suggestedCategory === ticket.category && ticket.suggestedPriority === ticket.priority : null,
+    suggestionAccepted: ticket.suggestionAccepted,
   };
 }
 
@@ -49,16 +50,35 @@ export function changedFields(before: TicketRow, patch: ValidUpdateTicket): Upda
   return UPDATABLE_FIELDS.filter((field) => patch[field] !== undefined && patch[field] !== before[field]);
 }
 
-/** One `field_changed` per changed field, from the stored value before to the one after. */
+/**
+ * One event per changed field: `field_changed` from the stored value before to the one
+ * after, and for the assignee `assigned` or `unassigned`.
+ */
 export function fieldChangedEvents(actor: Actor, before: TicketRow, after: TicketRow, fields: readonly UpdatableField[]): NewTicketEvent[] {
-  return fields.map((field) => ({
-    ticketId: after.id,
-    kind: TicketEventKind.FIELD_CHANGED,
-    ...actorColumns(actor),
-    field: EVENT_FIELD[field],
-    fromValue: before[field],
-    toValue: after[field],
-  }));
+  return fields.map((field) =>
+    field === 'assigneeUserId'
+      ? assignmentEvent(actor, after.id, before.assigneeUserId, after.assigneeUserId)
+      : {
+          ticketId: after.id,
+          kind: TicketEventKind.FIELD_CHANGED,
+          ...actorColumns(actor),
+          field: EVENT_FIELD[field],
+          fromValue: before[field],
+          toValue: after[field],
+        },
+  );
+}
+
+/** `assigned` to the new assignee (with the one before, on a reassignment), or `unassigned` naming the one removed. */
+function assignmentEvent(actor: Actor, ticketId: number, from: number | null, to: number | null): NewTicketEvent {
+  return to === null
+    ? { ticketId, kind: TicketEventKind.UNASSIGNED, ...actorColumns(actor), assigneeUserId: from }
+    : { ticketId, kind: TicketEventKind.ASSIGNED, ...actorColumns(actor), assigneeUserId: to, previousAssigneeUserId: from };
+}
+
+/** A ticket created with an assignee: `assigned`, after its `created`. */
+export function assignedAtCreate(actor: Actor, ticket: TicketRow): NewTicketEvent[] {
+  return ticket.assigneeUserId === null ? [] : [assignmentEvent(actor, ticket.id, null, ticket.assigneeUserId)];
 }
 
 // ---- reading ------------------------------------------------------------------

@@ -37,6 +37,9 @@ export class TicketEvent {
   // The actor as stored; `actor` resolves it (ticket-history.resolver.ts).
   actorUserId!: number | null;
   actorTokenId!: number | null;
+  // ASSIGNED/UNASSIGNED: as stored; `assignee`/`previousAssignee` resolve them (ticket-assignee.resolver.ts).
+  assigneeUserId!: number | null;
+  previousAssigneeUserId!: number | null;
 }
 
 @ObjectType({ simpleResolvers: true, description: 'A history event with its position.' })

@@ -17,7 +17,7 @@ import {
 } from './ticket.enums.js';
 import { TicketError, type TicketIssue } from './ticket.errors.js';
 import { codePointLength, hasLoneSurrogate } from './ticket-text.js';
-import { isStorableDate, MESSAGES, validateChoice } from './ticket.validation.js';
+import { isStorableDate, MESSAGES, parseUserId, validateChoice } from './ticket.validation.js';
 
 // ---- limits -------------------------------------------------------------------
 
@@ -55,6 +55,9 @@ export const EXACT_COUNT_ESTIMATE_LIMIT = 1_000;
 export const TOTAL_COUNT_CAP = 10_000;
 export const COUNT_TIMEOUT_MS = 250;
 
+/** Most user ids one assignee filter names: a team's agents, and a bound on the SQL. */
+export const ASSIGNEE_FILTER_IDS_MAX = 100;
+
 // ---- the query ----------------------------------------------------------------
 
 /** A filter as validated: only the fields that narrow the list are present. */
@@ -64,7 +67,25 @@ export interface ValidTicketFilter {
   statuses?: TicketStatus[];
   createdAfter?: Date;
   createdBefore?: Date;
+  assignee?: ValidAssigneeFilter;
 }
+
+/**
+ * Tickets assigned to any of `userIds`, or (`unassigned`) to nobody. The caller's
+ * `me` is already one of the ids; both empty match nothing (`me` for an anonymous caller).
+ */
+export interface ValidAssigneeFilter {
+  userIds: number[];
+  unassigned: boolean;
+}
+
+/** Who is asking: whose tickets `me` means. */
+export interface QueryCaller {
+  userId: number | null;
+}
+
+/** No one: `me` matches nothing. */
+const NO_CALLER: QueryCaller = { userId: null };
 
 export type TicketFilterField = keyof ValidTicketFilter;
 
@@ -107,7 +128,7 @@ type Issues = TicketIssue[];
 
 interface FilterFieldRule<K extends TicketFilterField> {
   /** The field's value as validated; undefined when it does not narrow the list (or is refused, with an issue). */
-  validate(issues: Issues, value: unknown): ValidTicketFilter[K] | undefined;
+  validate(issues: Issues, value: unknown, caller: QueryCaller): ValidTicketFilter[K] | undefined;
   /**
    * Whether the trigger-maintained counter tables can answer a filter on this field
    * exactly. They are keyed by category, priority, status and creation day, so a
@@ -141,6 +162,43 @@ function validateInstant(issues: Issues, field: string, date: unknown): Date | u
   return undefined;
 }
 
+const ASSIGNEE_FIELD = 'assignee';
+
+/** GraphQL `AssigneeFilter` (REST `assignee=me|none|<id>` reads into one): at least one of me, none and userIds. */
+function validateAssigneeFilter(issues: Issues, value: unknown, caller: QueryCaller): ValidAssigneeFilter | undefined {
+  if (value == null) return undefined;
+  if (typeof value !== 'object' || Array.isArray(value)) {
+    issues.push({ field: ASSIGNEE_FIELD, code: 'INVALID_TYPE', message: 'Expected me, none or user ids.' });
+    return undefined;
+  }
+  const { me, none, userIds } = value as { me?: unknown; none?: unknown; userIds?: unknown };
+  const given: readonly unknown[] = userIds == null ? [] : Array.isArray(userIds) ? userIds : [userIds];
+  if (given.length > ASSIGNEE_FILTER_IDS_MAX) {
+    issues.push({
+      field: ASSIGNEE_FIELD,
+      code: 'TOO_LONG',
+      message: `Ensure this field has no more than ${ASSIGNEE_FILTER_IDS_MAX} user ids.`,
+    });
+    return undefined;
+  }
+  const ids: number[] = [];
+  for (const raw of given) {
+    const id = parseUserId(raw);
+    if (id === null) {
+      issues.push({ field: ASSIGNEE_FIELD, code: 'INVALID', message: `"${String(raw)}" is not a user id: send me, none or a user id.` });
+      return undefined;
+    }
+    ids.push(id);
+  }
+  if (me !== true && none !== true && ids.length === 0) {
+    issues.push({ field: ASSIGNEE_FIELD, code: 'REQUIRED', message: 'Choose whose tickets: me, none or user ids.' });
+    return undefined;
+  }
+  if (me === true && caller.userId !== null) ids.push(caller.userId);
+  // Sorted and once each: one filter, one cache key and one statement, however it was written.
+  return { userIds: [...new Set(ids)].sort((a, b) => a - b), unassigned: none === true };
+}
+
 /**
  * Every filter field and what each part of the system must know of it. The type
  * requires an entry per field of `ValidTicketFilter`, so a new field does not compile
@@ -153,6 +211,7 @@ export const TICKET_FILTER_FIELDS = {
   statuses: { counters: true, validate: (issues, v) => validateChoiceList(issues, 'statuses', v, TICKET_STATUSES) },
   createdAfter: { counters: false, validate: (issues, v) => validateInstant(issues, 'createdAfter', v) },
   createdBefore: { counters: false, validate: (issues, v) => validateInstant(issues, 'createdBefore', v) },
+  assignee: { counters: false, validate: validateAssigneeFilter },
 } as const satisfies { [K in TicketFilterField]: FilterFieldRule<K> };
 
 const FILTER_FIELD_NAMES = Object.keys(TICKET_FILTER_FIELDS) as TicketFilterField[];
@@ -222,12 +281,19 @@ export function shortSearchTooSlow(): TicketError {
   ]);
 }
 
-/** The filter and the search of a list (or of the statistics), validated together so every failing field is reported at once. */
-export function validateTicketQuery(filter: TicketFilterRequest | null | undefined, search: unknown): TicketQuery {
+/**
+ * The filter and the search of a list (or of the statistics), validated together so
+ * every failing field is reported at once; `caller` is whom `assignee.me` means.
+ */
+export function validateTicketQuery(
+  filter: TicketFilterRequest | null | undefined,
+  search: unknown,
+  caller: QueryCaller = NO_CALLER,
+): TicketQuery {
   const issues: Issues = [];
   const valid: ValidTicketFilter = {};
   for (const field of FILTER_FIELD_NAMES) {
-    const value = TICKET_FILTER_FIELDS[field].validate(issues, filter?.[field]);
+    const value = TICKET_FILTER_FIELDS[field].validate(issues, filter?.[field], caller);
     if (value !== undefined) (valid as Record<TicketFilterField, unknown>)[field] = value;
   }
   const terms = validateSearch(issues, search);

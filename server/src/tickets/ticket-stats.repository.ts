@@ -8,7 +8,7 @@
 // rows, so its cost grows with how many tickets the filter selects (a narrow date
 // range reads few rows through the created_at index; a search's through the trigram
 // index).
-import { and, gt, sql, type SQL } from 'drizzle-orm';
+import { and, count, desc, gt, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import { ticketCounts, ticketDailyCounts, tickets } from '../db/schema.js';
 import { executeRows } from '../db/statements.js';
@@ -64,7 +64,8 @@ const fromTickets: StatsSource = {
   status: sql`${tickets.status}`,
   hasSuggestion: sql`${tickets.suggestedCategory} is not null`,
   suggestedCategory: sql`${tickets.suggestedCategory}`,
-  accepted: sql`${tickets.category} = ${tickets.suggestedCategory} and ${tickets.priority} = ${tickets.suggestedPriority}`,
+  // As the create saved it (the counter triggers read the same column).
+  accepted: sql`coalesce(${tickets.suggestionAccepted}, false)`,
   firstDay: sql`min(${tickets.createdAt})::date`,
 };
 
@@ -148,6 +149,27 @@ export async function selectTicketStatsByScan(db: Db, query: TicketQuery): Promi
 
 export async function selectTicketStats(db: Db, query: TicketQuery): Promise<TicketStatsRow> {
   return isCounterQuery(query) ? selectTicketStatsFromCounters(db, query) : selectTicketStatsByScan(db, query);
+}
+
+export interface AssigneeCountRow {
+  /** Null: the unassigned tickets. */
+  assigneeUserId: number | null;
+  count: number;
+}
+
+/**
+ * Active tickets (ACTIVE_STATUSES) matching `query` per assignee, biggest first (ties by
+ * user id, unassigned first), at most `limit` groups: one grouped aggregate over the
+ * matching active tickets.
+ */
+export function selectActiveByAssignee(db: Db, query: TicketQuery, limit: number): Promise<AssigneeCountRow[]> {
+  return db
+    .select({ assigneeUserId: tickets.assigneeUserId, count: count() })
+    .from(tickets)
+    .where(and(ticketConditions(query), inArray(tickets.status, [...ACTIVE_STATUSES])))
+    .groupBy(tickets.assigneeUserId)
+    .orderBy(desc(count()), sql`${tickets.assigneeUserId} asc nulls first`)
+    .limit(limit);
 }
 
 export interface DayCountRow {

@@ -4,8 +4,9 @@ import { Access } from '../auth/access.decorator.js';
 import type { GraphQLContext } from '../graphql/context.js';
 import { TICKET_CATEGORIES, TICKET_PRIORITIES, TICKET_STATUSES } from './ticket.enums.js';
 import { TicketFilter } from './ticket.inputs.js';
-import { getTicketStats, getTicketsPerDay, TICKETS_PER_DAY_MAX } from './ticket.service.js';
-import { DayCount, TicketStats } from './ticket-stats.type.js';
+import { loadUser } from './ticket-assignee.resolver.js';
+import { ACTIVE_BY_ASSIGNEE_MAX, getActiveByAssignee, getTicketStats, getTicketsPerDay, TICKETS_PER_DAY_MAX } from './ticket.service.js';
+import { AssigneeCount, DayCount, TicketStats } from './ticket-stats.type.js';
 
 const rate = (accepted: number, suggested: number) => (suggested === 0 ? null : accepted / suggested);
 
@@ -18,7 +19,7 @@ export class TicketStatsResolver {
     @Arg('filter', () => TicketFilter, { nullable: true, description: 'Restrict to matching tickets.' })
     filter: TicketFilter | null,
   ): Promise<TicketStats> {
-    const s = await getTicketStats(ctx.db, filter);
+    const s = await getTicketStats(ctx.db, filter, ctx.actor);
     return {
       totalTickets: s.totalTickets,
       openTickets: s.openTickets,
@@ -55,5 +56,13 @@ export class TicketStatsResolver {
     @Arg('days', () => Int, { defaultValue: 30, description: 'How many days back, including today.' }) days: number,
   ): Promise<DayCount[]> {
     return getTicketsPerDay(ctx.db, stats.query, days);
+  }
+
+  @FieldResolver(() => [AssigneeCount], {
+    description: `Active tickets (OPEN plus IN_PROGRESS) per assignee, the unassigned as a null assignee: the ${ACTIVE_BY_ASSIGNEE_MAX} biggest groups, biggest first (ties by user id, unassigned first).`,
+  })
+  async activeByAssignee(@Root() stats: TicketStats, @Ctx() ctx: GraphQLContext): Promise<AssigneeCount[]> {
+    const rows = await getActiveByAssignee(ctx.db, stats.query);
+    return Promise.all(rows.map(async (row) => ({ assignee: await loadUser(ctx, row.assigneeUserId), count: row.count })));
   }
 }

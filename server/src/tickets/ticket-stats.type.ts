@@ -1,5 +1,6 @@
 // GraphQL types of the ticket statistics.
 import { Field, Float, Int, ObjectType } from 'type-graphql';
+import { User } from '../auth/user.type.js';
 import { TicketCategory, TicketPriority, TicketStatus } from './ticket.enums.js';
 import type { TicketQuery } from './ticket-query.js';
 
@@ -27,6 +28,15 @@ export class StatusCount {
   status!: TicketStatus;
 
   @Field(() => Int, { description: 'How many tickets have it.' })
+  count!: number;
+}
+
+@ObjectType({ description: 'Active tickets (OPEN plus IN_PROGRESS) of one assignee.' })
+export class AssigneeCount {
+  @Field(() => User, { nullable: true, description: 'The assignee; null for the unassigned tickets.' })
+  assignee!: User | null;
+
+  @Field(() => Int, { description: 'How many active tickets they have.' })
   count!: number;
 }
 

@@ -47,10 +47,12 @@ export const TICKET_DEFAULTS = {
   status: TicketStatus.OPEN,
 } as const;
 
-/** What a history event records: a ticket created, or one field of it changed. */
+/** What a history event records: a ticket created, one field of it changed, or its assignee set or removed. */
 export enum TicketEventKind {
   CREATED = 'created',
   FIELD_CHANGED = 'field_changed',
+  ASSIGNED = 'assigned',
+  UNASSIGNED = 'unassigned',
 }
 
 /** The fields whose changes history records, one event per field, in this order. */
@@ -120,6 +122,8 @@ registerEnumType(TicketEventKind, {
   valuesConfig: {
     CREATED: { description: 'The ticket was created; `suggestion` is the AI suggestion shown then, if any.' },
     FIELD_CHANGED: { description: 'One field changed from `from` to `to`.' },
+    ASSIGNED: { description: 'The ticket was assigned to `assignee` (from `previousAssignee` on a reassignment).' },
+    UNASSIGNED: { description: 'The ticket was unassigned: `assignee` is the one removed.' },
   },
 });
 

@@ -13,7 +13,8 @@ export type TicketIssueCode =
   | 'OUT_OF_RANGE'
   | 'NOT_FOUND'
   | 'IDEMPOTENCY_KEY_REUSED'
-  | 'CONFLICT';
+  | 'CONFLICT'
+  | 'INVALID_ASSIGNEE';
 
 export interface TicketIssue {
   /** The input field at fault (`title`, `after`, …); null when it is not one field's fault. */

@@ -5,7 +5,7 @@ import { IDEMPOTENCY_KEY_TTL_SECONDS } from './idempotency-key.repository.js';
 import { IDEMPOTENCY_KEY_MAX_LENGTH } from './idempotency-key.validation.js';
 import { SUGGESTION_TTL_SECONDS } from './ticket-suggestion.repository.js';
 import { TICKET_DESCRIPTION_MAX, TICKET_TITLE_MAX, TicketCategory, TicketPriority, TicketStatus } from './ticket.enums.js';
-import { TicketOrder, type ExactlyTheFilterFields } from './ticket-query.js';
+import { ASSIGNEE_FILTER_IDS_MAX, TicketOrder, type ExactlyTheFilterFields } from './ticket-query.js';
 
 const hours = (seconds: number) => `${seconds / 3600} hours`;
 
@@ -17,6 +17,21 @@ registerEnumType(TicketOrder, {
     OLDEST_FIRST: { description: 'Oldest first.' },
   },
 });
+
+@InputType({
+  description:
+    'Whose tickets: any that match one of the parts given (ORed). At least one is required (an empty filter is a BAD_USER_INPUT on `assignee`).',
+})
+export class AssigneeFilter {
+  @Field(() => Boolean, { defaultValue: false, description: 'Assigned to the caller. A caller who is no user (anonymous) has none.' })
+  me!: boolean;
+
+  @Field(() => Boolean, { defaultValue: false, description: 'Assigned to nobody.' })
+  none!: boolean;
+
+  @Field(() => [ID], { nullable: true, description: `Assigned to any of these users (at most ${ASSIGNEE_FILTER_IDS_MAX}).` })
+  userIds?: string[] | null;
+}
 
 @InputType({ description: 'Narrows a ticket list or the statistics. Values within one field are ORed; fields are ANDed.' })
 export class TicketFilter {
@@ -34,6 +49,9 @@ export class TicketFilter {
 
   @Field(() => GraphQLISODateTime, { nullable: true, description: 'Created strictly before this instant.' })
   createdBefore?: Date | null;
+
+  @Field(() => AssigneeFilter, { nullable: true, description: 'Assigned to me, to nobody, or to given users.' })
+  assignee?: AssigneeFilter | null;
 }
 
 // The GraphQL filter has exactly the list query's filter fields (ticket-query.ts):
@@ -78,9 +96,16 @@ export class CreateTicketInput {
       `Use a new random one (e.g. a UUID) per ticket.`,
   })
   idempotencyKey?: string | null;
+
+  @Field(() => ID, {
+    nullable: true,
+    description:
+      'Who works the ticket: an active user who has signed up (otherwise a userError INVALID_ASSIGNEE on `assigneeId`). Omitted or null: nobody. Recorded in `history` as ASSIGNED.',
+  })
+  assigneeId?: string | null;
 }
 
-@InputType({ description: 'A partial update: only the fields given change. Null is refused for every field.' })
+@InputType({ description: 'A partial update: only the fields given change. Null is refused for every field but `assigneeId`.' })
 export class UpdateTicketInput {
   @Field(() => String, { nullable: true, description: `New title: 1–${TICKET_TITLE_MAX} characters after trimming.` })
   title?: string | null;
@@ -102,6 +127,13 @@ export class UpdateTicketInput {
     description: 'New status. RESOLVED or CLOSED stamps `resolvedAt`; OPEN or IN_PROGRESS clears it.',
   })
   status?: TicketStatus | null;
+
+  @Field(() => ID, {
+    nullable: true,
+    description:
+      'New assignee: an active user who has signed up (otherwise a userError INVALID_ASSIGNEE on `assigneeId`). Null unassigns (unlike the other fields, null is a value here); omitted keeps the assignee. Recorded in `history` as ASSIGNED or UNASSIGNED.',
+  })
+  assigneeId?: string | null;
 
   @Field(() => Int, {
     nullable: true,

@@ -3,7 +3,7 @@ import type { TicketRow } from './ticket.repository.js';
 import type { Ticket } from './ticket.type.js';
 
 export function toTicket(row: TicketRow): Ticket {
-  const { suggestedCategory, suggestedPriority, classificationSource, ...rest } = row;
+  const { suggestedCategory, suggestedPriority, classificationSource, suggestionAccepted, ...rest } = row;
   return {
     ...rest,
     suggestion:
@@ -12,7 +12,8 @@ export function toTicket(row: TicketRow): Ticket {
             category: suggestedCategory,
             priority: suggestedPriority,
             source: classificationSource,
-            accepted: suggestedCategory === row.category && suggestedPriority === row.priority,
+            // As saved by the create: a later edit does not change it.
+            accepted: suggestionAccepted === true,
           }
         : null,
   };

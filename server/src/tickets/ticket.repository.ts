@@ -1,7 +1,7 @@
 // SQL for tickets: plain functions over a `Db` (a database or a transaction) that
 // read and write tickets, and the conditions of the list query. How matches are
 // counted lives beside it, in ticket-count.repository.ts.
-import { and, asc, desc, eq, gt, gte, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, gte, inArray, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import { cachedQuery } from '../db/query-cache.js';
 import { tickets, type TicketRow } from '../db/schema.js';
@@ -42,6 +42,12 @@ const FILTER_CONDITIONS: { [K in TicketFilterField]: (value: NonNullable<ValidTi
   statuses: (values) => inArray(tickets.status, values),
   createdAfter: (date) => gte(tickets.createdAt, date),
   createdBefore: (date) => lt(tickets.createdAt, date),
+  // Nobody to match (`me` of an anonymous caller alone) is a condition too: false.
+  assignee: ({ userIds, unassigned }) =>
+    or(
+      userIds.length > 0 ? inArray(tickets.assigneeUserId, userIds) : undefined,
+      unassigned ? isNull(tickets.assigneeUserId) : undefined,
+    ) ?? sql`false`,
 };
 
 function filterCondition<K extends TicketFilterField>(field: K, value: ValidTicketFilter[K]): SQL | undefined {
@@ -116,6 +122,8 @@ export interface NewTicket {
   suggestedCategory?: TicketCategory | null;
   suggestedPriority?: TicketPriority | null;
   classificationSource?: ClassificationSource | null;
+  suggestionAccepted?: boolean | null;
+  assigneeUserId?: number | null;
   createdByUserId: number | null;
   createdByTokenId: number | null;
   updatedByUserId: number | null;

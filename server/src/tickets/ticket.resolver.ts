@@ -80,7 +80,7 @@ export class TicketResolver {
     // are then fetched together (one statement for a rare search) instead of one
     // after the other.
     const withCount = selectsCount(info);
-    const page = await listTickets(ctx.db, { filter, search, first, after, orderBy, withCount });
+    const page = await listTickets(ctx.db, { caller: ctx.actor, filter, search, first, after, orderBy, withCount });
     const edges = page.rows.map((row) => ({ cursor: encodeCursor(row), node: toTicket(row) }));
     return {
       edges,
@@ -124,6 +124,7 @@ export class TicketResolver {
           category: input.category,
           priority: input.priority,
           status: input.status,
+          assigneeId: input.assigneeId,
           suggestion: { id: input.suggestionId },
         },
         { idempotencyKey: input.idempotencyKey },

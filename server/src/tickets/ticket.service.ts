@@ -2,6 +2,7 @@
 // adapters over these functions: input is validated here, once, for both.
 import { createHash } from 'node:crypto';
 import type { Actor } from '../auth/actor.js';
+import { findUserById } from '../auth/user.repository.js';
 import type { Db } from '../db/client.js';
 import { deleteExpiredIdempotencyKeys, findIdempotencyKey, insertIdempotencyKey } from './idempotency-key.repository.js';
 import { validateIdempotencyKey } from './idempotency-key.validation.js';
@@ -10,7 +11,7 @@ import { TicketError, type TicketIssue } from './ticket.errors.js';
 import { redeemSuggestion } from './ticket-suggestion.service.js';
 import { countTicketsBounded, listTicketsCounted, type TicketCount } from './ticket-count.repository.js';
 import { insertTicketEvents } from './ticket-event.repository.js';
-import { changedFields, createdEvent, fieldChangedEvents } from './ticket-event.service.js';
+import { assignedAtCreate, changedFields, createdEvent, fieldChangedEvents } from './ticket-event.service.js';
 import {
   findTicketById,
   findTicketByIdForUpdate,
@@ -19,19 +20,37 @@ import {
   updateTicketById,
   type TicketRow,
 } from './ticket.repository.js';
-import { selectTicketStats, selectTicketsPerDay, type DayCountRow, type TicketStatsRow } from './ticket-stats.repository.js';
-import { validateKeysetPage, validateTicketQuery, type TicketFilterRequest, type TicketOrder, type TicketQuery } from './ticket-query.js';
 import {
+  selectActiveByAssignee,
+  selectTicketStats,
+  selectTicketsPerDay,
+  type AssigneeCountRow,
+  type DayCountRow,
+  type TicketStatsRow,
+} from './ticket-stats.repository.js';
+import {
+  validateKeysetPage,
+  validateTicketQuery,
+  type QueryCaller,
+  type TicketFilterRequest,
+  type TicketOrder,
+  type TicketQuery,
+} from './ticket-query.js';
+import {
+  ASSIGNEE_FIELD,
+  invalidAssignee,
   parseTicketId,
+  parseUserId,
   validateCreateTicket,
   validateExpectedVersion,
   validateUpdateTicket,
   type CreateTicketRequest,
   type UpdateTicketRequest,
   type ValidCreateTicket,
+  type ValidUpdateTicket,
 } from './ticket.validation.js';
 
-export type { TicketRow, DayCountRow, TicketStatsRow };
+export type { TicketRow, AssigneeCountRow, DayCountRow, TicketStatsRow };
 
 export interface CreateTicketOptions {
   /** The client's idempotency key (REST `Idempotency-Key`, GraphQL `idempotencyKey`), if any. */
@@ -59,7 +78,7 @@ export async function createTicket(
   input: CreateTicketRequest,
   options: CreateTicketOptions = {},
 ): Promise<CreatedTicket> {
-  const { valid, key: givenKey } = validateCreate(input, options);
+  const { valid, key: givenKey } = await validateWithAssignee(db, input.assigneeId, () => validateCreate(input, options));
   const author = authorOf(actor);
   if (givenKey === undefined) {
     // Redeeming a suggestion, saving the ticket and its `created` event stand or fall together.
@@ -114,6 +133,33 @@ function validateCreate(input: CreateTicketRequest, options: CreateTicketOptions
   return { valid, key };
 }
 
+/** Whether `userId` may be given tickets: an active user who has set a password. */
+async function isAssignable(db: Db, userId: number): Promise<boolean> {
+  const user = await findUserById(db, userId);
+  return user !== undefined && user.active && user.passwordHash !== null;
+}
+
+/**
+ * Runs `validate` (input rules that throw every failing field at once) and looks up
+ * the assignee the input names, so that one nobody can assign is reported with the
+ * other fields rather than after them.
+ */
+export async function validateWithAssignee<T>(db: Db, rawAssignee: unknown, validate: () => T): Promise<T> {
+  let valid: T | undefined;
+  let issues: readonly TicketIssue[] = [];
+  try {
+    valid = validate();
+  } catch (error) {
+    if (!(error instanceof TicketError) || error.code !== 'VALIDATION_FAILED') throw error;
+    issues = error.issues;
+  }
+  // A malformed id was already refused by the rules; a well-formed one is looked up.
+  const id = issues.some((i) => i.field === ASSIGNEE_FIELD) ? null : parseUserId(rawAssignee);
+  if (id !== null && !(await isAssignable(db, id))) issues = [...issues, invalidAssignee(rawAssignee)];
+  if (issues.length > 0 || valid === undefined) throw new TicketError('VALIDATION_FAILED', issues);
+  return valid;
+}
+
 /** The author columns of a write: the person, and the token when one was used; nulls when anonymous. */
 function authorOf(actor: Actor): { userId: number | null; tokenId: number | null } {
   return { userId: actor.userId, tokenId: actor.tokenId };
@@ -133,12 +179,18 @@ async function insertCreated(db: Db, actor: Actor, valid: ValidCreateTicket): Pr
     suggestedCategory: suggested?.category ?? null,
     suggestedPriority: suggested?.priority ?? null,
     classificationSource: suggested?.source ?? null,
+    // Decided here, once: later edits do not turn an accepted suggestion into an overridden one.
+    suggestionAccepted: suggested
+      ? suggested.category === (valid.category ?? TICKET_DEFAULTS.category) &&
+        suggested.priority === (valid.priority ?? TICKET_DEFAULTS.priority)
+      : null,
+    assigneeUserId: valid.assigneeUserId,
     createdByUserId: author.userId,
     createdByTokenId: author.tokenId,
     updatedByUserId: author.userId,
     updatedByTokenId: author.tokenId,
   });
-  await insertTicketEvents(db, [createdEvent(actor, ticket)]);
+  await insertTicketEvents(db, [createdEvent(actor, ticket), ...assignedAtCreate(actor, ticket)]);
   return { ticket, suggestionIgnored: valid.suggestion !== null && suggested === null };
 }
 
@@ -156,6 +208,8 @@ function createRequestHash(valid: ValidCreateTicket): string {
     valid.priority ?? TICKET_DEFAULTS.priority,
     valid.status ?? TICKET_DEFAULTS.status,
     s === null ? null : 'id' in s ? { id: s.id } : [s.category, s.priority, s.source],
+    // Only when given, so that the keys of creates from before assignment keep their hash.
+    ...(valid.assigneeUserId === null ? [] : [{ assignee: valid.assigneeUserId }]),
   ];
   return createHash('sha256').update(JSON.stringify(canonical)).digest('hex');
 }
@@ -191,6 +245,12 @@ function replay(earlier: { requestHash: string; response: unknown }, requestHash
       updatedByTokenId: ticket.updatedByTokenId ?? null,
       // Answers stored before versions existed were of a ticket just created.
       version: ticket.version ?? 1,
+      // Answers stored before acceptance was recorded were of a ticket just created, as saved.
+      suggestionAccepted:
+        ticket.suggestionAccepted ??
+        (ticket.suggestedCategory === null
+          ? null
+          : ticket.suggestedCategory === ticket.category && ticket.suggestedPriority === ticket.priority),
       createdAt: new Date(ticket.createdAt),
       updatedAt: new Date(ticket.updatedAt),
       resolvedAt: ticket.resolvedAt === null ? null : new Date(ticket.resolvedAt),
@@ -224,27 +284,39 @@ export async function updateTicket(
   if (id === null) throw TicketError.notFound();
   let patch, expected;
   try {
-    ({ patch, expected } = validateUpdate(input, options));
+    ({ patch, expected } = await validateWithAssignee(db, input.assigneeId, () => validateUpdate(input, options)));
   } catch (error) {
     // As Django REST Framework looks the object up before validating, an unknown
     // ticket is "not found" whatever the body; the lookup runs only on this path.
     if (error instanceof TicketError && !(await findTicketById(db, id))) throw TicketError.notFound();
     throw error;
   }
-  return db.transaction(async (t) => {
-    const tx = t as unknown as Db;
-    // Locked: the version compared below is the one the update will replace.
-    const before = await findTicketByIdForUpdate(tx, id);
-    if (!before) throw TicketError.notFound();
-    if (expected !== undefined && !expected.includes(before.version)) throw TicketError.conflict(EXPECTED_VERSION_FIELD);
-    const fields = changedFields(before, patch);
-    if (fields.length === 0) return before;
-    const changes = Object.fromEntries(fields.map((field) => [field, patch[field]]));
-    const after = await updateTicketById(tx, id, changes, authorOf(actor), before.version);
-    if (!after) throw new Error(`ticket ${id} changed while locked`);
-    await insertTicketEvents(tx, fieldChangedEvents(actor, before, after, fields));
-    return after;
-  });
+  return db.transaction((tx) => applyUpdate(tx as unknown as Db, actor, id, patch, expected));
+}
+
+/**
+ * One ticket's update within the caller's transaction (a single update's, or each of
+ * a bulk update's): locks the ticket, checks the version, writes the fields that
+ * differ and their events. NOT_FOUND or CONFLICT (on `expectedVersion`) before any write.
+ */
+export async function applyUpdate(
+  tx: Db,
+  actor: Actor,
+  id: number,
+  patch: ValidUpdateTicket,
+  expected: readonly number[] | undefined,
+): Promise<TicketRow> {
+  // Locked: the version compared below is the one the update will replace.
+  const before = await findTicketByIdForUpdate(tx, id);
+  if (!before) throw TicketError.notFound();
+  if (expected !== undefined && !expected.includes(before.version)) throw TicketError.conflict(EXPECTED_VERSION_FIELD);
+  const fields = changedFields(before, patch);
+  if (fields.length === 0) return before;
+  const changes = Object.fromEntries(fields.map((field) => [field, patch[field]]));
+  const after = await updateTicketById(tx, id, changes, authorOf(actor), before.version);
+  if (!after) throw new Error(`ticket ${id} changed while locked`);
+  await insertTicketEvents(tx, fieldChangedEvents(actor, before, after, fields));
+  return after;
 }
 
 const EXPECTED_VERSION_FIELD = 'expectedVersion';
@@ -274,6 +346,8 @@ export async function getTicket(db: Db, rawId: unknown): Promise<TicketRow | nul
 // ---- keyset pages (GraphQL) ---------------------------------------------------
 
 export interface ListTicketsParams {
+  /** Whose tickets `assignee.me` means. */
+  caller: QueryCaller;
   filter?: TicketFilterRequest | null;
   search?: string | null;
   first?: number | null;
@@ -293,7 +367,7 @@ export interface TicketPage {
 }
 
 export async function listTickets(db: Db, params: ListTicketsParams): Promise<TicketPage> {
-  const query = validateTicketQuery(params.filter, params.search);
+  const query = validateTicketQuery(params.filter, params.search, params.caller);
   const { first, after, direction } = validateKeysetPage(params.first, params.after, params.orderBy);
   // One extra row tells whether another page follows, without a count.
   const page = { direction, after, limit: first + 1 };
@@ -321,9 +395,9 @@ export interface NumberedPage {
 
 export async function listTicketsByPage(
   db: Db,
-  params: { filter?: TicketFilterRequest | null; search?: string | null; page: number; pageSize: number },
+  params: { caller: QueryCaller; filter?: TicketFilterRequest | null; search?: string | null; page: number; pageSize: number },
 ): Promise<NumberedPage> {
-  const query = validateTicketQuery(params.filter, params.search);
+  const query = validateTicketQuery(params.filter, params.search, params.caller);
   const { rows, count } = await listTicketsCounted(db, query, {
     direction: 'desc',
     offset: (params.page - 1) * params.pageSize,
@@ -334,9 +408,22 @@ export async function listTicketsByPage(
 
 // ---- statistics ---------------------------------------------------------------
 
-export async function getTicketStats(db: Db, filter?: TicketFilterRequest | null): Promise<TicketStatsRow & { query: TicketQuery }> {
-  const query = validateTicketQuery(filter, null);
+/** `caller`: whose tickets `assignee.me` means. */
+export async function getTicketStats(
+  db: Db,
+  filter: TicketFilterRequest | null | undefined,
+  caller: QueryCaller,
+): Promise<TicketStatsRow & { query: TicketQuery }> {
+  const query = validateTicketQuery(filter, null, caller);
   return { ...(await selectTicketStats(db, query)), query };
+}
+
+/** Most groups of `activeByAssignee`: a team's agents and the unassigned, biggest first. */
+export const ACTIVE_BY_ASSIGNEE_MAX = 50;
+
+/** Active tickets (open, in progress) matching `query` per assignee: the ACTIVE_BY_ASSIGNEE_MAX biggest groups. */
+export function getActiveByAssignee(db: Db, query: TicketQuery): Promise<AssigneeCountRow[]> {
+  return selectActiveByAssignee(db, query, ACTIVE_BY_ASSIGNEE_MAX);
 }
 
 export const TICKETS_PER_DAY_MAX = 366;

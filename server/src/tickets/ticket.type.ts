@@ -78,4 +78,6 @@ export class Ticket {
   createdByTokenId!: number | null;
   updatedByUserId!: number | null;
   updatedByTokenId!: number | null;
+  // The assignee as stored; `assignee` resolves it (ticket-assignee.resolver.ts).
+  assigneeUserId!: number | null;
 }

@@ -186,6 +186,8 @@ export interface CreateTicketRequest {
   status?: unknown;
   /** The classify answer shown when the agent filled the form, if any. */
   suggestion?: SuggestionRequest | null;
+  /** A user id; null or omitted: nobody. */
+  assigneeId?: unknown;
 }
 
 export interface UpdateTicketRequest {
@@ -194,6 +196,8 @@ export interface UpdateTicketRequest {
   category?: unknown;
   priority?: unknown;
   status?: unknown;
+  /** A user id; null unassigns; omitted keeps the assignee. */
+  assigneeId?: unknown;
 }
 
 export interface ValidCreateTicket {
@@ -203,6 +207,8 @@ export interface ValidCreateTicket {
   priority: TicketPriority | undefined;
   status: TicketStatus | undefined;
   suggestion: SuggestionClaim | null;
+  /** Well-formed only: whether the user may be assigned is the service's to check (a lookup). */
+  assigneeUserId: number | null;
 }
 
 /** A reference to a classify answer: its id, or (original REST API) the values it answered. */
@@ -214,7 +220,36 @@ export type ValidUpdateTicket = Partial<{
   category: TicketCategory;
   priority: TicketPriority;
   status: TicketStatus;
+  assigneeUserId: number | null;
 }>;
+
+/** The input field naming the assignee (REST: `assignee`). */
+export const ASSIGNEE_FIELD = 'assigneeId';
+
+/** Refused for any id that names nobody who can be assigned, as DRF's PrimaryKeyRelatedField words it. */
+export function invalidAssignee(value: unknown): TicketIssue {
+  return { field: ASSIGNEE_FIELD, code: 'INVALID_ASSIGNEE', message: `Invalid pk "${pythonStr(value)}" - object does not exist.` };
+}
+
+/** A user id as a client gives it (GraphQL ID, REST number or string): a positive integer of the column's range, or null. */
+export function parseUserId(raw: unknown): number | null {
+  return parseTicketId(raw);
+}
+
+/**
+ * The assignee of a create or update: undefined when not given, null for nobody, or a
+ * well-formed user id (which the service then looks up).
+ */
+function validateAssigneeId(issues: Issues, value: unknown): number | null | undefined {
+  if (value === undefined || value === null) return value;
+  if (typeof value !== 'string' && typeof value !== 'number') {
+    issues.push({ field: ASSIGNEE_FIELD, code: 'INVALID_TYPE', message: `Incorrect type. Expected pk value, received ${typeof value}.` });
+    return undefined;
+  }
+  const id = parseUserId(value);
+  if (id === null) issues.push(invalidAssignee(value));
+  return id ?? undefined;
+}
 
 export function validateDescription(issues: Issues, field: string, value: unknown, required = true): string | undefined {
   return validateText(issues, field, value, { required, max: TICKET_DESCRIPTION_MAX });
@@ -250,8 +285,9 @@ export function validateCreateTicket(input: CreateTicketRequest): ValidCreateTic
     // An id, when given, is what counts; the values are still checked as DRF would.
     if (sc && sp && ss && !suggestion) suggestion = { category: sc, priority: sp, source: ss };
   }
+  const assigneeUserId = validateAssigneeId(issues, input.assigneeId);
   throwIfAny(issues);
-  return { title: title!, description: description!, category, priority, status, suggestion };
+  return { title: title!, description: description!, category, priority, status, suggestion, assigneeUserId: assigneeUserId ?? null };
 }
 
 /**
@@ -281,12 +317,14 @@ export function validateUpdateTicket(input: UpdateTicketRequest): ValidUpdateTic
   const category = validateChoice(issues, 'category', input.category, TICKET_CATEGORIES);
   const priority = validateChoice(issues, 'priority', input.priority, TICKET_PRIORITIES);
   const status = validateChoice(issues, 'status', input.status, TICKET_STATUSES);
+  const assigneeUserId = validateAssigneeId(issues, input.assigneeId);
   throwIfAny(issues);
   if (title !== undefined) patch.title = title;
   if (description !== undefined) patch.description = description;
   if (category !== undefined) patch.category = category;
   if (priority !== undefined) patch.priority = priority;
   if (status !== undefined) patch.status = status;
+  if (assigneeUserId !== undefined) patch.assigneeUserId = assigneeUserId;
   return patch;
 }
 

@@ -9,6 +9,7 @@ const EXTRA_KEYS = [
   'created_by',
   'updated_by',
   'version',
+  'assignee',
 ];
 export const TICKET_KEYS = [...CONTRACT_KEYS, ...EXTRA_KEYS];
 

@@ -3,7 +3,7 @@
 // as GraphQL `stats`, and classification with DRF validation and throttling.
 import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
 import { startFakeGemini, type FakeGemini } from '../support/fake-gemini.js';
-import { createTicket } from '../support/factories.js';
+import { createTicket, createUser } from '../support/factories.js';
 import { describeOnDatabases } from '../support/harness.js';
 
 const zeroAcceptance = { suggested: 0, accepted: 0, overridden: 0, acceptance_rate: null };
@@ -12,6 +12,7 @@ const GRAPHQL_STATS = `query($filter: TicketFilter) { stats(filter: $filter) {
   totalTickets openTickets avgTicketsPerDay
   priorityBreakdown { priority count } categoryBreakdown { category count } statusBreakdown { status count }
   suggestionAcceptance { suggested accepted overridden acceptanceRate byCategory { category suggested accepted overridden acceptanceRate } }
+  activeByAssignee { assignee { id displayName } count }
 } }`;
 
 type Pair = Record<string, string | number>;
@@ -36,6 +37,10 @@ function graphqlStatsAsRest(s: any) {
       ...acceptance(s.suggestionAcceptance),
       by_category: Object.fromEntries(s.suggestionAcceptance.byCategory.map((c: any) => [c.category.toLowerCase(), acceptance(c)])),
     },
+    active_by_assignee: s.activeByAssignee.map((a: any) => ({
+      assignee: a.assignee && { id: Number(a.assignee.id), name: a.assignee.displayName },
+      count: a.count,
+    })),
   };
 }
 
@@ -81,6 +86,7 @@ describeOnDatabases(
           ...zeroAcceptance,
           by_category: { billing: zeroAcceptance, technical: zeroAcceptance, account: zeroAcceptance, general: zeroAcceptance },
         },
+        active_by_assignee: [],
       });
       expect(Object.keys(body).slice(0, 5)).toEqual([
         'total_tickets',
@@ -149,6 +155,7 @@ describeOnDatabases(
         suggested: { category: 'billing', priority: 'medium', source: 'local' },
       });
       await createTicket(ctx.db, { category: 'technical', priority: 'critical', status: 'in_progress' });
+      await createTicket(ctx.db, { category: 'billing', assigneeUserId: (await createUser(ctx.db)).id });
       const rest = await stats();
       const graphql = await ctx.gql(GRAPHQL_STATS);
       expect(rest.body).toEqual(graphqlStatsAsRest(graphql.data!.stats));
@@ -157,6 +164,7 @@ describeOnDatabases(
       const graphqlFiltered = await ctx.gql(GRAPHQL_STATS, { filter: { categories: ['BILLING'], statuses: ['RESOLVED'] } });
       expect(restFiltered.body).toEqual(graphqlStatsAsRest(graphqlFiltered.data!.stats));
       expect(restFiltered.body.total_tickets).toBe(1);
+      expect(rest.body.active_by_assignee).toHaveLength(2);
     });
 
     it('refuses an invalid filter with field errors', async () => {

@@ -57,6 +57,7 @@ describe('toRestTicket', () => {
       'created_by',
       'updated_by',
       'version',
+      'assignee',
     ]);
     expect(rest).toMatchObject({
       created_at: '2024-05-01T10:00:00.000Z',
@@ -201,7 +202,17 @@ describe('queryValue and toTicketFilterRequest', () => {
       categories: ['billing'],
       priorities: null,
       statuses: ['resolved'],
+      assignee: null,
     });
+  });
+
+  it.each([
+    ['me', { me: true }],
+    ['none', { none: true }],
+    ['12', { userIds: ['12'] }],
+    ['someone', { userIds: ['someone'] }],
+  ])('reads assignee=%s as the AssigneeFilter it means', (value, assignee) => {
+    expect(toTicketFilterRequest({ assignee: value }).assignee).toEqual(assignee);
   });
 });
 

@@ -196,7 +196,15 @@ describeOnDatabases(
       ]);
       expect(Object.keys(doc.paths['/api/tickets/'].get.responses['200'].headers).sort()).toEqual(['Link', 'X-Total-Count']);
       const query = Object.fromEntries(doc.paths['/api/tickets/'].get.parameters.map((p: { name: string; in: string }) => [p.name, p.in]));
-      expect(query).toEqual({ category: 'query', priority: 'query', status: 'query', search: 'query', page: 'query', page_size: 'query' });
+      expect(query).toEqual({
+        category: 'query',
+        priority: 'query',
+        status: 'query',
+        assignee: 'query',
+        search: 'query',
+        page: 'query',
+        page_size: 'query',
+      });
 
       // The documented ticket is the one served, in the same key order, with the same vocabularies.
       const ticket = doc.components.schemas.Ticket;

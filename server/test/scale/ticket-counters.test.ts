@@ -105,15 +105,17 @@ describeOnDatabases('ticket counters', (ctx) => {
     await updateTicket(ctx.db, SERVICE_ACTOR, created[0]!.id, { status: 'resolved' });
     await updateTicket(ctx.db, SERVICE_ACTOR, created[0]!.id, { status: 'open' }); // reopened
     await updateTicket(ctx.db, SERVICE_ACTOR, created[1]!.id, { status: 'closed', category: 'general', priority: 'critical' });
-    // Overriding the priority back to the suggested one turns an override into an acceptance.
+    // Editing the priority back to the suggested one leaves the override an override (fixed at create).
     await updateTicket(ctx.db, SERVICE_ACTOR, created[2]!.id, { priority: priorities[3] });
     await updateTicket(ctx.db, SERVICE_ACTOR, created[3]!.id, { title: 'Only the title changes' });
     // Around the service: multi-row updates of key columns and of created_at, deletes.
     await ctx.db.execute(sql`update tickets set status = 'closed', resolved_at = now() where status = 'resolved' and id % 2 = 0`);
     await ctx.db.execute(sql`update tickets set created_at = created_at - interval '3 days' where id % 5 = 0`);
-    await ctx.db.execute(sql`update tickets set suggested_priority = priority where suggested_category is not null and id % 4 = 1`);
     await ctx.db.execute(
-      sql`update tickets set suggested_category = null, suggested_priority = null, classification_source = null where id = 3`,
+      sql`update tickets set suggestion_accepted = not suggestion_accepted where suggested_category is not null and id % 4 = 1`,
+    );
+    await ctx.db.execute(
+      sql`update tickets set suggested_category = null, suggested_priority = null, classification_source = null, suggestion_accepted = null where id = 3`,
     );
     await ctx.db.execute(sql`delete from tickets where id % 7 = 0`);
 

@@ -67,6 +67,10 @@ export async function createTicket(db: Db, overrides: TicketOverrides = {}): Pro
       suggestedCategory: suggestion?.category ?? null,
       suggestedPriority: suggestion?.priority ?? null,
       classificationSource: suggestion?.source ?? null,
+      // As a create through the API decides it: kept when saved with both suggested values.
+      suggestionAccepted: suggestion
+        ? suggestion.category === (columns.category ?? 'general') && suggestion.priority === (columns.priority ?? 'medium')
+        : null,
     } as NewTicketRow)
     .returning();
   return row!;

@@ -83,6 +83,8 @@ describeOnDatabases('ticket history', (ctx) => {
         from: null,
         to: null,
         suggestion: null,
+        assignee: null,
+        previous_assignee: null,
       },
     ]);
   });

@@ -51,8 +51,8 @@ const untouchedDb = new Proxy({} as Db, {
   },
 });
 
-async function refusal(params: Parameters<typeof listTickets>[1]) {
-  const error = await listTickets(untouchedDb, params).catch((e: unknown) => e);
+async function refusal(params: Omit<Parameters<typeof listTickets>[1], 'caller'>) {
+  const error = await listTickets(untouchedDb, { caller: { userId: null }, ...params }).catch((e: unknown) => e);
   expect(error).toBeInstanceOf(TicketError);
   const { code, issues } = error as TicketError;
   return { code, issues: issues.map(({ field, code }) => ({ field, code })) };

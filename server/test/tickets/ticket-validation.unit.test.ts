@@ -156,6 +156,7 @@ describe('validateCreateTicket', () => {
       priority: TicketPriority.HIGH,
       status: undefined,
       suggestion: null,
+      assigneeUserId: null,
     });
   });
 

@@ -25,6 +25,16 @@ export type ApiTokenScope =
   /** Create and change tickets (`tickets:write`). */
   | 'TICKETS_WRITE';
 
+/** Whose tickets: any that match one of the parts given (ORed). At least one is required (an empty filter is a BAD_USER_INPUT on `assignee`). */
+export type AssigneeFilter = {
+  /** Assigned to the caller. A caller who is no user (anonymous) has none. */
+  me?: boolean;
+  /** Assigned to nobody. */
+  none?: boolean;
+  /** Assigned to any of these users (at most 100). */
+  userIds?: Array<string | number> | null | undefined;
+};
+
 /** A new password, proving the current one. */
 export type ChangePasswordInput = {
   /** The password used now. */
@@ -66,6 +76,8 @@ export type CreateApiTokenInput = {
 
 /** A new ticket. Title and description are trimmed. */
 export type CreateTicketInput = {
+  /** Who works the ticket: an active user who has signed up (otherwise a userError INVALID_ASSIGNEE on `assigneeId`). Omitted or null: nobody. Recorded in `history` as ASSIGNED. */
+  assigneeId?: string | number | null | undefined;
   /** Defaults to GENERAL when omitted; null is refused. */
   category?: TicketCategory | null | undefined;
   /** The request in full: not blank, at most 20,000 characters. */
@@ -145,6 +157,8 @@ export type TicketEventKind =
 
 /** Narrows a ticket list or the statistics. Values within one field are ORed; fields are ANDed. */
 export type TicketFilter = {
+  /** Assigned to me, to nobody, or to given users. */
+  assignee?: AssigneeFilter | null | undefined;
   /** Any of these categories. */
   categories?: Array<TicketCategory> | null | undefined;
   /** Created at or after this instant. */
@@ -185,8 +199,10 @@ export type UpdateMeInput = {
   displayName?: string | null | undefined;
 };
 
-/** A partial update: only the fields given change. Null is refused for every field. */
+/** A partial update: only the fields given change. Null is refused for every field but `assigneeId`. */
 export type UpdateTicketInput = {
+  /** New assignee: an active user who has signed up (otherwise a userError INVALID_ASSIGNEE on `assigneeId`). Null unassigns (unlike the other fields, null is a value here); omitted keeps the assignee. Recorded in `history` as ASSIGNED or UNASSIGNED. */
+  assigneeId?: string | number | null | undefined;
   /** New category. */
   category?: TicketCategory | null | undefined;
   /** New description: not blank, at most 20,000 characters. */
@@ -221,6 +237,8 @@ export type UserErrorCode =
   | 'IDEMPOTENCY_KEY_REUSED'
   /** The value is malformed (for text: NUL characters, unpaired surrogates, or bytes that are not UTF-8). */
   | 'INVALID'
+  /** The assignee is no user who can work tickets: unknown, deactivated, or invited and not yet signed up. */
+  | 'INVALID_ASSIGNEE'
   /** The value is not one of the allowed choices. */
   | 'INVALID_CHOICE'
   /** The email and password do not match an active account (the same answer for an unknown email). */
