@@ -80,7 +80,7 @@ function createCache(): InMemoryCache {
           },
         },
       },
-      Ticket: { fields: { history: appendedPages } },
+      Ticket: { fields: { history: appendedPages, notes: appendedPages } },
       // Statistics have no id; one object per filter, replaced on every fetch.
       TicketStats: { keyFields: false, merge: true },
       SuggestionAcceptance: { keyFields: false, merge: true },

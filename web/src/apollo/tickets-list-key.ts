@@ -1,6 +1,6 @@
 // The cache key of one ticket list (filter, search and order; not the page), owned
 // here so mutation hooks can tell which cached lists a ticket belongs to.
-import type { TicketFilter } from '../gql/graphql.js';
+import type { AssigneeFilter, TicketFilter } from '../gql/graphql.js';
 
 export interface TicketsListKey {
   filter: TicketFilter | null;
@@ -15,6 +15,12 @@ type FilterField = keyof TicketFilter;
 
 /** A list's values in a fixed order, so the same selection in another order is the same list; empty is no filter. */
 const sortedValues = <T extends string>(values: readonly T[]): T[] | undefined => (values.length ? [...values].sort() : undefined);
+/** Whose tickets, in a fixed shape (the ids sorted); asking for nobody's and no one's is no filter. */
+const assigneeKey = (value: AssigneeFilter): AssigneeFilter | undefined => {
+  const userIds = value.userIds?.length ? [...value.userIds].sort() : undefined;
+  if (!value.me && !value.none && !userIds) return undefined;
+  return { ...(value.me ? { me: true } : {}), ...(value.none ? { none: true } : {}), ...(userIds ? { userIds } : {}) };
+};
 /** An instant as the list was asked for it; empty is no filter. */
 const givenInstant = (value: string): string | undefined => value || undefined;
 
@@ -27,6 +33,7 @@ const FILTER_KEY: { [K in FilterField]: (value: NonNullable<TicketFilter[K]>) =>
   categories: sortedValues,
   priorities: sortedValues,
   statuses: sortedValues,
+  assignee: assigneeKey,
   createdAfter: givenInstant,
   createdBefore: givenInstant,
 };

@@ -1,7 +1,7 @@
 // A change refused because a colleague saved first: what they changed since the
 // version the agent started from (from the history), the agent's own change, and one
 // button to re-apply it on top of theirs. Nothing is overwritten until the agent asks.
-import { describeChanges } from './ticket-conflict.js';
+import { describeChanges, type TicketChanges } from './ticket-conflict.js';
 import { TicketEventItem } from './TicketEventItem.js';
 import type { TicketConflict } from './use-save-ticket-change.js';
 
@@ -11,10 +11,12 @@ interface Props {
   onDismiss(): void;
   /** A re-application is on its way. */
   busy?: boolean;
+  /** The agent's change in words (default: describeChanges, which names an assignee by id). */
+  describe?(changes: TicketChanges): string[];
 }
 
-export function TicketConflictNotice({ conflict, onReapply, onDismiss, busy = false }: Props) {
-  const mine = describeChanges(conflict.mine);
+export function TicketConflictNotice({ conflict, onReapply, onDismiss, busy = false, describe = describeChanges }: Props) {
+  const mine = describe(conflict.mine);
   return (
     <section className="callout callout--warning conflict" role="alert" aria-label="Changed meanwhile by someone else">
       <strong>Someone else changed this ticket meanwhile. Your change was not saved.</strong>

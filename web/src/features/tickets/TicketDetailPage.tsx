@@ -1,11 +1,14 @@
-// One ticket at /tickets/:id: its fields, its status, editing, and its history.
+// One ticket at /tickets/:id: its fields, its status, its assignee, editing, its internal
+// notes and its history.
 import { useQuery } from '@apollo/client/react';
 import { useState } from 'react';
 import { Link, useLocation, useParams } from 'react-router';
 import { ErrorMessage, Loading } from '../../common/ErrorMessage.js';
 import { graphql } from '../../gql/index.js';
+import { TicketAssignee } from './TicketAssignee.js';
 import { TicketDetails } from './TicketDetails.js';
 import { TicketEditForm } from './TicketEditForm.js';
+import { TicketNotes } from './TicketNotes.js';
 import { TicketTimeline } from './TicketTimeline.js';
 import { useDocumentTitle } from '../../common/use-document-title.js';
 
@@ -15,7 +18,13 @@ const TicketDetailPageQuery = graphql(`
       id
       ...TicketDetails_ticket
       ...TicketEditForm_ticket
+      ...TicketAssignee_ticket
+      ...TicketNotes_ticket
       ...TicketTimeline_ticket
+    }
+    assignableUsers {
+      id
+      displayName
     }
   }
 `);
@@ -60,6 +69,7 @@ export function TicketDetailPage() {
         ) : (
           <>
             <TicketDetails ticket={data.ticket} />
+            <TicketAssignee ticket={data.ticket} users={data.assignableUsers} />
             <div className="form__actions">
               <button type="button" className="button" onClick={() => setEditing(true)}>
                 Edit
@@ -68,7 +78,12 @@ export function TicketDetailPage() {
           </>
         )
       ) : null}
-      {data?.ticket ? <TicketTimeline ticket={data.ticket} /> : null}
+      {data?.ticket ? (
+        <>
+          <TicketNotes ticket={data.ticket} />
+          <TicketTimeline ticket={data.ticket} />
+        </>
+      ) : null}
     </div>
   );
 }

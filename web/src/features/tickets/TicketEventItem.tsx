@@ -1,8 +1,9 @@
 // One event of a ticket's history: what happened (created, with the suggestion shown
-// and whether it was kept; a field from → to, with the labels agents know), who did it
-// and when. Shown in the timeline and in a conflict, for what a colleague changed.
+// and whether it was kept; a field from → to, with the labels agents know; a note
+// added, with its text; assigned and unassigned, to and from whom), who did it and when. Shown in the timeline and in a conflict, for what a colleague changed.
 import type { FragmentType } from '@apollo/client';
 import { useFragment } from '@apollo/client/react';
+import type { ReactNode } from 'react';
 import { formatDateTime } from '../../common/format.js';
 import { graphql } from '../../gql/index.js';
 import type { TicketEventItem_EventFragment } from '../../gql/graphql.js';
@@ -32,6 +33,18 @@ export const TicketEventItemFragment = graphql(`
       source
       accepted
     }
+    note {
+      id
+      body
+    }
+    assignee {
+      id
+      displayName
+    }
+    previousAssignee {
+      id
+      displayName
+    }
   }
 `);
 
@@ -43,7 +56,7 @@ function quote(text: string): string {
   return `“${flat.length > QUOTE_LENGTH ? `${flat.slice(0, QUOTE_LENGTH - 1)}…` : flat}”`;
 }
 
-function What({ event }: { event: TicketEventItem_EventFragment }) {
+function What({ event }: { event: TicketEventItem_EventFragment }): ReactNode {
   switch (event.kind) {
     case 'CREATED':
       return (
@@ -71,6 +84,27 @@ function What({ event }: { event: TicketEventItem_EventFragment }) {
         </>
       );
     }
+    case 'ASSIGNED':
+      return (
+        <>
+          <strong>Assigned</strong> to {event.assignee?.displayName ?? 'someone'}
+          {event.previousAssignee ? <span className="timeline__detail"> (from {event.previousAssignee.displayName})</span> : null}
+        </>
+      );
+    case 'UNASSIGNED':
+      return (
+        <>
+          <strong>Unassigned</strong>
+          {event.assignee ? <span className="timeline__detail"> (was {event.assignee.displayName})</span> : null}
+        </>
+      );
+    case 'NOTE_ADDED':
+      return (
+        <>
+          <strong>Note added</strong>
+          {event.note ? <span className="timeline__detail">: {quote(event.note.body)}</span> : null}
+        </>
+      );
   }
 }
 

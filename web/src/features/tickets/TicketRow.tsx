@@ -1,5 +1,5 @@
-// One ticket in the list: what it is about at a glance, with status and priority
-// changeable in place. A refused change is rolled back and said so beside the row; one
+// One ticket in the list: what it is about at a glance and who has it, with status and
+// priority changeable in place, "Assign to me", and a box to select it for a bulk change. A refused change is rolled back and said so beside the row; one
 // refused because a colleague changed the ticket meanwhile shows what they changed,
 // with the agent's change to re-apply.
 import type { FragmentType } from '@apollo/client';
@@ -10,10 +10,11 @@ import { EnumSelect } from '../../common/form/SelectField.js';
 import { formatAge, formatDateTime } from '../../common/format.js';
 import { refusalText } from '../../common/mutation-outcome.js';
 import { graphql } from '../../gql/index.js';
-import type { TicketChanges } from './ticket-conflict.js';
+import { describeChanges, type TicketChanges } from './ticket-conflict.js';
 import { CATEGORY_LABEL, PRIORITIES, PRIORITY_LABEL, STATUSES, STATUS_LABEL } from './ticket-enums.js';
 import { TicketConflictNotice } from './TicketConflictNotice.js';
 import { isConflict, useSaveTicketChange } from './use-save-ticket-change.js';
+import { useSession } from '../auth/session.js';
 
 export const TicketRowFragment = graphql(`
   fragment TicketRow_ticket on Ticket {
@@ -25,6 +26,10 @@ export const TicketRowFragment = graphql(`
     status
     createdAt
     version
+    assignee {
+      id
+      displayName
+    }
   }
 `);
 
@@ -35,8 +40,17 @@ function snippet(text: string): string {
   return flat.length > SNIPPET_LENGTH ? `${flat.slice(0, SNIPPET_LENGTH - 1)}…` : flat;
 }
 
-export function TicketRow({ ticket }: { ticket: FragmentType<typeof TicketRowFragment> }) {
+interface Props {
+  ticket: FragmentType<typeof TicketRowFragment>;
+  /** Selected for a bulk change. */
+  selected: boolean;
+  /** The box was clicked; `shift`: with the shift key (a range). */
+  onSelect(shift: boolean): void;
+}
+
+export function TicketRow({ ticket, selected, onSelect }: Props) {
   const { data, complete } = useFragment({ fragment: TicketRowFragment, from: ticket });
+  const { user: me } = useSession();
   const { save, saving, conflict, reapply, dismiss } = useSaveTicketChange();
   const [problem, setProblem] = useState<string | null>(null);
 
@@ -57,7 +71,15 @@ export function TicketRow({ ticket }: { ticket: FragmentType<typeof TicketRowFra
   }
 
   return (
-    <li className="ticket-row" aria-labelledby={titleId} data-ticket-id={data.id}>
+    <li className={`ticket-row${selected ? ' ticket-row--selected' : ''}`} aria-labelledby={titleId} data-ticket-id={data.id}>
+      <input
+        type="checkbox"
+        className="ticket-row__select"
+        aria-label={`Select “${data.title}”`}
+        checked={selected}
+        // React's change event of a box is the click: it tells whether shift was held.
+        onChange={(event) => onSelect((event.nativeEvent as MouseEvent).shiftKey === true)}
+      />
       <div className="ticket-row__main">
         <Link id={titleId} className="ticket-row__title" to={`/tickets/${data.id}`}>
           {data.title}
@@ -86,6 +108,20 @@ export function TicketRow({ ticket }: { ticket: FragmentType<typeof TicketRowFra
             onChange={(status) => void change('Status', { status })}
           />
         </label>
+        <span className="ticket-row__assignee" data-testid="assignee">
+          {data.assignee ? data.assignee.displayName : 'Unassigned'}
+        </span>
+        {me && data.assignee?.id !== me.id ? (
+          <button
+            type="button"
+            className="button button--small"
+            aria-label={`Assign “${data.title}” to me`}
+            disabled={saving}
+            onClick={() => void change('Assignee', { assigneeId: me.id })}
+          >
+            Assign to me
+          </button>
+        ) : null}
         <time className="ticket-row__age" dateTime={data.createdAt} title={formatDateTime(data.createdAt)}>
           {formatAge(data.createdAt)}
         </time>
@@ -97,7 +133,13 @@ export function TicketRow({ ticket }: { ticket: FragmentType<typeof TicketRowFra
       ) : null}
       {conflict ? (
         <div className="ticket-row__conflict">
-          <TicketConflictNotice conflict={conflict} busy={saving} onReapply={() => void reapplyMine()} onDismiss={dismiss} />
+          <TicketConflictNotice
+            conflict={conflict}
+            describe={(changes) => describeChanges(changes, (id) => (id === me?.id ? 'you' : `user #${id}`))}
+            busy={saving}
+            onReapply={() => void reapplyMine()}
+            onDismiss={dismiss}
+          />
         </div>
       ) : null}
     </li>

@@ -6,7 +6,7 @@ import { useFragment } from '@apollo/client/react';
 import { ErrorMessage } from '../../common/ErrorMessage.js';
 import { graphql } from '../../gql/index.js';
 import { TicketEventItem } from './TicketEventItem.js';
-import { useShowMoreHistory } from './use-show-more-history.js';
+import { useShowMore } from './use-show-more.js';
 
 export const TicketTimelineFragment = graphql(`
   fragment TicketTimeline_ticket on Ticket {
@@ -29,7 +29,7 @@ export const TicketTimelineFragment = graphql(`
 
 export function TicketTimeline({ ticket }: { ticket: FragmentType<typeof TicketTimelineFragment> }) {
   const { data, complete } = useFragment({ fragment: TicketTimelineFragment, fragmentName: 'TicketTimeline_ticket', from: ticket });
-  const [showMore, { loading, error }] = useShowMoreHistory();
+  const [showMore, { loading, error }] = useShowMore('history');
   if (!complete) return null;
   const { edges, pageInfo } = data.history;
   return (

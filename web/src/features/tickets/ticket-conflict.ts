@@ -13,6 +13,9 @@ import type { TicketEventField } from '../../gql/graphql.js';
 const BUMPS_VERSION: Record<TicketEventKind, boolean> = {
   CREATED: true,
   FIELD_CHANGED: true,
+  ASSIGNED: true,
+  UNASSIGNED: true,
+  NOTE_ADDED: false,
 };
 
 interface HistoryEvent {
@@ -46,23 +49,28 @@ export function eventsSince<E extends HistoryEvent>(history: readonly E[], baseV
 /** An agent's change, as sent without its version. */
 export type TicketChanges = Omit<UpdateTicketInput, 'expectedVersion'>;
 
-/** Each field of a change and the history field it shows as. */
-const CHANGE_FIELDS: { [K in keyof Required<TicketChanges>]: TicketEventField } = {
+/** Each field of a change and the history field it shows as; the assignee by name. */
+const CHANGE_FIELDS: { [K in keyof Required<TicketChanges>]: TicketEventField | 'ASSIGNEE' } = {
   title: 'TITLE',
   description: 'DESCRIPTION',
   category: 'CATEGORY',
   priority: 'PRIORITY',
   status: 'STATUS',
+  assigneeId: 'ASSIGNEE',
 };
 
-/** "Priority → High", one line per changed field, in the form's order. */
-export function describeChanges(changes: TicketChanges): string[] {
+/**
+ * "Priority → High", one line per changed field, in the form's order; the assignee by
+ * `assigneeName` (null `assigneeId` unassigns: "Assignee → nobody").
+ */
+export function describeChanges(changes: TicketChanges, assigneeName: (id: string) => string = (id) => `user #${id}`): string[] {
   const lines: string[] = [];
   for (const key of Object.keys(CHANGE_FIELDS) as (keyof TicketChanges)[]) {
     const value = changes[key];
-    if (value === undefined || value === null) continue;
     const field = CHANGE_FIELDS[key];
-    lines.push(`${EVENT_FIELD_LABEL[field]} → ${fieldValueLabel(field, value)}`);
+    if (value === undefined || (value === null && field !== 'ASSIGNEE')) continue;
+    if (field === 'ASSIGNEE') lines.push(`Assignee → ${value === null ? 'nobody' : assigneeName(String(value))}`);
+    else lines.push(`${EVENT_FIELD_LABEL[field]} → ${fieldValueLabel(field, String(value))}`);
   }
   return lines;
 }

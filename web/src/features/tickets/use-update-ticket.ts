@@ -24,6 +24,18 @@ const UseUpdateTicketFragment = graphql(`
     priority
     status
     version
+    assignee {
+      id
+      displayName
+    }
+  }
+`);
+
+// A person's name, to show an assignment before the server answers.
+const UseUpdateTicketUserFragment = graphql(`
+  fragment UseUpdateTicketUser_user on User {
+    id
+    displayName
   }
 `);
 
@@ -70,6 +82,14 @@ export function useUpdateTicket() {
             if (!current) return IGNORE;
             const resolvedAt = client.cache.readFragment({ id: cacheId, fragment: UseUpdateTicketResolvedAtFragment })?.resolvedAt ?? null;
             const status = input.status ?? current.status;
+            let assignee = current.assignee;
+            if (input.assigneeId === null) assignee = null;
+            else if (input.assigneeId !== undefined) {
+              const id = client.cache.identify({ __typename: 'User', id: input.assigneeId });
+              const user = client.cache.readFragment({ id, fragment: UseUpdateTicketUserFragment });
+              if (!user) return IGNORE;
+              assignee = { __typename: 'User' as const, id: user.id, displayName: user.displayName };
+            }
             const now = new Date().toISOString();
             return {
               __typename: 'Mutation' as const,
@@ -82,6 +102,7 @@ export function useUpdateTicket() {
                   category: input.category ?? current.category,
                   priority: input.priority ?? current.priority,
                   status,
+                  assignee,
                   version: current.version + 1,
                   updatedAt: now,
                   resolvedAt: RESOLVED.has(status) ? (resolvedAt ?? now) : null,
