@@ -9,6 +9,7 @@ import fastifyApollo from '@as-integrations/fastify';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { defaultAccess, registerAccessControl } from './auth/access-control.js';
 import { createActorLoaders } from './auth/actor.loader.js';
+import { createTicketEntryLoaders } from './tickets/ticket-entry.loader.js';
 import { AUTH_ERROR_GRAPHQL_CODE, AUTH_ERROR_HTTP_STATUS, AuthError, authErrorHeaders } from './auth/auth.errors.js';
 import { createAuthenticator } from './auth/authentication.js';
 import { introspectionNeedsIdentity } from './auth/introspection.plugin.js';
@@ -213,7 +214,7 @@ export async function buildApp({ config, database, classify: givenClassify, logS
         classifier,
         actor: req.actor,
         identity,
-        loaders: createActorLoaders(database.db),
+        loaders: { ...createActorLoaders(database.db), ...createTicketEntryLoaders(database.db) },
         request: req,
         reply,
       }),

@@ -33,6 +33,7 @@ import {
   TICKET_DESCRIPTION_MAX,
   TICKET_EVENT_FIELDS,
   TICKET_EVENT_KINDS,
+  TICKET_NOTE_MAX,
   TICKET_PRIORITIES,
   TICKET_STATUSES,
   TICKET_TITLE_MAX,
@@ -191,12 +192,20 @@ export const ticketEvents = pgTable(
     // the assignee removed.
     assigneeUserId: integer('assignee_user_id').references((): AnyPgColumn => users.id),
     previousAssigneeUserId: integer('previous_assignee_user_id').references((): AnyPgColumn => users.id),
+    // note_added: the note (a note is never deleted by the application; one deleted
+    // with its ticket takes the event along in the same cascade).
+    noteId: bigint('note_id', { mode: 'number' }).references((): AnyPgColumn => ticketNotes.id, { onDelete: 'cascade' }),
   },
   (t) => [
     // A ticket's history, oldest first, one page after another: `WHERE ticket_id = $1
-    // AND id > $2 ORDER BY id` is a range scan of this index. The only index: each one
-    // costs every write, and nothing else reads events yet.
+    // AND id > $2 ORDER BY id` is a range scan of this index. Each index costs every
+    // write, and nothing else reads events yet.
     index('ticket_events_ticket_id_id_idx').on(t.ticketId, t.id),
+    // For the foreign key's cascade: a note deleted with its ticket finds its event here
+    // instead of scanning every event. Partial: only note events pay for it on write.
+    index('ticket_events_note_id_idx')
+      .on(t.noteId)
+      .where(sql`${t.noteId} is not null`),
     check('ticket_events_kind_valid', sql`${t.kind} in ${inList(TICKET_EVENT_KINDS)}`),
     check('ticket_events_field_valid', sql`${t.field} in ${inList(TICKET_EVENT_FIELDS)}`),
     check('ticket_events_actor_token_has_user', sql`${t.actorTokenId} is null or ${t.actorUserId} is not null`),
@@ -212,10 +221,37 @@ export const ticketEvents = pgTable(
       'ticket_events_created_shape',
       sql`${t.kind} = 'created' or (${t.suggestedCategory} is null and ${t.suggestionAccepted} is null)`,
     ),
+    check('ticket_events_note_added_shape', sql`(${t.kind} = 'note_added') = (${t.noteId} is not null)`),
     check(
       'ticket_events_suggestion_complete',
       sql`(${t.suggestedCategory} is null) = (${t.suggestedPriority} is null) and (${t.suggestedCategory} is null) = (${t.classificationSource} is null) and (${t.suggestedCategory} is null) = (${t.suggestionAccepted} is null)`,
     ),
+  ],
+);
+
+// Internal notes of agents on a ticket, append-only: no API edits or deletes one (a
+// correction is a new note). Adding one writes a `note_added` event in the same
+// transaction (ticket-note.service.ts); the ticket itself is not changed (no version).
+export const ticketNotes = pgTable(
+  'ticket_notes',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    ticketId: integer('ticket_id')
+      .notNull()
+      .references(() => tickets.id, { onDelete: 'cascade' }),
+    body: text('body').notNull(),
+    // As the events' actor: the person, and the token when one was used; both null
+    // for an anonymous write (ANONYMOUS_ACCESS).
+    authorUserId: integer('author_user_id').references((): AnyPgColumn => users.id),
+    authorTokenId: integer('author_token_id').references((): AnyPgColumn => apiTokens.id),
+    createdAt: ts('created_at').notNull().defaultNow(),
+  },
+  (t) => [
+    // A ticket's notes, oldest first, a page at a time: a range scan, as for events.
+    index('ticket_notes_ticket_id_id_idx').on(t.ticketId, t.id),
+    check('ticket_notes_body_not_blank', sql`btrim(${t.body}) <> ''`),
+    check('ticket_notes_body_length', sql`char_length(${t.body}) <= ${sql.raw(String(TICKET_NOTE_MAX))}`),
+    check('ticket_notes_author_token_has_user', sql`${t.authorTokenId} is null or ${t.authorUserId} is not null`),
   ],
 );
 
@@ -401,3 +437,5 @@ export type TicketRow = typeof tickets.$inferSelect;
 export type NewTicketRow = typeof tickets.$inferInsert;
 export type TicketEventRow = typeof ticketEvents.$inferSelect;
 export type NewTicketEventRow = typeof ticketEvents.$inferInsert;
+export type TicketNoteRow = typeof ticketNotes.$inferSelect;
+export type NewTicketNoteRow = typeof ticketNotes.$inferInsert;

@@ -1,13 +1,27 @@
 // Raw statements, for the queries drizzle's builder does not express (EXPLAIN, a CTE
 // read twice, generate_series): their rows read the same way on both drivers, and a
 // transaction that PostgreSQL cancels after a budget of its own.
-import { sql, type SQL } from 'drizzle-orm';
+import { sql, type Column, type SQL } from 'drizzle-orm';
 import type { Db } from './client.js';
 
 /** The rows of a raw statement: postgres.js answers an array of them, PGlite an object holding `rows`. */
 export async function executeRows<T extends Record<string, unknown>>(db: Db, statement: SQL): Promise<T[]> {
   const result: unknown = await db.execute(statement);
   return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
+}
+
+/**
+ * A raw `select *` (or `returning *`) row of a table, decoded as drizzle decodes its
+ * own selects: keys by property name, values through each column's mapping (dates…).
+ * `columns` is the table's `getTableColumns`.
+ */
+export function decodeRow<T>(columns: Record<string, Column>, raw: Record<string, unknown>): T {
+  const row: Record<string, unknown> = {};
+  for (const [key, column] of Object.entries(columns)) {
+    const value = raw[column.name];
+    row[key] = value === null || value === undefined ? null : column.mapFromDriverValue(value);
+  }
+  return row as T;
 }
 
 function isStatementTimeout(error: unknown): boolean {

@@ -7,6 +7,7 @@ import type { ActorLoaders } from '../auth/actor.loader.js';
 import type { AuthSettings } from '../config.js';
 import type { Db } from '../db/client.js';
 import type { ClassifyDeps } from '../classifier/classification.service.js';
+import type { TicketEntryLoaders } from '../tickets/ticket-entry.loader.js';
 
 export interface GraphQLContext {
   db: Db;
@@ -18,8 +19,8 @@ export interface GraphQLContext {
   /** Who is calling, resolved once by the access control (auth/access-control.ts). */
   actor: Actor;
   identity: { authenticator: Authenticator; settings: AuthSettings };
-  /** Batches the users and tokens named as authors across one operation. */
-  loaders: ActorLoaders;
+  /** Batches the users and tokens named as authors, and tickets' history and notes, across one operation. */
+  loaders: ActorLoaders & TicketEntryLoaders;
   /** For the sign-in mutations' cookies and the invitation link's origin. */
   request: FastifyRequest;
   reply: FastifyReply;

@@ -36,7 +36,11 @@ import { searchTerms, TICKET_FILTER_FIELDS } from '../tickets/ticket-query.js';
 import { SCAN_COST } from './operation-limits.js';
 import { sizeModel, type SizeModel } from './response-size.js';
 
-/** Fields that each cost at least one database query. */
+/**
+ * Fields that each cost at least one database query. A ticket's `history` and `notes`
+ * cost one query per list, not per ticket: the tickets of an operation read their
+ * pages in one batched statement (tickets/ticket-entry.loader.ts).
+ */
 const COSTLY_FIELDS = new Set([
   'tickets',
   'ticket',
@@ -44,9 +48,11 @@ const COSTLY_FIELDS = new Set([
   'stats',
   'ticketsPerDay',
   'history',
+  'notes',
   'classifyDescription',
   'createTicket',
   'updateTicket',
+  'addTicketNote',
 ]);
 
 /** Fields whose `search` and `filter` choose the tickets they read. */

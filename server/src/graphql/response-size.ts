@@ -11,6 +11,7 @@ import { REASON_MAX } from '../classifier/parse.js';
 import {
   TICKET_CATEGORIES,
   TICKET_DESCRIPTION_MAX,
+  TICKET_NOTE_MAX,
   TICKET_PRIORITIES,
   TICKET_STATUSES,
   TICKET_TITLE_MAX,
@@ -18,12 +19,14 @@ import {
 import { encodeCursor, GRAPHQL_PAGE_SIZE } from '../tickets/ticket-query.js';
 import { ACTIVE_BY_ASSIGNEE_MAX, TICKETS_PER_DAY_MAX } from '../tickets/ticket.service.js';
 import { encodeEventCursor } from '../tickets/ticket-event.service.js';
+import { encodeNoteCursor } from '../tickets/ticket-note.service.js';
 import { LATEST_DATE } from '../tickets/ticket.validation.js';
 
 // GraphQL's Int is 32-bit; ticket ids are integers of that range.
 const INT_MAX = 2_147_483_647;
 const CURSOR_MAX = encodeCursor({ createdAt: LATEST_DATE, id: INT_MAX }).length;
 const EVENT_CURSOR_MAX = encodeEventCursor({ id: Number.MAX_SAFE_INTEGER }).length;
+const NOTE_CURSOR_MAX = encodeNoteCursor({ id: Number.MAX_SAFE_INTEGER }).length;
 
 /**
  * Bytes of each scalar's value as JSON, quotes included: all ASCII (dates are those
@@ -55,6 +58,8 @@ const TEXT_BYTES_MAX: Record<string, number> = {
   'DayCount.day': 'YYYY-MM-DD'.length,
   'TicketEdge.cursor': CURSOR_MAX,
   'TicketEventEdge.cursor': EVENT_CURSOR_MAX,
+  'TicketNoteEdge.cursor': NOTE_CURSOR_MAX,
+  'TicketNote.body': freeText(TICKET_NOTE_MAX),
   // A recorded value: a title, a description or an enum value name.
   'TicketEvent.from': freeText(Math.max(TICKET_TITLE_MAX, TICKET_DESCRIPTION_MAX)),
   'TicketEvent.to': freeText(Math.max(TICKET_TITLE_MAX, TICKET_DESCRIPTION_MAX)),
@@ -93,7 +98,7 @@ function argumentDefault(schema: GraphQLSchema, typeName: string, fieldName: str
 }
 
 /** Connections paged by `first` (GRAPHQL_PAGE_SIZE). */
-const PAGED_FIELDS = new Set(['Query.tickets', 'Ticket.history']);
+const PAGED_FIELDS = new Set(['Query.tickets', 'Ticket.history', 'Ticket.notes']);
 
 export interface SizeModel {
   /** Bytes of a scalar of `Parent.field` as JSON (quotes included); Infinity when we know no bound. */
@@ -122,6 +127,8 @@ export function sizeModel(schema: GraphQLSchema): SizeModel {
     'TicketConnection.edges': (_, pageSize) => pageSize,
     'TicketEventConnection.nodes': (_, pageSize) => pageSize,
     'TicketEventConnection.edges': (_, pageSize) => pageSize,
+    'TicketNoteConnection.nodes': (_, pageSize) => pageSize,
+    'TicketNoteConnection.edges': (_, pageSize) => pageSize,
     'TicketStats.ticketsPerDay': (field) => intArgument(field, 'days', daysDefault, TICKETS_PER_DAY_MAX),
     'TicketStats.categoryBreakdown': () => TICKET_CATEGORIES.length,
     'TicketStats.priorityBreakdown': () => TICKET_PRIORITIES.length,
@@ -130,6 +137,7 @@ export function sizeModel(schema: GraphQLSchema): SizeModel {
     'TicketStats.activeByAssignee': () => ACTIVE_BY_ASSIGNEE_MAX,
     'CreateTicketPayload.userErrors': () => userErrorsMax,
     'UpdateTicketPayload.userErrors': () => userErrorsMax,
+    'AddTicketNotePayload.userErrors': () => userErrorsMax,
     'Query.users': () => USER_LIST_MAX,
     'Query.assignableUsers': () => USER_LIST_MAX,
     'Query.apiTokens': () => API_TOKEN_LIST_MAX,

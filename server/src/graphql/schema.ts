@@ -10,6 +10,7 @@ import { ClassificationResolver } from '../classifier/classification.resolver.js
 import { TicketAssigneeResolver, TicketEventAssigneeResolver } from '../tickets/ticket-assignee.resolver.js';
 import { TicketAuthorResolver } from '../tickets/ticket-author.resolver.js';
 import { TicketEventActorResolver, TicketHistoryResolver } from '../tickets/ticket-history.resolver.js';
+import { TicketNoteAuthorResolver, TicketNotesResolver } from '../tickets/ticket-note.resolver.js';
 import { TicketStatsResolver } from '../tickets/ticket-stats.resolver.js';
 import { TicketConnectionResolver, TicketResolver } from '../tickets/ticket.resolver.js';
 
@@ -21,6 +22,8 @@ const RESOLVERS = [
   TicketEventActorResolver,
   TicketAssigneeResolver,
   TicketEventAssigneeResolver,
+  TicketNotesResolver,
+  TicketNoteAuthorResolver,
   TicketStatsResolver,
   ClassificationResolver,
   AuthResolver,

@@ -57,7 +57,7 @@ type IdParams = { id: string };
  * -Proto when TRUST_PROXY names it, and the request's own otherwise. The URL is a
  * path: request-guards.ts reduces an absolute-form target to one.
  */
-function requestBase(req: FastifyRequest): { base: string; query: string } {
+export function requestBase(req: FastifyRequest): { base: string; query: string } {
   const at = req.url.indexOf('?');
   const path = at === -1 ? req.url : req.url.slice(0, at);
   const query = at === -1 ? '' : req.url.slice(at + 1);

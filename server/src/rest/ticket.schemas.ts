@@ -8,6 +8,7 @@ import {
   TICKET_DESCRIPTION_MAX,
   TICKET_EVENT_FIELDS,
   TICKET_EVENT_KINDS,
+  TICKET_NOTE_MAX,
   TICKET_PRIORITIES,
   TICKET_STATUSES,
   TICKET_TITLE_MAX,
@@ -18,8 +19,8 @@ import { SUGGESTION_TTL_SECONDS } from '../tickets/ticket-suggestion.repository.
 import { REST_PAGE_SIZE, SEARCH_MAX_LENGTH, type TicketFilterField } from '../tickets/ticket-query.js';
 import { ACTIVE_BY_ASSIGNEE_MAX } from '../tickets/ticket.service.js';
 
-const TAGS = ['tickets'];
-const BODY_TYPES = ['application/json', 'application/x-www-form-urlencoded'];
+export const TAGS = ['tickets'];
+export const BODY_TYPES = ['application/json', 'application/x-www-form-urlencoded'];
 
 const category = { type: 'string', enum: TICKET_CATEGORIES } as const;
 const priority = { type: 'string', enum: TICKET_PRIORITIES } as const;
@@ -91,6 +92,17 @@ const ticketProperties = {
   assignee: namedUser('Who works the ticket (`type` is always `user`); null when nobody is assigned. Write it as a user id, or null.'),
 } as const;
 
+const noteSchema = {
+  description: "An agent's internal note on a ticket. Append-only: a correction is a new note.",
+  required: ['id', 'body', 'author', 'created_at'],
+  properties: {
+    id: { type: 'integer', description: 'Later notes have larger ids.' },
+    body: { type: 'string', maxLength: TICKET_NOTE_MAX },
+    author: { ...author, description: 'Who wrote it: a person, or the API token used. Null for anonymous writes.' },
+    created_at: { ...dateTime, description: 'UTC, millisecond precision.' },
+  },
+} as const;
+
 /** Shared schemas, registered once with `addSchema` and referenced as `Name#`. */
 export const SHARED_SCHEMAS = [
   {
@@ -122,8 +134,9 @@ export const SHARED_SCHEMAS = [
       "One entry of a ticket's history, recorded in the same transaction as the change; never edited or deleted. " +
       '`created`: the ticket was created, with the AI suggestion shown then (null if none) and whether it was kept. ' +
       '`field_changed`: one field went from `from` to `to` (stored values: lowercase for category, priority and status). ' +
-      '`assigned`: the ticket went to `assignee` (from `previous_assignee` on a reassignment). `unassigned`: `assignee` was removed.',
-    required: ['id', 'kind', 'at', 'actor', 'field', 'from', 'to', 'suggestion', 'assignee', 'previous_assignee'],
+      '`assigned`: the ticket went to `assignee` (from `previous_assignee` on a reassignment). `unassigned`: `assignee` was removed. ' +
+      '`note_added`: an internal note was added (`note`).',
+    required: ['id', 'kind', 'at', 'actor', 'field', 'from', 'to', 'suggestion', 'assignee', 'previous_assignee', 'note'],
     properties: {
       id: { type: 'integer', description: 'Later events have larger ids.' },
       kind: { type: 'string', enum: TICKET_EVENT_KINDS },
@@ -144,7 +157,13 @@ export const SHARED_SCHEMAS = [
       },
       assignee: namedUser('`assigned`: the new assignee; `unassigned`: the one removed; null for other kinds.'),
       previous_assignee: namedUser('`assigned` on a reassignment: the assignee before; null otherwise.'),
+      note: { type: ['object', 'null'], ...noteSchema, description: '`note_added`: the note; null for other kinds.' },
     },
+  },
+  {
+    $id: 'TicketNote',
+    type: 'object',
+    ...noteSchema,
   },
   {
     $id: 'FieldErrors',
@@ -174,7 +193,7 @@ export const SHARED_SCHEMAS = [
   },
 ] as const;
 
-const ref = (id: (typeof SHARED_SCHEMAS)[number]['$id']) => ({ $ref: `${id}#` });
+export const ref = (id: (typeof SHARED_SCHEMAS)[number]['$id']) => ({ $ref: `${id}#` });
 
 const counts = (keys: readonly string[]) => ({
   type: 'object',
@@ -229,14 +248,14 @@ const writableTicket = {
   },
 };
 
-const ticketIdParams = {
+export const ticketIdParams = {
   type: 'object',
   required: ['id'],
   properties: { id: { type: 'integer', description: 'A ticket id. Anything that cannot be one is a 404.' } },
 };
 
 /** DRF's PageNumberPagination parameters (pagination.ts), shared by every paginated list. */
-const pageParams = {
+export const pageParams = {
   page: {
     type: 'string',
     pattern: '^([1-9][0-9]*|last)$',
@@ -369,7 +388,7 @@ export const ticketHistorySchema: FastifySchema = {
   tags: TAGS,
   summary: "A ticket's history",
   description:
-    'Oldest first: the creation, then one event per changed field. Paginated as the ticket list is: a plain array, ' +
+    'Oldest first: the creation, then one event per changed field or note added. Paginated as the ticket list is: a plain array, ' +
     'with `page`/`page_size` and the `Link` and `X-Total-Count` headers.',
   params: ticketIdParams,
   querystring: {

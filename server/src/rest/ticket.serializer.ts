@@ -10,6 +10,7 @@ import { TicketError } from '../tickets/ticket.errors.js';
 import type { AssigneeCountRow, CreatedTicket, TicketRow, TicketStatsRow } from '../tickets/ticket.service.js';
 import type { TicketFilterRequest } from '../tickets/ticket-query.js';
 import type { TicketEventRow } from '../tickets/ticket-event.service.js';
+import { toRestTicketNoteWith, type RestTicketNote } from './ticket-note.serializer.js';
 import type { CreateTicketRequest, UpdateTicketRequest } from '../tickets/ticket.validation.js';
 import { REST_FILTER_PARAMS } from './ticket.schemas.js';
 
@@ -40,7 +41,7 @@ async function loadRestUser(loaders: ActorLoaders, userId: number | null): Promi
   return toRestAuthor(await loadAuthor(loaders, { userId, tokenId: null }));
 }
 
-function toRestAuthor(author: Author | null): RestAuthor {
+export function toRestAuthor(author: Author | null): RestAuthor {
   if (author === null) return null;
   return author.kind === 'user'
     ? { type: 'user', id: author.user.id, name: author.user.displayName }
@@ -105,6 +106,8 @@ export interface RestTicketEvent {
   suggestion: { category: string; priority: string; source: string; accepted: boolean } | null;
   assignee: RestAuthor;
   previous_assignee: RestAuthor;
+  /** note_added: the note, as `POST …/notes/` answered it. */
+  note: RestTicketNote | null;
 }
 
 /** A page of events with their actors, loaded in one query per kind for the whole page. */
@@ -130,6 +133,7 @@ export async function toRestTicketEvents(db: Db, rows: readonly TicketEventRow[]
           : null,
       assignee: await loadRestUser(loaders, row.assigneeUserId),
       previous_assignee: await loadRestUser(loaders, row.previousAssigneeUserId),
+      note: row.note === null ? null : await toRestTicketNoteWith(loaders, row.note),
     })),
   );
 }

@@ -4,7 +4,7 @@
 // it with the rest of web/src/gql.
 import { DISPLAY_NAME_MAX_LENGTH, EMAIL_MAX_LENGTH, TOKEN_NAME_MAX_LENGTH } from '../auth/auth.validation.js';
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../auth/password.js';
-import { TICKET_DESCRIPTION_MAX, TICKET_TITLE_MAX } from '../tickets/ticket.enums.js';
+import { TICKET_DESCRIPTION_MAX, TICKET_NOTE_MAX, TICKET_TITLE_MAX } from '../tickets/ticket.enums.js';
 import { GRAPHQL_PAGE_SIZE, SEARCH_MAX_LENGTH } from '../tickets/ticket-query.js';
 
 /** Path of the generated module, from the repository root. */
@@ -13,6 +13,7 @@ export const WEB_LIMITS_PATH = 'web/src/gql/limits.ts';
 const WEB_LIMITS: Record<string, { value: number; doc: string }> = {
   TICKET_TITLE_MAX: { value: TICKET_TITLE_MAX, doc: 'Longest ticket title, in code points of the trimmed text.' },
   TICKET_DESCRIPTION_MAX: { value: TICKET_DESCRIPTION_MAX, doc: 'Longest ticket description, in code points of the trimmed text.' },
+  TICKET_NOTE_MAX: { value: TICKET_NOTE_MAX, doc: 'Longest internal note, in code points of the trimmed text.' },
   TICKET_SEARCH_MAX: { value: SEARCH_MAX_LENGTH, doc: 'Longest search text of the tickets list, in code points.' },
   TICKETS_PAGE_SIZE_DEFAULT: { value: GRAPHQL_PAGE_SIZE.default, doc: 'Tickets per page when `first` is not given.' },
   EMAIL_MAX: { value: EMAIL_MAX_LENGTH, doc: 'Longest email address, in code points of the trimmed text.' },

@@ -5,7 +5,7 @@
 import { count, getTableColumns, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import { tickets, type TicketRow } from '../db/schema.js';
-import { executeRows, withStatementTimeout } from '../db/statements.js';
+import { decodeRow, executeRows, withStatementTimeout } from '../db/statements.js';
 import { countFromCounters } from './ticket-counters.repository.js';
 import {
   COUNT_TIMEOUT_MS,
@@ -76,17 +76,10 @@ export interface CountedPage {
 
 type RawRow = Record<string, unknown>;
 
-const TICKET_COLUMNS = Object.entries(getTableColumns(tickets));
+const TICKET_COLUMNS = getTableColumns(tickets);
 
 /** A `select *` row of tickets, decoded as drizzle decodes its own selects. */
-function toTicketRow(raw: RawRow): TicketRow {
-  const row: Record<string, unknown> = {};
-  for (const [key, column] of TICKET_COLUMNS) {
-    const value = raw[column.name];
-    row[key] = value === null || value === undefined ? null : column.mapFromDriverValue(value);
-  }
-  return row as TicketRow;
-}
+const toTicketRow = (raw: RawRow) => decodeRow<TicketRow>(TICKET_COLUMNS, raw);
 
 /**
  * The page and the count of a search the trigram index serves, in one statement:

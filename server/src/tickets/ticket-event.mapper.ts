@@ -2,6 +2,7 @@
 import { ClassificationSource, TicketCategory, TicketEventField, TicketPriority, TicketStatus } from './ticket.enums.js';
 import type { TicketEventRow } from './ticket-event.repository.js';
 import type { TicketEvent } from './ticket-event.type.js';
+import { toTicketNote } from './ticket-note.type.js';
 
 /** Stored value -> GraphQL enum value name, for the fields that hold one. */
 const enumNames = (values: Record<string, string>) => new Map(Object.entries(values).map(([name, value]) => [value, name]));
@@ -38,6 +39,7 @@ export function toTicketEvent(row: TicketEventRow): TicketEvent {
             accepted: suggestionAccepted === true,
           }
         : null,
+    note: row.note === null ? null : toTicketNote(row.note),
     actorUserId: row.actorUserId,
     actorTokenId: row.actorTokenId,
     assigneeUserId: row.assigneeUserId,

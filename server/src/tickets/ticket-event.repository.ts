@@ -1,11 +1,17 @@
 // SQL for the tickets' history: append and read, nothing else. Events are never
 // updated or deleted (the table is append-only by contract: no function here can).
-import { and, asc, count, eq, gt } from 'drizzle-orm';
+import { and, asc, count, eq, getTableColumns, gt } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
-import { ticketEvents, type NewTicketEventRow, type TicketEventRow } from '../db/schema.js';
+import { ticketEvents, ticketNotes, type NewTicketEventRow, type TicketEventRow as StoredEventRow } from '../db/schema.js';
+import { listedTickets, ofListedTicket } from './ticket-entry.repository.js';
+import type { EntryPageRequest } from './ticket-entry-page.js';
+import type { TicketNoteRow } from './ticket-note.repository.js';
 
-export type { TicketEventRow };
+/** An event as read: with its note (note_added), read in the same statement. */
+export type TicketEventRow = StoredEventRow & { note: TicketNoteRow | null };
 export type NewTicketEvent = Omit<NewTicketEventRow, 'id' | 'at'>;
+
+const ticketEventColumns = getTableColumns(ticketEvents);
 
 /** Appends events in one statement; their ids follow the order given. */
 export async function insertTicketEvents(db: Db, events: readonly NewTicketEvent[]): Promise<void> {
@@ -23,11 +29,29 @@ export function listTicketEventsPage(
   page: { afterId?: number; offset?: number; limit: number },
 ): Promise<TicketEventRow[]> {
   const select = db
-    .select()
+    .select({ ...ticketEventColumns, note: ticketNotes })
     .from(ticketEvents)
+    .leftJoin(ticketNotes, eq(ticketNotes.id, ticketEvents.noteId))
     .where(and(eq(ticketEvents.ticketId, ticketId), page.afterId === undefined ? undefined : gt(ticketEvents.id, page.afterId)))
     .orderBy(asc(ticketEvents.id));
   return (page.offset === undefined ? select : select.offset(page.offset)).limit(page.limit);
+}
+
+/** The same page of each ticket's history, in one statement (see ticket-entry.repository.ts). */
+export function listTicketEventsOfTickets(db: Db, ticketIds: readonly number[], page: EntryPageRequest): Promise<TicketEventRow[]> {
+  const perTicket = db
+    .select()
+    .from(ticketEvents)
+    .where(and(ofListedTicket(ticketEvents.ticketId), page.afterId === undefined ? undefined : gt(ticketEvents.id, page.afterId)))
+    .orderBy(asc(ticketEvents.id))
+    .limit(page.limit)
+    .as('e');
+  return db
+    .select({ ...perTicket._.selectedFields, note: ticketNotes })
+    .from(listedTickets(ticketIds))
+    .crossJoinLateral(perTicket)
+    .leftJoin(ticketNotes, eq(ticketNotes.id, perTicket.noteId))
+    .orderBy(asc(perTicket.id));
 }
 
 /** How many events a ticket has: an index-only count of one ticket's entries. */

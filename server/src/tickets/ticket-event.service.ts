@@ -6,7 +6,7 @@ import type { Db } from '../db/client.js';
 import { TicketEventField, TicketEventKind } from './ticket.enums.js';
 import { TicketError } from './ticket.errors.js';
 import { countTicketEvents, listTicketEventsPage, type NewTicketEvent, type TicketEventRow } from './ticket-event.repository.js';
-import { validatePageSize } from './ticket-query.js';
+import { createEntryCursor, numberedPage, readEntryPage, type EntryPage, type EntryPageRequest } from './ticket-entry-page.js';
 import { findTicketById, type TicketRow } from './ticket.repository.js';
 import { parseTicketId, type ValidUpdateTicket } from './ticket.validation.js';
 
@@ -83,47 +83,25 @@ export function assignedAtCreate(actor: Actor, ticket: TicketRow): NewTicketEven
 
 // ---- reading ------------------------------------------------------------------
 
-// Cursors name an event id; the prefix keeps a ticket-list cursor from being taken for one.
-const CURSOR_PREFIX = 'event:';
+const EVENT_CURSOR = createEntryCursor('event:');
 
 export function encodeEventCursor(row: Pick<TicketEventRow, 'id'>): string {
-  return Buffer.from(`${CURSOR_PREFIX}${row.id}`).toString('base64url');
+  return EVENT_CURSOR.encode(row);
 }
 
-function decodeEventCursor(cursor: string): number | null {
-  const text = Buffer.from(cursor, 'base64url').toString('utf8');
-  if (!text.startsWith(CURSOR_PREFIX)) return null;
-  const digits = text.slice(CURSOR_PREFIX.length);
-  if (!/^[1-9][0-9]{0,15}$/.test(digits)) return null;
-  const id = Number(digits);
-  return Number.isSafeInteger(id) ? id : null;
-}
-
-export interface TicketEventPage {
-  rows: TicketEventRow[];
-  hasNextPage: boolean;
-  hasPreviousPage: boolean;
-}
+/** Reads a page of one ticket's events: straight from the database, or batched with other tickets' (ticket-entry.loader.ts). */
+export type TicketEventReader = (ticketId: number, page: EntryPageRequest) => Promise<TicketEventRow[]>;
 
 /**
  * A page of a ticket's history, oldest first: at most `first` events (the ticket
  * list's page sizes) after the cursor `after`.
  */
-export async function listTicketHistory(
-  db: Db,
+export function listTicketHistory(
+  read: TicketEventReader,
   ticketId: number,
   params: { first?: number | null; after?: string | null },
-): Promise<TicketEventPage> {
-  const first = validatePageSize(params.first);
-  let afterId: number | undefined;
-  if (params.after != null) {
-    afterId = decodeEventCursor(params.after) ?? undefined;
-    if (afterId === undefined)
-      throw new TicketError('VALIDATION_FAILED', [{ field: 'after', code: 'INVALID', message: 'Invalid cursor.' }]);
-  }
-  // One extra row tells whether another page follows.
-  const rows = await listTicketEventsPage(db, ticketId, { afterId, limit: first + 1 });
-  return { rows: rows.slice(0, first), hasNextPage: rows.length > first, hasPreviousPage: afterId !== undefined };
+): Promise<EntryPage<TicketEventRow>> {
+  return readEntryPage(EVENT_CURSOR, params, (page) => read(ticketId, page));
 }
 
 export interface NumberedEventPage {
@@ -146,8 +124,7 @@ export async function listTicketHistoryByPage(
   const id = parseTicketId(rawTicketId);
   if (id === null || !(await findTicketById(db, id))) throw TicketError.notFound();
   const total = await countTicketEvents(db, id);
-  const lastPage = Math.max(1, Math.ceil(total / params.pageSize));
-  const page = params.page === 'last' ? lastPage : params.page;
-  const rows = page > lastPage ? [] : await listTicketEventsPage(db, id, { offset: (page - 1) * params.pageSize, limit: params.pageSize });
+  const { page, lastPage, offset, past } = numberedPage(total, params);
+  const rows = past ? [] : await listTicketEventsPage(db, id, { offset, limit: params.pageSize });
   return { rows, total, page, lastPage };
 }

@@ -1,6 +1,7 @@
 // The GraphQL `TicketEvent` (one entry of a ticket's history) and its connection.
 import { Field, GraphQLISODateTime, ID, ObjectType } from 'type-graphql';
 import { PageInfo } from './ticket-connection.type.js';
+import { TicketNote } from './ticket-note.type.js';
 import { TicketEventField, TicketEventKind } from './ticket.enums.js';
 import { TicketSuggestion } from './ticket.type.js';
 
@@ -33,6 +34,9 @@ export class TicketEvent {
       'CREATED: the AI suggestion shown, and whether the ticket was saved with it (`accepted`); null when none was shown, and for other kinds.',
   })
   suggestion!: TicketSuggestion | null;
+
+  @Field(() => TicketNote, { nullable: true, description: 'NOTE_ADDED: the note; null for other kinds.' })
+  note!: TicketNote | null;
 
   // The actor as stored; `actor` resolves it (ticket-history.resolver.ts).
   actorUserId!: number | null;

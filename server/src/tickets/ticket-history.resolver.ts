@@ -16,7 +16,7 @@ import { Ticket } from './ticket.type.js';
 export class TicketHistoryResolver {
   @FieldResolver(() => TicketEventConnection, {
     description:
-      'Everything that happened to the ticket, oldest first: its creation, then one event per changed field, each with who and when. Recorded in the same transaction as the change; never edited or deleted.',
+      'Everything that happened to the ticket, oldest first: its creation, then one event per changed field or note added, each with who and when. Recorded in the same transaction as the change; never edited or deleted.',
   })
   async history(
     @Root() ticket: Ticket,
@@ -29,7 +29,8 @@ export class TicketHistoryResolver {
     @Arg('after', () => String, { nullable: true, description: 'Return events after this cursor (`pageInfo.endCursor`).' })
     after: string | null,
   ): Promise<TicketEventConnection> {
-    const page = await listTicketHistory(ctx.db, ticket.id, { first, after });
+    // Batched: the tickets of a list read their pages in one statement.
+    const page = await listTicketHistory((ticketId, p) => ctx.loaders.historyPages.load({ ticketId, ...p }), ticket.id, { first, after });
     const edges = page.rows.map((row) => ({ cursor: encodeEventCursor(row), node: toTicketEvent(row) }));
     return {
       edges,

@@ -47,12 +47,13 @@ export const TICKET_DEFAULTS = {
   status: TicketStatus.OPEN,
 } as const;
 
-/** What a history event records: a ticket created, one field of it changed, or its assignee set or removed. */
+/** What a history event records: a ticket created, one field of it changed, its assignee set or removed, or a note added. */
 export enum TicketEventKind {
   CREATED = 'created',
   FIELD_CHANGED = 'field_changed',
   ASSIGNED = 'assigned',
   UNASSIGNED = 'unassigned',
+  NOTE_ADDED = 'note_added',
 }
 
 /** The fields whose changes history records, one event per field, in this order. */
@@ -72,6 +73,8 @@ export const TICKET_ID_MAX = 2_147_483_647;
 
 export const TICKET_TITLE_MAX = 200;
 export const TICKET_DESCRIPTION_MAX = 20_000;
+/** Longest internal note, in code points of the trimmed text. */
+export const TICKET_NOTE_MAX = 10_000;
 
 registerEnumType(TicketCategory, {
   name: 'TicketCategory',
@@ -124,6 +127,7 @@ registerEnumType(TicketEventKind, {
     FIELD_CHANGED: { description: 'One field changed from `from` to `to`.' },
     ASSIGNED: { description: 'The ticket was assigned to `assignee` (from `previousAssignee` on a reassignment).' },
     UNASSIGNED: { description: 'The ticket was unassigned: `assignee` is the one removed.' },
+    NOTE_ADDED: { description: 'An internal note was added; `note` is the note.' },
   },
 });
 

@@ -36,6 +36,7 @@ const ROUTES: Record<string, Access> = {
   ...resource('/api/tickets/', { GET: 'tickets:read', POST: 'tickets:write' }, 'tickets:read'),
   ...resource('/api/tickets/:id/', { GET: 'tickets:read', PATCH: 'tickets:write' }, 'tickets:read'),
   ...resource('/api/tickets/:id/history/', { GET: 'tickets:read' }, 'tickets:read'),
+  ...resource('/api/tickets/:id/notes/', { GET: 'tickets:read', POST: 'tickets:write' }, 'tickets:read'),
   ...resource('/api/tickets/stats/', { GET: 'tickets:read' }, 'tickets:read'),
   ...resource('/api/tickets/classify/', { POST: 'classify' }, 'classify'),
   ...resource('/api/auth/token/', { POST: 'public' }, 'public'),
@@ -83,6 +84,10 @@ const FIELDS: Record<string, { access: Access; operation: string }> = {
   updateTicket: {
     access: 'tickets:write',
     operation: 'mutation { updateTicket(id: "999999", input: { title: "T" }) { ticket { id } userErrors { code } } }',
+  },
+  addTicketNote: {
+    access: 'tickets:write',
+    operation: 'mutation { addTicketNote(ticketId: "999999", input: { body: "N" }) { note { id } userErrors { code } } }',
   },
   me: { access: 'public', operation: 'query { me { id } }' },
   authStatus: { access: 'public', operation: 'query { authStatus { setupRequired } }' },

@@ -222,6 +222,13 @@ describe('the database cost of a field depends on its arguments', () => {
     expect(cost('{ tickets(search: "refund") { nodes { id } } }')).toBe(SCAN_COST);
     expect(cost('{ stats(filter: { createdAfter: "2024-01-01T00:00:00Z" }) { totalTickets } }')).toBe(SCAN_COST);
   });
+
+  it('counts the history and the notes of a ticket list as one query each, as their loader runs them', () => {
+    const entries = 'history(first: 5) { nodes { id note { body } } } notes(first: 5) { nodes { body } }';
+    expect(cost(`{ tickets(first: 100) { nodes { id ${entries} } } }`)).toBe(3);
+    expect(cost(`{ ticket(id: "1") { ${entries} } }`)).toBe(3);
+    expect(cost('mutation { addTicketNote(ticketId: "1", input: { body: "x" }) { note { id } userErrors { code } } }')).toBe(1);
+  });
 });
 
 describe('the response-size model', () => {

@@ -184,7 +184,9 @@ describeOnDatabases(
         '/api/tickets/stats/',
         '/api/tickets/{id}/',
         '/api/tickets/{id}/history/',
+        '/api/tickets/{id}/notes/',
       ]);
+      expect(Object.keys(doc.paths['/api/tickets/{id}/notes/']).sort()).toEqual(['get', 'post']);
       expect(Object.keys(doc.paths['/api/tickets/']).sort()).toEqual(['get', 'post']);
       expect(Object.keys(doc.paths['/api/tickets/{id}/history/'])).toEqual(['get']);
       expect(Object.keys(doc.paths['/api/tickets/{id}/']).sort()).toEqual(['get', 'patch']);

@@ -85,6 +85,7 @@ describeOnDatabases('ticket history', (ctx) => {
         suggestion: null,
         assignee: null,
         previous_assignee: null,
+        note: null,
       },
     ]);
   });

@@ -15,14 +15,14 @@ type FilterField = keyof TicketFilter;
 
 /** A list's values in a fixed order, so the same selection in another order is the same list; empty is no filter. */
 const sortedValues = <T extends string>(values: readonly T[]): T[] | undefined => (values.length ? [...values].sort() : undefined);
-/** Whose tickets, in a fixed shape (the ids sorted); asking for nobody's and no one's is no filter. */
-const assigneeKey = (value: AssigneeFilter): AssigneeFilter | undefined => {
-  const userIds = value.userIds?.length ? [...value.userIds].sort() : undefined;
-  if (!value.me && !value.none && !userIds) return undefined;
-  return { ...(value.me ? { me: true } : {}), ...(value.none ? { none: true } : {}), ...(userIds ? { userIds } : {}) };
-};
 /** An instant as the list was asked for it; empty is no filter. */
 const givenInstant = (value: string): string | undefined => value || undefined;
+/** Whose tickets, with the user ids in order and the flags explicit, so equal choices key alike. */
+const assigneeChoice = (value: AssigneeFilter): AssigneeFilter | undefined => {
+  const userIds = value.userIds?.length ? [...value.userIds].sort() : undefined;
+  if (!value.me && !value.none && !userIds) return undefined;
+  return { me: value.me ?? false, none: value.none ?? false, ...(userIds ? { userIds } : {}) };
+};
 
 /**
  * How each field of the schema's `TicketFilter` goes into the key, in the key's field
@@ -30,10 +30,10 @@ const givenInstant = (value: string): string | undefined => value || undefined;
  * typecheck here until it is keyed (instead of sharing a cache entry with other lists).
  */
 const FILTER_KEY: { [K in FilterField]: (value: NonNullable<TicketFilter[K]>) => TicketFilter[K] | undefined } = {
+  assignee: assigneeChoice,
   categories: sortedValues,
   priorities: sortedValues,
   statuses: sortedValues,
-  assignee: assigneeKey,
   createdAfter: givenInstant,
   createdBefore: givenInstant,
 };

@@ -4,6 +4,7 @@ import { useEffect, useRef } from 'react';
 import { Link, NavLink, Outlet, useLocation } from 'react-router';
 import { useSession } from '../features/auth/session.js';
 import { UserMenu } from '../features/auth/UserMenu.js';
+import { DevelopersMenu } from './DevelopersMenu.js';
 
 export function Layout() {
   const { pathname } = useLocation();
@@ -11,13 +12,14 @@ export function Layout() {
   const main = useRef<HTMLElement>(null);
   const firstRender = useRef(true);
   // After an in-app navigation, keyboard and screen-reader users continue from the
-  // new screen's content rather than from the link they used.
+  // new screen's content rather than from the link they used, unless the screen put
+  // focus where its work starts (a new ticket's title).
   useEffect(() => {
     if (firstRender.current) {
       firstRender.current = false;
       return;
     }
-    main.current?.focus();
+    if (!main.current?.contains(document.activeElement)) main.current?.focus();
   }, [pathname]);
 
   return (
@@ -48,9 +50,6 @@ export function Layout() {
                 <li>
                   <NavLink to="/dashboard">Dashboard</NavLink>
                 </li>
-                <li>
-                  <a href="/graphiql">GraphQL playground</a>
-                </li>
                 {/* The server refuses the same to agents (FORBIDDEN); the links only spare them the detour. */}
                 {user.role === 'ADMIN' ? (
                   <>
@@ -64,6 +63,7 @@ export function Layout() {
                 ) : null}
               </ul>
             </nav>
+            <DevelopersMenu />
             <UserMenu user={user} />
           </>
         ) : null}

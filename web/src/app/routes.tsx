@@ -17,41 +17,50 @@ import { TicketDetailPage } from '../features/tickets/TicketDetailPage.js';
 import { TicketsPage } from '../features/tickets/TicketsPage.js';
 import { Layout, NotFoundPage } from './Layout.js';
 import { RouteError } from './RouteError.js';
+import { Loading } from '../common/ErrorMessage.js';
 
 export const routes: RouteObject[] = [
   {
     element: <SessionPage />,
+    // The last resort, should the frame itself fail; a screen's failure shows inside it.
     errorElement: <RouteError />,
+    // While the first screen's code loads (the dashboard is loaded lazily).
+    hydrateFallbackElement: <Loading label="Loading…" />,
     children: [
       {
         element: <Layout />,
         children: [
-          { path: 'signin', element: <SignInPage /> },
-          { path: 'setup', element: <SetupPage /> },
-          { path: 'invitation', element: <InvitationPage /> },
           {
-            element: <RequireSignIn />,
+            errorElement: <RouteError />,
             children: [
-              { index: true, element: <Navigate to="/tickets" replace /> },
-              { path: 'tickets', element: <TicketsPage /> },
-              { path: 'tickets/new', element: <NewTicketPage /> },
-              { path: 'tickets/:id', element: <TicketDetailPage /> },
-              // The charts library is loaded only when the dashboard is first opened.
+              { path: 'signin', element: <SignInPage /> },
+              { path: 'setup', element: <SetupPage /> },
+              { path: 'invitation', element: <InvitationPage /> },
               {
-                path: 'dashboard',
-                lazy: async () => ({ Component: (await import('../features/stats/DashboardPage.js')).DashboardPage }),
-              },
-              { path: 'account', element: <AccountPage /> },
-              {
-                path: 'admin',
-                element: <RequireAdmin />,
+                element: <RequireSignIn />,
                 children: [
-                  { index: true, element: <Navigate to="/admin/users" replace /> },
-                  { path: 'users', element: <AdminUsersPage /> },
-                  { path: 'tokens', element: <AdminTokensPage /> },
+                  { index: true, element: <Navigate to="/tickets" replace /> },
+                  { path: 'tickets', element: <TicketsPage /> },
+                  { path: 'tickets/new', element: <NewTicketPage /> },
+                  { path: 'tickets/:id', element: <TicketDetailPage /> },
+                  // The charts library is loaded only when the dashboard is first opened.
+                  {
+                    path: 'dashboard',
+                    lazy: async () => ({ Component: (await import('../features/stats/DashboardPage.js')).DashboardPage }),
+                  },
+                  { path: 'account', element: <AccountPage /> },
+                  {
+                    path: 'admin',
+                    element: <RequireAdmin />,
+                    children: [
+                      { index: true, element: <Navigate to="/admin/users" replace /> },
+                      { path: 'users', element: <AdminUsersPage /> },
+                      { path: 'tokens', element: <AdminTokensPage /> },
+                    ],
+                  },
+                  { path: '*', element: <NotFoundPage /> },
                 ],
               },
-              { path: '*', element: <NotFoundPage /> },
             ],
           },
         ],

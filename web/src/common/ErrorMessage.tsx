@@ -15,7 +15,7 @@ export function ErrorMessage({ error, onRetry, title }: { error: unknown; onRetr
       <p>{problem.message}</p>
       {onRetry ? (
         <button type="button" className="button" onClick={onRetry}>
-          Try again
+          Retry
         </button>
       ) : null}
     </div>

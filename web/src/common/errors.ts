@@ -80,6 +80,17 @@ export function describeProblem(error: unknown): Problem {
   return unreachable();
 }
 
+/**
+ * A screen's code (a lazily loaded chunk) could not be fetched: the server is down or
+ * the connection gone, not a bug. Browsers word it differently; all are TypeErrors.
+ */
+export function isCodeLoadFailure(error: unknown): boolean {
+  return (
+    error instanceof TypeError &&
+    /dynamically imported module|importing a module script failed|failed to fetch|networkerror/i.test(error.message)
+  );
+}
+
 function unreachable(): Problem {
   return {
     kind: 'unreachable',

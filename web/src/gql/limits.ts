@@ -8,6 +8,9 @@ export const TICKET_TITLE_MAX = 200;
 /** Longest ticket description, in code points of the trimmed text. */
 export const TICKET_DESCRIPTION_MAX = 20000;
 
+/** Longest internal note, in code points of the trimmed text. */
+export const TICKET_NOTE_MAX = 10000;
+
 /** Longest search text of the tickets list, in code points. */
 export const TICKET_SEARCH_MAX = 200;
 

@@ -7,6 +7,7 @@ import './monaco-workers.js';
 import { createGraphiQLFetcher } from '@graphiql/toolkit';
 import { GraphiQL } from 'graphiql';
 import 'graphiql/style.css';
+import './playground.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { fetchWithSession } from '../apollo/csrf.js';

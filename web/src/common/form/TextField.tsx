@@ -22,9 +22,11 @@ interface Props {
   autoComplete?: string;
   /** A line under the label that says what is expected. */
   hint?: string;
+  /** Focused when the screen opens: the one field a screen is for (a new ticket's title). */
+  autoFocus?: boolean;
 }
 
-export function TextField({ label, name, value, max, error, onChange, onBlur, rows, type, autoComplete, hint }: Props) {
+export function TextField({ label, name, value, max, error, onChange, onBlur, rows, type, autoComplete, hint, autoFocus }: Props) {
   const id = useId();
   const hintId = `${id}-hint`;
   const countId = `${id}-count`;
@@ -36,6 +38,7 @@ export function TextField({ label, name, value, max, error, onChange, onBlur, ro
     name,
     value,
     autoComplete,
+    autoFocus,
     'aria-invalid': error ? true : undefined,
     'aria-describedby': describedBy || undefined,
     onBlur,

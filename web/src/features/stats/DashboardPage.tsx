@@ -10,14 +10,15 @@ import { Link } from 'react-router';
 import { ErrorMessage, Loading } from '../../common/ErrorMessage.js';
 import { graphql } from '../../gql/index.js';
 import { ActiveByAssigneeCard } from './ActiveByAssigneeCard.js';
-import { BreakdownCharts } from './BreakdownCharts.js';
+import { ActiveBacklogCharts, BreakdownCharts } from './BreakdownCharts.js';
+import { ACTIVE_STATUSES } from '../tickets/ticket-enums.js';
 import { StatsSummary } from './StatsSummary.js';
 import { SuggestionAcceptanceCard } from './SuggestionAcceptanceCard.js';
 import { TicketsPerDayChart } from './TicketsPerDayChart.js';
 import { useDocumentTitle } from '../../common/use-document-title.js';
 
 const DashboardPageQuery = graphql(`
-  query DashboardPage {
+  query DashboardPage($activeStatuses: [TicketStatus!]!) {
     stats {
       ...StatsSummary_stats @unmask
       ...BreakdownCharts_stats @unmask
@@ -25,12 +26,18 @@ const DashboardPageQuery = graphql(`
       ...SuggestionAcceptanceCard_stats @unmask
       ...ActiveByAssigneeCard_stats @unmask
     }
+    active: stats(filter: { statuses: $activeStatuses }) {
+      ...BreakdownCharts_stats @unmask
+    }
   }
 `);
 
 export function DashboardPage() {
   useDocumentTitle('Dashboard');
-  const { data, error, loading, refetch } = useQuery(DashboardPageQuery, { fetchPolicy: 'cache-and-network' });
+  const { data, error, loading, refetch } = useQuery(DashboardPageQuery, {
+    variables: { activeStatuses: [...ACTIVE_STATUSES] },
+    fetchPolicy: 'cache-and-network',
+  });
   return (
     <div className="page">
       <header className="page__header">
@@ -59,12 +66,16 @@ export function DashboardPage() {
             </div>
           ) : (
             <>
+              <ActiveBacklogCharts stats={data.active} />
               <TicketsPerDayChart stats={data.stats} />
               <div className="chart-grid chart-grid--two">
                 <SuggestionAcceptanceCard stats={data.stats} />
                 <ActiveByAssigneeCard stats={data.stats} />
               </div>
-              <BreakdownCharts stats={data.stats} />
+              <section aria-labelledby="all-tickets-title" className="dashboard__section">
+                <h2 id="all-tickets-title">All tickets</h2>
+                <BreakdownCharts stats={data.stats} />
+              </section>
             </>
           )}
         </div>

@@ -1,4 +1,4 @@
-// The headline figures: how many tickets, how many still open, how many a day.
+// The headline figures: how many tickets, how many still being worked, how many a day.
 import { graphql } from '../../gql/index.js';
 import type { StatsSummary_StatsFragment } from '../../gql/graphql.js';
 
@@ -20,11 +20,12 @@ export function StatsSummary({ stats: data }: { stats: StatsSummary_StatsFragmen
         <dd>{data.totalTickets.toLocaleString('en')}</dd>
       </div>
       <div className="kpi" data-kpi="open">
-        <dt>Open</dt>
+        {/* Not the status chart's "Open": both active statuses together. */}
+        <dt>Active (open + in progress)</dt>
         <dd>{data.openTickets.toLocaleString('en')}</dd>
       </div>
       <div className="kpi" data-kpi="per-day">
-        <dt>Average per day</dt>
+        <dt>Created per day, on average since the first ticket</dt>
         <dd>{data.avgTicketsPerDay.toLocaleString('en', { maximumFractionDigits: 2 })}</dd>
       </div>
     </dl>

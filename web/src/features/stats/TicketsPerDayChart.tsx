@@ -27,7 +27,7 @@ export function TicketsPerDayChart({ stats }: { stats: TicketsPerDayChart_StatsF
       </figcaption>
       <div className="chart-card__plot" aria-hidden="true">
         <ResponsiveContainer width="100%" height={240}>
-          <LineChart data={points} margin={{ top: 8, right: 16, bottom: 0, left: -16 }}>
+          <LineChart data={points} margin={{ top: 8, right: 16, bottom: 0, left: -16 }} accessibilityLayer={false}>
             <CartesianGrid strokeDasharray="3 3" vertical={false} />
             <XAxis dataKey="label" fontSize={12} minTickGap={16} />
             <YAxis allowDecimals={false} fontSize={12} />

@@ -154,6 +154,7 @@ export function NewTicketForm({ onCreated, classifyDelayMs = 700 }: Props) {
       <TextField
         label="Title"
         name="title"
+        autoFocus
         value={title}
         max={TICKET_TITLE_MAX}
         autoComplete="off"

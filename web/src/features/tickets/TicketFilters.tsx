@@ -1,11 +1,20 @@
 // Filters (several values per field) and the search box of the tickets list. The
-// search box updates the URL only after typing pauses.
+// search box updates the URL only after typing pauses. On a phone the filters start
+// folded behind their summary (which counts the active ones), so the first tickets
+// are on screen; wider screens show them open.
 import { useEffect, useEffectEvent, useId, useState } from 'react';
 import { clipCharacters } from '../../common/characters.js';
 import { useDebouncedValue } from '../../common/use-debounced-value.js';
 import { TICKET_SEARCH_MAX } from '../../gql/limits.js';
 import { CATEGORIES, CATEGORY_LABEL, PRIORITIES, PRIORITY_LABEL, STATUSES, STATUS_LABEL } from './ticket-enums.js';
 import { withoutFilters, type TicketsView } from './tickets-url.js';
+
+/** Wide enough for the filters to sit open above the list without hiding it. */
+const WIDE = '(min-width: 700px)';
+
+function wideScreen(): boolean {
+  return typeof window.matchMedia !== 'function' || window.matchMedia(WIDE).matches;
+}
 
 interface Props {
   view: TicketsView;
@@ -55,6 +64,8 @@ export function TicketFilters({ view, onChange, searchDelayMs = 300 }: Props) {
   const [text, setText] = useState(view.search);
   const [followed, setFollowed] = useState(view.search);
   const debounced = useDebouncedValue(text, searchDelayMs);
+  // Decided once, when the list opens: the agent's own opening or closing then stands.
+  const [open, setOpen] = useState(wideScreen);
 
   // The URL is the source of truth: follow it when it changes from outside (back button),
   // during render rather than in an effect, so the old text is never shown.
@@ -87,7 +98,7 @@ export function TicketFilters({ view, onChange, searchDelayMs = 300 }: Props) {
           }}
         />
       </div>
-      <details className="filters__more" open>
+      <details className="filters__more" open={open} onToggle={(event) => setOpen(event.currentTarget.open)}>
         <summary>Filters{activeCount ? ` (${activeCount})` : ''}</summary>
         <div className="filters__groups">
           <CheckboxGroup

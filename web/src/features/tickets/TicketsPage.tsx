@@ -3,7 +3,7 @@
 // changeable in place, and rows selected for one change of them all (the bulk bar).
 import { NetworkStatus } from '@apollo/client';
 import { useQuery } from '@apollo/client/react';
-import { useMemo, useReducer, useState } from 'react';
+import { useMemo, useReducer, useRef, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { ErrorMessage, Loading } from '../../common/ErrorMessage.js';
 import { graphql } from '../../gql/index.js';
@@ -12,7 +12,16 @@ import { TicketFilters } from './TicketFilters.js';
 import { BulkActionBar } from './BulkActionBar.js';
 import { TicketRow } from './TicketRow.js';
 import { emptySelection, pageCheckState, selectionReducer } from './ticket-selection.js';
-import { isFiltered, readTicketsView, toTicketFilter, withoutFilters, writeTicketsView, type TicketsView } from './tickets-url.js';
+import {
+  hasFilters,
+  isFiltered,
+  readTicketsView,
+  sameFilters,
+  toTicketFilter,
+  withoutFilters,
+  writeTicketsView,
+  type TicketsView,
+} from './tickets-url.js';
 import { useDocumentTitle } from '../../common/use-document-title.js';
 
 // One page of the list: the server's default size.
@@ -73,9 +82,15 @@ export function TicketsPage() {
   const users = useQuery(TicketsPageUsersQuery, { fetchPolicy: 'cache-first' }).data?.assignableUsers ?? [];
   const [selection, select] = useReducer(selectionReducer, emptySelection);
 
+  // Each filter change is a step Back undoes; typing a search is one step, however
+  // many keystrokes (each one after the first replaces the entry the first made).
+  const typingSearch = useRef(false);
   const setView = (next: TicketsView) => {
+    const searchOnly = next.search !== view.search && sameFilters(next, view);
+    const replace = searchOnly && typingSearch.current;
+    typingSearch.current = searchOnly;
     setRequested({ from: params, view: next });
-    setParams(writeTicketsView(next), { replace: true });
+    setParams(writeTicketsView(next), { replace });
   };
   const tickets = data?.tickets;
   // Large searches are counted approximately by the server.
@@ -112,7 +127,7 @@ export function TicketsPage() {
           <div className="empty">
             {isFiltered(view) ? (
               <>
-                <p>No ticket matches these filters.</p>
+                <p>{emptyText(view)}</p>
                 <button type="button" className="button" onClick={() => setView(withoutFilters(view))}>
                   Clear filters and search
                 </button>
@@ -174,4 +189,10 @@ export function TicketsPage() {
       </section>
     </div>
   );
+}
+
+function emptyText(view: TicketsView): string {
+  const search = view.search.trim();
+  if (search === '') return 'No ticket matches these filters.';
+  return hasFilters(view) ? `No ticket matches “${search}” with these filters.` : `No ticket matches “${search}”.`;
 }

@@ -5,6 +5,8 @@ import type { ClassificationSource, TicketCategory, TicketEventField, TicketPrio
 export const CATEGORIES = ['ACCOUNT', 'BILLING', 'GENERAL', 'TECHNICAL'] as const satisfies readonly TicketCategory[];
 export const PRIORITIES = ['LOW', 'MEDIUM', 'HIGH', 'CRITICAL'] as const satisfies readonly TicketPriority[];
 export const STATUSES = ['OPEN', 'IN_PROGRESS', 'RESOLVED', 'CLOSED'] as const satisfies readonly TicketStatus[];
+/** Still being worked: the server's `openTickets` counts these. */
+export const ACTIVE_STATUSES = ['OPEN', 'IN_PROGRESS'] as const satisfies readonly TicketStatus[];
 
 // Compile-time completeness: each alias is an error while a schema value is missing above.
 type AssertNever<T extends never> = T;

@@ -25,6 +25,8 @@ type ChoiceOf<K extends FilterField> = NonNullable<TicketFilter[K]> extends read
  * it is given one or the other.
  */
 const URL_FILTERS = {
+  // Not offered by the list's filters yet: the views "My tickets" and "Unassigned" will.
+  assignee: null,
   categories: { param: 'category', order: CATEGORIES, guard: isCategory },
   priorities: { param: 'priority', order: PRIORITIES, guard: isPriority },
   statuses: { param: 'status', order: STATUSES, guard: isStatus },
@@ -85,6 +87,13 @@ export function writeTicketsView(view: TicketsView): URLSearchParams {
   return params;
 }
 
+/** The tickets list showing `view` (the filters not given: none). */
+export function ticketsHref(view: Partial<TicketsView>): string {
+  const params = writeTicketsView({ categories: [], priorities: [], statuses: [], search: '', ...view });
+  const query = params.toString();
+  return query === '' ? '/tickets' : `/tickets?${query}`;
+}
+
 export function toTicketFilter(view: TicketsView): TicketFilter | null {
   const filter: TicketFilter = {};
   for (const field of VIEW_FIELDS) if (view[field].length) Object.assign(filter, { [field]: view[field] });
@@ -97,7 +106,20 @@ export function withoutFilters(view: TicketsView): TicketsView {
   return { categories: [], priorities: [], statuses: [], search: '', assignee: view.assignee };
 }
 
+/** Any filter chosen (the search aside). */
+export function hasFilters(view: TicketsView): boolean {
+  return VIEW_FIELDS.some((field) => view[field].length > 0);
+}
+
 /** Filters or a search narrow the view (whose tickets it shows is the view, not a filter). */
 export function isFiltered(view: TicketsView): boolean {
-  return VIEW_FIELDS.some((field) => view[field].length > 0) || view.search.trim() !== '';
+  return hasFilters(view) || view.search.trim() !== '';
+}
+
+/** The same filters chosen in both (the search aside). */
+export function sameFilters(a: TicketsView, b: TicketsView): boolean {
+  const sameAssignee = (a.assignee ? assigneeParam(a.assignee) : null) === (b.assignee ? assigneeParam(b.assignee) : null);
+  return (
+    sameAssignee && VIEW_FIELDS.every((field) => a[field].length === b[field].length && a[field].every((value, i) => value === b[field][i]))
+  );
 }
