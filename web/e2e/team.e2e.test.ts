@@ -1,7 +1,9 @@
 // Two agents sharing one queue, each signed in through the sign-in page in a browser
 // context of their own, against the real server and a fresh database: a change made on
 // a stale screen is never silently lost (the agent sees the colleague's change and
-// re-applies theirs with one click), and the ticket's timeline tells who did what.
+// re-applies theirs with one click), the ticket's timeline tells who did what, tickets
+// are handed over (assign to me, My tickets, reassigning), and notes are left for the
+// next person.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, openBrowser, type BrowserSession } from './support/browser.js';
@@ -24,6 +26,7 @@ interface TicketState {
   status: string;
   priority: string;
   version: number;
+  assignee: { displayName: string } | null;
 }
 
 async function createTicket(input: Record<string, unknown>): Promise<string> {
@@ -35,7 +38,10 @@ async function createTicket(input: Record<string, unknown>): Promise<string> {
 }
 
 async function ticket(id: string): Promise<TicketState> {
-  const data = await server.gql<{ ticket: TicketState }>('query($id: ID!) { ticket(id: $id) { title status priority version } }', { id });
+  const data = await server.gql<{ ticket: TicketState }>(
+    'query($id: ID!) { ticket(id: $id) { title status priority version assignee { displayName } } }',
+    { id },
+  );
   return data.ticket;
 }
 
@@ -109,6 +115,60 @@ describe('two agents on one queue', () => {
       expect.stringMatching(/^Priority: Critical → High\s*Avery Agent · /),
     ]);
     await sessions[0]!.screenshot('team-timeline');
+  });
+
+  it('hands a ticket over: assign to me puts it in My tickets, a colleague takes it over, the timeline tells both', async () => {
+    const id = await createTicket({ title: 'Router blinking red', priority: 'HIGH' });
+    await a.goto('/tickets');
+    const aRow = row(a, 'Router blinking red');
+    expect(await aRow.getByTestId('assignee').textContent()).toBe('Unassigned');
+    await aRow.getByRole('button', { name: 'Assign “Router blinking red” to me' }).click();
+    await expect.poll(async () => (await ticket(id)).assignee?.displayName, POLL).toBe('Avery Agent');
+    expect(await aRow.getByTestId('assignee').textContent()).toBe('Avery Agent');
+
+    await a.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'My tickets' }).click();
+    await a.waitForURL('**/tickets?assignee=me');
+    await a.getByRole('heading', { name: 'My tickets' }).waitFor();
+    await row(a, 'Router blinking red').waitFor();
+    expect(await a.locator('.ticket-row').count()).toBe(1);
+
+    // B's Unassigned view no longer has it; B takes it over on its page.
+    await b.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Unassigned' }).click();
+    await b.waitForURL('**/tickets?assignee=none');
+    await b.getByRole('heading', { name: 'Unassigned tickets' }).waitFor();
+    await b.locator('.tickets__count').waitFor();
+    expect(await row(b, 'Router blinking red').count()).toBe(0);
+    await b.goto(`/tickets/${id}`);
+    const assignee = b.getByLabel('Assignee', { exact: true });
+    expect(await assignee.locator('option:checked').textContent()).toBe('Avery Agent');
+    await b.getByRole('button', { name: 'Assign to me' }).click();
+    await expect.poll(async () => (await ticket(id)).assignee?.displayName, POLL).toBe('Bea Colleague');
+    await expect
+      .poll(async () => (await timeline(b)).at(-1), POLL)
+      .toMatch(/^Assigned to Bea Colleague \(from Avery Agent\)\s*Bea Colleague · /);
+    expect((await timeline(b)).at(-2)).toMatch(/^Assigned to Avery Agent\s*Avery Agent · /);
+    await sessions[1]!.screenshot('team-assigned');
+  });
+
+  it('shows a note added by one agent to the other, in the notes and in the timeline', async () => {
+    const id = await createTicket({ title: 'Invoice address wrong' });
+    await a.goto(`/tickets/${id}`);
+    const form = a.getByRole('form', { name: 'Add a note' });
+    await form.getByLabel('New note').fill('Customer sent the corrected address by phone.');
+    expect(await form.getByText('45 / 10,000').count()).toBe(1);
+    await form.getByRole('button', { name: 'Add note' }).click();
+    const notes = a.getByRole('list', { name: 'Internal notes' });
+    await notes.getByRole('listitem').first().waitFor();
+    expect(await notes.getByRole('listitem').allTextContents()).toEqual([
+      expect.stringMatching(/^Avery Agent · .*Customer sent the corrected address by phone\.$/),
+    ]);
+    await expect
+      .poll(async () => (await timeline(a)).at(-1), POLL)
+      .toMatch(/^Note added: “Customer sent the corrected address by phone\.”\s*Avery Agent · /);
+
+    await b.goto(`/tickets/${id}`);
+    await b.getByRole('list', { name: 'Internal notes' }).getByText('Customer sent the corrected address by phone.').waitFor();
+    await sessions[0]!.screenshot('team-note');
   });
 
   it('never shows a page error or a blocked request', () => {

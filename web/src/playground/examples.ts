@@ -172,6 +172,26 @@ mutation ExampleUpdateTicket($id: ID!, $input: UpdateTicketInput!) {
     variables: { id: '1', input: { status: 'RESOLVED' } },
   },
   {
+    title: 'Add a note',
+    query: `# An internal note on a ticket (agents only; never edited or deleted: a correction is a
+# new note). It shows in the ticket's notes and, as NOTE_ADDED, in its history.
+mutation ExampleAddTicketNote($ticketId: ID!, $input: AddTicketNoteInput!) {
+  addTicketNote(ticketId: $ticketId, input: $input) {
+    note {
+      id
+      body
+      createdAt
+    }
+    userErrors {
+      field
+      code
+      message
+    }
+  }
+}`,
+    variables: { ticketId: '1', input: { body: 'Called the customer back; waiting for logs.' } },
+  },
+  {
     title: 'Who am I',
     query: `# Who the request acts for: the signed-in user, or the owner of the API token in the
 # Authorization header (Authorization: Token …); null when anonymous.

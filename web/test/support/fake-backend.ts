@@ -13,8 +13,6 @@ import type {
   AcceptInvitationInput,
   AddTicketNoteInput,
   AddTicketNoteMutation,
-  BulkUpdateTicketsInput,
-  BulkUpdateTicketsMutation,
   ApiTokenScope,
   ChangePasswordInput,
   ClassifyDescriptionQuery,
@@ -98,7 +96,6 @@ export interface Connection<T> {
 }
 export type TicketEventConnection = Connection<TicketEvent>;
 export type AddTicketNotePayload = AddTicketNoteMutation['addTicketNote'];
-export type BulkUpdateTicketsPayload = BulkUpdateTicketsMutation['bulkUpdateTickets'];
 type PageArgs = { first?: number | null; after?: string | null };
 export type Ticket = Omit<TicketDetails_TicketFragment, ' $fragmentName' | 'createdBy' | 'updatedBy'> & {
   createdBy: Actor | null;
@@ -139,7 +136,6 @@ export interface FakeResolvers {
   createTicket(args: { input: CreateTicketInput }): Maybe<CreateTicketPayload>;
   updateTicket(args: { id: string; input: UpdateTicketInput }): Maybe<UpdateTicketPayload>;
   addTicketNote(args: { ticketId: string; input: AddTicketNoteInput }): Maybe<AddTicketNotePayload>;
-  bulkUpdateTickets(args: { ids: string[]; input: BulkUpdateTicketsInput }): Maybe<BulkUpdateTicketsPayload>;
   me(): Maybe<User | null>;
   authStatus(): Maybe<{ setupRequired: boolean }>;
   users(): Maybe<User[]>;
@@ -304,7 +300,6 @@ export function createFakeBackend(resolvers: Partial<FakeResolvers>): FakeBacken
     createTicket: () => unexpected('createTicket'),
     updateTicket: () => unexpected('updateTicket'),
     addTicketNote: () => unexpected('addTicketNote'),
-    bulkUpdateTickets: () => unexpected('bulkUpdateTickets'),
     me: () => unexpected('me'),
     authStatus: () => unexpected('authStatus'),
     users: () => unexpected('users'),

@@ -25,12 +25,10 @@ type ChoiceOf<K extends FilterField> = NonNullable<TicketFilter[K]> extends read
  * it is given one or the other.
  */
 const URL_FILTERS = {
-  // Not offered by the list's filters yet: the views "My tickets" and "Unassigned" will.
-  assignee: null,
   categories: { param: 'category', order: CATEGORIES, guard: isCategory },
   priorities: { param: 'priority', order: PRIORITIES, guard: isPriority },
   statuses: { param: 'status', order: STATUSES, guard: isStatus },
-  // Not a list of choices: one value, read and written by assigneeView below.
+  // Not a list of choices: one value (`assignee=me|none|<id>`), read and written below.
   assignee: null,
   createdAfter: null,
   createdBefore: null,
@@ -89,7 +87,7 @@ export function writeTicketsView(view: TicketsView): URLSearchParams {
 
 /** The tickets list showing `view` (the filters not given: none). */
 export function ticketsHref(view: Partial<TicketsView>): string {
-  const params = writeTicketsView({ categories: [], priorities: [], statuses: [], search: '', ...view });
+  const params = writeTicketsView({ categories: [], priorities: [], statuses: [], search: '', assignee: null, ...view });
   const query = params.toString();
   return query === '' ? '/tickets' : `/tickets?${query}`;
 }

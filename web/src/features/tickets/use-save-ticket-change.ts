@@ -35,7 +35,7 @@ const TicketConflictQuery = graphql(`
         }
         ...ActorName_actor
       }
-      history(first: 100, after: $after) {
+      history(first: 50, after: $after) {
         edges {
           cursor
           node {
@@ -54,8 +54,10 @@ const TicketConflictQuery = graphql(`
   }
 `);
 
+// Pages of 50: an event may carry two whole descriptions and a note, and the server
+// bounds a response by the most its lists and texts could hold.
 // Enough for any ticket people work on; past it the conflict says it could not tell.
-const MAX_HISTORY_PAGES = 50;
+const MAX_HISTORY_PAGES = 100;
 
 export type TicketConflict =
   | { state: 'loading'; ticketId: string; mine: TicketChanges }
