@@ -56,7 +56,7 @@ function assigneeParam(view: AssigneeView): string {
 }
 
 /** The schema's AssigneeFilter for a view. */
-export function toAssigneeFilter(view: AssigneeView): NonNullable<TicketFilter['assignee']> {
+function toAssigneeFilter(view: AssigneeView): NonNullable<TicketFilter['assignee']> {
   if (view === 'me') return { me: true };
   if (view === 'none') return { none: true };
   return { userIds: [view.userId] };
