@@ -2,10 +2,14 @@
 // service calls whose SQL the raw baseline replays (the same calls the adapters make,
 // as the same caller: the benchmark's token).
 import { createTicketGenerator, RARE_PHRASE } from '../../server/src/scripts/seed.generator.js';
-import { createTicket, getTicketStats, getTicketsPerDay, updateTicket } from '../../server/src/tickets/ticket.service.js';
+import { createTicket, getTicket, getTicketStats, getTicketsPerDay, updateTicket } from '../../server/src/tickets/ticket.service.js';
 import { isCounterQuery, isIndexedSearch, validateTicketQuery, type TicketFilterRequest } from '../../server/src/tickets/ticket-query.js';
 import { countTicketsBounded, listTicketsCounted } from '../../server/src/tickets/ticket-count.repository.js';
 import { listTicketsPage } from '../../server/src/tickets/ticket.repository.js';
+import { listTicketHistory, listTicketHistoryByPage } from '../../server/src/tickets/ticket-event.service.js';
+import { listTicketEventsPage } from '../../server/src/tickets/ticket-event.repository.js';
+import { listTicketNotes } from '../../server/src/tickets/ticket-note.service.js';
+import { listTicketNotesPage } from '../../server/src/tickets/ticket-note.repository.js';
 import type { Actor } from '../../server/src/auth/actor.js';
 import type { Db } from '../../server/src/db/client.js';
 
@@ -49,6 +53,11 @@ const STATS = `query { stats { totalTickets openTickets avgTicketsPerDay
 const DASHBOARD = `query { stats { totalTickets openTickets avgTicketsPerDay statusBreakdown { status count } ticketsPerDay(days: 30) { day count } } }`;
 const CREATE = `mutation($input: CreateTicketInput!) { createTicket(input: $input) { ticket { ${TICKET_FIELDS} } userErrors { field code } } }`;
 const UPDATE = `mutation($id: ID!, $input: UpdateTicketInput!) { updateTicket(id: $id, input: $input) { ticket { ${TICKET_FIELDS} } userErrors { field code } } }`;
+
+const ACTOR = 'actor { __typename ... on User { id displayName } ... on ApiToken { id name } }';
+const HISTORY_AND_NOTES = `query($id: ID!) { ticket(id: $id) { id version
+  history(first: 25) { nodes { id kind at field from to suggestion { category priority source accepted } note { id body } ${ACTOR} } pageInfo { hasNextPage endCursor } }
+  notes(first: 25) { nodes { id body createdAt author { __typename ... on User { id displayName } ... on ApiToken { id name } } } pageInfo { hasNextPage endCursor } } } }`;
 
 const gql = (query: string, variables: Record<string, unknown> = {}): HttpRequest => ({
   method: 'POST',
@@ -136,6 +145,14 @@ export function benchCases(): BenchCase[] {
       request: (ids) => ({ method: 'PATCH', path: `/api/tickets/${ids.random()}/`, body: JSON.stringify({ status: randomStatus() }) }),
       capture: [(db, _ids, actor) => updateTicket(db, actor, PLACEHOLDER_ID, { status: 'in_progress' }).catch(() => null)],
     },
+    {
+      // The history holds the notes too (each note_added event carries its note).
+      name: 'ticket history + notes',
+      api: 'REST',
+      targetP95: 10,
+      request: (ids) => ({ method: 'GET', path: `/api/tickets/${ids.random()}/history/?page_size=25` }),
+      capture: [(db) => listTicketHistoryByPage(db, PLACEHOLDER_ID, { page: 1, pageSize: 25 }).catch(() => null)],
+    },
   ];
   const graphql: BenchCase[] = [
     {
@@ -176,6 +193,19 @@ export function benchCases(): BenchCase[] {
           const stats = await getTicketStats(db, null, actor);
           return getTicketsPerDay(db, stats.query, 30);
         },
+      ],
+    },
+    {
+      name: 'ticket history + notes',
+      api: 'GraphQL',
+      targetP95: 10,
+      request: (ids) => gql(HISTORY_AND_NOTES, { id: String(ids.random()) }),
+      capture: [
+        async (db) => {
+          await getTicket(db, PLACEHOLDER_ID);
+          return listTicketHistory((id, page) => listTicketEventsPage(db, id, page), PLACEHOLDER_ID, { first: 25 });
+        },
+        (db) => listTicketNotes((id, page) => listTicketNotesPage(db, id, page), PLACEHOLDER_ID, { first: 25 }),
       ],
     },
     {

@@ -1,6 +1,6 @@
 // `npm run seed -- --count 1000000 [--truncate] [--seed 1]`: fills the configured
-// database (DATABASE_URL, else the embedded one at DATA_DIR) with realistic tickets,
-// for demos and benchmarks. PostgreSQL loads through COPY, PGlite through COPY from
+// database (DATABASE_URL, else the embedded one at DATA_DIR) with realistic tickets
+// and their history (about five events a ticket, with notes), for demos and benchmarks. PostgreSQL loads through COPY, PGlite through COPY from
 // an in-memory blob; both in one transaction, so an interrupted seed leaves nothing.
 // The counter tables stay exact: into a table that already holds tickets the
 // statement-level triggers add each COPY chunk's counts as one grouped upsert; an
@@ -117,9 +117,74 @@ async function timed<T>(phases: SeedPhases, name: string, work: () => Promise<T>
   }
 }
 
+const NOTE_BODIES = [
+  'Asked the customer for a screenshot and the exact time it happened.',
+  'Reproduced on staging; escalating to the on-call engineer.',
+  'Customer confirmed the workaround helps for now.',
+  'Refund approved by billing, waiting for the payment provider.',
+  'Same issue as last week, linked to the incident report.',
+  'Called the customer back, no answer; will try again tomorrow.',
+  'Checked the logs: the request never reached us. Probably their proxy.',
+  'Handing over to the next shift: waiting on the customer.',
+];
+
+/**
+ * The history of the tickets just loaded (ids above `afterId`), a realistic mix of
+ * about five events a ticket, with notes: each ticket's `created` event (with the
+ * suggestion shown and whether it was kept), a priority change for two in five, the
+ * status changes that led to its status, and a note (one in three; two for one in ten)
+ * with its `note_added` event. Derived in SQL from each ticket's id and `seed`, so it
+ * is reproducible, and its times lie between the ticket's creation and last change.
+ */
+function historySql(afterId: number, seed: number): string[] {
+  const mix = `hashint4(id + ${seed * 1_000_003 + 17})::bigint & 2147483647`;
+  const priorities = `array['low', 'medium', 'high', 'critical']`;
+  const notes = `array[${NOTE_BODIES.map((b) => `'${b.replace(/'/g, "''")}'`).join(', ')}]`;
+  const loaded = `
+    select t.*, t.updated_at - t.created_at as span, (t.h / 100) % 100 < 40 as reprioritised,
+      (${priorities})[1 + ((array_position(${priorities}, t.priority) + (t.h / 10000) % 3) % 4)] as first_priority
+    from (select *, ${mix} as h from tickets where id > ${afterId}) as t`;
+  return [
+    `insert into ticket_notes (ticket_id, body, created_at)
+     select id, (${notes})[1 + h % ${NOTE_BODIES.length}], created_at + span * 0.4 from (${loaded}) as t where h % 100 < 33
+     union all
+     select id, (${notes})[1 + (h / 7) % ${NOTE_BODIES.length}], created_at + span * 0.7 from (${loaded}) as t where h % 100 < 10
+     order by 1, 3`,
+    `insert into ticket_events (ticket_id, kind, at, field, from_value, to_value,
+       suggested_category, suggested_priority, classification_source, suggestion_accepted, note_id)
+     select ticket_id, kind, at, field, from_value, to_value, sc, sp, cs, accepted, note_id from (
+       select id as ticket_id, 0 as step, 'created' as kind, created_at as at, null as field, null as from_value, null as to_value,
+         suggested_category as sc, suggested_priority as sp, classification_source as cs,
+         case when suggested_category is not null then suggested_category = category
+           and suggested_priority = case when reprioritised then first_priority else priority end end as accepted,
+         null::bigint as note_id
+       from (${loaded}) as t
+       union all
+       select id, 1, 'field_changed', created_at + span * 0.1, 'priority', first_priority, priority, null, null, null, null, null
+       from (${loaded}) as t where reprioritised
+       union all
+       select id, 2, 'field_changed', created_at + span * 0.2, 'status', 'open', 'in_progress', null, null, null, null, null
+       from (${loaded}) as t where status <> 'open'
+       union all
+       select id, 3, 'field_changed', coalesce(resolved_at, created_at + span * 0.8), 'status', 'in_progress', 'resolved', null, null, null, null, null
+       from (${loaded}) as t where status in ('resolved', 'closed')
+       union all
+       select id, 4, 'field_changed', updated_at, 'status', 'resolved', 'closed', null, null, null, null, null
+       from (${loaded}) as t where status = 'closed'
+       union all
+       select ticket_id, 5, 'note_added', created_at, null, null, null, null, null, null, null, id
+       from ticket_notes where ticket_id > ${afterId}
+     ) as e
+     order by ticket_id, at, step`,
+  ];
+}
+
 async function load(session: LoadSession, options: SeedOptions, chunkRows: number, phases: SeedPhases): Promise<void> {
   const next = createTicketGenerator({ seed: options.seed, count: options.count });
   if (options.truncate) await session.exec('truncate table tickets restart identity cascade');
+  const [{ max_id: afterId } = { max_id: 0 }] = await session.rows<{ max_id: number }>(
+    'select coalesce(max(id), 0)::int as max_id from tickets',
+  );
   const [{ empty } = { empty: false }] = await session.rows<{ empty: boolean }>('select not exists (select 1 from tickets) as empty');
   // Into an empty table: building an index once over all rows is several times
   // faster than inserting every row into it (the trigram GIN index above all), and
@@ -130,7 +195,7 @@ async function load(session: LoadSession, options: SeedOptions, chunkRows: numbe
   const indexes = bulk ? await session.rows<{ name: string; def: string }>(SECONDARY_INDEXES) : [];
   if (bulk) {
     // With its history: a table that references tickets must be truncated in the same statement.
-    if (!options.truncate) await session.exec('truncate table tickets, ticket_events');
+    if (!options.truncate) await session.exec('truncate table tickets, ticket_events, ticket_notes');
     for (const index of indexes) await session.exec(`drop index "${index.name}"`);
     await session.exec(`alter table tickets disable trigger ${INSERT_COUNTER_TRIGGER}`);
   }
@@ -147,6 +212,7 @@ async function load(session: LoadSession, options: SeedOptions, chunkRows: numbe
     await timed(phases, 'counters', () => session.exec('select ticket_counters_rebuild()'));
   }
   for (const index of indexes) await timed(phases, `index ${index.name}`, () => session.exec(index.def));
+  for (const statement of historySql(Number(afterId), options.seed)) await timed(phases, 'history', () => session.exec(statement));
 }
 
 async function seedPostgres(sql: Sql, options: SeedOptions, phases: SeedPhases): Promise<void> {
@@ -183,7 +249,7 @@ async function seedPostgres(sql: Sql, options: SeedOptions, phases: SeedPhases):
   });
   // Fresh statistics for the planner, and the counter rows' old versions cleared.
   await timed(phases, 'analyze', async () => {
-    await sql`analyze tickets`;
+    await sql`analyze tickets, ticket_events, ticket_notes`;
     await sql`vacuum analyze ticket_counts, ticket_daily_counts`;
   });
 }
@@ -208,7 +274,7 @@ async function seedPglite(client: PGlite, options: SeedOptions, phases: SeedPhas
     );
   });
   await timed(phases, 'analyze', async () => {
-    await client.exec('analyze tickets');
+    await client.exec('analyze tickets, ticket_events, ticket_notes');
     await client.exec('vacuum analyze ticket_counts, ticket_daily_counts');
   });
 }

@@ -5,7 +5,13 @@ import type { Actor } from '../auth/actor.js';
 import type { Db } from '../db/client.js';
 import { TicketEventField, TicketEventKind } from './ticket.enums.js';
 import { TicketError } from './ticket.errors.js';
-import { countTicketEvents, listTicketEventsPage, type NewTicketEvent, type TicketEventRow } from './ticket-event.repository.js';
+import {
+  countTicketEvents,
+  listTicketEventsPage,
+  type NewTicketEvent,
+  type TicketEventDraft,
+  type TicketEventRow,
+} from './ticket-event.repository.js';
 import { createEntryCursor, numberedPage, readEntryPage, type EntryPage, type EntryPageRequest } from './ticket-entry-page.js';
 import { findTicketById, type TicketRow } from './ticket.repository.js';
 import { parseTicketId, type ValidUpdateTicket } from './ticket.validation.js';
@@ -32,10 +38,15 @@ function actorColumns(actor: Actor): Pick<NewTicketEvent, 'actorUserId' | 'actor
   return { actorUserId: actor.userId, actorTokenId: actor.tokenId };
 }
 
-/** `created`, with the suggestion the ticket was saved with and whether it was kept. */
-export function createdEvent(actor: Actor, ticket: TicketRow): NewTicketEvent {
+/**
+ * `created`, with the suggestion the ticket is saved with and whether it was kept;
+ * for the ticket the same statement inserts (ticket.repository.ts `insertTicketWithEvents`).
+ */
+export function createdEvent(
+  actor: Actor,
+  ticket: Pick<TicketRow, 'suggestedCategory' | 'suggestedPriority' | 'classificationSource' | 'suggestionAccepted'>,
+): TicketEventDraft {
   return {
-    ticketId: ticket.id,
     kind: TicketEventKind.CREATED,
     ...actorColumns(actor),
     suggestedCategory: ticket.suggestedCategory,
@@ -57,7 +68,7 @@ export function changedFields(before: TicketRow, patch: ValidUpdateTicket): Upda
 export function fieldChangedEvents(actor: Actor, before: TicketRow, after: TicketRow, fields: readonly UpdatableField[]): NewTicketEvent[] {
   return fields.map((field) =>
     field === 'assigneeUserId'
-      ? assignmentEvent(actor, after.id, before.assigneeUserId, after.assigneeUserId)
+      ? { ticketId: after.id, ...assignmentEvent(actor, before.assigneeUserId, after.assigneeUserId) }
       : {
           ticketId: after.id,
           kind: TicketEventKind.FIELD_CHANGED,
@@ -70,15 +81,15 @@ export function fieldChangedEvents(actor: Actor, before: TicketRow, after: Ticke
 }
 
 /** `assigned` to the new assignee (with the one before, on a reassignment), or `unassigned` naming the one removed. */
-function assignmentEvent(actor: Actor, ticketId: number, from: number | null, to: number | null): NewTicketEvent {
+function assignmentEvent(actor: Actor, from: number | null, to: number | null): TicketEventDraft {
   return to === null
-    ? { ticketId, kind: TicketEventKind.UNASSIGNED, ...actorColumns(actor), assigneeUserId: from }
-    : { ticketId, kind: TicketEventKind.ASSIGNED, ...actorColumns(actor), assigneeUserId: to, previousAssigneeUserId: from };
+    ? { kind: TicketEventKind.UNASSIGNED, ...actorColumns(actor), assigneeUserId: from }
+    : { kind: TicketEventKind.ASSIGNED, ...actorColumns(actor), assigneeUserId: to, previousAssigneeUserId: from };
 }
 
-/** A ticket created with an assignee: `assigned`, after its `created`. */
-export function assignedAtCreate(actor: Actor, ticket: TicketRow): NewTicketEvent[] {
-  return ticket.assigneeUserId === null ? [] : [assignmentEvent(actor, ticket.id, null, ticket.assigneeUserId)];
+/** A ticket created with an assignee: `assigned`, after its `created` (for the statement that inserts the ticket). */
+export function assignedAtCreate(actor: Actor, ticket: Pick<TicketRow, 'assigneeUserId'>): TicketEventDraft[] {
+  return ticket.assigneeUserId === null ? [] : [assignmentEvent(actor, null, ticket.assigneeUserId)];
 }
 
 // ---- reading ------------------------------------------------------------------

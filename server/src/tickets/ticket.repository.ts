@@ -1,11 +1,11 @@
 // SQL for tickets: plain functions over a `Db` (a database or a transaction) that
 // read and write tickets, and the conditions of the list query. How matches are
 // counted lives beside it, in ticket-count.repository.ts.
-import { and, asc, desc, eq, gt, gte, inArray, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, getTableColumns, gt, gte, inArray, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import { cachedQuery } from '../db/query-cache.js';
 import { tickets, type TicketRow } from '../db/schema.js';
-import { withStatementTimeout } from '../db/statements.js';
+import { decodeRow, executeRows, withStatementTimeout } from '../db/statements.js';
 import {
   RESOLVED_STATUSES,
   type ClassificationSource,
@@ -24,6 +24,7 @@ import {
   type ValidTicketFilter,
 } from './ticket-query.js';
 import type { ValidUpdateTicket } from './ticket.validation.js';
+import { insertEventsOf, type TicketEventDraft } from './ticket-event.repository.js';
 
 export type { TicketRow };
 
@@ -134,11 +135,15 @@ function isResolved(status: TicketStatus | undefined): boolean {
   return status !== undefined && RESOLVED_STATUSES.includes(status);
 }
 
-export async function insertTicket(db: Db, values: NewTicket): Promise<TicketRow> {
-  const [row] = await db
+function insertStatement(db: Db, values: NewTicket) {
+  return db
     .insert(tickets)
     .values({ ...values, resolvedAt: isResolved(values.status) ? sql`now()` : null })
     .returning();
+}
+
+export async function insertTicket(db: Db, values: NewTicket): Promise<TicketRow> {
+  const [row] = await insertStatement(db, values);
   return row!;
 }
 
@@ -156,14 +161,15 @@ export async function findTicketByIdForUpdate(db: Db, id: number): Promise<Ticke
   return row;
 }
 
-export async function updateTicketById(
+/** The UPDATE of a change, only from the version it was computed against. */
+function updateStatement(
   db: Db,
   id: number,
   patch: ValidUpdateTicket,
   author: { userId: number | null; tokenId: number | null },
   version: number,
-): Promise<TicketRow | undefined> {
-  const [row] = await db
+) {
+  return db
     .update(tickets)
     .set({
       ...patch,
@@ -175,10 +181,55 @@ export async function updateTicketById(
       // between the two), cleared when it is reopened.
       ...(patch.status === undefined ? {} : { resolvedAt: isResolved(patch.status) ? sql`coalesce(${tickets.resolvedAt}, now())` : null }),
     })
-    // Only from the version the change was computed against: undefined otherwise.
     .where(and(eq(tickets.id, id), eq(tickets.version, version)))
     .returning();
+}
+
+export async function updateTicketById(
+  db: Db,
+  id: number,
+  patch: ValidUpdateTicket,
+  author: { userId: number | null; tokenId: number | null },
+  version: number,
+): Promise<TicketRow | undefined> {
+  // Undefined at another version.
+  const [row] = await updateStatement(db, id, patch, author, version);
   return row;
+}
+
+const TICKET_COLUMNS = getTableColumns(tickets);
+
+/**
+ * A change and its history events in one statement (the update, then the events of
+ * the row it returns), so that both are written, or neither, without a transaction's
+ * round trips. Only from `version`: undefined, with nothing written, at another one.
+ */
+export async function updateTicketWithEvents(
+  db: Db,
+  id: number,
+  patch: ValidUpdateTicket,
+  author: { userId: number | null; tokenId: number | null },
+  version: number,
+  events: readonly TicketEventDraft[],
+): Promise<TicketRow | undefined> {
+  const [row] = await executeRows(
+    db,
+    sql`with written as (${updateStatement(db, id, patch, author, version).getSQL()}),
+      events as (${insertEventsOf('written', events)})
+    select * from written`,
+  );
+  return row === undefined ? undefined : decodeRow<TicketRow>(TICKET_COLUMNS, row);
+}
+
+/** A new ticket and its history events (its `created` event) in one statement. */
+export async function insertTicketWithEvents(db: Db, values: NewTicket, events: readonly TicketEventDraft[]): Promise<TicketRow> {
+  const [row] = await executeRows(
+    db,
+    sql`with written as (${insertStatement(db, values).getSQL()}),
+      events as (${insertEventsOf('written', events)})
+    select * from written`,
+  );
+  return decodeRow<TicketRow>(TICKET_COLUMNS, row!);
 }
 
 /**

@@ -21,6 +21,7 @@ const CASES = [
   'search rare phrase',
   'search 2-char term',
   'stats',
+  'ticket history + notes',
   'create',
   'patch',
 ];
