@@ -122,7 +122,7 @@ describe('two agents on one queue', () => {
     await a.goto('/tickets');
     const aRow = row(a, 'Router blinking red');
     expect(await aRow.getByTestId('assignee').textContent()).toBe('Unassigned');
-    await aRow.getByRole('button', { name: 'Assign “Router blinking red” to me' }).click();
+    await aRow.getByRole('button', { name: 'Assign to me: “Router blinking red”' }).click();
     await expect.poll(async () => (await ticket(id)).assignee?.displayName, POLL).toBe('Avery Agent');
     expect(await aRow.getByTestId('assignee').textContent()).toBe('Avery Agent');
 

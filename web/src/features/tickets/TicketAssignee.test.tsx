@@ -63,7 +63,7 @@ it('offers "Assign to me" on each row of the list, and shows the assignee', asyn
   renderApp({ client: backend.client, url: '/tickets' });
   const row = (await screen.findByRole('link', { name: 'Printer jam' })).closest('li')!;
   expect(within(row).getByTestId('assignee').textContent).toBe('Bea Colleague');
-  await userEvent.setup().click(within(row).getByRole('button', { name: 'Assign “Printer jam” to me' }));
+  await userEvent.setup().click(within(row).getByRole('button', { name: 'Assign to me: “Printer jam”' }));
   await waitFor(() => expect(within(row).getByTestId('assignee').textContent).toBe('Alex Agent'));
   expect(updateTicket.mock.calls[0]![0].input).toEqual({ assigneeId: '1', expectedVersion: 1 });
 });

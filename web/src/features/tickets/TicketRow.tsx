@@ -115,7 +115,7 @@ export function TicketRow({ ticket, selected, onSelect }: Props) {
           <button
             type="button"
             className="button button--small"
-            aria-label={`Assign “${data.title}” to me`}
+            aria-label={`Assign to me: “${data.title}”`}
             disabled={saving}
             onClick={() => void change('Assignee', { assigneeId: me.id })}
           >
