@@ -224,6 +224,98 @@ describe('a day of use', () => {
   });
 });
 
+describe('saving before the suggestion arrives (defect 7)', () => {
+  async function savedTicket(id: string) {
+    const data = await server.gql<{ ticket: { category: string; priority: string; suggestion: { accepted: boolean } | null } }>(
+      'query($id: ID!) { ticket(id: $id) { category priority suggestion { accepted } } }',
+      { id },
+    );
+    return data.ticket;
+  }
+
+  it('shows that a suggestion is on its way, and says the defaults were used when saved before it came', async () => {
+    await page.goto('/tickets/new');
+    await page.getByLabel('Title').fill('Refund request');
+    await page.getByLabel('Description').fill('I was charged twice for my subscription this month.');
+    // Typing has just paused: the suggestion is pending, and the form says so.
+    await page.locator('.suggestion-status', { hasText: /suggestion is on its way/i }).waitFor();
+    await page.getByRole('button', { name: 'Create ticket' }).click();
+    await page.waitForURL(/\/tickets\/\d+$/);
+    await page.getByText(/default category and priority were used/i).waitFor();
+    const id = page.url().split('/').pop()!;
+    expect(await savedTicket(id)).toMatchObject({ category: 'GENERAL', priority: 'MEDIUM', suggestion: null });
+  });
+
+  it('records the suggestion the agent saw even when the text changed just before saving', async () => {
+    await page.goto('/tickets/new');
+    await page.getByLabel('Title').fill('Cannot sign in');
+    await page.getByLabel('Description').fill('I cannot log in to my account, the password reset email never arrives.');
+    await page.locator('.suggestion-note[data-origin="suggested"]').first().waitFor();
+    // One more word, and save at once: the suggestion on screen was for the text before.
+    await page.getByLabel('Description').press('End');
+    await page.getByLabel('Description').pressSequentially(' Please help.');
+    await page.getByRole('button', { name: 'Create ticket' }).click();
+    await page.waitForURL(/\/tickets\/\d+$/);
+    const id = page.url().split('/').pop()!;
+    const saved = await savedTicket(id);
+    expect(saved.suggestion).not.toBeNull();
+    expect(saved.suggestion!.accepted).toBe(true);
+  });
+});
+
+describe('editing a ticket (defects 10 and 3)', () => {
+  let editId = '';
+  beforeAll(async () => {
+    editId = await createTicket({ title: 'Printer on floor 3', description: 'The printer on floor 3 jams on every page.' });
+  });
+
+  async function openEditor() {
+    await page.setViewportSize(DESKTOP);
+    await page.goto(`/tickets/${editId}`);
+    await page.getByRole('button', { name: 'Edit' }).click();
+    await page.getByRole('form', { name: 'Edit ticket' }).waitFor();
+  }
+
+  it('asks before a link discards the edits, and keeps them when the agent stays', async () => {
+    await openEditor();
+    await page.getByLabel('Title').fill('Printer on floor 3 (urgent)');
+    const questions: string[] = [];
+    page.once('dialog', (dialog) => {
+      questions.push(dialog.message());
+      void dialog.dismiss();
+    });
+    await page.getByRole('link', { name: '← All tickets' }).click();
+    await expect.poll(() => questions.length, POLL).toBe(1);
+    expect(page.url()).toContain(`/tickets/${editId}`);
+    expect(await page.getByLabel('Title').inputValue()).toBe('Printer on floor 3 (urgent)');
+    page.once('dialog', (dialog) => void dialog.accept());
+    await page.getByRole('link', { name: '← All tickets' }).click();
+    await page.waitForURL((url) => url.pathname === '/tickets');
+  });
+
+  it('cancels with Escape (asking first when something changed), focus back on Edit', async () => {
+    await openEditor();
+    await page.getByLabel('Description').press('Escape');
+    await page.getByRole('button', { name: 'Edit' }).waitFor();
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Edit');
+    await page.getByRole('button', { name: 'Edit' }).click();
+    await page.getByLabel('Title').fill('Changed, then dropped');
+    page.once('dialog', (dialog) => void dialog.accept());
+    await page.getByLabel('Title').press('Escape');
+    await page.getByRole('button', { name: 'Edit' }).waitFor();
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Printer on floor 3');
+  });
+
+  it('confirms a save and puts focus on the confirmation', async () => {
+    await openEditor();
+    await page.getByLabel('Title').fill('Printer on floor 3 jams');
+    await page.getByRole('button', { name: 'Save changes' }).click();
+    const confirmation = page.getByRole('status').filter({ hasText: 'Changes saved.' });
+    await confirmation.waitFor();
+    expect(await page.evaluate(() => document.activeElement?.textContent?.trim())).toBe('Changes saved.');
+  });
+});
+
 describe('the list above the fold (defect 8)', () => {
   /** How many ticket rows are entirely visible without scrolling. */
   function rowsAboveFold(p: Page): Promise<number> {

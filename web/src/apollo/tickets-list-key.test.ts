@@ -25,6 +25,12 @@ function twoScalars(type: GraphQLNamedType): [unknown, unknown] {
     const [a, b] = type.getValues().map((v) => v.value as string);
     return [a, b];
   }
+  if (isInputObjectType(type)) {
+    // Two objects each choosing a different one of the type's fields.
+    const [first, second] = Object.values(type.getFields());
+    return [{ [first!.name]: twoValues(first!)[0] }, { [second!.name]: twoValues(second!)[0] }];
+  }
+  if (type.name === 'Boolean') return [true, false];
   if (type.name === 'DateTimeISO') return ['2024-01-01T00:00:00.000Z', '2024-02-01T00:00:00.000Z'];
   if (type.name === 'String' || type.name === 'ID') return ['a', 'b'];
   // Keyed with both flags explicit (tickets-list-key.ts).

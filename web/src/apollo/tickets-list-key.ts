@@ -17,11 +17,11 @@ type FilterField = keyof TicketFilter;
 const sortedValues = <T extends string>(values: readonly T[]): T[] | undefined => (values.length ? [...values].sort() : undefined);
 /** An instant as the list was asked for it; empty is no filter. */
 const givenInstant = (value: string): string | undefined => value || undefined;
-/** Whose tickets, with the user ids in order and the flags explicit, so equal choices key alike. */
+/** Whose tickets: only the choices made (a false flag is no choice), user ids in order, so equal choices key alike. */
 const assigneeChoice = (value: AssigneeFilter): AssigneeFilter | undefined => {
   const userIds = value.userIds?.length ? [...value.userIds].sort() : undefined;
   if (!value.me && !value.none && !userIds) return undefined;
-  return { me: value.me ?? false, none: value.none ?? false, ...(userIds ? { userIds } : {}) };
+  return { ...(value.me ? { me: true } : {}), ...(value.none ? { none: true } : {}), ...(userIds ? { userIds } : {}) };
 };
 
 /**

@@ -172,9 +172,9 @@ mutation ExampleUpdateTicket($id: ID!, $input: UpdateTicketInput!) {
     variables: { id: '1', input: { status: 'RESOLVED' } },
   },
   {
-    title: 'Add a note',
-    query: `# An internal note on a ticket (agents only; never edited or deleted: a correction is a
-# new note). It shows in the ticket's notes and, as NOTE_ADDED, in its history.
+    title: 'Notes and history',
+    query: `# Internal notes (never shown to customers; a correction is a new note) and the
+# ticket's history, both oldest first.
 mutation ExampleAddTicketNote($ticketId: ID!, $input: AddTicketNoteInput!) {
   addTicketNote(ticketId: $ticketId, input: $input) {
     note {
@@ -188,8 +188,28 @@ mutation ExampleAddTicketNote($ticketId: ID!, $input: AddTicketNoteInput!) {
       message
     }
   }
+}
+
+query ExampleTicketTimeline($id: ID!) {
+  ticket(id: $id) {
+    notes(first: 20) {
+      nodes {
+        body
+        createdAt
+      }
+    }
+    history(first: 20) {
+      nodes {
+        kind
+        field
+        from
+        to
+        at
+      }
+    }
+  }
 }`,
-    variables: { ticketId: '1', input: { body: 'Called the customer back; waiting for logs.' } },
+    variables: { ticketId: '1', id: '1', input: { body: 'Called the customer back; waiting for a screenshot.' } },
   },
   {
     title: 'Who am I',

@@ -5,13 +5,15 @@ import { ApolloProvider } from '@apollo/client/react';
 import { render } from '@testing-library/react';
 import type { ReactElement } from 'react';
 import { flushSync } from 'react-dom';
-import { createMemoryRouter, MemoryRouter, RouterProvider } from 'react-router';
+import { createMemoryRouter, RouterProvider } from 'react-router';
 import { routes } from '../../src/app/routes.js';
 
 export function renderWithApp(ui: ReactElement, { client, url = '/' }: { client: ApolloClient; url?: string }) {
+  // A data router, as the app's: components may block navigation (useBlocker) as they do there.
+  const router = createMemoryRouter([{ path: '*', element: ui }], { initialEntries: [url] });
   return render(
     <ApolloProvider client={client}>
-      <MemoryRouter initialEntries={[url]}>{ui}</MemoryRouter>
+      <RouterProvider router={router} />
     </ApolloProvider>,
   );
 }

@@ -94,7 +94,7 @@ describe('NewTicketForm', () => {
     expect(screen.getByText('Suggested by Gemini')).toBeTruthy();
 
     await user.click(screen.getByRole('button', { name: 'Create ticket' }));
-    await waitFor(() => expect(onCreated).toHaveBeenCalledWith('42'));
+    await waitFor(() => expect(onCreated).toHaveBeenCalledWith('42', { defaultsUsed: false }));
     expect(createTicket.mock.calls[0]![0].input).toEqual({
       title: 'Trouble',
       description: OUTAGE_TEXT,
@@ -140,10 +140,10 @@ describe('NewTicketForm', () => {
     await user.paste(BILLING_TEXT);
     await user.tab();
     await waitFor(() => expect(classify).toHaveBeenCalled());
-    expect(screen.getByText('Getting a suggestion…')).toBeTruthy();
+    expect(screen.getByText(/A suggestion is on its way/)).toBeTruthy();
 
     await user.click(screen.getByRole('button', { name: 'Create ticket' }));
-    await waitFor(() => expect(onCreated).toHaveBeenCalledWith('9'));
+    await waitFor(() => expect(onCreated).toHaveBeenCalledWith('9', { defaultsUsed: true }));
     expect(createTicket.mock.calls[0]![0].input).toEqual({
       title: 'Charged twice',
       description: BILLING_TEXT,
@@ -169,7 +169,7 @@ describe('NewTicketForm', () => {
     await screen.findByText(/No suggestion:/);
     await user.selectOptions(category(), 'BILLING');
     await user.click(screen.getByRole('button', { name: 'Create ticket' }));
-    await waitFor(() => expect(onCreated).toHaveBeenCalledWith('3'));
+    await waitFor(() => expect(onCreated).toHaveBeenCalledWith('3', { defaultsUsed: false }));
     expect(createTicket.mock.calls[0]![0].input).not.toHaveProperty('suggestionId');
   });
 
@@ -193,7 +193,7 @@ describe('NewTicketForm', () => {
     await user.type(screen.getByLabelText('Title'), '!');
     fail = false;
     await user.click(screen.getByRole('button', { name: 'Create ticket' }));
-    await waitFor(() => expect(onCreated).toHaveBeenCalledWith('11'));
+    await waitFor(() => expect(onCreated).toHaveBeenCalledWith('11', { defaultsUsed: true }));
 
     const keys = createTicket.mock.calls.map(([args]) => args.input.idempotencyKey);
     expect(keys[1]).toBe(keys[0]);
@@ -253,7 +253,7 @@ describe('NewTicketForm', () => {
     await user.paste('Refund please 💳💳');
     expect(screen.getByText('16 / 20,000')).toBeTruthy();
     await user.click(screen.getByRole('button', { name: 'Create ticket' }));
-    await waitFor(() => expect(onCreated).toHaveBeenCalledWith('5'));
+    await waitFor(() => expect(onCreated).toHaveBeenCalledWith('5', { defaultsUsed: false }));
     expect(createTicket.mock.calls[0]![0].input.title).toBe('🎫'.repeat(200));
   });
 });

@@ -1,8 +1,11 @@
 // The new-ticket form. While the agent writes the description (after a pause, and
 // when leaving the field) the classifier suggests a category and priority, which
 // fill the fields, marked with where they came from, until the agent picks
-// otherwise (use-ticket-suggestion.ts does the asking). Saving never waits for a
-// suggestion; the one on screen is referred to by its id.
+// otherwise (use-ticket-suggestion.ts does the asking). Saving does not wait for a
+// suggestion the agent has not seen: the form shows one is on its way, and saving
+// anyway keeps the defaults and says so. One seen for an earlier wording is replaced
+// by the suggestion of the saved text, briefly awaited, so the ticket records that a
+// suggestion was shown.
 import { useId, useState, type FormEvent } from 'react';
 import { focusField } from '../../common/form/focus-field.js';
 import { FormErrors } from '../../common/form/FormErrors.js';
@@ -16,8 +19,14 @@ import { descriptionProblem, titleProblem } from './ticket-validation.js';
 import { useCreateTicket } from './use-create-ticket.js';
 import { useTicketSuggestion } from './use-ticket-suggestion.js';
 
+/** How a ticket was created, for the page that shows it next. */
+export interface CreatedNote {
+  /** Saved with the default category and priority while a suggestion was still on its way. */
+  defaultsUsed: boolean;
+}
+
 interface Props {
-  onCreated(id: string): void;
+  onCreated(id: string, note: CreatedNote): void;
   /** Pause in typing before asking for a suggestion. */
   classifyDelayMs?: number;
 }
@@ -117,7 +126,8 @@ export function NewTicketForm({ onCreated, classifyDelayMs = 700 }: Props) {
   const [title, setTitle] = useState('');
   const [description, setDescription] = useState('');
   const errors = useFieldErrors(FIELDS);
-  const { choices, asking, choose, descriptionChanged, descriptionLeft } = useTicketSuggestion({ delayMs: classifyDelayMs });
+  const { choices, asking, choose, descriptionChanged, descriptionLeft, settle } = useTicketSuggestion({ delayMs: classifyDelayMs });
+  const [settling, setSettling] = useState(false);
 
   const live = { title: titleProblem(title), description: descriptionProblem(description) };
 
@@ -127,18 +137,23 @@ export function NewTicketForm({ onCreated, classifyDelayMs = 700 }: Props) {
     const invalid = (['title', 'description'] as const).find((field) => live[field]);
     if (invalid) return focusField(event.currentTarget, invalid);
     errors.refused([]);
-    const shown = choices.suggestion;
+    // What the agent saw is what is saved; only the suggestion's record may be the fresher one.
+    const { category, priority } = choices;
+    const defaultsUsed =
+      choices.suggestion === null && asking.state === 'asking' && category.origin === 'default' && priority.origin === 'default';
+    setSettling(true);
+    const shown = await settle(description).finally(() => setSettling(false));
     const outcome = await createTicket(
       {
         title,
         description,
-        category: choices.category.value,
-        priority: choices.priority.value,
+        category: category.value,
+        priority: priority.value,
         ...(shown ? { suggestionId: shown.suggestionId } : {}),
       },
       shown,
     );
-    if (outcome.ok) onCreated(outcome.value.id);
+    if (outcome.ok) onCreated(outcome.value.id, { defaultsUsed });
     else errors.refused(outcome.errors);
   }
 
@@ -184,7 +199,11 @@ export function NewTicketForm({ onCreated, classifyDelayMs = 700 }: Props) {
       />
 
       <div className="suggestion-status" role="status" aria-live="polite">
-        {asking.state === 'asking' ? 'Getting a suggestion…' : null}
+        {asking.state === 'asking'
+          ? choices.suggestion
+            ? 'A suggestion for the new wording is on its way…'
+            : 'A suggestion is on its way… Saving now keeps the default category and priority.'
+          : null}
         {asking.state === 'failed' ? `No suggestion: ${asking.message} Choose category and priority yourself.` : null}
         {asking.state === 'idle' && choices.suggestion?.reason ? `Why: ${choices.suggestion.reason}` : null}
       </div>
@@ -222,8 +241,8 @@ export function NewTicketForm({ onCreated, classifyDelayMs = 700 }: Props) {
       {isOverridden(choices) ? <p className="hint">You changed the suggestion; that is recorded to measure how useful it is.</p> : null}
 
       <div className="form__actions">
-        <button type="submit" className="button button--primary" disabled={saving}>
-          {saving ? 'Saving…' : 'Create ticket'}
+        <button type="submit" className="button button--primary" disabled={saving || settling}>
+          {saving || settling ? 'Saving…' : 'Create ticket'}
         </button>
       </div>
     </form>

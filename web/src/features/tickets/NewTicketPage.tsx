@@ -11,7 +11,7 @@ export function NewTicketPage() {
       <header className="page__header">
         <h1>New ticket</h1>
       </header>
-      <NewTicketForm onCreated={(id) => navigate(`/tickets/${id}`, { state: { created: true } })} />
+      <NewTicketForm onCreated={(id, note) => navigate(`/tickets/${id}`, { state: { created: true, ...note } })} />
     </div>
   );
 }

@@ -1,7 +1,7 @@
 // One ticket at /tickets/:id: its fields, its status, its assignee, editing, its internal
 // notes and its history.
 import { useQuery } from '@apollo/client/react';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Link, useLocation, useParams } from 'react-router';
 import { ErrorMessage, Loading } from '../../common/ErrorMessage.js';
 import { graphql } from '../../gql/index.js';
@@ -32,8 +32,18 @@ const TicketDetailPageQuery = graphql(`
 export function TicketDetailPage() {
   const { id = '' } = useParams();
   const location = useLocation();
-  const created = (location.state as { created?: boolean } | null)?.created === true;
+  const arrival = location.state as { created?: boolean; defaultsUsed?: boolean } | null;
+  const created = arrival?.created === true;
   const [editing, setEditing] = useState(false);
+  const [saved, setSaved] = useState(false);
+  const confirmation = useRef<HTMLParagraphElement>(null);
+  const editButton = useRef<HTMLButtonElement>(null);
+  const focusNext = useRef<'confirmation' | 'edit' | null>(null);
+  useEffect(() => {
+    if (editing || focusNext.current === null) return;
+    (focusNext.current === 'confirmation' ? confirmation : editButton).current?.focus();
+    focusNext.current = null;
+  }, [editing]);
   useDocumentTitle(`Ticket #${id}`);
   const validId = /^[1-9]\d{0,18}$/.test(id);
   const { data, error, loading, refetch } = useQuery(TicketDetailPageQuery, {
@@ -50,6 +60,9 @@ export function TicketDetailPage() {
       {created ? (
         <p className="callout callout--success" role="status">
           Ticket created.
+          {arrival?.defaultsUsed
+            ? ' The suggestion had not arrived yet, so the default category and priority were used: change them with Edit if they do not fit.'
+            : null}
         </p>
       ) : null}
       {!validId || (data && data.ticket === null) ? (
@@ -64,14 +77,35 @@ export function TicketDetailPage() {
         editing ? (
           <>
             <h1>Edit ticket #{data.ticket.id}</h1>
-            <TicketEditForm ticket={data.ticket} onDone={() => setEditing(false)} />
+            <TicketEditForm
+              ticket={data.ticket}
+              onDone={(outcome) => {
+                setEditing(false);
+                setSaved(outcome === 'saved');
+                // Keyboard users continue from the confirmation, or from Edit after a cancel.
+                focusNext.current = outcome === 'saved' ? 'confirmation' : 'edit';
+              }}
+            />
           </>
         ) : (
           <>
+            {saved ? (
+              <p className="callout callout--success" role="status" tabIndex={-1} ref={confirmation}>
+                Changes saved.
+              </p>
+            ) : null}
             <TicketDetails ticket={data.ticket} />
             <TicketAssignee ticket={data.ticket} users={data.assignableUsers} />
             <div className="form__actions">
-              <button type="button" className="button" onClick={() => setEditing(true)}>
+              <button
+                type="button"
+                className="button"
+                ref={editButton}
+                onClick={() => {
+                  setSaved(false);
+                  setEditing(true);
+                }}
+              >
                 Edit
               </button>
             </div>

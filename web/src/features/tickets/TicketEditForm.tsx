@@ -11,6 +11,7 @@ import { FormErrors } from '../../common/form/FormErrors.js';
 import { SelectField } from '../../common/form/SelectField.js';
 import { TextField } from '../../common/form/TextField.js';
 import { useFieldErrors } from '../../common/form/use-field-errors.js';
+import { confirmDiscard, useDiscardGuard } from '../../common/form/use-discard-guard.js';
 import { graphql } from '../../gql/index.js';
 import type { TicketCategory, TicketPriority } from '../../gql/graphql.js';
 import { TICKET_DESCRIPTION_MAX, TICKET_TITLE_MAX } from '../../gql/limits.js';
@@ -46,12 +47,23 @@ interface Editing {
   base: Draft & { version: number };
 }
 
-export function TicketEditForm({ ticket, onDone }: { ticket: FragmentType<typeof TicketEditFormFragment>; onDone(): void }) {
+/** How editing ended: the changes saved (or there were none), or the agent cancelled. */
+export type EditOutcome = 'saved' | 'cancelled';
+
+export function TicketEditForm({
+  ticket,
+  onDone,
+}: {
+  ticket: FragmentType<typeof TicketEditFormFragment>;
+  onDone(outcome: EditOutcome): void;
+}) {
   const { data, complete } = useFragment({ fragment: TicketEditFormFragment, from: ticket });
   const formErrorsId = useId();
   const [editing, setEditing] = useState<Editing | null>(null);
   const errors = useFieldErrors(FIELDS);
   const { save, saving: loading, conflict, reapply, dismiss } = useSaveTicketChange();
+  const dirty = editing !== null && FIELDS.some((field) => editing.values[field] !== editing.base[field]);
+  useDiscardGuard(dirty);
   if (!complete) return null;
   const ticketId = data.id;
 
@@ -71,23 +83,33 @@ export function TicketEditForm({ ticket, onDone }: { ticket: FragmentType<typeof
     if (current.description !== base.description) input.description = current.description;
     if (current.category !== base.category) input.category = current.category;
     if (current.priority !== base.priority) input.priority = current.priority;
-    if (Object.keys(input).length === 0) return onDone();
+    if (Object.keys(input).length === 0) return onDone('saved');
     errors.refused([]);
     const outcome = await save(ticketId, base.version, input);
-    if (outcome.ok) onDone();
+    if (outcome.ok) finishSaved();
     else if (!isConflict(outcome)) errors.refused(outcome.errors);
+  }
+
+  function finishSaved() {
+    // Saved: nothing left to guard before the form goes away.
+    setEditing(null);
+    onDone('saved');
   }
 
   async function reapplyMine() {
     errors.refused([]);
     const outcome = await reapply();
-    if (outcome?.ok) onDone();
+    if (outcome?.ok) finishSaved();
     else if (outcome && !isConflict(outcome)) errors.refused(outcome.errors);
   }
 
   function keepTheirs() {
     dismiss();
     setEditing(null);
+  }
+
+  function cancel() {
+    if (confirmDiscard(dirty)) onDone('cancelled');
   }
 
   const set = <F extends keyof Draft>(field: F, value: Draft[F]) => {
@@ -101,6 +123,13 @@ export function TicketEditForm({ ticket, onDone }: { ticket: FragmentType<typeof
       onSubmit={(e) => void onSubmit(e)}
       noValidate
       aria-label="Edit ticket"
+      onKeyDown={(event) => {
+        // Escape cancels, as in a dialog; a select's own Escape (closing its list) never reaches here.
+        if (event.key === 'Escape' && !event.defaultPrevented) {
+          event.preventDefault();
+          cancel();
+        }
+      }}
       aria-describedby={errors.formErrors.length ? formErrorsId : undefined}
     >
       {conflict ? (
@@ -150,7 +179,7 @@ export function TicketEditForm({ ticket, onDone }: { ticket: FragmentType<typeof
         <button type="submit" className="button button--primary" disabled={loading}>
           {loading ? 'Saving…' : 'Save changes'}
         </button>
-        <button type="button" className="button" onClick={onDone}>
+        <button type="button" className="button" onClick={cancel}>
           Cancel
         </button>
       </div>
