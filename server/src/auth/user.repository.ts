@@ -35,6 +35,16 @@ export function listUsers(db: Db): Promise<UserRow[]> {
   return db.select().from(users).orderBy(asc(users.displayName), asc(users.id)).limit(USER_LIST_MAX);
 }
 
+/** Active users who can sign in (an invited person has no password yet), by name. */
+export function listAssignableUsers(db: Db): Promise<UserRow[]> {
+  return db
+    .select()
+    .from(users)
+    .where(and(eq(users.active, true), isNotNull(users.passwordHash)))
+    .orderBy(asc(users.displayName), asc(users.id))
+    .limit(USER_LIST_MAX);
+}
+
 export async function insertUser(
   db: Db,
   values: { email: string; displayName: string; role: UserRole; passwordHash: string | null },

@@ -1,12 +1,12 @@
 // GraphQL adapter of people: admins list, create, invite and change users; everyone
-// changes their own name and password.
+// changes their own name and password; whoever reads tickets sees who can be assigned.
 import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import type { GraphQLContext } from '../graphql/context.js';
 import { Access } from './access.decorator.js';
 import { ChangePasswordInput, CreateUserInput, InviteUserInput, UpdateMeInput, UpdateUserInput } from './auth.inputs.js';
 import { InviteUserPayload, UserPayload } from './auth-payload.type.js';
 import { asAuthPayload } from './auth.resolver.js';
-import { changePassword, createUser, inviteUser, listUsers, updateMe, updateUser } from './user.service.js';
+import { changePassword, createUser, inviteUser, listAssignableUsers, listUsers, updateMe, updateUser } from './user.service.js';
 import { toUser, User } from './user.type.js';
 
 /** The invitation page of the web app, on the origin the admin is using. */
@@ -25,6 +25,15 @@ export class UserResolver {
   @Query(() => [User], { description: 'Everyone with an account, by name (at most 1,000). Admins only.' })
   async users(@Ctx() ctx: GraphQLContext): Promise<User[]> {
     return (await listUsers(ctx.db)).map(toUser);
+  }
+
+  // Agents pick assignees from it; `User` itself keeps email and state to the person and admins.
+  @Access('tickets:read')
+  @Query(() => [User], {
+    description: 'The people a ticket can be assigned to: active users who can sign in, by name (at most 1,000).',
+  })
+  async assignableUsers(@Ctx() ctx: GraphQLContext): Promise<User[]> {
+    return (await listAssignableUsers(ctx.db)).map(toUser);
   }
 
   @Access('admin')

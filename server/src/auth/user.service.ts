@@ -23,6 +23,7 @@ import {
   findUserById,
   insertUser,
   isEmailTaken,
+  listAssignableUsers as selectAssignableUsers,
   listUsers as selectUsers,
   lockOtherActiveAdmins,
   updateUserById,
@@ -43,6 +44,11 @@ export interface CreateUserRequest {
 
 export function listUsers(db: Db): Promise<UserRow[]> {
   return selectUsers(db);
+}
+
+/** Who a ticket can be assigned to: the people who can work it now. */
+export function listAssignableUsers(db: Db): Promise<UserRow[]> {
+  return selectAssignableUsers(db);
 }
 
 async function insertNewUser(

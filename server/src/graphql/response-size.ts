@@ -143,6 +143,7 @@ export function sizeModel(schema: GraphQLSchema): SizeModel {
     // One per failing ticket, or the input's.
     'BulkUpdateTicketsPayload.userErrors': () => Math.max(BULK_UPDATE_MAX_TICKETS, userErrorsMax),
     'Query.users': () => USER_LIST_MAX,
+    'Query.assignableUsers': () => USER_LIST_MAX,
     'Query.apiTokens': () => API_TOKEN_LIST_MAX,
     'ApiToken.scopes': () => API_TOKEN_SCOPES.length,
     'SignInPayload.userErrors': () => userErrorsMax,

@@ -117,6 +117,7 @@ const FIELDS: Record<string, { access: Access; operation: string }> = {
       'mutation { changePassword(input: { currentPassword: "wrong", newPassword: "another long passphrase" }) { userErrors { code } } }',
   },
   users: { access: 'admin', operation: 'query { users { id } }' },
+  assignableUsers: { access: 'tickets:read', operation: 'query { assignableUsers { id } }' },
   createUser: {
     access: 'admin',
     operation: 'mutation { createUser(input: { email: "", displayName: "", role: AGENT, password: "" }) { userErrors { code } } }',

@@ -46,6 +46,23 @@ const ticketsPagination: FieldPolicy<TicketConnectionRef> = {
   },
 };
 
+interface EventConnectionRef {
+  edges: { cursor: string }[];
+  pageInfo: { endCursor: string | null };
+}
+
+// A ticket's history (and notes): one list per ticket whatever the page asked, the
+// next page appended when it continues from the cached end; a first page replaces it.
+const appendedPages: FieldPolicy<EventConnectionRef> = {
+  keyArgs: false,
+  merge(existing, incoming, { args }) {
+    const after = typeof args?.after === 'string' ? args.after : null;
+    if (!existing || !after || existing.pageInfo.endCursor !== after) return incoming;
+    const seen = new Set(existing.edges.map((edge) => edge.cursor));
+    return { ...incoming, edges: [...existing.edges, ...incoming.edges.filter((edge) => !seen.has(edge.cursor))] };
+  },
+};
+
 function createCache(): InMemoryCache {
   return new InMemoryCache({
     possibleTypes: POSSIBLE_TYPES,
@@ -63,6 +80,7 @@ function createCache(): InMemoryCache {
           },
         },
       },
+      Ticket: { fields: { history: appendedPages, notes: appendedPages } },
       // Statistics have no id; one object per filter, replaced on every fetch.
       TicketStats: { keyFields: false, merge: true },
       SuggestionAcceptance: { keyFields: false, merge: true },

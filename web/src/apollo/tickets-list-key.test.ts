@@ -33,6 +33,12 @@ function twoScalars(type: GraphQLNamedType): [unknown, unknown] {
   if (type.name === 'Boolean') return [true, false];
   if (type.name === 'DateTimeISO') return ['2024-01-01T00:00:00.000Z', '2024-02-01T00:00:00.000Z'];
   if (type.name === 'String' || type.name === 'ID') return ['a', 'b'];
+  // Keyed with both flags explicit (tickets-list-key.ts).
+  if (type.name === 'AssigneeFilter')
+    return [
+      { me: true, none: false },
+      { me: false, none: false, userIds: ['7'] },
+    ];
   throw new Error(`no sample values for ${type.name}`);
 }
 

@@ -1,7 +1,7 @@
 // The frame of every screen: skip link, the top bar (navigation and who is signed in,
 // once someone is), and the routed page.
 import { useEffect, useRef } from 'react';
-import { NavLink, Outlet, useLocation } from 'react-router';
+import { Link, NavLink, Outlet, useLocation } from 'react-router';
 import { useSession } from '../features/auth/session.js';
 import { UserMenu } from '../features/auth/UserMenu.js';
 import { DevelopersMenu } from './DevelopersMenu.js';
@@ -36,9 +36,13 @@ export function Layout() {
             <nav aria-label="Main">
               <ul className="nav">
                 <li>
-                  <NavLink to="/tickets" end>
-                    Tickets
-                  </NavLink>
+                  <TicketsViewLink assignee={null}>Tickets</TicketsViewLink>
+                </li>
+                <li>
+                  <TicketsViewLink assignee="me">My tickets</TicketsViewLink>
+                </li>
+                <li>
+                  <TicketsViewLink assignee="none">Unassigned</TicketsViewLink>
                 </li>
                 <li>
                   <NavLink to="/tickets/new">New ticket</NavLink>
@@ -68,6 +72,24 @@ export function Layout() {
         <Outlet />
       </main>
     </>
+  );
+}
+
+/**
+ * A view of the tickets list by whose tickets it shows (`?assignee=`, tickets-url.ts):
+ * current while the list shows that view, whatever its other filters.
+ */
+function TicketsViewLink({ assignee, children }: { assignee: 'me' | 'none' | null; children: string }) {
+  const { pathname, search } = useLocation();
+  const current = pathname === '/tickets' && new URLSearchParams(search).get('assignee') === assignee;
+  return (
+    <Link
+      to={assignee ? `/tickets?assignee=${assignee}` : '/tickets'}
+      className={current ? 'active' : undefined}
+      aria-current={current ? 'page' : undefined}
+    >
+      {children}
+    </Link>
   );
 }
 

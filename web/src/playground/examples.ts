@@ -228,6 +228,18 @@ query ExampleMe {
 }`,
   },
   {
+    title: 'People to assign',
+    query: `# The people a ticket can be assigned to: active users who can sign in, by name.
+# Any caller who reads tickets may ask; emails stay for admins.
+query ExampleAssignableUsers {
+  assignableUsers {
+    id
+    displayName
+    role
+  }
+}`,
+  },
+  {
     title: 'Sign in and out',
     query: `# Browser sessions (cookies). The playground already runs as you; integrations use
 # an API token instead. A wrong email or password is a userError INVALID_CREDENTIALS;

@@ -11,6 +11,8 @@ import { buildSchema, GraphQLError, type GraphQLSchema } from 'graphql';
 import { createApolloClient } from '../../src/apollo/client.js';
 import type {
   AcceptInvitationInput,
+  AddTicketNoteInput,
+  AddTicketNoteMutation,
   ApiTokenScope,
   ChangePasswordInput,
   ClassifyDescriptionQuery,
@@ -23,6 +25,7 @@ import type {
   InviteUserInput,
   SignInInput,
   TicketDetails_TicketFragment,
+  TicketEventItem_EventFragment,
   UpdateMeInput,
   UpdateTicketInput,
   UpdateTicketMutation,
@@ -78,9 +81,29 @@ export interface ApiTokenPayload {
 }
 
 // Shapes of what the fake resolvers return, taken from the generated operation types.
+export type TicketEvent = Omit<TicketEventItem_EventFragment, ' $fragmentName' | 'actor'> & { actor: Actor | null };
+export interface TicketNote {
+  __typename: 'TicketNote';
+  id: string;
+  body: string;
+  createdAt: string;
+  author: Actor | null;
+}
+export interface Connection<T> {
+  edges: { cursor: string; node: T }[];
+  nodes: T[];
+  pageInfo: { endCursor: string | null; hasNextPage: boolean; hasPreviousPage: boolean; startCursor: string | null };
+}
+export type TicketEventConnection = Connection<TicketEvent>;
+export type AddTicketNotePayload = AddTicketNoteMutation['addTicketNote'];
+type PageArgs = { first?: number | null; after?: string | null };
 export type Ticket = Omit<TicketDetails_TicketFragment, ' $fragmentName' | 'createdBy' | 'updatedBy'> & {
   createdBy: Actor | null;
   updatedBy: Actor | null;
+  assignee: User | null;
+  /** Resolved by graphql-js as the field `history` (called with its arguments when a function). */
+  history?: (args: PageArgs) => TicketEventConnection;
+  notes?: (args: PageArgs) => Connection<TicketNote>;
 };
 export type Classification = ClassifyDescriptionQuery['classifyDescription'];
 export type CreateTicketPayload = CreateTicketMutation['createTicket'];
@@ -112,9 +135,11 @@ export interface FakeResolvers {
   classifyDescription(args: { description: string }): Maybe<Classification>;
   createTicket(args: { input: CreateTicketInput }): Maybe<CreateTicketPayload>;
   updateTicket(args: { id: string; input: UpdateTicketInput }): Maybe<UpdateTicketPayload>;
+  addTicketNote(args: { ticketId: string; input: AddTicketNoteInput }): Maybe<AddTicketNotePayload>;
   me(): Maybe<User | null>;
   authStatus(): Maybe<{ setupRequired: boolean }>;
   users(): Maybe<User[]>;
+  assignableUsers(): Maybe<User[]>;
   apiTokens(args: { includeRevoked: boolean | null }): Maybe<ApiToken[]>;
   signIn(args: { input: SignInInput }): Maybe<SignInPayload>;
   signOut(): Maybe<{ signedOut: boolean }>;
@@ -142,9 +167,13 @@ export function makeTicket(overrides: Partial<Ticket> = {}): Ticket {
     createdAt: now,
     updatedAt: now,
     resolvedAt: null,
+    version: 1,
+    assignee: null,
     createdBy: null,
     updatedBy: null,
     suggestion: null,
+    history: historyOf([]),
+    notes: historyOf([]),
     ...overrides,
   };
 }
@@ -204,6 +233,53 @@ export function connectionOf(tickets: Ticket[]): TicketConnection {
   };
 }
 
+export function makeEvent(overrides: Partial<TicketEvent> = {}): TicketEvent {
+  return {
+    __typename: 'TicketEvent',
+    id: '1',
+    kind: 'CREATED',
+    at: new Date('2026-01-02T10:00:00Z').toISOString(),
+    field: null,
+    from: null,
+    to: null,
+    actor: null,
+    suggestion: null,
+    note: null,
+    assignee: null,
+    previousAssignee: null,
+    ...overrides,
+  };
+}
+
+export function makeNote(overrides: Partial<TicketNote> = {}): TicketNote {
+  return {
+    __typename: 'TicketNote',
+    id: '1',
+    body: 'Called the customer back.',
+    createdAt: new Date('2026-01-02T11:00:00Z').toISOString(),
+    author: null,
+    ...overrides,
+  };
+}
+
+/** The `history` or `notes` of a fake ticket: `events` paged by `first`/`after` as the server does (cursors are ids). */
+export function historyOf<T extends { id: string }>(events: T[]): (args: PageArgs) => Connection<T> {
+  return ({ first, after }) => {
+    const start = after ? events.findIndex((e) => e.id === after) + 1 : 0;
+    const page = events.slice(start, start + (first ?? 25));
+    return {
+      edges: page.map((node) => ({ cursor: node.id, node })),
+      nodes: page,
+      pageInfo: {
+        endCursor: page.at(-1)?.id ?? null,
+        hasNextPage: start + page.length < events.length,
+        hasPreviousPage: start > 0,
+        startCursor: page[0]?.id ?? null,
+      },
+    };
+  };
+}
+
 function unexpected(name: string): never {
   throw new Error(`the test did not expect ${name} to be called`);
 }
@@ -223,9 +299,11 @@ export function createFakeBackend(resolvers: Partial<FakeResolvers>): FakeBacken
     classifyDescription: () => unexpected('classifyDescription'),
     createTicket: () => unexpected('createTicket'),
     updateTicket: () => unexpected('updateTicket'),
+    addTicketNote: () => unexpected('addTicketNote'),
     me: () => unexpected('me'),
     authStatus: () => unexpected('authStatus'),
     users: () => unexpected('users'),
+    assignableUsers: () => [],
     apiTokens: () => unexpected('apiTokens'),
     signIn: () => unexpected('signIn'),
     signOut: () => unexpected('signOut'),

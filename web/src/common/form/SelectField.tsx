@@ -1,6 +1,7 @@
 // Choosing one value of a closed vocabulary (a GraphQL enum): the bare control for
 // in-place changes (EnumSelect, labelled by its caller) and the labelled form field
-// with an optional note and its error wired to it (SelectField), as TextField does.
+// with an optional note and its error wired to it (SelectField), as TextField does;
+// and a labelled choice that may be left unmade (OptionalSelectField: "no change").
 import { useId, type ReactNode, type SelectHTMLAttributes } from 'react';
 import { FieldErrorText } from './TextField.js';
 
@@ -79,6 +80,48 @@ export function SelectField<T extends string>({
       />
       {note?.(noteId)}
       <FieldErrorText id={errorId} error={error} />
+    </div>
+  );
+}
+
+interface OptionalProps<T extends string> {
+  label: string;
+  /** Every value, in display order. */
+  values: readonly T[];
+  labels: Record<T, string>;
+  /** Null: none chosen, shown as `emptyLabel`. */
+  value: T | null;
+  emptyLabel: string;
+  onChange(value: T | null): void;
+  className?: string;
+}
+
+export function OptionalSelectField<T extends string>({
+  label,
+  values,
+  labels,
+  value,
+  emptyLabel,
+  onChange,
+  className = 'field',
+}: OptionalProps<T>) {
+  const id = useId();
+  return (
+    <div className={className}>
+      <label htmlFor={id}>{label}</label>
+      <select
+        id={id}
+        className="select"
+        value={value ?? ''}
+        onChange={(event) => onChange(values.find((v) => v === event.target.value) ?? null)}
+      >
+        <option value="">{emptyLabel}</option>
+        {values.map((v) => (
+          <option key={v} value={v}>
+            {labels[v]}
+          </option>
+        ))}
+      </select>
     </div>
   );
 }

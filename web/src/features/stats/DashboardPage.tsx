@@ -1,5 +1,5 @@
-// The dashboard: headline figures, breakdowns, tickets per day and how often agents
-// keep the AI suggestion. Fetched on every visit, and dropped from the cache by the
+// The dashboard: headline figures, breakdowns, tickets per day, how often agents keep
+// the AI suggestion, and who has how many active tickets. Fetched on every visit, and dropped from the cache by the
 // ticket mutations, so it reflects tickets just created or changed.
 //
 // Statistics have no id, so the cache cannot hand them to components by reference
@@ -9,6 +9,7 @@ import { useQuery } from '@apollo/client/react';
 import { Link } from 'react-router';
 import { ErrorMessage, Loading } from '../../common/ErrorMessage.js';
 import { graphql } from '../../gql/index.js';
+import { ActiveByAssigneeCard } from './ActiveByAssigneeCard.js';
 import { ActiveBacklogCharts, BreakdownCharts } from './BreakdownCharts.js';
 import { ACTIVE_STATUSES } from '../tickets/ticket-enums.js';
 import { StatsSummary } from './StatsSummary.js';
@@ -23,6 +24,7 @@ const DashboardPageQuery = graphql(`
       ...BreakdownCharts_stats @unmask
       ...TicketsPerDayChart_stats @unmask
       ...SuggestionAcceptanceCard_stats @unmask
+      ...ActiveByAssigneeCard_stats @unmask
     }
     active: stats(filter: { statuses: $activeStatuses }) {
       ...BreakdownCharts_stats @unmask
@@ -68,6 +70,7 @@ export function DashboardPage() {
               <TicketsPerDayChart stats={data.stats} />
               <div className="chart-grid chart-grid--two">
                 <SuggestionAcceptanceCard stats={data.stats} />
+                <ActiveByAssigneeCard stats={data.stats} />
               </div>
               <section aria-labelledby="all-tickets-title" className="dashboard__section">
                 <h2 id="all-tickets-title">All tickets</h2>

@@ -1,11 +1,15 @@
-// One ticket at /tickets/:id: its fields, its status, and editing.
+// One ticket at /tickets/:id: its fields, its status, its assignee, editing, its internal
+// notes and its history.
 import { useQuery } from '@apollo/client/react';
 import { useEffect, useRef, useState } from 'react';
 import { Link, useLocation, useParams } from 'react-router';
 import { ErrorMessage, Loading } from '../../common/ErrorMessage.js';
 import { graphql } from '../../gql/index.js';
+import { TicketAssignee } from './TicketAssignee.js';
 import { TicketDetails } from './TicketDetails.js';
 import { TicketEditForm } from './TicketEditForm.js';
+import { TicketNotes } from './TicketNotes.js';
+import { TicketTimeline } from './TicketTimeline.js';
 import { useDocumentTitle } from '../../common/use-document-title.js';
 
 const TicketDetailPageQuery = graphql(`
@@ -14,6 +18,13 @@ const TicketDetailPageQuery = graphql(`
       id
       ...TicketDetails_ticket
       ...TicketEditForm_ticket
+      ...TicketAssignee_ticket
+      ...TicketNotes_ticket
+      ...TicketTimeline_ticket
+    }
+    assignableUsers {
+      id
+      displayName
     }
   }
 `);
@@ -84,6 +95,7 @@ export function TicketDetailPage() {
               </p>
             ) : null}
             <TicketDetails ticket={data.ticket} />
+            <TicketAssignee ticket={data.ticket} users={data.assignableUsers} />
             <div className="form__actions">
               <button
                 type="button"
@@ -99,6 +111,12 @@ export function TicketDetailPage() {
             </div>
           </>
         )
+      ) : null}
+      {data?.ticket ? (
+        <>
+          <TicketNotes ticket={data.ticket} />
+          <TicketTimeline ticket={data.ticket} />
+        </>
       ) : null}
     </div>
   );

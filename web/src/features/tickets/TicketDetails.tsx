@@ -9,7 +9,8 @@ import { graphql } from '../../gql/index.js';
 import { ActorName } from './ActorName.js';
 import type { TicketStatus } from '../../gql/graphql.js';
 import { CATEGORY_LABEL, PRIORITY_LABEL, SOURCE_LABEL, STATUSES, STATUS_LABEL } from './ticket-enums.js';
-import { useUpdateTicket } from './use-update-ticket.js';
+import { TicketConflictNotice } from './TicketConflictNotice.js';
+import { isConflict, useSaveTicketChange } from './use-save-ticket-change.js';
 
 export const TicketDetailsFragment = graphql(`
   fragment TicketDetails_ticket on Ticket {
@@ -22,6 +23,7 @@ export const TicketDetailsFragment = graphql(`
     createdAt
     updatedAt
     resolvedAt
+    version
     createdBy {
       ... on User {
         id
@@ -52,15 +54,21 @@ export const TicketDetailsFragment = graphql(`
 export function TicketDetails({ ticket }: { ticket: FragmentType<typeof TicketDetailsFragment> }) {
   // The fragment's document carries ActorName's fragment too: say which one this is.
   const { data, complete } = useFragment({ fragment: TicketDetailsFragment, fragmentName: 'TicketDetails_ticket', from: ticket });
-  const [updateTicket] = useUpdateTicket();
+  const { save, saving, conflict, reapply, dismiss } = useSaveTicketChange();
   const [problem, setProblem] = useState<string | null>(null);
   if (!complete) return null;
   const ticketId = data.id;
+  const version = data.version;
 
   async function changeStatus(status: TicketStatus) {
     setProblem(null);
-    const outcome = await updateTicket(ticketId, { status });
-    if (!outcome.ok) setProblem(refusalText('Status', outcome.errors));
+    const outcome = await save(ticketId, version, { status });
+    if (!outcome.ok && !isConflict(outcome)) setProblem(refusalText('Status', outcome.errors));
+  }
+  async function reapplyMine() {
+    setProblem(null);
+    const outcome = await reapply();
+    if (outcome && !outcome.ok && !isConflict(outcome)) setProblem(refusalText('Your change', outcome.errors));
   }
 
   return (
@@ -82,6 +90,9 @@ export function TicketDetails({ ticket }: { ticket: FragmentType<typeof TicketDe
         <p className="callout callout--error" role="alert">
           {problem}
         </p>
+      ) : null}
+      {conflict ? (
+        <TicketConflictNotice conflict={conflict} busy={saving} onReapply={() => void reapplyMine()} onDismiss={dismiss} />
       ) : null}
       <dl className="facts">
         <div>

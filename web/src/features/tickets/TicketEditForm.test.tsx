@@ -60,5 +60,5 @@ it("wires a refused choice's message to its select", async () => {
   const message = await screen.findByText('This category cannot be chosen for this ticket.');
   expect(category.getAttribute('aria-describedby')).toContain(message.id);
   expect(category.getAttribute('aria-invalid')).toBe('true');
-  expect(updateTicket.mock.calls[0]![0]).toEqual({ id: '1', input: { category: 'BILLING' } });
+  expect(updateTicket.mock.calls[0]![0]).toEqual({ id: '1', input: { category: 'BILLING', expectedVersion: 1 } });
 });

@@ -1,6 +1,8 @@
-// Editing a ticket's text, category and priority. Only changed fields are sent; the
-// server's refusals appear at their fields (by the rule in common/form/field-errors.ts)
-// and the saved values are restored.
+// Editing a ticket's text, category and priority. Only changed fields are sent, based on
+// the version the agent started editing from; the server's refusals appear at their
+// fields (by the rule in common/form/field-errors.ts) and the saved values are
+// restored. When a colleague saved first, the form shows what they changed and keeps
+// the agent's draft, to re-apply on top of theirs or to drop.
 import type { FragmentType } from '@apollo/client';
 import { useFragment } from '@apollo/client/react';
 import { useId, useState, type FormEvent } from 'react';
@@ -11,11 +13,13 @@ import { TextField } from '../../common/form/TextField.js';
 import { useFieldErrors } from '../../common/form/use-field-errors.js';
 import { confirmDiscard, useDiscardGuard } from '../../common/form/use-discard-guard.js';
 import { graphql } from '../../gql/index.js';
-import type { TicketCategory, TicketPriority, UpdateTicketInput } from '../../gql/graphql.js';
+import type { TicketCategory, TicketPriority } from '../../gql/graphql.js';
 import { TICKET_DESCRIPTION_MAX, TICKET_TITLE_MAX } from '../../gql/limits.js';
 import { CATEGORIES, CATEGORY_LABEL, PRIORITIES, PRIORITY_LABEL } from './ticket-enums.js';
 import { descriptionProblem, titleProblem } from './ticket-validation.js';
-import { useUpdateTicket } from './use-update-ticket.js';
+import type { TicketChanges } from './ticket-conflict.js';
+import { TicketConflictNotice } from './TicketConflictNotice.js';
+import { isConflict, useSaveTicketChange } from './use-save-ticket-change.js';
 
 export const TicketEditFormFragment = graphql(`
   fragment TicketEditForm_ticket on Ticket {
@@ -24,6 +28,7 @@ export const TicketEditFormFragment = graphql(`
     description
     category
     priority
+    version
   }
 `);
 
@@ -35,6 +40,12 @@ interface Draft {
 }
 
 const FIELDS = ['title', 'description', 'category', 'priority'] as const satisfies readonly (keyof Draft)[];
+
+/** The agent's values, and the ticket as it was when they started changing it. */
+interface Editing {
+  values: Draft;
+  base: Draft & { version: number };
+}
 
 /** How editing ended: the changes saved (or there were none), or the agent cancelled. */
 export type EditOutcome = 'saved' | 'cancelled';
@@ -48,21 +59,18 @@ export function TicketEditForm({
 }) {
   const { data, complete } = useFragment({ fragment: TicketEditFormFragment, from: ticket });
   const formErrorsId = useId();
-  const [draft, setDraft] = useState<Draft | null>(null);
+  const [editing, setEditing] = useState<Editing | null>(null);
   const errors = useFieldErrors(FIELDS);
-  const [updateTicket, { loading }] = useUpdateTicket();
-  const dirty =
-    complete &&
-    draft !== null &&
-    (draft.title !== data.title ||
-      draft.description !== data.description ||
-      draft.category !== data.category ||
-      draft.priority !== data.priority);
+  const { save, saving: loading, conflict, reapply, dismiss } = useSaveTicketChange();
+  const dirty = editing !== null && FIELDS.some((field) => editing.values[field] !== editing.base[field]);
   useDiscardGuard(dirty);
   if (!complete) return null;
   const ticketId = data.id;
 
-  const current: Draft = draft ?? { title: data.title, description: data.description, category: data.category, priority: data.priority };
+  // Until the agent changes something, the form follows the ticket as cached.
+  const saved = { title: data.title, description: data.description, category: data.category, priority: data.priority };
+  const base = editing?.base ?? { ...saved, version: data.version };
+  const current: Draft = editing?.values ?? saved;
   const live = { title: titleProblem(current.title), description: descriptionProblem(current.description) };
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
@@ -70,19 +78,34 @@ export function TicketEditForm({
     errors.submitted();
     const invalid = (['title', 'description'] as const).find((field) => live[field]);
     if (invalid) return focusField(event.currentTarget, invalid);
-    const input: UpdateTicketInput = {};
-    if (current.title !== data.title) input.title = current.title;
-    if (current.description !== data.description) input.description = current.description;
-    if (current.category !== data.category) input.category = current.category;
-    if (current.priority !== data.priority) input.priority = current.priority;
+    const input: TicketChanges = {};
+    if (current.title !== base.title) input.title = current.title;
+    if (current.description !== base.description) input.description = current.description;
+    if (current.category !== base.category) input.category = current.category;
+    if (current.priority !== base.priority) input.priority = current.priority;
     if (Object.keys(input).length === 0) return onDone('saved');
     errors.refused([]);
-    const outcome = await updateTicket(ticketId, input);
-    if (outcome.ok) {
-      // Saved: nothing left to guard before the form goes away.
-      setDraft(null);
-      onDone('saved');
-    } else errors.refused(outcome.errors);
+    const outcome = await save(ticketId, base.version, input);
+    if (outcome.ok) finishSaved();
+    else if (!isConflict(outcome)) errors.refused(outcome.errors);
+  }
+
+  function finishSaved() {
+    // Saved: nothing left to guard before the form goes away.
+    setEditing(null);
+    onDone('saved');
+  }
+
+  async function reapplyMine() {
+    errors.refused([]);
+    const outcome = await reapply();
+    if (outcome?.ok) finishSaved();
+    else if (outcome && !isConflict(outcome)) errors.refused(outcome.errors);
+  }
+
+  function keepTheirs() {
+    dismiss();
+    setEditing(null);
   }
 
   function cancel() {
@@ -90,7 +113,7 @@ export function TicketEditForm({
   }
 
   const set = <F extends keyof Draft>(field: F, value: Draft[F]) => {
-    setDraft({ ...current, [field]: value });
+    setEditing({ base, values: { ...current, [field]: value } });
     errors.edited(field);
   };
 
@@ -109,6 +132,9 @@ export function TicketEditForm({
       }}
       aria-describedby={errors.formErrors.length ? formErrorsId : undefined}
     >
+      {conflict ? (
+        <TicketConflictNotice conflict={conflict} busy={loading} onReapply={() => void reapplyMine()} onDismiss={keepTheirs} />
+      ) : null}
       <FormErrors id={formErrorsId} title="The changes were not saved." errors={errors.formErrors} />
       <TextField
         label="Title"

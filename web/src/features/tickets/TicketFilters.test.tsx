@@ -5,7 +5,7 @@ import { describe, expect, it, onTestFinished, vi } from 'vitest';
 import { TicketFilters } from './TicketFilters.js';
 import type { TicketsView } from './tickets-url.js';
 
-const empty: TicketsView = { categories: [], priorities: [], statuses: [], search: '' };
+const empty: TicketsView = { categories: [], priorities: [], statuses: [], search: '', assignee: null };
 
 describe('TicketFilters search', () => {
   it('keeps up to 200 characters counted as the server counts them, an emoji being one', async () => {

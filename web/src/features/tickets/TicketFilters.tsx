@@ -7,7 +7,7 @@ import { clipCharacters } from '../../common/characters.js';
 import { useDebouncedValue } from '../../common/use-debounced-value.js';
 import { TICKET_SEARCH_MAX } from '../../gql/limits.js';
 import { CATEGORIES, CATEGORY_LABEL, PRIORITIES, PRIORITY_LABEL, STATUSES, STATUS_LABEL } from './ticket-enums.js';
-import type { TicketsView } from './tickets-url.js';
+import { withoutFilters, type TicketsView } from './tickets-url.js';
 
 /** Wide enough for the filters to sit open above the list without hiding it. */
 const WIDE = '(min-width: 700px)';
@@ -129,7 +129,7 @@ export function TicketFilters({ view, onChange, searchDelayMs = 300 }: Props) {
             className="button button--link"
             onClick={() => {
               setText('');
-              onChange({ categories: [], priorities: [], statuses: [], search: '' });
+              onChange(withoutFilters(view));
             }}
           >
             Clear filters and search

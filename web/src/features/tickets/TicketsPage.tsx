@@ -1,15 +1,26 @@
-// The tickets list: newest first, filtered and searched from the URL, a page at a
-// time ("Load more"), each row changeable in place.
+// The tickets list: newest first, filtered and searched from the URL (including whose
+// tickets: "My tickets", "Unassigned"), a page at a time ("Load more"), each row
+// changeable in place, and rows selected for one change of them all (the bulk bar).
 import { NetworkStatus } from '@apollo/client';
 import { useQuery } from '@apollo/client/react';
-import { useMemo, useRef, useState } from 'react';
+import { useMemo, useReducer, useRef, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { ErrorMessage, Loading } from '../../common/ErrorMessage.js';
 import { graphql } from '../../gql/index.js';
 import { TICKETS_PAGE_SIZE_DEFAULT } from '../../gql/limits.js';
 import { TicketFilters } from './TicketFilters.js';
 import { TicketRow } from './TicketRow.js';
-import { hasFilters, isFiltered, readTicketsView, sameFilters, toTicketFilter, writeTicketsView, type TicketsView } from './tickets-url.js';
+import { emptySelection, pageCheckState, selectionReducer } from './ticket-selection.js';
+import {
+  hasFilters,
+  isFiltered,
+  readTicketsView,
+  sameFilters,
+  toTicketFilter,
+  withoutFilters,
+  writeTicketsView,
+  type TicketsView,
+} from './tickets-url.js';
 import { useDocumentTitle } from '../../common/use-document-title.js';
 
 // One page of the list: the server's default size.
@@ -24,6 +35,7 @@ const TicketsPageQuery = graphql(`
         cursor
         node {
           id
+          title
           ...TicketRow_ticket
         }
       }
@@ -35,10 +47,13 @@ const TicketsPageQuery = graphql(`
   }
 `);
 
+const VIEW_TITLES = { me: 'My tickets', none: 'Unassigned tickets' } as const;
+
 export function TicketsPage() {
   const [params, setParams] = useSearchParams();
-  useDocumentTitle('Tickets');
   const urlView = useMemo(() => readTicketsView(params), [params]);
+  const title = typeof urlView.assignee === 'string' ? VIEW_TITLES[urlView.assignee] : 'Tickets';
+  useDocumentTitle(title);
   // React Router applies a URL change in a transition, a moment later: until then the
   // view the agent just asked for is shown (a ticked box stays ticked), and once the
   // URL moves, by that change or by the back button, the URL is the truth again.
@@ -52,6 +67,8 @@ export function TicketsPage() {
     fetchPolicy: 'cache-and-network',
     notifyOnNetworkStatusChange: true,
   });
+
+  const [selection, select] = useReducer(selectionReducer, emptySelection);
 
   // Each filter change is a step Back undoes; typing a search is one step, however
   // many keystrokes (each one after the first replaces the entry the first made).
@@ -67,11 +84,16 @@ export function TicketsPage() {
   // Large searches are counted approximately by the server.
   const total = tickets ? `${tickets.totalCountIsExact ? '' : 'about '}${tickets.totalCount.toLocaleString('en')}` : '';
   const loadingMore = networkStatus === NetworkStatus.fetchMore;
+  const rows = tickets?.edges.map((edge) => edge.node) ?? [];
+  const rowIds = rows.map((row) => row.id);
+  // Only rows on screen count: another filter's rows are not changed by accident.
+  const selected = rows.filter((row) => selection.selected.includes(row.id));
+  const pageCheck = pageCheckState(selection, rowIds);
 
   return (
     <div className="page">
       <header className="page__header">
-        <h1>Tickets</h1>
+        <h1>{title}</h1>
         <Link className="button button--primary" to="/tickets/new">
           New ticket
         </Link>
@@ -94,14 +116,12 @@ export function TicketsPage() {
             {isFiltered(view) ? (
               <>
                 <p>{emptyText(view)}</p>
-                <button
-                  type="button"
-                  className="button"
-                  onClick={() => setView({ categories: [], priorities: [], statuses: [], search: '' })}
-                >
+                <button type="button" className="button" onClick={() => setView(withoutFilters(view))}>
                   Clear filters and search
                 </button>
               </>
+            ) : view.assignee ? (
+              <p>No tickets in this view.</p>
             ) : (
               <>
                 <p>No tickets yet.</p>
@@ -113,11 +133,31 @@ export function TicketsPage() {
           </div>
         ) : null}
         {tickets && tickets.edges.length > 0 ? (
-          <ul className="ticket-list">
-            {tickets.edges.map((edge) => (
-              <TicketRow key={edge.node.id} ticket={edge.node} />
-            ))}
-          </ul>
+          <>
+            <div className="ticket-list__head">
+              <label className="check">
+                <input
+                  type="checkbox"
+                  checked={pageCheck === 'all'}
+                  ref={(box) => {
+                    if (box) box.indeterminate = pageCheck === 'some';
+                  }}
+                  onChange={() => select({ type: 'toggle-page', rows: rowIds })}
+                />
+                Select all on this page
+              </label>
+            </div>
+            <ul className="ticket-list">
+              {tickets.edges.map((edge) => (
+                <TicketRow
+                  key={edge.node.id}
+                  ticket={edge.node}
+                  selected={selected.some((row) => row.id === edge.node.id)}
+                  onSelect={(shift) => select({ type: 'click', id: edge.node.id, shift, rows: rowIds })}
+                />
+              ))}
+            </ul>
+          </>
         ) : null}
         {tickets?.pageInfo.hasNextPage ? (
           <button

@@ -1,6 +1,6 @@
 // The enum values the UI offers, in display order, with their labels; compiling
 // fails when the schema gains a value that is not listed here.
-import type { ClassificationSource, TicketCategory, TicketPriority, TicketStatus } from '../../gql/graphql.js';
+import type { ClassificationSource, TicketCategory, TicketEventField, TicketPriority, TicketStatus } from '../../gql/graphql.js';
 
 export const CATEGORIES = ['ACCOUNT', 'BILLING', 'GENERAL', 'TECHNICAL'] as const satisfies readonly TicketCategory[];
 export const PRIORITIES = ['LOW', 'MEDIUM', 'HIGH', 'CRITICAL'] as const satisfies readonly TicketPriority[];
@@ -46,4 +46,31 @@ export function isPriority(value: string): value is TicketPriority {
 }
 export function isStatus(value: string): value is TicketStatus {
   return (STATUSES as readonly string[]).includes(value);
+}
+
+/** The fields history records, as the agent knows them. */
+export const EVENT_FIELD_LABEL: Record<TicketEventField, string> = {
+  CATEGORY: 'Category',
+  DESCRIPTION: 'Description',
+  PRIORITY: 'Priority',
+  STATUS: 'Status',
+  TITLE: 'Title',
+};
+
+/**
+ * A recorded value as the agent knows it: the label of an enum value, or the text
+ * itself. A value the app has no label for (a newer server) is shown as recorded.
+ */
+export function fieldValueLabel(field: TicketEventField, value: string): string {
+  switch (field) {
+    case 'CATEGORY':
+      return isCategory(value) ? CATEGORY_LABEL[value] : value;
+    case 'PRIORITY':
+      return isPriority(value) ? PRIORITY_LABEL[value] : value;
+    case 'STATUS':
+      return isStatus(value) ? STATUS_LABEL[value] : value;
+    case 'TITLE':
+    case 'DESCRIPTION':
+      return value;
+  }
 }

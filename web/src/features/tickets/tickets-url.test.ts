@@ -4,7 +4,13 @@ import { readTicketsView, toTicketFilter, writeTicketsView } from './tickets-url
 
 it('round-trips filters and search in a stable order', () => {
   const view = readTicketsView(new URLSearchParams('status=OPEN&category=TECHNICAL&category=BILLING&q=refund+twice&priority=HIGH'));
-  expect(view).toEqual({ categories: ['BILLING', 'TECHNICAL'], priorities: ['HIGH'], statuses: ['OPEN'], search: 'refund twice' });
+  expect(view).toEqual({
+    categories: ['BILLING', 'TECHNICAL'],
+    priorities: ['HIGH'],
+    statuses: ['OPEN'],
+    search: 'refund twice',
+    assignee: null,
+  });
   expect(writeTicketsView(view).toString()).toBe('category=BILLING&category=TECHNICAL&priority=HIGH&status=OPEN&q=refund+twice');
   expect(toTicketFilter(view)).toEqual({ categories: ['BILLING', 'TECHNICAL'], priorities: ['HIGH'], statuses: ['OPEN'] });
 });

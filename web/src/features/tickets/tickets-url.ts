@@ -1,6 +1,7 @@
 // The tickets view's state in the URL (?category=BILLING&status=OPEN&q=refund), so a
 // view can be shared and survives a reload. Unknown values in a hand-edited URL are
-// dropped rather than sent to the server.
+// dropped rather than sent to the server. `assignee=me|none|<user id>` picks whose
+// tickets the view shows ("My tickets", "Unassigned"), as the REST filter spells it.
 import type { TicketFilter } from '../../gql/graphql.js';
 import { clipCharacters } from '../../common/characters.js';
 import { TICKET_SEARCH_MAX } from '../../gql/limits.js';
@@ -24,11 +25,11 @@ type ChoiceOf<K extends FilterField> = NonNullable<TicketFilter[K]> extends read
  * it is given one or the other.
  */
 const URL_FILTERS = {
-  // Not offered by the list's filters yet: the views "My tickets" and "Unassigned" will.
-  assignee: null,
   categories: { param: 'category', order: CATEGORIES, guard: isCategory },
   priorities: { param: 'priority', order: PRIORITIES, guard: isPriority },
   statuses: { param: 'status', order: STATUSES, guard: isStatus },
+  // Not a list of choices: one value (`assignee=me|none|<id>`), read and written below.
+  assignee: null,
   createdAfter: null,
   createdBefore: null,
 } as const satisfies { [K in FilterField]: UrlChoices<ChoiceOf<K>> | null };
@@ -38,7 +39,28 @@ type ViewField = { [K in FilterField]: (typeof URL_FILTERS)[K] extends null ? ne
 
 const VIEW_FIELDS = (Object.keys(URL_FILTERS) as FilterField[]).filter((field): field is ViewField => URL_FILTERS[field] !== null);
 
-export type TicketsView = { [K in ViewField]: ChoiceOf<K>[] } & { search: string };
+/** Whose tickets: the caller's, nobody's, or one person's (by user id). */
+export type AssigneeView = 'me' | 'none' | { userId: string };
+
+export type TicketsView = { [K in ViewField]: ChoiceOf<K>[] } & { search: string; assignee: AssigneeView | null };
+
+const ASSIGNEE_PARAM = 'assignee';
+
+function readAssignee(value: string | null): AssigneeView | null {
+  if (value === 'me' || value === 'none') return value;
+  return value && /^[1-9]\d{0,18}$/.test(value) ? { userId: value } : null;
+}
+
+function assigneeParam(view: AssigneeView): string {
+  return typeof view === 'string' ? view : view.userId;
+}
+
+/** The schema's AssigneeFilter for a view. */
+function toAssigneeFilter(view: AssigneeView): NonNullable<TicketFilter['assignee']> {
+  if (view === 'me') return { me: true };
+  if (view === 'none') return { none: true };
+  return { userIds: [view.userId] };
+}
 
 function pick<T extends string>(params: URLSearchParams, { param, guard, order }: UrlChoices<T>): T[] {
   const chosen = new Set(params.getAll(param).filter(guard));
@@ -51,11 +73,13 @@ export function readTicketsView(params: URLSearchParams): TicketsView {
     priorities: pick(params, URL_FILTERS.priorities),
     statuses: pick(params, URL_FILTERS.statuses),
     search: clipCharacters(params.get('q') ?? '', TICKET_SEARCH_MAX),
+    assignee: readAssignee(params.get(ASSIGNEE_PARAM)),
   };
 }
 
 export function writeTicketsView(view: TicketsView): URLSearchParams {
   const params = new URLSearchParams();
+  if (view.assignee) params.set(ASSIGNEE_PARAM, assigneeParam(view.assignee));
   for (const field of VIEW_FIELDS) for (const value of view[field]) params.append(URL_FILTERS[field].param, value);
   if (view.search.trim() !== '') params.set('q', view.search);
   return params;
@@ -63,7 +87,7 @@ export function writeTicketsView(view: TicketsView): URLSearchParams {
 
 /** The tickets list showing `view` (the filters not given: none). */
 export function ticketsHref(view: Partial<TicketsView>): string {
-  const params = writeTicketsView({ categories: [], priorities: [], statuses: [], search: '', ...view });
+  const params = writeTicketsView({ categories: [], priorities: [], statuses: [], search: '', assignee: null, ...view });
   const query = params.toString();
   return query === '' ? '/tickets' : `/tickets?${query}`;
 }
@@ -71,7 +95,13 @@ export function ticketsHref(view: Partial<TicketsView>): string {
 export function toTicketFilter(view: TicketsView): TicketFilter | null {
   const filter: TicketFilter = {};
   for (const field of VIEW_FIELDS) if (view[field].length) Object.assign(filter, { [field]: view[field] });
+  if (view.assignee) filter.assignee = toAssigneeFilter(view.assignee);
   return Object.keys(filter).length ? filter : null;
+}
+
+/** The view's filters and search gone, whose tickets it shows kept (that is the view itself). */
+export function withoutFilters(view: TicketsView): TicketsView {
+  return { categories: [], priorities: [], statuses: [], search: '', assignee: view.assignee };
 }
 
 /** Any filter chosen (the search aside). */
@@ -79,11 +109,15 @@ export function hasFilters(view: TicketsView): boolean {
   return VIEW_FIELDS.some((field) => view[field].length > 0);
 }
 
+/** Filters or a search narrow the view (whose tickets it shows is the view, not a filter). */
 export function isFiltered(view: TicketsView): boolean {
   return hasFilters(view) || view.search.trim() !== '';
 }
 
 /** The same filters chosen in both (the search aside). */
 export function sameFilters(a: TicketsView, b: TicketsView): boolean {
-  return VIEW_FIELDS.every((field) => a[field].length === b[field].length && a[field].every((value, i) => value === b[field][i]));
+  const sameAssignee = (a.assignee ? assigneeParam(a.assignee) : null) === (b.assignee ? assigneeParam(b.assignee) : null);
+  return (
+    sameAssignee && VIEW_FIELDS.every((field) => a[field].length === b[field].length && a[field].every((value, i) => value === b[field][i]))
+  );
 }

@@ -20,6 +20,10 @@ const CreateTicketMutation = graphql(`
         # Everything the detail page and the list rows read, so both render the new
         # ticket from the cache.
         ...TicketDetails_ticket @unmask
+        assignee {
+          id
+          displayName
+        }
       }
       userErrors {
         field
@@ -104,6 +108,8 @@ export function useCreateTicket() {
                 createdAt: now,
                 updatedAt: now,
                 resolvedAt: status === 'RESOLVED' || status === 'CLOSED' ? now : null,
+                version: 1,
+                assignee: null,
                 // Who wrote it is the server's record; the answer fills it in.
                 createdBy: null,
                 updatedBy: null,

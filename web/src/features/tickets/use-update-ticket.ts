@@ -1,5 +1,8 @@
 // Changing a ticket: the change shows at once (optimistic) and is undone by Apollo
 // when the server refuses it, with the refusal returned so the caller can say why.
+// Every change names the version it was based on (`expectedVersion`), so a colleague's
+// change saved meanwhile is never overwritten: the server answers CONFLICT instead
+// (use-save-ticket-change.ts shows what changed and re-applies on request).
 // Once saved, who last changed it is asked again where it is shown (the detail page):
 // the server records the actor, which the app cannot know for an optimistic answer.
 import { useApolloClient, useMutation } from '@apollo/client/react';
@@ -7,6 +10,9 @@ import { useCallback } from 'react';
 import { networkError, type MutationOutcome } from '../../common/mutation-outcome.js';
 import { graphql } from '../../gql/index.js';
 import type { UpdateTicketInput } from '../../gql/graphql.js';
+
+/** A change as the web sends it: always based on the version the agent saw. */
+export type VersionedUpdate = UpdateTicketInput & { expectedVersion: number };
 
 // What every screen showing a ticket has cached, so a change can be shown at once.
 const UseUpdateTicketFragment = graphql(`
@@ -17,6 +23,19 @@ const UseUpdateTicketFragment = graphql(`
     category
     priority
     status
+    version
+    assignee {
+      id
+      displayName
+    }
+  }
+`);
+
+// A person's name, to show an assignment before the server answers.
+const UseUpdateTicketUserFragment = graphql(`
+  fragment UseUpdateTicketUser_user on User {
+    id
+    displayName
   }
 `);
 
@@ -52,7 +71,7 @@ export function useUpdateTicket() {
   const [mutate, state] = useMutation(UpdateTicketMutation);
 
   const updateTicket = useCallback(
-    async (id: string, input: UpdateTicketInput): Promise<MutationOutcome> => {
+    async (id: string, input: VersionedUpdate): Promise<MutationOutcome> => {
       try {
         const result = await mutate({
           variables: { id, input },
@@ -63,6 +82,14 @@ export function useUpdateTicket() {
             if (!current) return IGNORE;
             const resolvedAt = client.cache.readFragment({ id: cacheId, fragment: UseUpdateTicketResolvedAtFragment })?.resolvedAt ?? null;
             const status = input.status ?? current.status;
+            let assignee = current.assignee;
+            if (input.assigneeId === null) assignee = null;
+            else if (input.assigneeId !== undefined) {
+              const id = client.cache.identify({ __typename: 'User', id: input.assigneeId });
+              const user = client.cache.readFragment({ id, fragment: UseUpdateTicketUserFragment });
+              if (!user) return IGNORE;
+              assignee = { __typename: 'User' as const, id: user.id, displayName: user.displayName };
+            }
             const now = new Date().toISOString();
             return {
               __typename: 'Mutation' as const,
@@ -75,6 +102,8 @@ export function useUpdateTicket() {
                   category: input.category ?? current.category,
                   priority: input.priority ?? current.priority,
                   status,
+                  assignee,
+                  version: current.version + 1,
                   updatedAt: now,
                   resolvedAt: RESOLVED.has(status) ? (resolvedAt ?? now) : null,
                 },
@@ -96,7 +125,10 @@ export function useUpdateTicket() {
         if (!payload || payload.userErrors.length > 0 || !payload.ticket) {
           return { ok: false, errors: payload?.userErrors ?? [] };
         }
-        client.cache.evict({ id: client.cache.identify({ __typename: 'Ticket', id }), fieldName: 'updatedBy' });
+        // The history grew by the server's events (with their actor): asked again where shown.
+        const cacheId = client.cache.identify({ __typename: 'Ticket', id });
+        client.cache.evict({ id: cacheId, fieldName: 'updatedBy' });
+        client.cache.evict({ id: cacheId, fieldName: 'history' });
         return { ok: true, value: undefined };
       } catch (error) {
         return { ok: false, errors: [networkError(error)] };
