@@ -2,8 +2,8 @@
 // context of their own, against the real server and a fresh database: a change made on
 // a stale screen is never silently lost (the agent sees the colleague's change and
 // re-applies theirs with one click), the ticket's timeline tells who did what, tickets
-// are handed over (assign to me, My tickets, reassigning), and notes are left for the
-// next person.
+// are handed over (assign to me, My tickets, reassigning), notes are left for the next
+// person, and several tickets are closed in one action.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, openBrowser, type BrowserSession } from './support/browser.js';
@@ -169,6 +169,26 @@ describe('two agents on one queue', () => {
     await b.goto(`/tickets/${id}`);
     await b.getByRole('list', { name: 'Internal notes' }).getByText('Customer sent the corrected address by phone.').waitFor();
     await sessions[0]!.screenshot('team-note');
+  });
+
+  it('closes three tickets selected with a shift-click in one action', async () => {
+    const ids = [];
+    for (const title of ['Duplicate one', 'Duplicate two', 'Duplicate three']) ids.push(await createTicket({ title }));
+    await a.goto('/tickets');
+    // Newest first: three, two, one.
+    await row(a, 'Duplicate three').getByRole('checkbox', { name: 'Select “Duplicate three”' }).click();
+    await row(a, 'Duplicate one')
+      .getByRole('checkbox', { name: 'Select “Duplicate one”' })
+      .click({ modifiers: ['Shift'] });
+    const bar = a.getByRole('form', { name: 'Change selected tickets' });
+    await bar.getByText('3 selected').waitFor();
+    expect(await row(a, 'Duplicate two').getByRole('checkbox').isChecked()).toBe(true);
+    await bar.getByLabel('Status').selectOption('CLOSED');
+    await bar.getByRole('button', { name: 'Apply to 3 tickets' }).click();
+    await a.getByText('3 tickets changed.').waitFor();
+    for (const id of ids) expect((await ticket(id)).status).toBe('CLOSED');
+    expect(await row(a, 'Duplicate two').getByLabel('Status of “Duplicate two”').inputValue()).toBe('CLOSED');
+    await sessions[0]!.screenshot('team-bulk');
   });
 
   it('never shows a page error or a blocked request', () => {

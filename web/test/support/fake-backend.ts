@@ -13,6 +13,8 @@ import type {
   AcceptInvitationInput,
   AddTicketNoteInput,
   AddTicketNoteMutation,
+  BulkUpdateTicketsInput,
+  BulkUpdateTicketsMutation,
   ApiTokenScope,
   ChangePasswordInput,
   ClassifyDescriptionQuery,
@@ -96,6 +98,7 @@ export interface Connection<T> {
 }
 export type TicketEventConnection = Connection<TicketEvent>;
 export type AddTicketNotePayload = AddTicketNoteMutation['addTicketNote'];
+export type BulkUpdateTicketsPayload = BulkUpdateTicketsMutation['bulkUpdateTickets'];
 type PageArgs = { first?: number | null; after?: string | null };
 export type Ticket = Omit<TicketDetails_TicketFragment, ' $fragmentName' | 'createdBy' | 'updatedBy'> & {
   createdBy: Actor | null;
@@ -136,6 +139,7 @@ export interface FakeResolvers {
   createTicket(args: { input: CreateTicketInput }): Maybe<CreateTicketPayload>;
   updateTicket(args: { id: string; input: UpdateTicketInput }): Maybe<UpdateTicketPayload>;
   addTicketNote(args: { ticketId: string; input: AddTicketNoteInput }): Maybe<AddTicketNotePayload>;
+  bulkUpdateTickets(args: { ids: string[]; input: BulkUpdateTicketsInput }): Maybe<BulkUpdateTicketsPayload>;
   me(): Maybe<User | null>;
   authStatus(): Maybe<{ setupRequired: boolean }>;
   users(): Maybe<User[]>;
@@ -300,6 +304,7 @@ export function createFakeBackend(resolvers: Partial<FakeResolvers>): FakeBacken
     createTicket: () => unexpected('createTicket'),
     updateTicket: () => unexpected('updateTicket'),
     addTicketNote: () => unexpected('addTicketNote'),
+    bulkUpdateTickets: () => unexpected('bulkUpdateTickets'),
     me: () => unexpected('me'),
     authStatus: () => unexpected('authStatus'),
     users: () => unexpected('users'),

@@ -9,6 +9,7 @@ import { ErrorMessage, Loading } from '../../common/ErrorMessage.js';
 import { graphql } from '../../gql/index.js';
 import { TICKETS_PAGE_SIZE_DEFAULT } from '../../gql/limits.js';
 import { TicketFilters } from './TicketFilters.js';
+import { BulkActionBar } from './BulkActionBar.js';
 import { TicketRow } from './TicketRow.js';
 import { emptySelection, pageCheckState, selectionReducer } from './ticket-selection.js';
 import {
@@ -47,6 +48,16 @@ const TicketsPageQuery = graphql(`
   }
 `);
 
+// The people the bulk bar can assign to; they change rarely, so the cache's copy serves.
+const TicketsPageUsersQuery = graphql(`
+  query TicketsPageUsers {
+    assignableUsers {
+      id
+      displayName
+    }
+  }
+`);
+
 const VIEW_TITLES = { me: 'My tickets', none: 'Unassigned tickets' } as const;
 
 export function TicketsPage() {
@@ -68,6 +79,7 @@ export function TicketsPage() {
     notifyOnNetworkStatusChange: true,
   });
 
+  const users = useQuery(TicketsPageUsersQuery, { fetchPolicy: 'cache-first' }).data?.assignableUsers ?? [];
   const [selection, select] = useReducer(selectionReducer, emptySelection);
 
   // Each filter change is a step Back undoes; typing a search is one step, however
@@ -147,6 +159,7 @@ export function TicketsPage() {
                 Select all on this page
               </label>
             </div>
+            <BulkActionBar selected={selected} users={users} onClear={() => select({ type: 'clear' })} onRefused={() => void refetch()} />
             <ul className="ticket-list">
               {tickets.edges.map((edge) => (
                 <TicketRow

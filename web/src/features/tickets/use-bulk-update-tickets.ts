@@ -1,0 +1,90 @@
+// Changing many tickets in one action (bulkUpdateTickets): each based on the version on
+// screen, all or nothing. The server names each ticket it could not change (unknown,
+// changed meanwhile) by its index in `ids`; the outcome names it by its id. Saved
+// tickets replace the cached ones (same ids); statistics are dropped to be counted again.
+import { useApolloClient, useMutation } from '@apollo/client/react';
+import { useCallback } from 'react';
+import { networkError, type MutationError } from '../../common/mutation-outcome.js';
+import { graphql } from '../../gql/index.js';
+import type { BulkUpdateTicketsInput } from '../../gql/graphql.js';
+
+const BulkUpdateTicketsVersionFragment = graphql(`
+  fragment BulkUpdateTicketsVersion_ticket on Ticket {
+    id
+    version
+  }
+`);
+
+const BulkUpdateTicketsMutation = graphql(`
+  mutation BulkUpdateTickets($ids: [ID!]!, $input: BulkUpdateTicketsInput!) {
+    bulkUpdateTickets(ids: $ids, input: $input) {
+      tickets {
+        id
+        ...UseUpdateTicket_ticket @unmask
+        updatedAt
+        resolvedAt
+      }
+      userErrors {
+        field
+        message
+        code
+      }
+    }
+  }
+`);
+
+/** A refusal, and the ticket it is about when it names one. */
+export interface BulkError extends MutationError {
+  ticketId: string | null;
+}
+
+export type BulkChange = Omit<BulkUpdateTicketsInput, 'expectedVersions'>;
+
+export type BulkOutcome = { ok: true } | { ok: false; errors: BulkError[] };
+
+export function useBulkUpdateTickets() {
+  const client = useApolloClient();
+  const [mutate, state] = useMutation(BulkUpdateTicketsMutation);
+
+  const bulkUpdateTickets = useCallback(
+    async (ids: readonly string[], change: BulkChange): Promise<BulkOutcome> => {
+      // The version each ticket was on screen at: a colleague's change meanwhile is a CONFLICT, not overwritten.
+      const expectedVersions = ids.flatMap((id) => {
+        const cached = client.cache.readFragment({
+          id: client.cache.identify({ __typename: 'Ticket', id }),
+          fragment: BulkUpdateTicketsVersionFragment,
+        });
+        return cached ? [{ id, version: cached.version }] : [];
+      });
+      const byIndex = (field: string | null): string | null => {
+        const match = field?.match(/^ids\.(\d+)$/);
+        return match ? (ids[Number(match[1])] ?? null) : null;
+      };
+      try {
+        const result = await mutate({
+          variables: { ids: [...ids], input: { ...change, expectedVersions } },
+          update(cache, { data }) {
+            if (!data?.bulkUpdateTickets.tickets) return;
+            cache.evict({ id: 'ROOT_QUERY', fieldName: 'stats' });
+            for (const ticket of data.bulkUpdateTickets.tickets) {
+              const cacheId = cache.identify({ __typename: 'Ticket', id: ticket.id });
+              cache.evict({ id: cacheId, fieldName: 'history' });
+              cache.evict({ id: cacheId, fieldName: 'updatedBy' });
+            }
+            cache.gc();
+          },
+        });
+        if (result.error) return { ok: false, errors: [{ ...networkError(result.error), ticketId: null }] };
+        const payload = result.data?.bulkUpdateTickets;
+        if (!payload || payload.userErrors.length > 0 || !payload.tickets) {
+          return { ok: false, errors: (payload?.userErrors ?? []).map((e) => ({ ...e, ticketId: byIndex(e.field) })) };
+        }
+        return { ok: true };
+      } catch (error) {
+        return { ok: false, errors: [{ ...networkError(error), ticketId: null }] };
+      }
+    },
+    [mutate, client],
+  );
+  return [bulkUpdateTickets, state] as const;
+}
