@@ -98,8 +98,10 @@ it('names each ticket that could not be changed, and changes none', async () => 
   await user.click(within(bar).getByRole('button', { name: 'Apply to 2 tickets' }));
 
   const problems = await within(bar).findByRole('list', { name: 'Tickets not changed' });
-  expect(within(problems).getAllByRole('listitem').map((li) => li.textContent)).toEqual([
-    '#1 Ticket 1: changed meanwhile by someone else (the list now shows their change)',
-  ]);
+  expect(
+    within(problems)
+      .getAllByRole('listitem')
+      .map((li) => li.textContent),
+  ).toEqual(['#1 Ticket 1: changed meanwhile by someone else (the list now shows their change)']);
   expect(checked()).toEqual(['Select “Ticket 5”', 'Select “Ticket 1”']);
 });
