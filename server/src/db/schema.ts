@@ -5,6 +5,7 @@ import {
   boolean,
   check,
   date,
+  doublePrecision,
   index,
   integer,
   jsonb,
@@ -377,6 +378,24 @@ export const signInFailures = pgTable('sign_in_failures', {
   failures: integer('failures').notNull(),
   windowStartedAt: ts('window_started_at').notNull(),
 });
+
+// Token buckets of rate limits (common/rate-limiter.ts), one row per limit and
+// client: a table, so that every server process on one PostgreSQL spends from the
+// same budget. Taken by one atomic upsert; a row idle for a whole window is full
+// again, equivalent to no row, and is purged.
+export const rateLimitBuckets = pgTable(
+  'rate_limit_buckets',
+  {
+    /** `<limit name>:<client key>`. */
+    key: text('key').primaryKey(),
+    /** Tokens left as of `updated_at`; refilled continuously up to the limit. */
+    tokens: doublePrecision('tokens').notNull(),
+    /** Whether the last take was granted: the upsert's answer. */
+    allowed: boolean('allowed').notNull(),
+    updatedAt: ts('updated_at').notNull(),
+  },
+  (t) => [index('rate_limit_buckets_updated_at_idx').on(t.updatedAt)],
+);
 
 export type TicketRow = typeof tickets.$inferSelect;
 export type NewTicketRow = typeof tickets.$inferInsert;
