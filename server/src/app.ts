@@ -214,6 +214,7 @@ export async function buildApp({ config, database, classify: givenClassify, logS
         actor: req.actor,
         identity,
         loaders: createActorLoaders(database.db),
+        webhooks: config.webhooks,
         request: req,
         reply,
       }),

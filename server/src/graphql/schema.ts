@@ -11,6 +11,7 @@ import { TicketAuthorResolver } from '../tickets/ticket-author.resolver.js';
 import { TicketEventActorResolver, TicketHistoryResolver } from '../tickets/ticket-history.resolver.js';
 import { TicketStatsResolver } from '../tickets/ticket-stats.resolver.js';
 import { TicketConnectionResolver, TicketResolver } from '../tickets/ticket.resolver.js';
+import { WebhookResolver } from '../webhooks/webhook.resolver.js';
 
 const RESOLVERS = [
   TicketResolver,
@@ -23,6 +24,7 @@ const RESOLVERS = [
   AuthResolver,
   UserResolver,
   ApiTokenResolver,
+  WebhookResolver,
 ] as const;
 
 export async function buildGraphQLSchema(options: { emitSchemaFile?: string } = {}): Promise<GraphQLSchema> {
