@@ -8,9 +8,6 @@ export const WEBHOOK_ID_HEADER = 'x-webhook-id';
 export const EVENT_TYPE_HEADER = 'x-webhook-event';
 
 const SECRET_PREFIX = 'whsec_';
-/** Characters of a secret shown in lists, to recognise it: the prefix and a few more. */
-export const WEBHOOK_SECRET_SHOWN_LENGTH = SECRET_PREFIX.length + 4;
-
 export function newWebhookSecret(): string {
   return `${SECRET_PREFIX}${randomBytes(32).toString('base64url')}`;
 }

@@ -84,7 +84,7 @@ function hostOf(url: URL): string {
 }
 
 /** Parses and normalises a webhook URL, without resolving it. */
-export function parseWebhookUrl(raw: string): URL {
+function parseWebhookUrl(raw: string): URL {
   let url: URL;
   try {
     url = new URL(raw.trim());

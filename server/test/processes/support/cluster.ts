@@ -4,7 +4,6 @@
 // 127.0.0.1 only; the database is dropped by `stop`.
 import { createPgDatabase, type PgDatabase } from '../../ops/support/pg-database.js';
 import { killAllServers, startAuthenticatedServer, startServer, type RunningServer } from '../../ops/support/server-process.js';
-import { obtainToken } from '../../ops/support/test-admin.js';
 
 export interface Cluster {
   pg: PgDatabase;
@@ -58,5 +57,3 @@ export async function graphql<T = Record<string, any>>(
   });
   return { status: res.status, ...((await res.json()) as object) };
 }
-
-export { obtainToken };
