@@ -23,9 +23,9 @@ export const TEST_DATABASES: TestDatabaseTarget[] = [
 export interface TestDatabase extends Database {
   /**
    * Empties the tables of tickets, of sign-in state (sessions, failed sign-ins,
-   * one-time links), of rate-limit buckets and of webhooks, and restarts their identities. Users
-   * and API tokens stay: the harness's caller is made once per suite (see factories'
-   * `createCaller`).
+   * one-time links), of rate-limit buckets and of webhooks, and restarts their
+   * identities. Users and API tokens stay: the harness's caller is made once per
+   * suite (see factories' `createCaller`).
    */
   reset(): Promise<void>;
   /** Closes and drops what was created. */
