@@ -82,10 +82,10 @@ export async function buildApp({ config, database, classify: givenClassify, logS
   };
 
   const classify = givenClassify ?? classifyFromConfig(config, scopedLog);
-  // One budget per client across GraphQL and REST.
+  // One budget per client across GraphQL and REST, and across every process on the database.
   const classifier = {
     classify,
-    limiter: createRateLimiter({ limit: config.classifyRateLimitPerMinute, windowMs: 60_000 }),
+    limiter: createRateLimiter(database.db, { name: 'classify', limit: config.classifyRateLimitPerMinute, windowMs: 60_000 }),
   };
 
   // Always our own id: the one every log line of the request carries as reqId.
@@ -215,6 +215,7 @@ export async function buildApp({ config, database, classify: givenClassify, logS
         actor: req.actor,
         identity,
         loaders: { ...createActorLoaders(database.db), ...createTicketEntryLoaders(database.db) },
+        webhooks: config.webhooks,
         request: req,
         reply,
       }),

@@ -43,6 +43,24 @@ export interface Config {
   bootstrapAdmin: { email: string; password: string } | undefined;
   /** Where people reach the product (links in the setup log line); by default this server's own address. */
   publicUrl: string | undefined;
+  webhooks: WebhookSettings;
+}
+
+/** How webhooks are delivered (webhooks/). */
+export interface WebhookSettings {
+  /** Allow endpoints on loopback, private and link-local addresses (WEBHOOK_ALLOW_PRIVATE): for tests and closed networks. */
+  allowPrivate: boolean;
+  /** An endpoint failing continuously this long is turned off. */
+  disableAfterMs: number;
+  /** One attempt's deadline, connection to last byte of the answer. */
+  timeoutMs: number;
+  /** The first retry's delay; each next one doubles, up to backoffMaxMs (with jitter). */
+  backoffBaseMs: number;
+  backoffMaxMs: number;
+  /** Deliveries this process attempts at once; 0: it delivers none (others on the database do). */
+  workers: number;
+  /** How often an idle worker looks for due deliveries without being woken. */
+  pollIntervalMs: number;
 }
 
 /** Identity settings the services read. */
@@ -219,5 +237,14 @@ export function parseConfig(env: Env = process.env): Config {
     },
     bootstrapAdmin: adminEmail !== undefined && adminPassword !== undefined ? { email: adminEmail, password: adminPassword } : undefined,
     publicUrl,
+    webhooks: {
+      allowPrivate: bool(env, 'WEBHOOK_ALLOW_PRIVATE', false),
+      disableAfterMs: int(env, 'WEBHOOK_DISABLE_AFTER_HOURS', 72, 1, 366 * 24) * 3_600_000,
+      timeoutMs: int(env, 'WEBHOOK_TIMEOUT_MS', 10_000, 100, 60_000),
+      backoffBaseMs: int(env, 'WEBHOOK_BACKOFF_BASE_MS', 30_000, 10, 3_600_000),
+      backoffMaxMs: int(env, 'WEBHOOK_BACKOFF_MAX_MS', 3_600_000, 10, 24 * 3_600_000),
+      workers: int(env, 'WEBHOOK_WORKERS', 4, 0, 64),
+      pollIntervalMs: int(env, 'WEBHOOK_POLL_INTERVAL_MS', 5_000, 50, 600_000),
+    },
   };
 }

@@ -1,6 +1,6 @@
 // Entry point: load .env, read the configuration, open and migrate the database,
-// serve; on SIGTERM/SIGINT stop accepting, let in-flight requests finish within
-// SHUTDOWN_GRACE_MS, close the database and exit 0.
+// serve and deliver webhooks; on SIGTERM/SIGINT stop accepting, let in-flight
+// requests finish within SHUTDOWN_GRACE_MS, close the database and exit 0.
 import type { AddressInfo } from 'node:net';
 import { buildApp } from './app.js';
 import { bootstrapFirstAdmin, BootstrapAdminError, issueSetupLink } from './auth/setup.service.js';
@@ -8,6 +8,7 @@ import { trackKeepAlive } from './common/keep-alive-drain.js';
 import { ConfigError, loadEnvFile, parseConfig, type Config } from './config.js';
 import { openDatabase, type Database } from './db/client.js';
 import { DataDirInUseError, lockDataDir, type DataDirLock } from './db/data-dir.lock.js';
+import { startWebhookWorker, type WebhookWorker } from './webhooks/webhook.worker.js';
 
 // Start-up failures are one plain line on stderr (no stack): the operator's fix is
 // in the message, and nothing was served yet.
@@ -100,6 +101,11 @@ async function main(): Promise<void> {
     exitWith(1, `could not listen on ${config.host}:${config.port}: ${reason(error)}`);
   }
 
+  // Every process delivers (WEBHOOK_WORKERS at once) unless told not to: the database
+  // shares the work out.
+  const webhookWorker: WebhookWorker | undefined =
+    config.webhooks.workers > 0 ? startWebhookWorker({ database, settings: config.webhooks, log: app.log }) : undefined;
+
   let stopping = false;
   const shutdown = async (signal: string) => {
     if (stopping) return;
@@ -117,6 +123,8 @@ async function main(): Promise<void> {
       // are done, and resolves then.
       keepAlive.begin();
       await app.close();
+      // Attempts in flight are aborted and recorded as due again, for another process.
+      await webhookWorker?.stop();
       await database.close();
       lock?.release();
       app.log.info('shut down cleanly');

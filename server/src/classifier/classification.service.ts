@@ -11,7 +11,7 @@ import type { Classifier, Suggestion } from './classifier.js';
 
 export interface ClassifyDeps {
   classify: Classifier['classify'];
-  limiter: RateLimiter;
+  limiter: Pick<RateLimiter, 'take'>;
 }
 
 /** A suggestion and the id under which the server recorded it. */
@@ -24,7 +24,7 @@ export async function classifyTicketDescription(deps: ClassifyDeps, db: Db, clie
   const description = validateDescription(issues, 'description', raw);
   if (description === undefined) throw new TicketError('VALIDATION_FAILED', issues);
   // Only valid requests can reach Gemini, so only they spend the budget.
-  const decision = deps.limiter.take(clientKey);
+  const decision = await deps.limiter.take(clientKey);
   if (!decision.allowed) throw new ClassifierError('RATE_LIMITED', decision.retryAfterSeconds);
   const suggestion = await deps.classify(description);
   const suggestionId = await issueSuggestion(db, description, suggestion);

@@ -1,5 +1,9 @@
 // A per-client token bucket, shared by every adapter that exposes a costly
-// operation (the classifier calls Gemini), so GraphQL and REST draw on one budget.
+// operation (the classifier calls Gemini), so GraphQL and REST draw on one budget;
+// kept in the database (rate_limit_buckets), so every server process on one
+// PostgreSQL draws on it too, rather than each granting a budget of its own.
+import type { Db } from '../db/client.js';
+import { deleteIdleRateLimitBuckets, takeRateLimitToken } from './rate-limit.repository.js';
 
 export interface RateLimitDecision {
   allowed: boolean;
@@ -8,42 +12,36 @@ export interface RateLimitDecision {
 }
 
 export interface RateLimiter {
-  take(clientKey: string): RateLimitDecision;
+  take(clientKey: string): Promise<RateLimitDecision>;
+  /** Deletes buckets idle for a whole window; also done now and then by `take`. */
+  purge(): Promise<void>;
 }
 
 export interface RateLimiterOptions {
+  /** Which limit: buckets of different limits never mix. */
+  name: string;
   /** Calls allowed per window, also the burst size. */
   limit: number;
   windowMs: number;
-  /** Distinct clients remembered at most; the least recently seen are forgotten first. */
-  maxClients?: number;
-  now?: () => number;
+  /** The clock (tests); by default the database's, which every process shares. */
+  now?: () => Date;
 }
 
-interface Bucket {
-  tokens: number;
-  updatedAt: number;
-}
+/** One take in this many also purges idle buckets: cheap, and enough to keep the table to the active clients. */
+const PURGE_EVERY = 100;
 
-export function createRateLimiter({ limit, windowMs, maxClients = 10_000, now = Date.now }: RateLimiterOptions): RateLimiter {
-  const buckets = new Map<string, Bucket>();
+export function createRateLimiter(db: Db, { name, limit, windowMs, now }: RateLimiterOptions): RateLimiter {
   const refillPerMs = limit / windowMs;
+  let takes = 0;
+  const purge = () => deleteIdleRateLimitBuckets(db, { prefix: `${name}:`, windowMs, at: now?.() });
   return {
-    take(clientKey) {
-      const t = now();
-      const previous = buckets.get(clientKey);
-      const bucket = previous
-        ? { tokens: Math.min(limit, previous.tokens + (t - previous.updatedAt) * refillPerMs), updatedAt: t }
-        : { tokens: limit, updatedAt: t };
-      // Re-insert so Map order is least-recently-seen first.
-      buckets.delete(clientKey);
-      buckets.set(clientKey, bucket);
-      if (buckets.size > maxClients) buckets.delete(buckets.keys().next().value as string);
-      if (bucket.tokens >= 1) {
-        bucket.tokens -= 1;
-        return { allowed: true, retryAfterSeconds: 0 };
-      }
-      return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil((1 - bucket.tokens) / refillPerMs / 1000)) };
+    purge,
+    async take(clientKey) {
+      takes += 1;
+      if (takes % PURGE_EVERY === 0) await purge();
+      const { allowed, tokens } = await takeRateLimitToken(db, { key: `${name}:${clientKey}`, limit, refillPerMs, at: now?.() });
+      if (allowed) return { allowed: true, retryAfterSeconds: 0 };
+      return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil((1 - tokens) / refillPerMs / 1000)) };
     },
   };
 }

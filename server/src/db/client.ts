@@ -36,6 +36,12 @@ export interface Database {
   kind: DatabaseTarget['kind'];
   /** Runs the migrations in `drizzle/`, idempotently and safe against a concurrent start. */
   migrate(): Promise<void>;
+  /**
+   * Calls `onNotify` with the payload of every NOTIFY on `channel` (PostgreSQL: from
+   * any process, on a dedicated connection that reconnects by itself; PGlite: from
+   * this process). Resolves once listening, with the function that stops.
+   */
+  listen(channel: string, onNotify: (payload: string) => void): Promise<() => Promise<void>>;
   /** Cheap liveness probe of the database, for /readyz: rejects after `timeoutMs` at the latest. */
   ping(timeoutMs: number): Promise<void>;
   close(): Promise<void>;
@@ -54,6 +60,12 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
       async migrate() {
         const { migratePglite } = await import('./migrate.js');
         await migratePglite(client);
+      },
+      async listen(channel, onNotify) {
+        const stop = await client.listen(channel, onNotify);
+        return async () => {
+          if (!client.closed) await stop();
+        };
       },
       async ping(timeoutMs) {
         // PGlite cannot cancel a statement: a probe stuck behind a long one is abandoned.
@@ -88,6 +100,10 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
     async migrate() {
       const { migratePostgres } = await import('./migrate.js');
       await migratePostgres(target.url);
+    },
+    async listen(channel, onNotify) {
+      const { unlisten } = await client.listen(channel, (payload) => onNotify(payload));
+      return unlisten;
     },
     async ping(timeoutMs) {
       const probe = client`select 1`;

@@ -5,6 +5,7 @@ import {
   boolean,
   check,
   date,
+  doublePrecision,
   index,
   integer,
   jsonb,
@@ -44,6 +45,16 @@ import {
   type TicketPriority,
   type TicketStatus,
 } from '../tickets/ticket.enums.js';
+import {
+  WEBHOOK_ATTEMPT_ERRORS,
+  WEBHOOK_DELIVERY_STATUSES,
+  WEBHOOK_EVENT_TYPES,
+  WEBHOOK_RETRY_WINDOW_HOURS,
+  WEBHOOK_URL_MAX,
+  WebhookDeliveryStatus,
+  type WebhookAttemptError,
+  type WebhookEventType,
+} from '../webhooks/webhook.enums.js';
 
 function inList(values: readonly string[]): SQL {
   return sql.raw(`(${values.map((v) => `'${v}'`).join(', ')})`);
@@ -449,6 +460,143 @@ export const signInFailures = pgTable('sign_in_failures', {
   failures: integer('failures').notNull(),
   windowStartedAt: ts('window_started_at').notNull(),
 });
+
+// Token buckets of rate limits (common/rate-limiter.ts), one row per limit and
+// client: a table, so that every server process on one PostgreSQL spends from the
+// same budget. Taken by one atomic upsert; a row idle for a whole window is full
+// again, equivalent to no row, and is purged.
+export const rateLimitBuckets = pgTable(
+  'rate_limit_buckets',
+  {
+    /** `<limit name>:<client key>`. */
+    key: text('key').primaryKey(),
+    /** Tokens left as of `updated_at`; refilled continuously up to the limit. */
+    tokens: doublePrecision('tokens').notNull(),
+    /** Whether the last take was granted: the upsert's answer. */
+    allowed: boolean('allowed').notNull(),
+    updatedAt: ts('updated_at').notNull(),
+  },
+  (t) => [index('rate_limit_buckets_updated_at_idx').on(t.updatedAt)],
+);
+
+// ---- webhooks ------------------------------------------------------------------
+
+// Where admins want events sent. `secret` signs every delivery (HMAC-SHA256): it must
+// be kept readable to sign, is shown once at creation and never returned again.
+export const webhookEndpoints = pgTable(
+  'webhook_endpoints',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    url: text('url').notNull(),
+    events: text('events').array().$type<WebhookEventType[]>().notNull(),
+    secret: text('secret').notNull(),
+    /** Off: nothing is delivered (deliveries wait); set off by an admin, or by failing for WEBHOOK_DISABLE_AFTER_HOURS. */
+    active: boolean('active').notNull().default(true),
+    /** When failures turned it off; null when on, or turned off by an admin. */
+    disabledAt: ts('disabled_at'),
+    /** The first failed attempt since the last success: null while it answers. */
+    failingSince: ts('failing_since'),
+    createdByUserId: integer('created_by_user_id').references((): AnyPgColumn => users.id),
+    createdAt: ts('created_at').notNull().defaultNow(),
+    updatedAt: ts('updated_at').notNull().defaultNow(),
+  },
+  (t) => [
+    check('webhook_endpoints_events_valid', sql`${t.events} <@ ${textArray(WEBHOOK_EVENT_TYPES)} and cardinality(${t.events}) > 0`),
+    check('webhook_endpoints_url_length', sql`char_length(${t.url}) <= ${sql.raw(String(WEBHOOK_URL_MAX))}`),
+  ],
+);
+
+// The outbox: one row per ticket, event type and writing statement, inserted by a
+// trigger on ticket_events (drizzle/0013_webhook_outbox.sql) in the transaction of
+// the change, so an event exists exactly when its change committed. Holds the ticket
+// as it was then and the history events it stands for. Written only while some
+// active endpoint wants the type.
+export const webhookEvents = pgTable(
+  'webhook_events',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    ticketId: integer('ticket_id')
+      .notNull()
+      .references(() => tickets.id, { onDelete: 'cascade' }),
+    type: text('type').$type<WebhookEventType>().notNull(),
+    /** The first history event it stands for: the id receivers deduplicate on. */
+    firstEventId: bigint('first_event_id', { mode: 'number' }).notNull(),
+    occurredAt: ts('occurred_at').notNull(),
+    /** The `tickets` row after the change, as `to_jsonb`. */
+    ticket: jsonb('ticket').notNull(),
+    /** The `ticket_events` rows, as `to_jsonb`, oldest first. */
+    events: jsonb('events').notNull(),
+  },
+  (t) => [check('webhook_events_type_valid', sql`${t.type} in ${inList(WEBHOOK_EVENT_TYPES)}`)],
+);
+
+// One event for one endpoint: the unit that is claimed, attempted and retried.
+export const webhookDeliveries = pgTable(
+  'webhook_deliveries',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    endpointId: integer('endpoint_id')
+      .notNull()
+      .references(() => webhookEndpoints.id, { onDelete: 'cascade' }),
+    webhookEventId: bigint('webhook_event_id', { mode: 'number' })
+      .notNull()
+      .references(() => webhookEvents.id, { onDelete: 'cascade' }),
+    /** The event's ticket, here so that "nothing earlier of this ticket pending" is one index probe. */
+    ticketId: integer('ticket_id').notNull(),
+    status: text('status').$type<WebhookDeliveryStatus>().notNull().default(WebhookDeliveryStatus.PENDING),
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: ts('next_attempt_at').notNull().defaultNow(),
+    /** Retries stop after this (24 h after the delivery was created, or redelivered). */
+    retryUntil: ts('retry_until')
+      .notNull()
+      .default(sql`now() + interval '${sql.raw(String(WEBHOOK_RETRY_WINDOW_HOURS))} hours'`),
+    /** The lease of the worker attempting it: past it, another process may take it over. */
+    lockedUntil: ts('locked_until'),
+    lockedBy: text('locked_by'),
+    lastAttemptAt: ts('last_attempt_at'),
+    lastStatusCode: integer('last_status_code'),
+    lastError: text('last_error').$type<WebhookAttemptError>(),
+    deliveredAt: ts('delivered_at'),
+    createdAt: ts('created_at').notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('webhook_deliveries_endpoint_event_key').on(t.endpointId, t.webhookEventId),
+    // The workers' claim: due pending deliveries, soonest first.
+    index('webhook_deliveries_due_idx')
+      .on(t.nextAttemptAt, t.id)
+      .where(sql`${t.status} = 'pending'`),
+    // In order per ticket: is an earlier delivery of this endpoint and ticket pending?
+    index('webhook_deliveries_pending_ticket_idx')
+      .on(t.endpointId, t.ticketId, t.id)
+      .where(sql`${t.status} = 'pending'`),
+    // The delivery log of an endpoint, newest first.
+    index('webhook_deliveries_endpoint_id_idx').on(t.endpointId, t.id),
+    check('webhook_deliveries_status_valid', sql`${t.status} in ${inList(WEBHOOK_DELIVERY_STATUSES)}`),
+    check('webhook_deliveries_last_error_valid', sql`${t.lastError} in ${inList(WEBHOOK_ATTEMPT_ERRORS)}`),
+  ],
+);
+
+// Every attempt of a delivery: when, by which process, and what came back.
+export const webhookAttempts = pgTable(
+  'webhook_attempts',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    deliveryId: bigint('delivery_id', { mode: 'number' })
+      .notNull()
+      .references(() => webhookDeliveries.id, { onDelete: 'cascade' }),
+    /** The process that made it (host:pid:random). */
+    worker: text('worker').notNull(),
+    startedAt: ts('started_at').notNull(),
+    finishedAt: ts('finished_at').notNull(),
+    statusCode: integer('status_code'),
+    error: text('error').$type<WebhookAttemptError>(),
+  },
+  (t) => [
+    index('webhook_attempts_delivery_id_idx').on(t.deliveryId, t.id),
+    check('webhook_attempts_error_valid', sql`${t.error} in ${inList(WEBHOOK_ATTEMPT_ERRORS)}`),
+    check('webhook_attempts_outcome', sql`(${t.statusCode} is null) <> (${t.error} is null)`),
+  ],
+);
 
 export type TicketRow = typeof tickets.$inferSelect;
 export type NewTicketRow = typeof tickets.$inferInsert;

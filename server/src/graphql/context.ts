@@ -4,7 +4,7 @@ import type { FastifyBaseLogger, FastifyReply, FastifyRequest } from 'fastify';
 import type { Actor } from '../auth/actor.js';
 import type { Authenticator } from '../auth/authentication.js';
 import type { ActorLoaders } from '../auth/actor.loader.js';
-import type { AuthSettings } from '../config.js';
+import type { AuthSettings, WebhookSettings } from '../config.js';
 import type { Db } from '../db/client.js';
 import type { ClassifyDeps } from '../classifier/classification.service.js';
 import type { TicketEntryLoaders } from '../tickets/ticket-entry.loader.js';
@@ -21,6 +21,8 @@ export interface GraphQLContext {
   identity: { authenticator: Authenticator; settings: AuthSettings };
   /** Batches the users and tokens named as authors, and tickets' history and notes, across one operation. */
   loaders: ActorLoaders & TicketEntryLoaders;
+  /** How webhook URLs are checked (WEBHOOK_ALLOW_PRIVATE). */
+  webhooks: WebhookSettings;
   /** For the sign-in mutations' cookies and the invitation link's origin. */
   request: FastifyRequest;
   reply: FastifyReply;

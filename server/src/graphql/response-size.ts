@@ -22,12 +22,17 @@ import { encodeEventCursor } from '../tickets/ticket-event.service.js';
 import { encodeNoteCursor } from '../tickets/ticket-note.service.js';
 import { BULK_UPDATE_MAX_TICKETS } from '../tickets/ticket-bulk.service.js';
 import { LATEST_DATE } from '../tickets/ticket.validation.js';
+import { WEBHOOK_EVENT_TYPES, WEBHOOK_URL_MAX } from '../webhooks/webhook.enums.js';
+import { WEBHOOK_ATTEMPTS_SHOWN, WEBHOOK_ENDPOINTS_MAX } from '../webhooks/webhook.repository.js';
+import { encodeDeliveryCursor } from '../webhooks/webhook.service.js';
+import { newWebhookSecret } from '../webhooks/webhook-signature.js';
 
 // GraphQL's Int is 32-bit; ticket ids are integers of that range.
 const INT_MAX = 2_147_483_647;
 const CURSOR_MAX = encodeCursor({ createdAt: LATEST_DATE, id: INT_MAX }).length;
 const EVENT_CURSOR_MAX = encodeEventCursor({ id: Number.MAX_SAFE_INTEGER }).length;
 const NOTE_CURSOR_MAX = encodeNoteCursor({ id: Number.MAX_SAFE_INTEGER }).length;
+const DELIVERY_CURSOR_MAX = encodeDeliveryCursor({ id: Number.MAX_SAFE_INTEGER }).length;
 
 /**
  * Bytes of each scalar's value as JSON, quotes included: all ASCII (dates are those
@@ -79,6 +84,11 @@ const TEXT_BYTES_MAX: Record<string, number> = {
   'CreateApiTokenPayload.token': newApiTokenSecret().length,
   // The request's own origin (a Host header is at most a few hundred bytes: Node
   // refuses larger headers) and the path with a secret.
+  // A URL as normalised by WHATWG URL parsing: ASCII (punycode, percent-encoding).
+  'WebhookEndpoint.url': WEBHOOK_URL_MAX,
+  // ASCII: whsec_ and base64url.
+  'CreateWebhookEndpointPayload.secret': newWebhookSecret().length,
+  'WebhookDeliveryConnection.endCursor': DELIVERY_CURSOR_MAX,
   'InviteUserPayload.invitationUrl': 16 * 1024 + `/invitation?token=${newSecret()}`.length,
 };
 
@@ -99,7 +109,7 @@ function argumentDefault(schema: GraphQLSchema, typeName: string, fieldName: str
 }
 
 /** Connections paged by `first` (GRAPHQL_PAGE_SIZE). */
-const PAGED_FIELDS = new Set(['Query.tickets', 'Ticket.history', 'Ticket.notes']);
+const PAGED_FIELDS = new Set(['Query.tickets', 'Ticket.history', 'Ticket.notes', 'Query.webhookDeliveries']);
 
 export interface SizeModel {
   /** Bytes of a scalar of `Parent.field` as JSON (quotes included); Infinity when we know no bound. */
@@ -151,6 +161,14 @@ export function sizeModel(schema: GraphQLSchema): SizeModel {
     'InviteUserPayload.userErrors': () => userErrorsMax,
     'CreateApiTokenPayload.userErrors': () => userErrorsMax,
     'ApiTokenPayload.userErrors': () => userErrorsMax,
+    'Query.webhookEndpoints': () => WEBHOOK_ENDPOINTS_MAX,
+    'WebhookEndpoint.events': () => WEBHOOK_EVENT_TYPES.length,
+    'WebhookDeliveryConnection.nodes': (_, pageSize) => pageSize,
+    'WebhookDelivery.attempts': () => WEBHOOK_ATTEMPTS_SHOWN,
+    'CreateWebhookEndpointPayload.userErrors': () => userErrorsMax,
+    'WebhookEndpointPayload.userErrors': () => userErrorsMax,
+    'DeleteWebhookEndpointPayload.userErrors': () => userErrorsMax,
+    'WebhookDeliveryPayload.userErrors': () => userErrorsMax,
   };
   const model: SizeModel = {
     typeNameSize: 2 + Math.max(...types.map((t) => t.name.length)),

@@ -14,6 +14,7 @@ import { TicketEventActorResolver, TicketHistoryResolver } from '../tickets/tick
 import { TicketNoteAuthorResolver, TicketNotesResolver } from '../tickets/ticket-note.resolver.js';
 import { TicketStatsResolver } from '../tickets/ticket-stats.resolver.js';
 import { TicketConnectionResolver, TicketResolver } from '../tickets/ticket.resolver.js';
+import { WebhookResolver } from '../webhooks/webhook.resolver.js';
 
 const RESOLVERS = [
   TicketResolver,
@@ -31,6 +32,7 @@ const RESOLVERS = [
   AuthResolver,
   UserResolver,
   ApiTokenResolver,
+  WebhookResolver,
 ] as const;
 
 export async function buildGraphQLSchema(options: { emitSchemaFile?: string } = {}): Promise<GraphQLSchema> {

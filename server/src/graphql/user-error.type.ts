@@ -3,6 +3,7 @@
 import { Field, ObjectType, registerEnumType } from 'type-graphql';
 import type { AuthIssueCode } from '../auth/auth.errors.js';
 import type { TicketIssueCode } from '../tickets/ticket.errors.js';
+import type { WebhookIssueCode } from '../webhooks/webhook.errors.js';
 
 export enum UserErrorCode {
   REQUIRED = 'REQUIRED',
@@ -25,10 +26,13 @@ export enum UserErrorCode {
   INVALID_LINK = 'INVALID_LINK',
   NOT_ALLOWED = 'NOT_ALLOWED',
   INVALID_CREDENTIALS = 'INVALID_CREDENTIALS',
+  PRIVATE_ADDRESS = 'PRIVATE_ADDRESS',
+  UNRESOLVABLE = 'UNRESOLVABLE',
+  TOO_MANY = 'TOO_MANY',
 }
 
 // Keeps the GraphQL enum and the service's codes in lockstep at compile time.
-const _sameCodes: Record<TicketIssueCode | AuthIssueCode, UserErrorCode> = UserErrorCode;
+const _sameCodes: Record<TicketIssueCode | AuthIssueCode | WebhookIssueCode, UserErrorCode> = UserErrorCode;
 void _sameCodes;
 
 registerEnumType(UserErrorCode, {
@@ -65,6 +69,12 @@ registerEnumType(UserErrorCode, {
     INVALID_LINK: { description: 'The setup or invitation link is unknown, already used or expired.' },
     NOT_ALLOWED: { description: "A scope beyond what the user's role allows." },
     INVALID_CREDENTIALS: { description: 'The email and password do not match an active account (the same answer for an unknown email).' },
+    PRIVATE_ADDRESS: {
+      description:
+        'The URL’s host is, or resolves to, a loopback, private, link-local or other non-public address (unless WEBHOOK_ALLOW_PRIVATE).',
+    },
+    UNRESOLVABLE: { description: 'The URL’s host name does not resolve to any address.' },
+    TOO_MANY: { description: 'The limit of such items is reached.' },
   },
 });
 
@@ -81,7 +91,7 @@ export class UserError {
 }
 
 export function toUserErrors(
-  issues: readonly { field: string | null; code: TicketIssueCode | AuthIssueCode; message: string }[],
+  issues: readonly { field: string | null; code: TicketIssueCode | AuthIssueCode | WebhookIssueCode; message: string }[],
 ): UserError[] {
   return issues.map((i) => ({ field: i.field, message: i.message, code: UserErrorCode[i.code] }));
 }

@@ -130,6 +130,18 @@ const FIELDS: Record<string, { access: Access; operation: string }> = {
   apiTokens: { access: 'admin', operation: 'query { apiTokens { id } }' },
   createApiToken: { access: 'admin', operation: 'mutation { createApiToken(input: { name: "", scopes: [] }) { userErrors { code } } }' },
   revokeApiToken: { access: 'admin', operation: 'mutation { revokeApiToken(id: "999999") { userErrors { code } } }' },
+  webhookEndpoints: { access: 'admin', operation: 'query { webhookEndpoints { id } }' },
+  webhookDeliveries: { access: 'admin', operation: 'query { webhookDeliveries(endpointId: "999999") { hasNextPage } }' },
+  createWebhookEndpoint: {
+    access: 'admin',
+    operation: 'mutation { createWebhookEndpoint(input: { url: "ftp://x", events: [TICKET_CREATED] }) { userErrors { code } } }',
+  },
+  updateWebhookEndpoint: {
+    access: 'admin',
+    operation: 'mutation { updateWebhookEndpoint(id: "999999", input: { active: true }) { userErrors { code } } }',
+  },
+  deleteWebhookEndpoint: { access: 'admin', operation: 'mutation { deleteWebhookEndpoint(id: "999999") { userErrors { code } } }' },
+  redeliverWebhook: { access: 'admin', operation: 'mutation { redeliverWebhook(deliveryId: "999999") { userErrors { code } } }' },
 };
 
 /** A token lacking the scope: each scope is checked against a token with every other one. */

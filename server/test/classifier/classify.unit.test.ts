@@ -23,7 +23,7 @@ function stubs(decision: RateLimitDecision = { allowed: true, retryAfterSeconds:
   const calls = { take: [] as string[], classify: [] as string[] };
   const deps = {
     limiter: {
-      take: (key: string) => {
+      take: async (key: string) => {
         calls.take.push(key);
         return decision;
       },

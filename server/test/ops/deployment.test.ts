@@ -180,7 +180,7 @@ describe('configuration is documented and reaches the container', () => {
   // Compose passes variables, not files: the container has no .env to point at.
   const notForContainers = ['ENV_FILE'];
   // Passed through, with a default of the compose file's own when unset.
-  const composeDefaults = ['ALLOWED_HOSTS'];
+  const composeDefaults = ['ALLOWED_HOSTS', 'TRUST_PROXY'];
 
   it('finds the variables', () => {
     expect(variables).toEqual(expect.arrayContaining(['DATABASE_URL', 'GEMINI_API_KEY', 'SHUTDOWN_GRACE_MS', 'ENV_FILE']));

@@ -281,7 +281,7 @@ describeOnDatabases('the REST shim on an unexpected failure', (ctx) => {
         classify: async () => {
           throw new Error('connection to 10.0.0.5 refused: select * from secrets');
         },
-        limiter: createRateLimiter({ limit: 10, windowMs: 60_000 }),
+        limiter: createRateLimiter(ctx.db, { name: 'classify', limit: 10, windowMs: 60_000 }),
       },
     });
     try {

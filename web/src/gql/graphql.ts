@@ -291,6 +291,8 @@ export type UserErrorCode =
   | 'NULL'
   /** The value is outside the allowed range (a number, or a date/time beyond the years 1 to 9999). */
   | 'OUT_OF_RANGE'
+  /** The URL’s host is, or resolves to, a loopback, private, link-local or other non-public address (unless WEBHOOK_ALLOW_PRIVATE). */
+  | 'PRIVATE_ADDRESS'
   /** The field is required and was not given. */
   | 'REQUIRED'
   /** The email address already belongs to a user. */
@@ -299,8 +301,12 @@ export type UserErrorCode =
   | 'TOO_COMMON'
   /** The value is longer than the field allows. */
   | 'TOO_LONG'
+  /** The limit of such items is reached. */
+  | 'TOO_MANY'
   /** The password is shorter than allowed. */
   | 'TOO_SHORT'
+  /** The URL’s host name does not resolve to any address. */
+  | 'UNRESOLVABLE'
   /** The current password given is not the right one. */
   | 'WRONG_PASSWORD';
 
