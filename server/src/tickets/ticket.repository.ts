@@ -116,6 +116,7 @@ export interface NewTicket {
   suggestedCategory?: TicketCategory | null;
   suggestedPriority?: TicketPriority | null;
   classificationSource?: ClassificationSource | null;
+  suggestionConfidence?: number | null;
   createdByUserId: number | null;
   createdByTokenId: number | null;
   updatedByUserId: number | null;

@@ -8,6 +8,7 @@ import { validateIdempotencyKey } from './idempotency-key.validation.js';
 import { TICKET_DEFAULTS } from './ticket.enums.js';
 import { TicketError, type TicketIssue } from './ticket.errors.js';
 import { redeemSuggestion } from './ticket-suggestion.service.js';
+import { learnFromTicketChange } from '../classifier/learning.service.js';
 import { countTicketsBounded, listTicketsCounted, type TicketCount } from './ticket-count.repository.js';
 import { insertTicketEvents } from './ticket-event.repository.js';
 import { changedFields, createdEvent, fieldChangedEvents } from './ticket-event.service.js';
@@ -133,12 +134,14 @@ async function insertCreated(db: Db, actor: Actor, valid: ValidCreateTicket): Pr
     suggestedCategory: suggested?.category ?? null,
     suggestedPriority: suggested?.priority ?? null,
     classificationSource: suggested?.source ?? null,
+    suggestionConfidence: suggested?.confidence ?? null,
     createdByUserId: author.userId,
     createdByTokenId: author.tokenId,
     updatedByUserId: author.userId,
     updatedByTokenId: author.tokenId,
   });
   await insertTicketEvents(db, [createdEvent(actor, ticket)]);
+  await learnFromTicketChange(db, null, ticket);
   return { ticket, suggestionIgnored: valid.suggestion !== null && suggested === null };
 }
 
@@ -191,6 +194,8 @@ function replay(earlier: { requestHash: string; response: unknown }, requestHash
       updatedByTokenId: ticket.updatedByTokenId ?? null,
       // Answers stored before versions existed were of a ticket just created.
       version: ticket.version ?? 1,
+      // Answers stored before confidence was recorded have none.
+      suggestionConfidence: ticket.suggestionConfidence ?? null,
       createdAt: new Date(ticket.createdAt),
       updatedAt: new Date(ticket.updatedAt),
       resolvedAt: ticket.resolvedAt === null ? null : new Date(ticket.resolvedAt),
@@ -243,6 +248,7 @@ export async function updateTicket(
     const after = await updateTicketById(tx, id, changes, authorOf(actor), before.version);
     if (!after) throw new Error(`ticket ${id} changed while locked`);
     await insertTicketEvents(tx, fieldChangedEvents(actor, before, after, fields));
+    await learnFromTicketChange(tx, before, after);
     return after;
   });
 }
