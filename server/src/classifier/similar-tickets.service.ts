@@ -49,12 +49,18 @@ async function mostSimilar(db: Db, text: string, limit: number): Promise<Similar
  * Up to `first` (1–5, default 5) tickets like `text`: the most similar ones, open and
  * in-progress tickets first, then by similarity.
  */
-export async function findSimilarTickets(db: Db, rawText: unknown, rawFirst?: unknown): Promise<SimilarTicketRow[]> {
+export async function findSimilarTickets(
+  db: Db,
+  rawText: unknown,
+  rawFirst?: unknown,
+  /** What the API calls the count (GraphQL `first`, REST `limit`), for its field errors. */
+  firstField = 'first',
+): Promise<SimilarTicketRow[]> {
   const issues: TicketIssue[] = [];
   const text = validateDescription(issues, 'text', rawText);
   const first = rawFirst ?? SIMILAR_TICKETS_MAX;
   if (typeof first !== 'number' || !Number.isInteger(first) || first < 1 || first > SIMILAR_TICKETS_MAX) {
-    issues.push({ field: 'first', code: 'OUT_OF_RANGE', message: `Ensure this value is between 1 and ${SIMILAR_TICKETS_MAX}.` });
+    issues.push({ field: firstField, code: 'OUT_OF_RANGE', message: `Ensure this value is between 1 and ${SIMILAR_TICKETS_MAX}.` });
   }
   if (text === undefined || issues.length > 0) throw new TicketError('VALIDATION_FAILED', issues);
   const rows = await mostSimilar(db, text, first as number);

@@ -7,6 +7,8 @@ import { ApiTokenResolver } from '../auth/api-token.resolver.js';
 import { AuthResolver } from '../auth/auth.resolver.js';
 import { UserResolver } from '../auth/user.resolver.js';
 import { ClassificationResolver } from '../classifier/classification.resolver.js';
+import { SimilarTicketsResolver } from '../classifier/similar-tickets.resolver.js';
+import { TriageResolver } from '../classifier/triage.resolver.js';
 import { TicketAuthorResolver } from '../tickets/ticket-author.resolver.js';
 import { TicketEventActorResolver, TicketHistoryResolver } from '../tickets/ticket-history.resolver.js';
 import { TicketStatsResolver } from '../tickets/ticket-stats.resolver.js';
@@ -20,6 +22,8 @@ const RESOLVERS = [
   TicketEventActorResolver,
   TicketStatsResolver,
   ClassificationResolver,
+  TriageResolver,
+  SimilarTicketsResolver,
   AuthResolver,
   UserResolver,
   ApiTokenResolver,

@@ -157,7 +157,7 @@ export function toRestStats(s: TicketStatsRow) {
   };
 }
 
-/** The original API's four keys, then the id to create the ticket with. */
+/** The original API's four keys, then the id to create the ticket with, then how sure the server is. */
 export function toRestClassification(c: IssuedSuggestion) {
   return {
     suggested_category: c.category,
@@ -165,6 +165,7 @@ export function toRestClassification(c: IssuedSuggestion) {
     source: c.source,
     reason: c.reason,
     suggestion_id: c.suggestionId,
+    confidence: c.confidence,
   };
 }
 
