@@ -1,17 +1,17 @@
-// SQL for finding the tickets most like a text: the few rarest words of the text pick
-// candidates through the trigram index (as a search for them would), and trigram
-// similarity of the descriptions ranks them. Reading a bounded number of candidates
-// keeps the cost flat however many tickets there are; the price is that a text whose
-// rarest words are common is compared with some of their tickets, not all.
-import { desc, eq, getTableColumns, gte, or, sql } from 'drizzle-orm';
+// SQL for finding the tickets most like a text. Candidates come from the word index
+// (`tickets_description_words_idx`): tickets whose description shares at least two of
+// the text's rarest words, a few posting lists merged whatever the number of tickets.
+// Only CANDIDATES_MAX of them are ranked, by trigram similarity of the descriptions,
+// as that costs a fraction of a millisecond per ticket.
+import { desc, eq, getTableColumns, gte, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import { tickets, type TicketRow } from '../db/schema.js';
 
-/** Tickets compared with the text, at most. */
-const CANDIDATES_MAX = 200;
+/** Tickets ranked by similarity, at most. */
+const CANDIDATES_MAX = 40;
 
-/** The expression of the trigram index (schema.ts `tickets_search_trgm_idx`): the search predicate must be exactly it. */
-const searchText = sql`(${tickets.title} || ' ' || ${tickets.description})`;
+/** The expression of the word index (schema.ts): the predicate must use exactly it. */
+const words = sql`to_tsvector('simple', ${tickets.description})`;
 
 export interface SimilarTicketRow {
   ticket: TicketRow;
@@ -20,19 +20,32 @@ export interface SimilarTicketRow {
 }
 
 /**
- * The tickets whose description is at least `threshold` similar to `text`, most similar
- * first, among those containing one of `rareTerms` (plain [a-z0-9] words, so no LIKE
- * escaping is needed; each at least 3 characters, so the trigram index serves it).
+ * "At least two of these words" as a tsquery: every pair, or/ed (one word alone when
+ * only one is given). Words are plain [a-z0-9] terms, so they need no quoting; each
+ * is a prefix, so that a plural folded to its singular ("payout") still finds "payouts".
+ */
+function twoOf(rareWords: readonly string[]): string {
+  if (rareWords.length === 1) return `${rareWords[0]}:*`;
+  const pairs: string[] = [];
+  for (let i = 0; i < rareWords.length; i++) {
+    for (let j = i + 1; j < rareWords.length; j++) pairs.push(`(${rareWords[i]}:* & ${rareWords[j]}:*)`);
+  }
+  return pairs.join(' | ');
+}
+
+/**
+ * The tickets whose description is at least `threshold` similar to `text`, most
+ * similar first, among those sharing two of `rareWords` (lowercase [a-z0-9] terms).
  */
 export async function selectSimilarTickets(
   db: Db,
-  params: { text: string; rareTerms: readonly string[]; threshold: number; limit: number },
+  params: { text: string; rareWords: readonly string[]; threshold: number; limit: number },
 ): Promise<SimilarTicketRow[]> {
-  if (params.rareTerms.length === 0) return [];
+  if (params.rareWords.length === 0) return [];
   const candidates = db
     .select({ id: tickets.id })
     .from(tickets)
-    .where(or(...params.rareTerms.map((term) => sql`${searchText} ilike ${`%${term}%`}`)))
+    .where(sql`${words} @@ to_tsquery('simple', ${twoOf(params.rareWords)})`)
     .limit(CANDIDATES_MAX)
     .as('candidates');
   const similarity = sql<number>`similarity(${tickets.description}, ${params.text})`;

@@ -1,7 +1,9 @@
 // Similar tickets, for two readers: an agent writing a ticket (possible duplicates,
 // open ones first) and the Gemini prompt (the team's closest confirmed tickets as
-// examples). Both rank by trigram similarity above one threshold, so unrelated text
-// finds nothing rather than noise.
+// examples). Candidates share at least two of the text's rarest words; they are ranked
+// by trigram similarity above one threshold, so unrelated text finds nothing rather
+// than noise. A duplicate that shares none of the rare words is not found: the price
+// of a cost that stays flat with the number of tickets.
 import type { Db } from '../db/client.js';
 import { ACTIVE_STATUSES } from '../tickets/ticket.enums.js';
 import { TicketError, type TicketIssue } from '../tickets/ticket.errors.js';
@@ -24,25 +26,32 @@ export const SIMILAR_TICKETS_MAX = 5;
  */
 const SIMILARITY_THRESHOLD = 0.3;
 
-/** Words of the text that pick candidates: the rarest few, long enough to be selective through the trigram index. */
-const RARE_TERMS = 4;
-const RARE_TERM_LENGTH_MIN = 4;
+/** Words of the text that pick candidates: the rarest few, not too short to be specific. */
+const RARE_WORDS = 4;
+const RARE_WORD_LENGTH_MIN = 4;
 
 /**
- * The text's rarest words by the learned counts (tickets using each); a word never
- * learned counts as rarest, and among equals a longer word is taken as rarer.
+ * The text's rarest words by the learned counts (tickets using each). A word no ticket
+ * uses cannot find one and is skipped, unless nothing was learned at all (a database
+ * never recounted): then longer words are taken as rarer.
  */
-async function rareTerms(db: Db, text: string): Promise<string[]> {
-  const terms = learningTerms(text).filter((term) => term.length >= RARE_TERM_LENGTH_MIN);
-  const tickets = new Map<string, number>();
+async function rareWords(db: Db, text: string): Promise<string[]> {
+  const terms = learningTerms(text).filter((term) => term.length >= RARE_WORD_LENGTH_MIN);
+  const used = new Map<string, number>();
+  let learned = 0;
   for (const row of await selectTermCounts(db, terms)) {
-    if (row.field === 'category' && row.term !== EVERY_TICKET) tickets.set(row.term, (tickets.get(row.term) ?? 0) + row.count);
+    if (row.field !== 'category') continue;
+    if (row.term === EVERY_TICKET) learned += row.count;
+    else used.set(row.term, (used.get(row.term) ?? 0) + row.count);
   }
-  return terms.sort((a, b) => (tickets.get(a) ?? 0) - (tickets.get(b) ?? 0) || b.length - a.length).slice(0, RARE_TERMS);
+  return terms
+    .filter((term) => learned === 0 || used.has(term))
+    .sort((a, b) => (used.get(a) ?? 0) - (used.get(b) ?? 0) || b.length - a.length)
+    .slice(0, RARE_WORDS);
 }
 
 async function mostSimilar(db: Db, text: string, limit: number): Promise<SimilarTicketRow[]> {
-  return selectSimilarTickets(db, { text, rareTerms: await rareTerms(db, text), threshold: SIMILARITY_THRESHOLD, limit });
+  return selectSimilarTickets(db, { text, rareWords: await rareWords(db, text), threshold: SIMILARITY_THRESHOLD, limit });
 }
 
 /**
