@@ -43,7 +43,7 @@ function combined(a: number, p: number, agree: boolean): number {
 }
 
 /** The answer's confidence: the offline one's own, or, for another classifier's answer, judged against it. */
-export function confidenceOf(answer: Suggestion, offline: OfflineSuggestion): number {
+function confidenceOf(answer: Suggestion, offline: OfflineSuggestion): number {
   if (answer.confidence !== undefined) return answer.confidence;
   if (answer.source === offline.source && answer.category === offline.category && answer.priority === offline.priority) {
     return offline.confidence;
