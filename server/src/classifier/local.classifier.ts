@@ -126,6 +126,28 @@ function findWinners(description: string) {
   };
 }
 
+/** A field's keyword evidence: each label's summed cue weight and the cues that gave it. */
+export interface KeywordVotes<L extends string> {
+  scores: Map<L, number>;
+  cues: Map<L, string[]>;
+}
+
+function votesOf<L extends string>(hits: readonly Hit<L>[]): KeywordVotes<L> {
+  const scores = new Map<L, number>();
+  const cues = new Map<L, string[]>();
+  for (const { cue } of hits) {
+    scores.set(cue.label, (scores.get(cue.label) ?? 0) + cue.weight);
+    if (cue.weight > 0) cues.set(cue.label, [...(cues.get(cue.label) ?? []), cue.name]);
+  }
+  return { scores, cues };
+}
+
+/** The keyword evidence behind `classifyLocally`, for a classifier that weighs it against other evidence. */
+export function keywordVotes(description: string): { category: KeywordVotes<TicketCategory>; priority: KeywordVotes<TicketPriority> } {
+  const text = normalize(description);
+  return { category: votesOf(findHits(text, COMPILED_CATEGORY_CUES)), priority: votesOf(findHits(text, COMPILED_PRIORITY_CUES)) };
+}
+
 /** Why each field has its value, on its own: for an answer completed field by field. */
 export function localFieldReasons(description: string): FieldReasons {
   const { category, priority } = findWinners(description);

@@ -230,7 +230,7 @@ export const REST_FILTER_PARAMS: { [K in TicketFilterField]: RestFilterParam | n
   },
 };
 
-const filterParams = Object.fromEntries(
+export const filterParams = Object.fromEntries(
   Object.values(REST_FILTER_PARAMS)
     .filter((param) => param !== null)
     .map(({ name, schema }) => [name, { description: 'Exact match. Empty is ignored.', ...schema }]),
@@ -486,16 +486,25 @@ export const classifySchema: FastifySchema = {
   response: {
     200: {
       type: 'object',
-      required: ['suggested_category', 'suggested_priority', 'source', 'reason', 'suggestion_id'],
+      required: ['suggested_category', 'suggested_priority', 'source', 'reason', 'suggestion_id', 'confidence'],
       properties: {
         suggested_category: category,
         suggested_priority: priority,
         source: { type: 'string', enum: CLASSIFICATION_SOURCES },
-        reason: { type: ['string', 'null'] },
+        reason: {
+          type: ['string', 'null'],
+          description: 'What drove the answer: the team’s words and keyword cues, Gemini’s sentence, or the similar tickets it was shown.',
+        },
         suggestion_id: {
           type: 'string',
           format: 'uuid',
           description: `This answer as the server recorded it, for one ticket with this description within ${SUGGESTION_TTL_SECONDS / 3600} hours.`,
+        },
+        confidence: {
+          type: 'number',
+          minimum: 0,
+          maximum: 1,
+          description: 'How sure the server is that both the category and the priority will be kept (0–1).',
         },
       },
     },

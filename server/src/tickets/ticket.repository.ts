@@ -124,6 +124,7 @@ export interface NewTicket {
   classificationSource?: ClassificationSource | null;
   suggestionAccepted?: boolean | null;
   assigneeUserId?: number | null;
+  suggestionConfidence?: number | null;
   createdByUserId: number | null;
   createdByTokenId: number | null;
   updatedByUserId: number | null;

@@ -9,6 +9,7 @@ import { validateIdempotencyKey } from './idempotency-key.validation.js';
 import { TICKET_DEFAULTS } from './ticket.enums.js';
 import { TicketError, type TicketIssue } from './ticket.errors.js';
 import { redeemSuggestion } from './ticket-suggestion.service.js';
+import { learnFromTicketChange } from '../classifier/learning.service.js';
 import { countTicketsBounded, listTicketsCounted, type TicketCount } from './ticket-count.repository.js';
 import { insertTicketEvents } from './ticket-event.repository.js';
 import { assignedAtCreate, changedFields, createdEvent, fieldChangedEvents } from './ticket-event.service.js';
@@ -185,12 +186,14 @@ async function insertCreated(db: Db, actor: Actor, valid: ValidCreateTicket): Pr
         suggested.priority === (valid.priority ?? TICKET_DEFAULTS.priority)
       : null,
     assigneeUserId: valid.assigneeUserId,
+    suggestionConfidence: suggested?.confidence ?? null,
     createdByUserId: author.userId,
     createdByTokenId: author.tokenId,
     updatedByUserId: author.userId,
     updatedByTokenId: author.tokenId,
   });
   await insertTicketEvents(db, [createdEvent(actor, ticket), ...assignedAtCreate(actor, ticket)]);
+  await learnFromTicketChange(db, null, ticket);
   return { ticket, suggestionIgnored: valid.suggestion !== null && suggested === null };
 }
 
@@ -251,6 +254,8 @@ function replay(earlier: { requestHash: string; response: unknown }, requestHash
         (ticket.suggestedCategory === null
           ? null
           : ticket.suggestedCategory === ticket.category && ticket.suggestedPriority === ticket.priority),
+      // Answers stored before confidence was recorded have none.
+      suggestionConfidence: ticket.suggestionConfidence ?? null,
       createdAt: new Date(ticket.createdAt),
       updatedAt: new Date(ticket.updatedAt),
       resolvedAt: ticket.resolvedAt === null ? null : new Date(ticket.resolvedAt),
@@ -316,6 +321,7 @@ export async function applyUpdate(
   const after = await updateTicketById(tx, id, changes, authorOf(actor), before.version);
   if (!after) throw new Error(`ticket ${id} changed while locked`);
   await insertTicketEvents(tx, fieldChangedEvents(actor, before, after, fields));
+  await learnFromTicketChange(tx, before, after);
   return after;
 }
 

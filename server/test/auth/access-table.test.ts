@@ -39,6 +39,8 @@ const ROUTES: Record<string, Access> = {
   ...resource('/api/tickets/:id/notes/', { GET: 'tickets:read', POST: 'tickets:write' }, 'tickets:read'),
   ...resource('/api/tickets/stats/', { GET: 'tickets:read' }, 'tickets:read'),
   ...resource('/api/tickets/classify/', { POST: 'classify' }, 'classify'),
+  ...resource('/api/tickets/similar/', { GET: 'tickets:read' }, 'tickets:read'),
+  ...resource('/api/tickets/stats/triage/', { GET: 'tickets:read' }, 'tickets:read'),
   ...resource('/api/auth/token/', { POST: 'public' }, 'public'),
   'GET /api/schema/': 'page',
   'HEAD /api/schema/': 'page',
@@ -76,6 +78,7 @@ const FIELDS: Record<string, { access: Access; operation: string }> = {
   tickets: { access: 'tickets:read', operation: 'query { tickets(first: 1) { totalCount } }' },
   ticket: { access: 'tickets:read', operation: 'query { ticket(id: "1") { id } }' },
   stats: { access: 'tickets:read', operation: 'query { stats { totalTickets } }' },
+  similarTickets: { access: 'tickets:read', operation: 'query { similarTickets(text: "My invoice is wrong") { similarity } }' },
   classifyDescription: { access: 'classify', operation: 'query { classifyDescription(description: "My invoice is wrong") { category } }' },
   createTicket: {
     access: 'tickets:write',

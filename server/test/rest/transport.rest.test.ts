@@ -181,7 +181,9 @@ describeOnDatabases(
         '/api/auth/token/',
         '/api/tickets/',
         '/api/tickets/classify/',
+        '/api/tickets/similar/',
         '/api/tickets/stats/',
+        '/api/tickets/stats/triage/',
         '/api/tickets/{id}/',
         '/api/tickets/{id}/history/',
         '/api/tickets/{id}/notes/',
@@ -223,7 +225,14 @@ describeOnDatabases(
       expect(post.parameters.map((p: { name: string; in: string }) => [p.name, p.in])).toEqual([['Idempotency-Key', 'header']]);
       expect(Object.keys(post.responses).sort()).toEqual(['201', '400', '422']);
       const classified = doc.paths['/api/tickets/classify/'].post.responses['200'].content['application/json'].schema;
-      expect(Object.keys(classified.properties)).toEqual(['suggested_category', 'suggested_priority', 'source', 'reason', 'suggestion_id']);
+      expect(Object.keys(classified.properties)).toEqual([
+        'suggested_category',
+        'suggested_priority',
+        'source',
+        'reason',
+        'suggestion_id',
+        'confidence',
+      ]);
     });
 
     it('serves Swagger UI at /api/docs/ from our own files, pointing at the document', async () => {
