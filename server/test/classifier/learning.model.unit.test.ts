@@ -46,6 +46,10 @@ describe('decideField', () => {
     expect(d.probability).toBeGreaterThan(0.9);
   });
 
+  it('names the cue words as the description wrote them', () => {
+    expect(decide('Two invoices are missing', counts([], []))).toMatchObject({ label: BILLING, cues: ['invoices'] });
+  });
+
   it('lets a term the team used on many tickets of one label decide', () => {
     const d = decide(
       'quillmark is stuck',
