@@ -25,7 +25,8 @@ const billing: Classification = {
   category: 'BILLING',
   priority: 'HIGH',
   source: 'LOCAL',
-  reason: 'mentions a charge',
+  confidence: 0.72,
+  reason: 'Billing 90%: cues "charged twice"; high priority 80%: cues "charged twice".',
   suggestionId: 's-billing',
 };
 const outage: Classification = {
@@ -33,6 +34,7 @@ const outage: Classification = {
   category: 'TECHNICAL',
   priority: 'CRITICAL',
   source: 'GEMINI',
+  confidence: 0.9361,
   reason: null,
   suggestionId: 's-outage',
 };
@@ -53,6 +55,10 @@ async function setup(resolvers: Parameters<typeof createFakeBackend>[0], classif
   return { backend, onCreated, user };
 }
 
+/** A suggestion note, whose confidence is a separate, quieter element. */
+const note = (text: string) => (_: string, element: Element | null) =>
+  element?.classList.contains('suggestion-note') === true && element.textContent === text;
+
 const category = () => screen.getByLabelText<HTMLSelectElement>('Category');
 const priority = () => screen.getByLabelText<HTMLSelectElement>('Priority');
 
@@ -68,8 +74,30 @@ describe('NewTicketForm', () => {
 
     await waitFor(() => expect(category().value).toBe('BILLING'));
     expect(priority().value).toBe('HIGH');
-    expect(screen.getAllByText('Suggested by offline classifier')).toHaveLength(2);
+    expect(screen.getAllByText(note('Suggested by offline classifier · 72% sure'))).toHaveLength(2);
     expect(classify).toHaveBeenCalledTimes(1);
+  });
+
+  it('says how sure the suggestion is and why, and claims no confidence for the default', async () => {
+    const nothing: Classification = {
+      ...billing,
+      source: 'DEFAULT',
+      category: 'GENERAL',
+      priority: 'MEDIUM',
+      confidence: 0.06,
+      reason: null,
+    };
+    const { user } = await setup({ classifyDescription: classifier({ [BILLING_TEXT]: billing, 'Hello there, just a note.': nothing }) });
+    await user.click(screen.getByLabelText('Description'));
+    await user.paste(BILLING_TEXT);
+
+    await waitFor(() => expect(screen.getByRole('status').textContent).toBe(`Why: ${billing.reason}`));
+    expect(screen.getAllByText(note('Suggested by offline classifier · 72% sure'))).toHaveLength(2);
+
+    await user.clear(screen.getByLabelText('Description'));
+    await user.paste('Hello there, just a note.');
+    await waitFor(() => expect(screen.getAllByText('Suggested by default (nothing recognisable)')).toHaveLength(2));
+    expect(screen.queryByText(/% sure/)).toBeNull();
   });
 
   it("keeps the agent's choice when a later suggestion arrives, and sends the suggestion that was shown", async () => {
@@ -91,7 +119,7 @@ describe('NewTicketForm', () => {
     await user.paste(OUTAGE_TEXT);
     await waitFor(() => expect(category().value).toBe('TECHNICAL'));
     expect(priority().value).toBe('LOW');
-    expect(screen.getByText('Suggested by Gemini')).toBeTruthy();
+    expect(screen.getByText(note('Suggested by Gemini · 94% sure'))).toBeTruthy();
 
     await user.click(screen.getByRole('button', { name: 'Create ticket' }));
     await waitFor(() => expect(onCreated).toHaveBeenCalledWith('42'));

@@ -22,6 +22,11 @@ interface Props {
   classifyDelayMs?: number;
 }
 
+/** Unobtrusive, and a number the agent can hold against the dashboard's acceptance per confidence band. */
+function confidenceLabel(confidence: number): string {
+  return `${Math.round(confidence * 100)}% sure`;
+}
+
 function SuggestionNote<T extends string>({
   id,
   choice,
@@ -40,9 +45,14 @@ function SuggestionNote<T extends string>({
   if (choice.origin === 'suggested' && suggestion) {
     return (
       <p id={id} className={`suggestion-note suggestion-note--${suggestion.source.toLowerCase()}`} data-origin="suggested">
-        {suggestion.source === 'DEFAULT'
-          ? 'Suggested by default (nothing recognisable)'
-          : `Suggested by ${SOURCE_LABEL[suggestion.source]}`}
+        {suggestion.source === 'DEFAULT' ? (
+          'Suggested by default (nothing recognisable)'
+        ) : (
+          <>
+            Suggested by {SOURCE_LABEL[suggestion.source]}
+            <span className="suggestion-note__confidence"> · {confidenceLabel(suggestion.confidence)}</span>
+          </>
+        )}
       </p>
     );
   }
