@@ -40,12 +40,14 @@ type Documents = {
     "\n  fragment SuggestionAcceptanceCard_stats on TicketStats {\n    suggestionAcceptance {\n      acceptanceRate\n      accepted\n      overridden\n      suggested\n      byCategory {\n        category\n        acceptanceRate\n        accepted\n        suggested\n      }\n    }\n  }\n": typeof types.SuggestionAcceptanceCard_StatsFragmentDoc,
     "\n  fragment TicketsPerDayChart_stats on TicketStats {\n    ticketsPerDay(days: 30) {\n      day\n      count\n    }\n  }\n": typeof types.TicketsPerDayChart_StatsFragmentDoc,
     "\n  fragment ActorName_actor on Actor {\n    ... on User {\n      id\n      displayName\n    }\n    ... on ApiToken {\n      id\n      name\n    }\n  }\n": typeof types.ActorName_ActorFragmentDoc,
+    "\n  fragment SimilarTickets_ticket on Ticket {\n    id\n    title\n    status\n    createdAt\n    assignee {\n      id\n      displayName\n    }\n  }\n": typeof types.SimilarTickets_TicketFragmentDoc,
     "\n  query TicketDetailPage($id: ID!) {\n    ticket(id: $id) {\n      id\n      ...TicketDetails_ticket\n      ...TicketEditForm_ticket\n    }\n  }\n": typeof types.TicketDetailPageDocument,
     "\n  fragment TicketDetails_ticket on Ticket {\n    id\n    title\n    description\n    category\n    priority\n    status\n    createdAt\n    updatedAt\n    resolvedAt\n    createdBy {\n      ... on User {\n        id\n      }\n      ... on ApiToken {\n        id\n      }\n      ...ActorName_actor\n    }\n    updatedBy {\n      ... on User {\n        id\n      }\n      ... on ApiToken {\n        id\n      }\n      ...ActorName_actor\n    }\n    suggestion {\n      category\n      priority\n      source\n      accepted\n    }\n  }\n": typeof types.TicketDetails_TicketFragmentDoc,
     "\n  fragment TicketEditForm_ticket on Ticket {\n    id\n    title\n    description\n    category\n    priority\n  }\n": typeof types.TicketEditForm_TicketFragmentDoc,
     "\n  fragment TicketRow_ticket on Ticket {\n    id\n    title\n    description\n    category\n    priority\n    status\n    createdAt\n  }\n": typeof types.TicketRow_TicketFragmentDoc,
     "\n  query TicketsPage($filter: TicketFilter, $search: String, $first: Int, $after: String) {\n    tickets(filter: $filter, search: $search, first: $first, after: $after) {\n      totalCount\n      totalCountIsExact\n      edges {\n        cursor\n        node {\n          id\n          ...TicketRow_ticket\n        }\n      }\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n    }\n  }\n": typeof types.TicketsPageDocument,
     "\n  mutation CreateTicket($input: CreateTicketInput!) {\n    createTicket(input: $input) {\n      ticket {\n        id\n        # Everything the detail page and the list rows read, so both render the new\n        # ticket from the cache.\n        ...TicketDetails_ticket @unmask\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": typeof types.CreateTicketDocument,
+    "\n  query SimilarTickets($text: String!) {\n    similarTickets(text: $text) {\n      ticket {\n        id\n        ...SimilarTickets_ticket\n      }\n    }\n  }\n": typeof types.SimilarTicketsDocument,
     "\n  query ClassifyDescription($description: String!) {\n    classifyDescription(description: $description) {\n      category\n      priority\n      source\n      confidence\n      reason\n      suggestionId\n    }\n  }\n": typeof types.ClassifyDescriptionDocument,
     "\n  fragment UseUpdateTicket_ticket on Ticket {\n    id\n    title\n    description\n    category\n    priority\n    status\n  }\n": typeof types.UseUpdateTicket_TicketFragmentDoc,
     "\n  fragment UseUpdateTicketResolvedAt_ticket on Ticket {\n    resolvedAt\n  }\n": typeof types.UseUpdateTicketResolvedAt_TicketFragmentDoc,
@@ -78,12 +80,14 @@ const documents: Documents = {
     "\n  fragment SuggestionAcceptanceCard_stats on TicketStats {\n    suggestionAcceptance {\n      acceptanceRate\n      accepted\n      overridden\n      suggested\n      byCategory {\n        category\n        acceptanceRate\n        accepted\n        suggested\n      }\n    }\n  }\n": types.SuggestionAcceptanceCard_StatsFragmentDoc,
     "\n  fragment TicketsPerDayChart_stats on TicketStats {\n    ticketsPerDay(days: 30) {\n      day\n      count\n    }\n  }\n": types.TicketsPerDayChart_StatsFragmentDoc,
     "\n  fragment ActorName_actor on Actor {\n    ... on User {\n      id\n      displayName\n    }\n    ... on ApiToken {\n      id\n      name\n    }\n  }\n": types.ActorName_ActorFragmentDoc,
+    "\n  fragment SimilarTickets_ticket on Ticket {\n    id\n    title\n    status\n    createdAt\n    assignee {\n      id\n      displayName\n    }\n  }\n": types.SimilarTickets_TicketFragmentDoc,
     "\n  query TicketDetailPage($id: ID!) {\n    ticket(id: $id) {\n      id\n      ...TicketDetails_ticket\n      ...TicketEditForm_ticket\n    }\n  }\n": types.TicketDetailPageDocument,
     "\n  fragment TicketDetails_ticket on Ticket {\n    id\n    title\n    description\n    category\n    priority\n    status\n    createdAt\n    updatedAt\n    resolvedAt\n    createdBy {\n      ... on User {\n        id\n      }\n      ... on ApiToken {\n        id\n      }\n      ...ActorName_actor\n    }\n    updatedBy {\n      ... on User {\n        id\n      }\n      ... on ApiToken {\n        id\n      }\n      ...ActorName_actor\n    }\n    suggestion {\n      category\n      priority\n      source\n      accepted\n    }\n  }\n": types.TicketDetails_TicketFragmentDoc,
     "\n  fragment TicketEditForm_ticket on Ticket {\n    id\n    title\n    description\n    category\n    priority\n  }\n": types.TicketEditForm_TicketFragmentDoc,
     "\n  fragment TicketRow_ticket on Ticket {\n    id\n    title\n    description\n    category\n    priority\n    status\n    createdAt\n  }\n": types.TicketRow_TicketFragmentDoc,
     "\n  query TicketsPage($filter: TicketFilter, $search: String, $first: Int, $after: String) {\n    tickets(filter: $filter, search: $search, first: $first, after: $after) {\n      totalCount\n      totalCountIsExact\n      edges {\n        cursor\n        node {\n          id\n          ...TicketRow_ticket\n        }\n      }\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n    }\n  }\n": types.TicketsPageDocument,
     "\n  mutation CreateTicket($input: CreateTicketInput!) {\n    createTicket(input: $input) {\n      ticket {\n        id\n        # Everything the detail page and the list rows read, so both render the new\n        # ticket from the cache.\n        ...TicketDetails_ticket @unmask\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": types.CreateTicketDocument,
+    "\n  query SimilarTickets($text: String!) {\n    similarTickets(text: $text) {\n      ticket {\n        id\n        ...SimilarTickets_ticket\n      }\n    }\n  }\n": types.SimilarTicketsDocument,
     "\n  query ClassifyDescription($description: String!) {\n    classifyDescription(description: $description) {\n      category\n      priority\n      source\n      confidence\n      reason\n      suggestionId\n    }\n  }\n": types.ClassifyDescriptionDocument,
     "\n  fragment UseUpdateTicket_ticket on Ticket {\n    id\n    title\n    description\n    category\n    priority\n    status\n  }\n": types.UseUpdateTicket_TicketFragmentDoc,
     "\n  fragment UseUpdateTicketResolvedAt_ticket on Ticket {\n    resolvedAt\n  }\n": types.UseUpdateTicketResolvedAt_TicketFragmentDoc,
@@ -211,6 +215,10 @@ export function graphql(source: "\n  fragment ActorName_actor on Actor {\n    ..
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  fragment SimilarTickets_ticket on Ticket {\n    id\n    title\n    status\n    createdAt\n    assignee {\n      id\n      displayName\n    }\n  }\n"): (typeof documents)["\n  fragment SimilarTickets_ticket on Ticket {\n    id\n    title\n    status\n    createdAt\n    assignee {\n      id\n      displayName\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  query TicketDetailPage($id: ID!) {\n    ticket(id: $id) {\n      id\n      ...TicketDetails_ticket\n      ...TicketEditForm_ticket\n    }\n  }\n"): (typeof documents)["\n  query TicketDetailPage($id: ID!) {\n    ticket(id: $id) {\n      id\n      ...TicketDetails_ticket\n      ...TicketEditForm_ticket\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -232,6 +240,10 @@ export function graphql(source: "\n  query TicketsPage($filter: TicketFilter, $s
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation CreateTicket($input: CreateTicketInput!) {\n    createTicket(input: $input) {\n      ticket {\n        id\n        # Everything the detail page and the list rows read, so both render the new\n        # ticket from the cache.\n        ...TicketDetails_ticket @unmask\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation CreateTicket($input: CreateTicketInput!) {\n    createTicket(input: $input) {\n      ticket {\n        id\n        # Everything the detail page and the list rows read, so both render the new\n        # ticket from the cache.\n        ...TicketDetails_ticket @unmask\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SimilarTickets($text: String!) {\n    similarTickets(text: $text) {\n      ticket {\n        id\n        ...SimilarTickets_ticket\n      }\n    }\n  }\n"): (typeof documents)["\n  query SimilarTickets($text: String!) {\n    similarTickets(text: $text) {\n      ticket {\n        id\n        ...SimilarTickets_ticket\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -2,10 +2,10 @@
 // suggestions fill the fields and say where they came from, the agent's choices win,
 // the suggestion shown is sent along, saving never waits for the AI, and the
 // server's refusals land at their fields.
-import { screen, waitFor } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
-import { createFakeBackend, makeTicket, type Classification } from '../../../test/support/fake-backend.js';
+import { createFakeBackend, makeTicket, makeUser, type Classification, type SimilarTicket } from '../../../test/support/fake-backend.js';
 import { deferred, renderWithApp } from '../../../test/support/render.js';
 import { NewTicketForm } from './NewTicketForm.js';
 
@@ -48,7 +48,8 @@ function created(id = '7') {
 }
 
 async function setup(resolvers: Parameters<typeof createFakeBackend>[0], classifyDelayMs = 20) {
-  const backend = createFakeBackend(resolvers);
+  // Similar tickets are asked for beside every suggestion; none unless a test says otherwise.
+  const backend = createFakeBackend({ similarTickets: () => [], ...resolvers });
   const onCreated = vi.fn();
   const user = userEvent.setup();
   renderWithApp(<NewTicketForm onCreated={onCreated} classifyDelayMs={classifyDelayMs} />, { client: backend.client });
@@ -283,5 +284,61 @@ describe('NewTicketForm', () => {
     await user.click(screen.getByRole('button', { name: 'Create ticket' }));
     await waitFor(() => expect(onCreated).toHaveBeenCalledWith('5'));
     expect(createTicket.mock.calls[0]![0].input.title).toBe('🎫'.repeat(200));
+  });
+
+  describe('similar tickets', () => {
+    const DUPLICATE_TEXT = 'We got billed two times for the subscription in March.';
+    const hoursAgo = (h: number) => new Date(Date.now() - h * 3600 * 1000).toISOString();
+    const similar: SimilarTicket[] = [
+      {
+        similarity: 0.62,
+        ticket: {
+          ...makeTicket({ id: '12', title: 'Charged twice in March', status: 'OPEN', createdAt: hoursAgo(50) }),
+          assignee: makeUser({ displayName: 'Sam Support' }),
+        },
+      },
+      {
+        similarity: 0.41,
+        ticket: { ...makeTicket({ id: '3', title: 'Double charge', status: 'CLOSED', createdAt: hoursAgo(24 * 40) }), assignee: null },
+      },
+    ];
+
+    it('shows the tickets like the description, with status, assignee and age, linked; one request per pause', async () => {
+      const similarTickets = vi.fn(({ text }: { text: string }) => (text === DUPLICATE_TEXT ? similar : []));
+      const { user, backend } = await setup({ classifyDescription: () => billing, similarTickets }, 100);
+      await user.click(screen.getByLabelText('Description'));
+      await user.type(screen.getByLabelText('Description'), DUPLICATE_TEXT.slice(0, 12));
+      await user.paste(DUPLICATE_TEXT.slice(12));
+
+      const region = await screen.findByRole('region', { name: /similar tickets/i });
+      const items = within(region).getAllByRole('listitem');
+      expect(items.map((item) => item.getAttribute('data-ticket-id'))).toEqual(['12', '3']);
+      expect(
+        within(items[0]!)
+          .getByRole('link', { name: /#12 Charged twice in March/ })
+          .getAttribute('href'),
+      ).toBe('/tickets/12');
+      expect(items[0]!.textContent).toContain('Open');
+      expect(items[0]!.textContent).toContain('Sam Support');
+      expect(items[0]!.textContent).toContain('2 days ago');
+      expect(items[1]!.textContent).toContain('Closed');
+      expect(items[1]!.textContent).toContain('last mo.');
+      expect(similarTickets).toHaveBeenCalledTimes(1);
+      expect(backend.calls.filter((c) => c.operation === 'SimilarTickets').map((c) => c.variables)).toEqual([{ text: DUPLICATE_TEXT }]);
+    });
+
+    it('shows nothing for text nothing is like, and hides them when the description is cleared', async () => {
+      const similarTickets = vi.fn(({ text }: { text: string }) => (text === DUPLICATE_TEXT ? similar : []));
+      const { user } = await setup({ classifyDescription: () => billing, similarTickets });
+      await user.click(screen.getByLabelText('Description'));
+      await user.paste(DUPLICATE_TEXT);
+      await screen.findByRole('region', { name: /similar tickets/i });
+
+      await user.clear(screen.getByLabelText('Description'));
+      expect(screen.queryByRole('region', { name: /similar tickets/i })).toBeNull();
+      await user.paste('The colour of the logo on the about page.');
+      await waitFor(() => expect(similarTickets).toHaveBeenCalledTimes(2));
+      expect(screen.queryByRole('region', { name: /similar tickets/i })).toBeNull();
+    });
   });
 });

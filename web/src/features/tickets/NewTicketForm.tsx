@@ -1,7 +1,8 @@
 // The new-ticket form. While the agent writes the description (after a pause, and
 // when leaving the field) the classifier suggests a category and priority, which
 // fill the fields, marked with where they came from, until the agent picks
-// otherwise (use-ticket-suggestion.ts does the asking). Saving never waits for a
+// otherwise (use-ticket-suggestion.ts does the asking); tickets like the description
+// are shown as possible duplicates (use-similar-tickets.ts). Saving never waits for a
 // suggestion; the one on screen is referred to by its id.
 import { useId, useState, type FormEvent } from 'react';
 import { focusField } from '../../common/form/focus-field.js';
@@ -13,12 +14,14 @@ import { TICKET_DESCRIPTION_MAX, TICKET_TITLE_MAX } from '../../gql/limits.js';
 import { CATEGORIES, CATEGORY_LABEL, PRIORITIES, PRIORITY_LABEL, SOURCE_LABEL } from './ticket-enums.js';
 import { isOverridden, type Choice, type Suggestion } from './ticket-suggestion.js';
 import { descriptionProblem, titleProblem } from './ticket-validation.js';
+import { SimilarTickets } from './SimilarTickets.js';
 import { useCreateTicket } from './use-create-ticket.js';
+import { useSimilarTickets } from './use-similar-tickets.js';
 import { useTicketSuggestion } from './use-ticket-suggestion.js';
 
 interface Props {
   onCreated(id: string): void;
-  /** Pause in typing before asking for a suggestion. */
+  /** Pause in typing before asking for a suggestion and for similar tickets. */
   classifyDelayMs?: number;
 }
 
@@ -128,6 +131,7 @@ export function NewTicketForm({ onCreated, classifyDelayMs = 700 }: Props) {
   const [description, setDescription] = useState('');
   const errors = useFieldErrors(FIELDS);
   const { choices, asking, choose, descriptionChanged, descriptionLeft } = useTicketSuggestion({ delayMs: classifyDelayMs });
+  const similar = useSimilarTickets({ delayMs: classifyDelayMs });
 
   const live = { title: titleProblem(title), description: descriptionProblem(description) };
 
@@ -185,11 +189,13 @@ export function NewTicketForm({ onCreated, classifyDelayMs = 700 }: Props) {
         onChange={(value) => {
           setDescription(value);
           descriptionChanged(value);
+          similar.descriptionChanged(value);
           errors.edited('description');
         }}
         onBlur={() => {
           errors.left('description');
           descriptionLeft(description);
+          similar.descriptionLeft(description);
         }}
       />
 
@@ -230,6 +236,8 @@ export function NewTicketForm({ onCreated, classifyDelayMs = 700 }: Props) {
         />
       </div>
       {isOverridden(choices) ? <p className="hint">You changed the suggestion; that is recorded to measure how useful it is.</p> : null}
+
+      <SimilarTickets similar={similar.similar} />
 
       <div className="form__actions">
         <button type="submit" className="button button--primary" disabled={saving}>
