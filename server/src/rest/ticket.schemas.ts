@@ -4,6 +4,7 @@
 import type { FastifySchema } from 'fastify';
 import {
   CLASSIFICATION_SOURCES,
+  SUGGESTION_OUTCOMES,
   TICKET_CATEGORIES,
   TICKET_DESCRIPTION_MAX,
   TICKET_EVENT_FIELDS,
@@ -219,6 +220,7 @@ export const REST_FILTER_PARAMS: { [K in TicketFilterField]: RestFilterParam | n
   statuses: { name: 'status', schema: status },
   createdAfter: null,
   createdBefore: null,
+
   assignee: {
     name: 'assignee',
     schema: {
@@ -228,6 +230,9 @@ export const REST_FILTER_PARAMS: { [K in TicketFilterField]: RestFilterParam | n
     },
     read: (value) => (value === 'me' ? { me: true } : value === 'none' ? { none: true } : { userIds: [value] }),
   },
+  suggestedCategories: { name: 'suggested_category', schema: category },
+  suggestedPriorities: { name: 'suggested_priority', schema: priority },
+  suggestionOutcomes: { name: 'suggestion', schema: { type: 'string', enum: SUGGESTION_OUTCOMES } },
 };
 
 export const filterParams = Object.fromEntries(

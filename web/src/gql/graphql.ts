@@ -124,6 +124,17 @@ export type SignInInput = {
   password: string;
 };
 
+/** How a suggestion fared, judged on the ticket as filed now (a later correction counts), as `stats.triage` counts it. */
+export type SuggestionOutcome =
+  /** Filed with both the suggested category and priority. */
+  | 'ACCEPTED'
+  /** Filed in another category than suggested. */
+  | 'CATEGORY_OVERRIDDEN'
+  /** Filed with another category or priority. */
+  | 'OVERRIDDEN'
+  /** Filed with another priority than suggested. */
+  | 'PRIORITY_OVERRIDDEN';
+
 /** What a ticket is about. */
 export type TicketCategory =
   /** Sign-in, passwords, 2FA, profile and access. */
@@ -149,6 +160,12 @@ export type TicketFilter = {
   priorities?: Array<TicketPriority> | null | undefined;
   /** Any of these statuses. */
   statuses?: Array<TicketStatus> | null | undefined;
+  /** The classifier suggested any of these categories. */
+  suggestedCategories?: Array<TicketCategory> | null | undefined;
+  /** The classifier suggested any of these priorities. */
+  suggestedPriorities?: Array<TicketPriority> | null | undefined;
+  /** The suggestion fared any of these ways (as filed now, as `stats.triage` counts); tickets without one never match. */
+  suggestionOutcomes?: Array<SuggestionOutcome> | null | undefined;
 };
 
 /** How urgently a ticket needs attention. */

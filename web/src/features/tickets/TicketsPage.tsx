@@ -9,7 +9,16 @@ import { graphql } from '../../gql/index.js';
 import { TICKETS_PAGE_SIZE_DEFAULT } from '../../gql/limits.js';
 import { TicketFilters } from './TicketFilters.js';
 import { TicketRow } from './TicketRow.js';
-import { hasFilters, isFiltered, readTicketsView, sameFilters, toTicketFilter, writeTicketsView, type TicketsView } from './tickets-url.js';
+import {
+  EMPTY_VIEW,
+  hasFilters,
+  isFiltered,
+  readTicketsView,
+  sameFilters,
+  toTicketFilter,
+  writeTicketsView,
+  type TicketsView,
+} from './tickets-url.js';
 import { useDocumentTitle } from '../../common/use-document-title.js';
 
 // One page of the list: the server's default size.
@@ -94,11 +103,7 @@ export function TicketsPage() {
             {isFiltered(view) ? (
               <>
                 <p>{emptyText(view)}</p>
-                <button
-                  type="button"
-                  className="button"
-                  onClick={() => setView({ categories: [], priorities: [], statuses: [], search: '' })}
-                >
+                <button type="button" className="button" onClick={() => setView(EMPTY_VIEW)}>
                   Clear filters and search
                 </button>
               </>
