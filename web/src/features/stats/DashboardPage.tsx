@@ -1,5 +1,5 @@
 // The dashboard: headline figures, breakdowns, tickets per day and how often agents
-// keep the AI suggestion. Fetched on every visit, and dropped from the cache by the
+// keep the AI suggestion, and how triage fares by category, priority and confidence. Fetched on every visit, and dropped from the cache by the
 // ticket mutations, so it reflects tickets just created or changed.
 //
 // Statistics have no id, so the cache cannot hand them to components by reference
@@ -14,6 +14,7 @@ import { ACTIVE_STATUSES } from '../tickets/ticket-enums.js';
 import { StatsSummary } from './StatsSummary.js';
 import { SuggestionAcceptanceCard } from './SuggestionAcceptanceCard.js';
 import { TicketsPerDayChart } from './TicketsPerDayChart.js';
+import { TriageCard } from './TriageCard.js';
 import { useDocumentTitle } from '../../common/use-document-title.js';
 
 const DashboardPageQuery = graphql(`
@@ -23,6 +24,7 @@ const DashboardPageQuery = graphql(`
       ...BreakdownCharts_stats @unmask
       ...TicketsPerDayChart_stats @unmask
       ...SuggestionAcceptanceCard_stats @unmask
+      ...TriageCard_stats @unmask
     }
     active: stats(filter: { statuses: $activeStatuses }) {
       ...BreakdownCharts_stats @unmask
@@ -68,6 +70,7 @@ export function DashboardPage() {
               <TicketsPerDayChart stats={data.stats} />
               <div className="chart-grid chart-grid--two">
                 <SuggestionAcceptanceCard stats={data.stats} />
+                <TriageCard stats={data.stats} />
               </div>
               <section aria-labelledby="all-tickets-title" className="dashboard__section">
                 <h2 id="all-tickets-title">All tickets</h2>
