@@ -15,6 +15,7 @@ import { parseArgs } from 'node:util';
 import postgres from 'postgres';
 import { buildApp } from '../../server/src/app.js';
 import { rebuildTermCounts } from '../../server/src/classifier/learning.repository.js';
+import { learnFromTicketChange } from '../../server/src/classifier/learning.service.js';
 import { parseConfig } from '../../server/src/config.js';
 import { openDatabase, type Db } from '../../server/src/db/client.js';
 import { createRandom, createTicketGenerator } from '../../server/src/scripts/seed.generator.js';
@@ -104,6 +105,8 @@ async function rewordedExisting(): Promise<string> {
 const SIMILAR = 'query($text: String!) { similarTickets(text: $text) { similarity ticket { id status createdAt } } }';
 const UNRELATED = ['What is the weather like in Lisbon in spring?', 'Our office plants need watering while we are away.'];
 
+const ROLLBACK = Symbol('rollback');
+
 interface Case {
   name: string;
   target: number;
@@ -143,6 +146,22 @@ const CASES: Case[] = [
     target: 15,
     send: () =>
       inject('PATCH', `/api/tickets/${pick()}/`, { category: ['billing', 'technical', 'account', 'general'][Math.floor(random() * 4)] }),
+  },
+  {
+    name: 'learning write alone (one new ticket’s counts, in a transaction rolled back)',
+    target: 15,
+    send: async () => {
+      const t = generate();
+      await database.db
+        .transaction(async (tx) => {
+          await learnFromTicketChange(tx as unknown as Db, null, t);
+          throw ROLLBACK;
+        })
+        .catch((error: unknown) => {
+          if (error !== ROLLBACK) throw error;
+        });
+      return { statusCode: 200, body: '' };
+    },
   },
   {
     name: 'REST patch status (teaches nothing)',

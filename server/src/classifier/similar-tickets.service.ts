@@ -1,6 +1,6 @@
 // Similar tickets, for two readers: an agent writing a ticket (possible duplicates,
 // open ones first) and the Gemini prompt (the team's closest confirmed tickets as
-// examples). Candidates share at least two of the text's rarest words; they are ranked
+// examples). Candidates share two of the text's three rarest words; they are ranked
 // by trigram similarity above one threshold, so unrelated text finds nothing rather
 // than noise. A duplicate that shares none of the rare words is not found: the price
 // of a cost that stays flat with the number of tickets.
@@ -27,7 +27,17 @@ export const SIMILAR_TICKETS_MAX = 5;
 const SIMILARITY_THRESHOLD = 0.3;
 
 /** Words of the text that pick candidates: the rarest few, not too short to be specific. */
-const RARE_WORDS = 4;
+const RARE_WORDS = 3;
+/**
+ * The pairs of rare words tried in turn, until one finds a similar ticket: a reworded
+ * duplicate may have lost one of them. Measured at 200,000 seeded tickets: two words
+ * intersected in about 2.5 ms; "two of four" as one query 18–80 ms.
+ */
+const PAIRS: readonly (readonly [number, number])[] = [
+  [0, 1],
+  [0, 2],
+  [1, 2],
+];
 const RARE_WORD_LENGTH_MIN = 4;
 
 /**
@@ -51,7 +61,14 @@ async function rareWords(db: Db, text: string): Promise<string[]> {
 }
 
 async function mostSimilar(db: Db, text: string, limit: number): Promise<SimilarTicketRow[]> {
-  return selectSimilarTickets(db, { text, rareWords: await rareWords(db, text), threshold: SIMILARITY_THRESHOLD, limit });
+  const rare = await rareWords(db, text);
+  if (rare.length === 1) return selectSimilarTickets(db, { text, words: rare, threshold: SIMILARITY_THRESHOLD, limit });
+  for (const [a, b] of PAIRS) {
+    if (b >= rare.length) break;
+    const found = await selectSimilarTickets(db, { text, words: [rare[a]!, rare[b]!], threshold: SIMILARITY_THRESHOLD, limit });
+    if (found.length > 0) return found;
+  }
+  return [];
 }
 
 /**
