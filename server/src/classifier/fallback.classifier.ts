@@ -5,7 +5,8 @@
 import { createHash } from 'node:crypto';
 import type { Config } from '../config.js';
 import { ClassificationSource } from '../tickets/ticket.enums.js';
-import type { Classifier, ClassifierLogger, Suggestion } from './classifier.js';
+import type { Classifier, ClassifierLogger, ClassifyContext, Suggestion, TeamExample } from './classifier.js';
+import { boundedReason } from './learning.service.js';
 import { createGeminiClient, GeminiError, type GeminiClient } from './gemini.client.js';
 import { classifyLocally, DEFAULT_SUGGESTION, localFieldReasons } from './local.classifier.js';
 import { isUnusable, mergeWithFallback, type ParsedAnswer } from './parse.js';
@@ -75,10 +76,15 @@ export function createFallbackClassifier(options: FallbackClassifierOptions): Cl
     return { kind: 'unexpected', message: safeMessage(error instanceof Error ? error.message : String(error)) };
   }
 
-  async function askGemini(client: GeminiClient, description: string, local: Suggestion): Promise<Suggestion> {
+  async function askGemini(
+    client: GeminiClient,
+    description: string,
+    local: Suggestion,
+    examples: readonly TeamExample[],
+  ): Promise<Suggestion> {
     let answer: ParsedAnswer;
     try {
-      answer = await client.classify(description);
+      answer = await client.classify(description, examples);
     } catch (error) {
       logger.warn({ model: options.model, failure: describeFailure(error) }, 'Gemini classification failed; using the local classifier');
       return local;
@@ -97,36 +103,56 @@ export function createFallbackClassifier(options: FallbackClassifierOptions): Cl
     }
     // Source stays `gemini` when Gemini supplied at least one field: it did answer, and the
     // warning above records which field was filled in locally. There is no "mixed" source.
-    return { category: merged.category, priority: merged.priority, source: ClassificationSource.GEMINI, reason: merged.reason };
+    const similar = examples.length > 0 ? `Similar to ${examples.map((e) => `#${e.id}`).join(', ')}.` : null;
+    const reason = [merged.reason, similar].filter((part) => part !== null).join(' ');
+    return {
+      category: merged.category,
+      priority: merged.priority,
+      source: ClassificationSource.GEMINI,
+      reason: reason === '' ? null : boundedReason(reason),
+    };
   }
 
-  async function compute(key: string, description: string): Promise<Suggestion> {
-    const local = classifyLocally(description);
+  async function compute(key: string, description: string, local: Suggestion, examples: readonly TeamExample[]): Promise<Suggestion> {
     if (!gemini) return local;
-    const result = await askGemini(gemini, description, local);
+    const result = await askGemini(gemini, description, local, examples);
     // Only Gemini answers are cached: they are what costs money, and a fallback caused by a
     // transient failure should not outlive the failure.
     if (result.source === ClassificationSource.GEMINI) cache.set(key, result);
     return result;
   }
 
-  function classifySafely(description: string): Promise<Suggestion> {
-    const key = cacheKey(description);
+  /** The team's examples for Gemini; none when they cannot be read (the answer is then generic, not lost). */
+  async function examplesFor(context: ClassifyContext | undefined): Promise<readonly TeamExample[]> {
+    try {
+      return (await context?.examples?.()) ?? [];
+    } catch (error) {
+      logger.warn({ failure: describeFailure(error) }, 'Similar tickets for the Gemini prompt could not be read; asking without them');
+      return [];
+    }
+  }
+
+  async function classifySafely(description: string, context: ClassifyContext | undefined): Promise<Suggestion> {
+    const local = context?.offline ?? classifyLocally(description);
+    if (!gemini) return local;
+    const examples = await examplesFor(context);
+    // The examples are part of the question: a correction that changes them asks Gemini afresh.
+    const key = `${cacheKey(description)}:${examples.map((e) => `${e.id}/${e.category}/${e.priority}`).join(',')}`;
     const cached = cache.get(key);
-    if (cached) return Promise.resolve(cached);
+    if (cached) return cached;
     const pending = inFlight.get(key);
     if (pending) return pending;
-    const started = compute(key, description).finally(() => inFlight.delete(key));
+    const started = compute(key, description, local, examples).finally(() => inFlight.delete(key));
     inFlight.set(key, started);
     return started;
   }
 
   return {
-    async classify(description) {
+    async classify(description, context) {
       try {
         // A copy per caller, so a caller mutating its result cannot corrupt the cache or the
         // answer shared with concurrent callers.
-        return { ...(await classifySafely(description)) };
+        return { ...(await classifySafely(description, context)) };
       } catch (error) {
         logger.warn({ failure: describeFailure(error) }, 'Classification failed unexpectedly; using the default');
         return { ...DEFAULT_SUGGESTION };
@@ -147,5 +173,5 @@ export function classifyFromConfig(config: Config, logger?: ClassifierLogger): C
     timeoutMs: config.gemini.timeoutMs,
     logger,
   });
-  return (description) => classifier.classify(description);
+  return (description, context) => classifier.classify(description, context);
 }

@@ -6,7 +6,7 @@ import { ApiError, GoogleGenAI, Type, type GenerateContentConfig, type GenerateC
 import { DEFAULT_GEMINI_MODEL } from '../config.js';
 import { TICKET_CATEGORIES, TICKET_PRIORITIES } from '../tickets/ticket.enums.js';
 import { parseClassificationText, type ParsedAnswer } from './parse.js';
-import { SYSTEM_INSTRUCTION, buildUserPrompt } from './prompt.js';
+import { SYSTEM_INSTRUCTION, buildUserPrompt, type PromptExample } from './prompt.js';
 
 export type GeminiFailureKind = 'timeout' | 'http' | 'network' | 'blocked' | 'empty' | 'too_large';
 
@@ -39,7 +39,7 @@ export interface GeminiClientOptions {
 
 export interface GeminiClient {
   /** Resolves with the parsed answer (fields may individually be invalid); rejects with GeminiError. */
-  classify(description: string): Promise<ParsedAnswer>;
+  classify(description: string, examples?: readonly PromptExample[]): Promise<ParsedAnswer>;
 }
 
 const RESPONSE_SCHEMA: Schema = {
@@ -81,7 +81,7 @@ export function createGeminiClient(options: GeminiClientOptions): GeminiClient {
   });
 
   return {
-    async classify(description) {
+    async classify(description, examples = []) {
       const controller = new AbortController();
       let timer: NodeJS.Timeout | undefined;
       // Our own deadline, independent of the SDK's: whatever happens inside the SDK (a stalled
@@ -95,7 +95,7 @@ export function createGeminiClient(options: GeminiClientOptions): GeminiClient {
       try {
         const call = ai.models.generateContent({
           model,
-          contents: [{ role: 'user', parts: [{ text: buildUserPrompt(description) }] }],
+          contents: [{ role: 'user', parts: [{ text: buildUserPrompt(description, examples) }] }],
           config: {
             systemInstruction: SYSTEM_INSTRUCTION,
             responseMimeType: 'application/json',

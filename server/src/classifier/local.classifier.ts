@@ -10,7 +10,8 @@ import type { FieldReasons } from './parse.js';
 interface Cue<L extends string> {
   label: L;
   weight: number;
-  name: string;
+  /** What a reason calls a match: the words as written (`word`), or what a pattern stands for. */
+  name: 'word' | { label: string };
   regex: RegExp;
 }
 
@@ -37,8 +38,8 @@ function compilePhrase(phrase: string): RegExp {
 function compile<L extends string>(specs: readonly CueSpec<L>[]): Cue<L>[] {
   return specs.map(([label, weight, pattern]) =>
     typeof pattern === 'string'
-      ? { label, weight, name: pattern.replace(/\*/g, ''), regex: compilePhrase(pattern) }
-      : { label, weight, name: pattern.label, regex: new RegExp(pattern.regex.source, 'g') },
+      ? { label, weight, name: 'word' as const, regex: compilePhrase(pattern) }
+      : { label, weight, name: { label: pattern.label }, regex: new RegExp(pattern.regex.source, 'g') },
   );
 }
 
@@ -49,6 +50,8 @@ interface Hit<L extends string> {
   cue: Cue<L>;
   start: number;
   end: number;
+  /** How a reason names it: the word as the text has it ("invoices", not the cue's stem "invoic"). */
+  name: string;
 }
 
 /** Lowercases and straightens typographic apostrophes so "can’t" matches the cue "can't". */
@@ -69,7 +72,8 @@ function findHits<L extends string>(text: string, cues: readonly Cue<L>[]): Hit<
   for (const cue of cues) {
     cue.regex.lastIndex = 0;
     for (const match of text.matchAll(cue.regex)) {
-      all.push({ cue, start: match.index, end: match.index + match[0].length });
+      const name = cue.name === 'word' ? match[0].replace(/\s+/g, ' ') : cue.name.label;
+      all.push({ cue, start: match.index, end: match.index + match[0].length, name });
     }
   }
   all.sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
@@ -100,7 +104,7 @@ function pickWinner<L extends string>(hits: readonly Hit<L>[], precedence: reado
   }
   if (best === null) return null;
   const winner = best;
-  return { label: winner, cues: hits.filter((h) => h.cue.label === winner && h.cue.weight > 0).map((h) => h.cue.name) };
+  return { label: winner, cues: hits.filter((h) => h.cue.label === winner && h.cue.weight > 0).map((h) => h.name) };
 }
 
 function quoteCues(cues: readonly string[]): string {
@@ -124,6 +128,28 @@ function findWinners(description: string) {
     category: pickWinner(findHits(text, COMPILED_CATEGORY_CUES), CATEGORY_PRECEDENCE),
     priority: pickWinner(findHits(text, COMPILED_PRIORITY_CUES), PRIORITY_PRECEDENCE),
   };
+}
+
+/** A field's keyword evidence: each label's summed cue weight and the cues that gave it. */
+export interface KeywordVotes<L extends string> {
+  scores: Map<L, number>;
+  cues: Map<L, string[]>;
+}
+
+function votesOf<L extends string>(hits: readonly Hit<L>[]): KeywordVotes<L> {
+  const scores = new Map<L, number>();
+  const cues = new Map<L, string[]>();
+  for (const { cue, name } of hits) {
+    scores.set(cue.label, (scores.get(cue.label) ?? 0) + cue.weight);
+    if (cue.weight > 0) cues.set(cue.label, [...(cues.get(cue.label) ?? []), name]);
+  }
+  return { scores, cues };
+}
+
+/** The keyword evidence behind `classifyLocally`, for a classifier that weighs it against other evidence. */
+export function keywordVotes(description: string): { category: KeywordVotes<TicketCategory>; priority: KeywordVotes<TicketPriority> } {
+  const text = normalize(description);
+  return { category: votesOf(findHits(text, COMPILED_CATEGORY_CUES)), priority: votesOf(findHits(text, COMPILED_PRIORITY_CUES)) };
 }
 
 /** Why each field has its value, on its own: for an answer completed field by field. */

@@ -11,6 +11,7 @@ import {
   jsonb,
   pgTable,
   primaryKey,
+  real,
   text,
   timestamp,
   uniqueIndex,
@@ -45,6 +46,7 @@ import {
   type TicketPriority,
   type TicketStatus,
 } from '../tickets/ticket.enums.js';
+import { LEARNED_FIELDS, type LearnedField } from '../classifier/learning.model.js';
 import {
   WEBHOOK_ATTEMPT_ERRORS,
   WEBHOOK_DELIVERY_STATUSES,
@@ -89,6 +91,10 @@ export const tickets = pgTable(
     // once, by the create, so that a later edit (an escalation) is history, not an
     // override. Null when no suggestion was shown. The counters and statistics read it.
     suggestionAccepted: boolean('suggestion_accepted'),
+    // How sure the classifier was of that suggestion (0–1), so the dashboard can show
+    // whether high confidence means accepted. Null when none was shown, and for
+    // suggestions recorded before confidence existed.
+    suggestionConfidence: real('suggestion_confidence'),
     // Who wrote the ticket and who last changed it: a user (signed in, or owning the
     // API token used) and, for a token, the token. All null for an anonymous write
     // (ANONYMOUS_ACCESS) and for tickets from before sign-in existed.
@@ -116,6 +122,10 @@ export const tickets = pgTable(
     check('tickets_classification_source_valid', sql`${t.classificationSource} in ${inList(CLASSIFICATION_SOURCES)}`),
     check('tickets_created_by_token_has_user', sql`${t.createdByTokenId} is null or ${t.createdByUserId} is not null`),
     check('tickets_version_positive', sql`${t.version} >= 1`),
+    check(
+      'tickets_suggestion_confidence_valid',
+      sql`${t.suggestionConfidence} is null or (${t.suggestedCategory} is not null and ${t.suggestionConfidence} between 0 and 1)`,
+    ),
     check('tickets_updated_by_token_has_user', sql`${t.updatedByTokenId} is null or ${t.updatedByUserId} is not null`),
     check(
       'tickets_suggestion_complete',
@@ -166,6 +176,13 @@ export const tickets = pgTable(
     // 22.0 ms and 15.9 → 22.6 ms, missing the 15 ms target, at half the throughput.
     // So the p95 stays low and a write in about a thousand pays for the merge.
     index('tickets_search_trgm_idx').using('gin', sql`(${t.title} || ' ' || ${t.description}) gin_trgm_ops`),
+    // Similar tickets (classifier/similar-tickets.repository.ts): the words of each
+    // description, so that "tickets sharing two of these four rare words" is a few
+    // posting lists merged. The trigram index cannot serve it cheaply: a word is six
+    // trigrams, each with a long list, and ranking its candidates by similarity cost
+    // 0.3–0.6 ms each (EXPLAIN ANALYZE, 20,000 seeded tickets). About 40 entries a
+    // ticket against the trigram index's ~300.
+    index('tickets_description_words_idx').using('gin', sql`to_tsvector('simple', ${t.description})`),
   ],
 );
 
@@ -332,6 +349,8 @@ export const ticketSuggestions = pgTable(
     category: text('category').$type<TicketCategory>().notNull(),
     priority: text('priority').$type<TicketPriority>().notNull(),
     source: text('source').$type<ClassificationSource>().notNull(),
+    /** The answer's confidence (0–1); null for rows issued before confidence existed. */
+    confidence: real('confidence'),
     createdAt: ts('created_at').notNull().defaultNow(),
   },
   (t) => [
@@ -339,6 +358,28 @@ export const ticketSuggestions = pgTable(
     index('ticket_suggestions_description_hash_idx').on(t.descriptionHash),
     // Purging the expired ones reads only them, oldest first.
     index('ticket_suggestions_created_at_idx').on(t.createdAt),
+  ],
+);
+
+// What the team's confirmed tickets taught the offline classifier: for each term of a
+// ticket's description (classifier/learning.model.ts), how many tickets using it the
+// team filed under each category and each priority; the row with term '' counts the
+// tickets themselves. Written in the ticket's own transaction (create, and any change
+// of description, category or priority: classifier/learning.service.ts), so every
+// process sharing the database learns at once. Read by primary-key lookups of one
+// description's terms. Counts never go below 0: a correction of a ticket from before
+// learning existed has nothing to take back.
+export const classifierTermCounts = pgTable(
+  'classifier_term_counts',
+  {
+    term: text('term').notNull(),
+    field: text('field').$type<LearnedField>().notNull(),
+    label: text('label').notNull(),
+    count: integer('count').notNull(),
+  },
+  (t) => [
+    primaryKey({ name: 'classifier_term_counts_pk', columns: [t.term, t.field, t.label] }),
+    check('classifier_term_counts_field_valid', sql`${t.field} in ${inList(LEARNED_FIELDS)}`),
   ],
 );
 

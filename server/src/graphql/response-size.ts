@@ -8,6 +8,8 @@ import { DISPLAY_NAME_MAX_LENGTH, EMAIL_MAX_LENGTH, TOKEN_NAME_MAX_LENGTH } from
 import { API_TOKEN_SHOWN_LENGTH, newApiTokenSecret, newSecret } from '../auth/secrets.js';
 import { USER_LIST_MAX } from '../auth/user.repository.js';
 import { REASON_MAX } from '../classifier/parse.js';
+import { SIMILAR_TICKETS_MAX } from '../classifier/similar-tickets.service.js';
+import { CONFIDENCE_BANDS } from '../classifier/triage.service.js';
 import {
   TICKET_CATEGORIES,
   TICKET_DESCRIPTION_MAX,
@@ -146,6 +148,13 @@ export function sizeModel(schema: GraphQLSchema): SizeModel {
     'TicketStats.statusBreakdown': () => TICKET_STATUSES.length,
     'SuggestionAcceptance.byCategory': () => TICKET_CATEGORIES.length,
     'TicketStats.activeByAssignee': () => ACTIVE_BY_ASSIGNEE_MAX,
+    'TriageReport.byConfidence': () => CONFIDENCE_BANDS.length,
+    'TriageReport.byCategory': () => TICKET_CATEGORIES.length,
+    'TriageReport.byPriority': () => TICKET_PRIORITIES.length,
+    // Off the diagonal only.
+    'TriageReport.categoryOverrides': () => TICKET_CATEGORIES.length * (TICKET_CATEGORIES.length - 1),
+    'TriageReport.priorityOverrides': () => TICKET_PRIORITIES.length * (TICKET_PRIORITIES.length - 1),
+    'Query.similarTickets': () => SIMILAR_TICKETS_MAX,
     'CreateTicketPayload.userErrors': () => userErrorsMax,
     'UpdateTicketPayload.userErrors': () => userErrorsMax,
     'AddTicketNotePayload.userErrors': () => userErrorsMax,

@@ -8,6 +8,8 @@ import { AuthResolver } from '../auth/auth.resolver.js';
 import { UserResolver } from '../auth/user.resolver.js';
 import { ClassificationResolver } from '../classifier/classification.resolver.js';
 import { TicketAssigneeResolver, TicketEventAssigneeResolver } from '../tickets/ticket-assignee.resolver.js';
+import { SimilarTicketsResolver } from '../classifier/similar-tickets.resolver.js';
+import { TriageResolver } from '../classifier/triage.resolver.js';
 import { TicketAuthorResolver } from '../tickets/ticket-author.resolver.js';
 import { TicketBulkResolver } from '../tickets/ticket-bulk.resolver.js';
 import { TicketEventActorResolver, TicketHistoryResolver } from '../tickets/ticket-history.resolver.js';
@@ -29,6 +31,8 @@ const RESOLVERS = [
   TicketNoteAuthorResolver,
   TicketStatsResolver,
   ClassificationResolver,
+  TriageResolver,
+  SimilarTicketsResolver,
   AuthResolver,
   UserResolver,
   ApiTokenResolver,

@@ -6,6 +6,7 @@ import { AUTH_ERROR_HTTP_STATUS, AuthError, authErrorHeaders, throttledDetail, t
 import { CLASSIFIER_ERROR_HTTP_STATUS, ClassifierError } from '../classifier/classifier.errors.js';
 import { isServiceUnavailable, SERVICE_UNAVAILABLE_MESSAGE } from '../db/database.errors.js';
 import { TICKET_ERROR_HTTP_STATUS, TicketError, type TicketErrorCode, type TicketIssue } from '../tickets/ticket.errors.js';
+import { REST_FILTER_PARAMS } from './ticket.schemas.js';
 
 /** A transport-level refusal (bad page, malformed JSON, …) answered as `{"detail": …}`. */
 export class RestError extends Error {
@@ -27,14 +28,12 @@ export interface DrfDetail {
 }
 
 // The service names some fields as GraphQL does; REST clients know Django's names.
-// `categories` etc. come from the list filter, where REST takes one `category` value.
+// A list filter's field (`categories`) is named by its REST parameter (`category`).
 const REST_FIELD_NAMES: Readonly<Record<string, string>> = {
+  ...Object.fromEntries(Object.entries(REST_FILTER_PARAMS).flatMap(([field, param]) => (param ? [[field, param.name]] : []))),
   suggestedCategory: 'suggested_category',
   suggestedPriority: 'suggested_priority',
   classificationSource: 'classification_source',
-  categories: 'category',
-  priorities: 'priority',
-  statuses: 'status',
   suggestionId: 'suggestion_id',
   // A header, named as the client sent it.
   idempotencyKey: 'Idempotency-Key',

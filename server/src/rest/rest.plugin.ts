@@ -20,6 +20,7 @@ import { redirectToSlash } from './resource.js';
 import { SHARED_SCHEMAS } from './ticket.schemas.js';
 import { registerTicketRoutes } from './ticket.routes.js';
 import { registerTicketNoteRoutes } from './ticket-note.routes.js';
+import { registerTriageRoutes } from './triage.routes.js';
 import { registerAuthRoutes } from './auth.routes.js';
 
 export interface RestShimOptions {
@@ -128,6 +129,7 @@ export const restShim: FastifyPluginAsync<RestShimOptions> = async (app, options
 
   registerTicketRoutes(app, options);
   registerTicketNoteRoutes(app, options);
+  registerTriageRoutes(app, { db: options.db });
   registerAuthRoutes(app, { db: options.db, settings: options.identity.settings });
 
   app.get('/schema/', { schema: { hide: true }, config: { access: 'page' } }, async () => app.swagger());

@@ -4,6 +4,7 @@
 import type { FastifySchema } from 'fastify';
 import {
   CLASSIFICATION_SOURCES,
+  SUGGESTION_OUTCOMES,
   TICKET_CATEGORIES,
   TICKET_DESCRIPTION_MAX,
   TICKET_EVENT_FIELDS,
@@ -220,6 +221,7 @@ export const REST_FILTER_PARAMS: { [K in TicketFilterField]: RestFilterParam | n
   statuses: { name: 'status', schema: status },
   createdAfter: null,
   createdBefore: null,
+
   assignee: {
     name: 'assignee',
     schema: {
@@ -229,9 +231,12 @@ export const REST_FILTER_PARAMS: { [K in TicketFilterField]: RestFilterParam | n
     },
     read: (value) => (value === 'me' ? { me: true } : value === 'none' ? { none: true } : { userIds: [value] }),
   },
+  suggestedCategories: { name: 'suggested_category', schema: category },
+  suggestedPriorities: { name: 'suggested_priority', schema: priority },
+  suggestionOutcomes: { name: 'suggestion', schema: { type: 'string', enum: SUGGESTION_OUTCOMES } },
 };
 
-const filterParams = Object.fromEntries(
+export const filterParams = Object.fromEntries(
   Object.values(REST_FILTER_PARAMS)
     .filter((param) => param !== null)
     .map(({ name, schema }) => [name, { description: 'Exact match. Empty is ignored.', ...schema }]),
@@ -544,16 +549,25 @@ export const classifySchema: FastifySchema = {
   response: {
     200: {
       type: 'object',
-      required: ['suggested_category', 'suggested_priority', 'source', 'reason', 'suggestion_id'],
+      required: ['suggested_category', 'suggested_priority', 'source', 'reason', 'suggestion_id', 'confidence'],
       properties: {
         suggested_category: category,
         suggested_priority: priority,
         source: { type: 'string', enum: CLASSIFICATION_SOURCES },
-        reason: { type: ['string', 'null'] },
+        reason: {
+          type: ['string', 'null'],
+          description: 'What drove the answer: the team’s words and keyword cues, Gemini’s sentence, or the similar tickets it was shown.',
+        },
         suggestion_id: {
           type: 'string',
           format: 'uuid',
           description: `This answer as the server recorded it, for one ticket with this description within ${SUGGESTION_TTL_SECONDS / 3600} hours.`,
+        },
+        confidence: {
+          type: 'number',
+          minimum: 0,
+          maximum: 1,
+          description: 'How sure the server is that both the category and the priority will be kept (0–1).',
         },
       },
     },

@@ -190,7 +190,7 @@ export async function toRestActiveByAssignee(db: Db, rows: readonly AssigneeCoun
   );
 }
 
-/** The original API's four keys, then the id to create the ticket with. */
+/** The original API's four keys, then the id to create the ticket with, then how sure the server is. */
 export function toRestClassification(c: IssuedSuggestion) {
   return {
     suggested_category: c.category,
@@ -198,6 +198,7 @@ export function toRestClassification(c: IssuedSuggestion) {
     source: c.source,
     reason: c.reason,
     suggestion_id: c.suggestionId,
+    confidence: c.confidence,
   };
 }
 

@@ -7,10 +7,12 @@
 // place that must decide about it (the rules table below, the GraphQL input, the REST
 // parameters, the SQL conditions and, after codegen, the web app's cache key and URL).
 import {
+  SUGGESTION_OUTCOMES,
   TICKET_CATEGORIES,
   TICKET_ID_MAX,
   TICKET_PRIORITIES,
   TICKET_STATUSES,
+  type SuggestionOutcome,
   type TicketCategory,
   type TicketPriority,
   type TicketStatus,
@@ -68,6 +70,11 @@ export interface ValidTicketFilter {
   createdAfter?: Date;
   createdBefore?: Date;
   assignee?: ValidAssigneeFilter;
+  /** What the classifier suggested (tickets without a suggestion never match). */
+  suggestedCategories?: TicketCategory[];
+  suggestedPriorities?: TicketPriority[];
+  /** How the suggestion fared, on the ticket as filed now: any of these. */
+  suggestionOutcomes?: SuggestionOutcome[];
 }
 
 /**
@@ -212,6 +219,18 @@ export const TICKET_FILTER_FIELDS = {
   createdAfter: { counters: false, validate: (issues, v) => validateInstant(issues, 'createdAfter', v) },
   createdBefore: { counters: false, validate: (issues, v) => validateInstant(issues, 'createdBefore', v) },
   assignee: { counters: false, validate: validateAssigneeFilter },
+  suggestedCategories: {
+    counters: false,
+    validate: (issues, v) => validateChoiceList(issues, 'suggestedCategories', v, TICKET_CATEGORIES),
+  },
+  suggestedPriorities: {
+    counters: false,
+    validate: (issues, v) => validateChoiceList(issues, 'suggestedPriorities', v, TICKET_PRIORITIES),
+  },
+  suggestionOutcomes: {
+    counters: false,
+    validate: (issues, v) => validateChoiceList(issues, 'suggestionOutcomes', v, SUGGESTION_OUTCOMES),
+  },
 } as const satisfies { [K in TicketFilterField]: FilterFieldRule<K> };
 
 const FILTER_FIELD_NAMES = Object.keys(TICKET_FILTER_FIELDS) as TicketFilterField[];

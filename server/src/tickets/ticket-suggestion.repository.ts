@@ -17,7 +17,16 @@ export interface SuggestedValues {
   category: TicketCategory;
   priority: TicketPriority;
   source: ClassificationSource;
+  /** How sure the classifier was (0–1); null for suggestions issued before confidence existed. */
+  confidence?: number | null;
 }
+
+const REDEEMED = {
+  category: ticketSuggestions.category,
+  priority: ticketSuggestions.priority,
+  source: ticketSuggestions.source,
+  confidence: ticketSuggestions.confidence,
+};
 
 const notExpired = () => gt(ticketSuggestions.createdAt, sql`now() - ${SUGGESTION_TTL_SECONDS} * interval '1 second'`);
 
@@ -52,7 +61,7 @@ export async function redeemSuggestionById(db: Db, id: string, descriptionHash: 
   const [row] = await db
     .delete(ticketSuggestions)
     .where(and(eq(ticketSuggestions.id, id), eq(ticketSuggestions.descriptionHash, descriptionHash), notExpired()))
-    .returning({ category: ticketSuggestions.category, priority: ticketSuggestions.priority, source: ticketSuggestions.source });
+    .returning(REDEEMED);
   return row ?? null;
 }
 
@@ -77,9 +86,6 @@ export async function redeemSuggestionByValues(db: Db, values: SuggestedValues, 
     .orderBy(desc(ticketSuggestions.createdAt))
     .limit(1)
     .for('update', { skipLocked: true });
-  const [row] = await db
-    .delete(ticketSuggestions)
-    .where(inArray(ticketSuggestions.id, match))
-    .returning({ category: ticketSuggestions.category, priority: ticketSuggestions.priority, source: ticketSuggestions.source });
+  const [row] = await db.delete(ticketSuggestions).where(inArray(ticketSuggestions.id, match)).returning(REDEEMED);
   return row ?? null;
 }

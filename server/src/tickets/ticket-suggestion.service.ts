@@ -27,7 +27,12 @@ function descriptionKey(description: string): string {
 export async function issueSuggestion(db: Db, description: string, values: SuggestedValues): Promise<string> {
   // A few expired rows go with every new one, so the table stays about a day's worth.
   await deleteExpiredSuggestions(db);
-  return insertSuggestion(db, descriptionKey(description), { category: values.category, priority: values.priority, source: values.source });
+  return insertSuggestion(db, descriptionKey(description), {
+    category: values.category,
+    priority: values.priority,
+    source: values.source,
+    confidence: values.confidence ?? null,
+  });
 }
 
 /**

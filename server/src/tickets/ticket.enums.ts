@@ -29,11 +29,23 @@ export enum ClassificationSource {
   DEFAULT = 'default',
 }
 
+/**
+ * How a ticket's suggestion fared, judged on the ticket as filed now (as the triage
+ * report counts it): both fields kept, or the category, the priority or either changed.
+ */
+export enum SuggestionOutcome {
+  ACCEPTED = 'accepted',
+  OVERRIDDEN = 'overridden',
+  CATEGORY_OVERRIDDEN = 'category_overridden',
+  PRIORITY_OVERRIDDEN = 'priority_overridden',
+}
+
 // Tuples for the database CHECK constraints, validation and `it.each` tables.
 export const TICKET_CATEGORIES = Object.values(TicketCategory);
 export const TICKET_PRIORITIES = Object.values(TicketPriority);
 export const TICKET_STATUSES = Object.values(TicketStatus);
 export const CLASSIFICATION_SOURCES = Object.values(ClassificationSource);
+export const SUGGESTION_OUTCOMES = Object.values(SuggestionOutcome);
 
 /** Statuses that count as "open" in statistics: the active, unresolved tickets. */
 export const ACTIVE_STATUSES: readonly TicketStatus[] = [TicketStatus.OPEN, TicketStatus.IN_PROGRESS];
@@ -84,6 +96,17 @@ registerEnumType(TicketCategory, {
     TECHNICAL: { description: 'Errors, crashes, outages, bugs and integrations.' },
     ACCOUNT: { description: 'Sign-in, passwords, 2FA, profile and access.' },
     GENERAL: { description: 'Questions and requests that fit no other category.' },
+  },
+});
+
+registerEnumType(SuggestionOutcome, {
+  name: 'SuggestionOutcome',
+  description: 'How a suggestion fared, judged on the ticket as filed now (a later correction counts), as `stats.triage` counts it.',
+  valuesConfig: {
+    ACCEPTED: { description: 'Filed with both the suggested category and priority.' },
+    OVERRIDDEN: { description: 'Filed with another category or priority.' },
+    CATEGORY_OVERRIDDEN: { description: 'Filed in another category than suggested.' },
+    PRIORITY_OVERRIDDEN: { description: 'Filed with another priority than suggested.' },
   },
 });
 

@@ -4,7 +4,14 @@ import { Field, GraphQLISODateTime, ID, InputType, Int, registerEnumType } from 
 import { IDEMPOTENCY_KEY_TTL_SECONDS } from './idempotency-key.repository.js';
 import { IDEMPOTENCY_KEY_MAX_LENGTH } from './idempotency-key.validation.js';
 import { SUGGESTION_TTL_SECONDS } from './ticket-suggestion.repository.js';
-import { TICKET_DESCRIPTION_MAX, TICKET_TITLE_MAX, TicketCategory, TicketPriority, TicketStatus } from './ticket.enums.js';
+import {
+  SuggestionOutcome,
+  TICKET_DESCRIPTION_MAX,
+  TICKET_TITLE_MAX,
+  TicketCategory,
+  TicketPriority,
+  TicketStatus,
+} from './ticket.enums.js';
 import { ASSIGNEE_FILTER_IDS_MAX, TicketOrder, type ExactlyTheFilterFields } from './ticket-query.js';
 
 const hours = (seconds: number) => `${seconds / 3600} hours`;
@@ -52,6 +59,18 @@ export class TicketFilter {
 
   @Field(() => AssigneeFilter, { nullable: true, description: 'Assigned to me, to nobody, or to given users.' })
   assignee?: AssigneeFilter | null;
+
+  @Field(() => [TicketCategory], { nullable: true, description: 'The classifier suggested any of these categories.' })
+  suggestedCategories?: TicketCategory[] | null;
+
+  @Field(() => [TicketPriority], { nullable: true, description: 'The classifier suggested any of these priorities.' })
+  suggestedPriorities?: TicketPriority[] | null;
+
+  @Field(() => [SuggestionOutcome], {
+    nullable: true,
+    description: 'The suggestion fared any of these ways (as filed now, as `stats.triage` counts); tickets without one never match.',
+  })
+  suggestionOutcomes?: SuggestionOutcome[] | null;
 }
 
 // The GraphQL filter has exactly the list query's filter fields (ticket-query.ts):

@@ -3,7 +3,7 @@ import type { TicketRow } from './ticket.repository.js';
 import type { Ticket } from './ticket.type.js';
 
 export function toTicket(row: TicketRow): Ticket {
-  const { suggestedCategory, suggestedPriority, classificationSource, suggestionAccepted, ...rest } = row;
+  const { suggestedCategory, suggestedPriority, classificationSource, suggestionAccepted, suggestionConfidence, ...rest } = row;
   return {
     ...rest,
     suggestion:
@@ -12,6 +12,7 @@ export function toTicket(row: TicketRow): Ticket {
             category: suggestedCategory,
             priority: suggestedPriority,
             source: classificationSource,
+            confidence: suggestionConfidence,
             // As saved by the create: a later edit does not change it.
             accepted: suggestionAccepted === true,
           }

@@ -9,6 +9,7 @@ import { decodeRow, executeRows, withStatementTimeout } from '../db/statements.j
 import {
   RESOLVED_STATUSES,
   type ClassificationSource,
+  type SuggestionOutcome,
   type TicketCategory,
   type TicketPriority,
   type TicketStatus,
@@ -36,6 +37,19 @@ function likeLiteral(term: string): string {
   return term.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
+const categoryKept = sql`${tickets.category} = ${tickets.suggestedCategory}`;
+const priorityKept = sql`${tickets.priority} = ${tickets.suggestedPriority}`;
+const categoryChanged = sql`${tickets.category} <> ${tickets.suggestedCategory}`;
+const priorityChanged = sql`${tickets.priority} <> ${tickets.suggestedPriority}`;
+
+// Exhaustive: a new outcome fails to compile until it has a condition.
+const SUGGESTION_OUTCOME_CONDITIONS: Record<SuggestionOutcome, SQL> = {
+  accepted: sql`(${categoryKept} and ${priorityKept})`,
+  overridden: sql`(${categoryChanged} or ${priorityChanged})`,
+  category_overridden: categoryChanged,
+  priority_overridden: priorityChanged,
+};
+
 // Exhaustive: a new filter field fails to compile until it has a condition.
 const FILTER_CONDITIONS: { [K in TicketFilterField]: (value: NonNullable<ValidTicketFilter[K]>) => SQL } = {
   categories: (values) => inArray(tickets.category, values),
@@ -49,6 +63,11 @@ const FILTER_CONDITIONS: { [K in TicketFilterField]: (value: NonNullable<ValidTi
       userIds.length > 0 ? inArray(tickets.assigneeUserId, userIds) : undefined,
       unassigned ? isNull(tickets.assigneeUserId) : undefined,
     ) ?? sql`false`,
+  suggestedCategories: (values) => inArray(tickets.suggestedCategory, values),
+  suggestedPriorities: (values) => inArray(tickets.suggestedPriority, values),
+  // As the triage report counts (triage.service.ts): the ticket as filed now. Without a
+  // suggestion, every comparison is null, so such tickets match no outcome.
+  suggestionOutcomes: (values) => or(...values.map((outcome) => SUGGESTION_OUTCOME_CONDITIONS[outcome])) ?? sql`false`,
 };
 
 function filterCondition<K extends TicketFilterField>(field: K, value: ValidTicketFilter[K]): SQL | undefined {
@@ -125,6 +144,7 @@ export interface NewTicket {
   classificationSource?: ClassificationSource | null;
   suggestionAccepted?: boolean | null;
   assigneeUserId?: number | null;
+  suggestionConfidence?: number | null;
   createdByUserId: number | null;
   createdByTokenId: number | null;
   updatedByUserId: number | null;

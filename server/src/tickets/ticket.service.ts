@@ -9,6 +9,7 @@ import { validateIdempotencyKey } from './idempotency-key.validation.js';
 import { TICKET_DEFAULTS } from './ticket.enums.js';
 import { TicketError, type TicketIssue } from './ticket.errors.js';
 import { redeemSuggestion } from './ticket-suggestion.service.js';
+import { learnFromTicketChange } from '../classifier/learning.service.js';
 import { countTicketsBounded, listTicketsCounted, type TicketCount } from './ticket-count.repository.js';
 import { assignedAtCreate, changedFields, createdEvent, fieldChangedEvents } from './ticket-event.service.js';
 import {
@@ -187,6 +188,7 @@ async function insertCreated(db: Db, actor: Actor, valid: ValidCreateTicket): Pr
         suggested.priority === (valid.priority ?? TICKET_DEFAULTS.priority)
       : null,
     assigneeUserId: valid.assigneeUserId,
+    suggestionConfidence: suggested?.confidence ?? null,
     createdByUserId: author.userId,
     createdByTokenId: author.tokenId,
     updatedByUserId: author.userId,
@@ -194,6 +196,8 @@ async function insertCreated(db: Db, actor: Actor, valid: ValidCreateTicket): Pr
   };
   // The ticket and its events in one statement: a write as fast as one without history.
   const ticket = await insertTicketWithEvents(db, values, [createdEvent(actor, values), ...assignedAtCreate(actor, values)]);
+  // Taught in the same transaction: the next suggestion reflects this ticket.
+  await learnFromTicketChange(db, null, ticket);
   return { ticket, suggestionIgnored: valid.suggestion !== null && suggested === null };
 }
 
@@ -254,6 +258,8 @@ function replay(earlier: { requestHash: string; response: unknown }, requestHash
         (ticket.suggestedCategory === null
           ? null
           : ticket.suggestedCategory === ticket.category && ticket.suggestedPriority === ticket.priority),
+      // Answers stored before confidence was recorded have none.
+      suggestionConfidence: ticket.suggestionConfidence ?? null,
       createdAt: new Date(ticket.createdAt),
       updatedAt: new Date(ticket.updatedAt),
       resolvedAt: ticket.resolvedAt === null ? null : new Date(ticket.resolvedAt),
@@ -301,10 +307,14 @@ export async function updateTicket(
   if (!read) throw TicketError.notFound();
   const plan = planUpdate(actor, read, patch, expected);
   if (plan === null) return read;
-  const written = await updateTicketWithEvents(db, id, plan.changes, authorOf(actor), read.version, plan.events);
-  if (written) return written;
-  // Changed since the read: again, locked, so that concurrent writers of one ticket
-  // queue instead of retrying each other out.
+  // A change the classifier learns from (text, category, priority) is taught in the
+  // write's transaction, so it takes the locked path; the rest write in one statement.
+  if (!teachesClassifier(plan.changes)) {
+    const written = await updateTicketWithEvents(db, id, plan.changes, authorOf(actor), read.version, plan.events);
+    if (written) return written;
+  }
+  // Locked, so that concurrent writers of one ticket queue instead of retrying each
+  // other out (also after the optimistic write found the ticket changed since the read).
   return db.transaction((tx) => applyUpdate(tx as unknown as Db, actor, id, patch, expected));
 }
 
@@ -328,7 +338,13 @@ export async function applyUpdate(
   if (locked === null) return before;
   const after = await updateTicketWithEvents(tx, id, locked.changes, authorOf(actor), before.version, locked.events);
   if (!after) throw new Error(`ticket ${id} changed while locked`);
+  if (teachesClassifier(locked.changes)) await learnFromTicketChange(tx, before, after);
   return after;
+}
+
+/** Whether a change moves what the classifier learned: the words, or the labels the team gave them. */
+function teachesClassifier(changes: ValidUpdateTicket): boolean {
+  return changes.description !== undefined || changes.category !== undefined || changes.priority !== undefined;
 }
 
 /**

@@ -1,5 +1,5 @@
 // The GraphQL `Ticket` type and its suggestion.
-import { Field, ID, Int, ObjectType, GraphQLISODateTime } from 'type-graphql';
+import { Field, Float, ID, Int, ObjectType, GraphQLISODateTime } from 'type-graphql';
 import {
   ClassificationSource,
   TICKET_DESCRIPTION_MAX,
@@ -22,6 +22,12 @@ export class TicketSuggestion {
 
   @Field(() => Boolean, { description: 'True when the ticket was saved with both the suggested category and priority.' })
   accepted!: boolean;
+
+  @Field(() => Float, {
+    nullable: true,
+    description: 'How sure the classifier was (0–1); null for suggestions from before confidence was recorded, and in history events.',
+  })
+  confidence?: number | null;
 }
 
 // simpleResolvers: these types are plain data read as they are, so their fields use

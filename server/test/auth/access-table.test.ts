@@ -40,6 +40,8 @@ const ROUTES: Record<string, Access> = {
   ...resource('/api/tickets/bulk/', { PATCH: 'tickets:write' }, 'tickets:write'),
   ...resource('/api/tickets/stats/', { GET: 'tickets:read' }, 'tickets:read'),
   ...resource('/api/tickets/classify/', { POST: 'classify' }, 'classify'),
+  ...resource('/api/tickets/similar/', { GET: 'tickets:read' }, 'tickets:read'),
+  ...resource('/api/tickets/stats/triage/', { GET: 'tickets:read' }, 'tickets:read'),
   ...resource('/api/auth/token/', { POST: 'public' }, 'public'),
   'GET /api/schema/': 'page',
   'HEAD /api/schema/': 'page',
@@ -77,6 +79,7 @@ const FIELDS: Record<string, { access: Access; operation: string }> = {
   tickets: { access: 'tickets:read', operation: 'query { tickets(first: 1) { totalCount } }' },
   ticket: { access: 'tickets:read', operation: 'query { ticket(id: "1") { id } }' },
   stats: { access: 'tickets:read', operation: 'query { stats { totalTickets } }' },
+  similarTickets: { access: 'tickets:read', operation: 'query { similarTickets(text: "My invoice is wrong") { similarity } }' },
   classifyDescription: { access: 'classify', operation: 'query { classifyDescription(description: "My invoice is wrong") { category } }' },
   createTicket: {
     access: 'tickets:write',

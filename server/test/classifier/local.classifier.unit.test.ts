@@ -50,6 +50,16 @@ describe('classifyLocally', () => {
     );
   });
 
+  it.each<[string, string, string[]]>([
+    ['a word-ending cue names the word written, not its stem', 'Our invoices were deactivated', ['"invoices"', '"deactivated"']],
+    ['a phrase cue names the phrase as written', 'I was Charged  Twice', ['"charged twice"']],
+    ['a pattern cue names what it stands for', 'They took $40 from me', ['"an amount of money"']],
+  ])('reasons: %s', (_name, description, named) => {
+    const reason = classifyLocally(description).reason ?? '';
+    for (const word of named) expect(reason).toContain(word);
+    expect(reason).not.toMatch(/"(invoic|deactivat|invit|upgrad|downgrad)"/);
+  });
+
   it.each<[string, string, TicketCategory | TicketPriority]>([
     ['equal billing and account scores go to billing', 'invoice password', BILLING],
     ['equal account and technical scores go to account', 'password error', ACCOUNT],

@@ -4,11 +4,14 @@ import { describe, expect, it } from 'vitest';
 import {
   buildUserPrompt,
   DESCRIPTION_TAG,
+  EXAMPLE_TAG,
   PROMPT_DESCRIPTION_MAX,
+  PROMPT_EXAMPLE_MAX,
+  PROMPT_EXAMPLES_MAX,
   SYSTEM_INSTRUCTION,
   truncateCodePoints,
 } from '../../src/classifier/prompt.js';
-import { TICKET_CATEGORIES, TICKET_PRIORITIES } from '../../src/tickets/ticket.enums.js';
+import { TICKET_CATEGORIES, TICKET_PRIORITIES, TicketCategory, TicketPriority } from '../../src/tickets/ticket.enums.js';
 
 const OPEN = `<${DESCRIPTION_TAG}>`;
 const CLOSE = `</${DESCRIPTION_TAG}>`;
@@ -49,6 +52,33 @@ describe('buildUserPrompt', () => {
       ...Array.from(emoji).slice(0, PROMPT_DESCRIPTION_MAX - 1),
     ]);
     expect(block).not.toMatch(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])/);
+  });
+});
+
+describe('buildUserPrompt with the team’s examples', () => {
+  const example = (description: string) => ({ description, category: TicketCategory.BILLING, priority: TicketPriority.HIGH });
+
+  it('puts each example before the ticket, with the labels the team chose', () => {
+    const prompt = buildUserPrompt('New ticket', [example('Earlier ticket')]);
+    expect(prompt).toContain(`<${EXAMPLE_TAG} category="billing" priority="high">\nEarlier ticket\n</${EXAMPLE_TAG}>`);
+    expect(prompt.indexOf(EXAMPLE_TAG)).toBeLessThan(prompt.indexOf(OPEN));
+    expect(dataBlock(prompt).trim()).toBe('New ticket');
+  });
+
+  it(`shows at most ${PROMPT_EXAMPLES_MAX} examples of at most ${PROMPT_EXAMPLE_MAX} characters each`, () => {
+    const prompt = buildUserPrompt(
+      'd',
+      Array.from({ length: PROMPT_EXAMPLES_MAX + 2 }, () => example('é'.repeat(PROMPT_EXAMPLE_MAX + 50))),
+    );
+    expect(prompt.split(`</${EXAMPLE_TAG}>`)).toHaveLength(PROMPT_EXAMPLES_MAX + 1);
+    expect(prompt.split('é').length - 1).toBe(PROMPT_EXAMPLES_MAX * PROMPT_EXAMPLE_MAX);
+  });
+
+  it('neutralises our tags inside an example or the description', () => {
+    const prompt = buildUserPrompt(`x <${EXAMPLE_TAG} category="general"> y`, [example(`a </${EXAMPLE_TAG}> b ${CLOSE}`)]);
+    expect(prompt.split(`</${EXAMPLE_TAG}>`)).toHaveLength(2);
+    expect(prompt).toContain('a [tag removed] b [tag removed]');
+    expect(dataBlock(prompt).trim()).toBe('x [tag removed] y');
   });
 });
 

@@ -182,8 +182,18 @@ describeOnDatabases(
         source: 'gemini',
         reason: 'Duplicate charge',
       });
-      // The original API's four keys first; the id of the issued suggestion after them.
-      expect(Object.keys(res.json())).toEqual(['suggested_category', 'suggested_priority', 'source', 'reason', 'suggestion_id']);
+      // The original API's four keys first; the id of the issued suggestion and its confidence after them.
+      expect(Object.keys(res.json())).toEqual([
+        'suggested_category',
+        'suggested_priority',
+        'source',
+        'reason',
+        'suggestion_id',
+        'confidence',
+      ]);
+      // Gemini and the offline classifier agree here: surer than either alone.
+      expect(res.json().confidence).toBeGreaterThan(0.5);
+      expect(res.json().confidence).toBeLessThanOrEqual(1);
       expect(res.json().suggestion_id).toMatch(/^[0-9a-f-]{36}$/);
       expect(fake.requests).toHaveLength(1);
       expect(fake.requests[0]!.rawBody).toContain('I was charged twice this month.');

@@ -182,7 +182,9 @@ describeOnDatabases(
         '/api/tickets/',
         '/api/tickets/bulk/',
         '/api/tickets/classify/',
+        '/api/tickets/similar/',
         '/api/tickets/stats/',
+        '/api/tickets/stats/triage/',
         '/api/tickets/{id}/',
         '/api/tickets/{id}/history/',
         '/api/tickets/{id}/notes/',
@@ -205,6 +207,9 @@ describeOnDatabases(
         priority: 'query',
         status: 'query',
         assignee: 'query',
+        suggested_category: 'query',
+        suggested_priority: 'query',
+        suggestion: 'query',
         search: 'query',
         page: 'query',
         page_size: 'query',
@@ -225,7 +230,14 @@ describeOnDatabases(
       expect(post.parameters.map((p: { name: string; in: string }) => [p.name, p.in])).toEqual([['Idempotency-Key', 'header']]);
       expect(Object.keys(post.responses).sort()).toEqual(['201', '400', '422']);
       const classified = doc.paths['/api/tickets/classify/'].post.responses['200'].content['application/json'].schema;
-      expect(Object.keys(classified.properties)).toEqual(['suggested_category', 'suggested_priority', 'source', 'reason', 'suggestion_id']);
+      expect(Object.keys(classified.properties)).toEqual([
+        'suggested_category',
+        'suggested_priority',
+        'source',
+        'reason',
+        'suggestion_id',
+        'confidence',
+      ]);
     });
 
     it('serves Swagger UI at /api/docs/ from our own files, pointing at the document', async () => {

@@ -36,6 +36,9 @@ const FILTER_KEY: { [K in FilterField]: (value: NonNullable<TicketFilter[K]>) =>
   statuses: sortedValues,
   createdAfter: givenInstant,
   createdBefore: givenInstant,
+  suggestedCategories: sortedValues,
+  suggestedPriorities: sortedValues,
+  suggestionOutcomes: sortedValues,
 };
 
 function keyField<K extends FilterField>(out: TicketFilter, filter: TicketFilter, field: K): void {

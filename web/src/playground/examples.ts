@@ -107,11 +107,29 @@ query ExampleClassify($description: String!) {
     category
     priority
     source
+    confidence
     reason
     suggestionId
   }
 }`,
     variables: { description: 'I was charged twice for my subscription this month and need a refund.' },
+  },
+  {
+    title: 'Find similar tickets',
+    query: `# Possible duplicates of a ticket being written: up to 5, active ones first.
+# Empty when nothing is similar enough.
+query ExampleSimilarTickets($text: String!) {
+  similarTickets(text: $text, first: 5) {
+    similarity
+    ticket {
+      id
+      title
+      status
+      createdAt
+    }
+  }
+}`,
+    variables: { text: 'I was charged twice for my subscription this month and need a refund.' },
   },
   {
     title: 'Create a ticket',

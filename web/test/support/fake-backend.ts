@@ -109,6 +109,10 @@ export type Ticket = Omit<TicketDetails_TicketFragment, ' $fragmentName' | 'crea
   notes?: (args: PageArgs) => Connection<TicketNote>;
 };
 export type Classification = ClassifyDescriptionQuery['classifyDescription'];
+export interface SimilarTicket {
+  similarity: number;
+  ticket: Ticket & { assignee?: User | null };
+}
 export type CreateTicketPayload = CreateTicketMutation['createTicket'];
 export type UpdateTicketPayload = UpdateTicketMutation['updateTicket'];
 export type TicketStats = DashboardPageQuery['stats'];
@@ -136,6 +140,7 @@ export interface FakeResolvers {
   ticket(args: { id: string }): Maybe<Ticket | null>;
   stats(): Maybe<TicketStats>;
   classifyDescription(args: { description: string }): Maybe<Classification>;
+  similarTickets(args: { text: string; first: number }): Maybe<SimilarTicket[]>;
   createTicket(args: { input: CreateTicketInput }): Maybe<CreateTicketPayload>;
   updateTicket(args: { id: string; input: UpdateTicketInput }): Maybe<UpdateTicketPayload>;
   addTicketNote(args: { ticketId: string; input: AddTicketNoteInput }): Maybe<AddTicketNotePayload>;
@@ -301,6 +306,7 @@ export function createFakeBackend(resolvers: Partial<FakeResolvers>): FakeBacken
     ticket: () => unexpected('ticket'),
     stats: () => unexpected('stats'),
     classifyDescription: () => unexpected('classifyDescription'),
+    similarTickets: () => unexpected('similarTickets'),
     createTicket: () => unexpected('createTicket'),
     updateTicket: () => unexpected('updateTicket'),
     addTicketNote: () => unexpected('addTicketNote'),

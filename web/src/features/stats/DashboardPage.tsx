@@ -1,5 +1,6 @@
 // The dashboard: headline figures, breakdowns, tickets per day, how often agents keep
-// the AI suggestion, and who has how many active tickets. Fetched on every visit, and dropped from the cache by the
+// the AI suggestion, how triage fares by category, priority and confidence, and who has
+// how many active tickets. Fetched on every visit, and dropped from the cache by the
 // ticket mutations, so it reflects tickets just created or changed.
 //
 // Statistics have no id, so the cache cannot hand them to components by reference
@@ -15,6 +16,7 @@ import { ACTIVE_STATUSES } from '../tickets/ticket-enums.js';
 import { StatsSummary } from './StatsSummary.js';
 import { SuggestionAcceptanceCard } from './SuggestionAcceptanceCard.js';
 import { TicketsPerDayChart } from './TicketsPerDayChart.js';
+import { TriageCard } from './TriageCard.js';
 import { useDocumentTitle } from '../../common/use-document-title.js';
 
 const DashboardPageQuery = graphql(`
@@ -25,6 +27,7 @@ const DashboardPageQuery = graphql(`
       ...TicketsPerDayChart_stats @unmask
       ...SuggestionAcceptanceCard_stats @unmask
       ...ActiveByAssigneeCard_stats @unmask
+      ...TriageCard_stats @unmask
     }
     active: stats(filter: { statuses: $activeStatuses }) {
       ...BreakdownCharts_stats @unmask
@@ -71,6 +74,7 @@ export function DashboardPage() {
               <div className="chart-grid chart-grid--two">
                 <SuggestionAcceptanceCard stats={data.stats} />
                 <ActiveByAssigneeCard stats={data.stats} />
+                <TriageCard stats={data.stats} />
               </div>
               <section aria-labelledby="all-tickets-title" className="dashboard__section">
                 <h2 id="all-tickets-title">All tickets</h2>

@@ -2,10 +2,10 @@
 // suggestions fill the fields and say where they came from, the agent's choices win,
 // the suggestion shown is sent along, saving never waits for the AI, and the
 // server's refusals land at their fields.
-import { screen, waitFor } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
-import { createFakeBackend, makeTicket, type Classification } from '../../../test/support/fake-backend.js';
+import { createFakeBackend, makeTicket, makeUser, type Classification, type SimilarTicket } from '../../../test/support/fake-backend.js';
 import { deferred, renderWithApp } from '../../../test/support/render.js';
 import { NewTicketForm } from './NewTicketForm.js';
 
@@ -25,7 +25,8 @@ const billing: Classification = {
   category: 'BILLING',
   priority: 'HIGH',
   source: 'LOCAL',
-  reason: 'mentions a charge',
+  confidence: 0.72,
+  reason: 'Billing 90%: cues "charged twice"; high priority 80%: cues "charged twice".',
   suggestionId: 's-billing',
 };
 const outage: Classification = {
@@ -33,6 +34,7 @@ const outage: Classification = {
   category: 'TECHNICAL',
   priority: 'CRITICAL',
   source: 'GEMINI',
+  confidence: 0.9361,
   reason: null,
   suggestionId: 's-outage',
 };
@@ -46,12 +48,17 @@ function created(id = '7') {
 }
 
 async function setup(resolvers: Parameters<typeof createFakeBackend>[0], classifyDelayMs = 20) {
-  const backend = createFakeBackend(resolvers);
+  // Similar tickets are asked for beside every suggestion; none unless a test says otherwise.
+  const backend = createFakeBackend({ similarTickets: () => [], ...resolvers });
   const onCreated = vi.fn();
   const user = userEvent.setup();
   renderWithApp(<NewTicketForm onCreated={onCreated} classifyDelayMs={classifyDelayMs} />, { client: backend.client });
   return { backend, onCreated, user };
 }
+
+/** A suggestion note, whose confidence is a separate, quieter element. */
+const note = (text: string) => (_: string, element: Element | null) =>
+  element?.classList.contains('suggestion-note') === true && element.textContent === text;
 
 const category = () => screen.getByLabelText<HTMLSelectElement>('Category');
 const priority = () => screen.getByLabelText<HTMLSelectElement>('Priority');
@@ -68,8 +75,30 @@ describe('NewTicketForm', () => {
 
     await waitFor(() => expect(category().value).toBe('BILLING'));
     expect(priority().value).toBe('HIGH');
-    expect(screen.getAllByText('Suggested by offline classifier')).toHaveLength(2);
+    expect(screen.getAllByText(note('Suggested by offline classifier · 72% sure'))).toHaveLength(2);
     expect(classify).toHaveBeenCalledTimes(1);
+  });
+
+  it('says how sure the suggestion is and why, and claims no confidence for the default', async () => {
+    const nothing: Classification = {
+      ...billing,
+      source: 'DEFAULT',
+      category: 'GENERAL',
+      priority: 'MEDIUM',
+      confidence: 0.06,
+      reason: null,
+    };
+    const { user } = await setup({ classifyDescription: classifier({ [BILLING_TEXT]: billing, 'Hello there, just a note.': nothing }) });
+    await user.click(screen.getByLabelText('Description'));
+    await user.paste(BILLING_TEXT);
+
+    await waitFor(() => expect(screen.getByRole('status').textContent).toBe(`Why: ${billing.reason}`));
+    expect(screen.getAllByText(note('Suggested by offline classifier · 72% sure'))).toHaveLength(2);
+
+    await user.clear(screen.getByLabelText('Description'));
+    await user.paste('Hello there, just a note.');
+    await waitFor(() => expect(screen.getAllByText('Suggested by default (nothing recognisable)')).toHaveLength(2));
+    expect(screen.queryByText(/% sure/)).toBeNull();
   });
 
   it("keeps the agent's choice when a later suggestion arrives, and sends the suggestion that was shown", async () => {
@@ -91,7 +120,7 @@ describe('NewTicketForm', () => {
     await user.paste(OUTAGE_TEXT);
     await waitFor(() => expect(category().value).toBe('TECHNICAL'));
     expect(priority().value).toBe('LOW');
-    expect(screen.getByText('Suggested by Gemini')).toBeTruthy();
+    expect(screen.getByText(note('Suggested by Gemini · 94% sure'))).toBeTruthy();
 
     await user.click(screen.getByRole('button', { name: 'Create ticket' }));
     await waitFor(() => expect(onCreated).toHaveBeenCalledWith('42', { defaultsUsed: false }));
@@ -255,5 +284,61 @@ describe('NewTicketForm', () => {
     await user.click(screen.getByRole('button', { name: 'Create ticket' }));
     await waitFor(() => expect(onCreated).toHaveBeenCalledWith('5', { defaultsUsed: false }));
     expect(createTicket.mock.calls[0]![0].input.title).toBe('🎫'.repeat(200));
+  });
+
+  describe('similar tickets', () => {
+    const DUPLICATE_TEXT = 'We got billed two times for the subscription in March.';
+    const hoursAgo = (h: number) => new Date(Date.now() - h * 3600 * 1000).toISOString();
+    const similar: SimilarTicket[] = [
+      {
+        similarity: 0.62,
+        ticket: {
+          ...makeTicket({ id: '12', title: 'Charged twice in March', status: 'OPEN', createdAt: hoursAgo(50) }),
+          assignee: makeUser({ displayName: 'Sam Support' }),
+        },
+      },
+      {
+        similarity: 0.41,
+        ticket: { ...makeTicket({ id: '3', title: 'Double charge', status: 'CLOSED', createdAt: hoursAgo(24 * 40) }), assignee: null },
+      },
+    ];
+
+    it('shows the tickets like the description, with status, assignee and age, linked; one request per pause', async () => {
+      const similarTickets = vi.fn(({ text }: { text: string }) => (text === DUPLICATE_TEXT ? similar : []));
+      const { user, backend } = await setup({ classifyDescription: () => billing, similarTickets }, 100);
+      await user.click(screen.getByLabelText('Description'));
+      await user.type(screen.getByLabelText('Description'), DUPLICATE_TEXT.slice(0, 12));
+      await user.paste(DUPLICATE_TEXT.slice(12));
+
+      const region = await screen.findByRole('region', { name: /similar tickets/i });
+      const items = within(region).getAllByRole('listitem');
+      expect(items.map((item) => item.getAttribute('data-ticket-id'))).toEqual(['12', '3']);
+      expect(
+        within(items[0]!)
+          .getByRole('link', { name: /#12 Charged twice in March/ })
+          .getAttribute('href'),
+      ).toBe('/tickets/12');
+      expect(items[0]!.textContent).toContain('Open');
+      expect(items[0]!.textContent).toContain('Sam Support');
+      expect(items[0]!.textContent).toContain('2 days ago');
+      expect(items[1]!.textContent).toContain('Closed');
+      expect(items[1]!.textContent).toContain('last mo.');
+      expect(similarTickets).toHaveBeenCalledTimes(1);
+      expect(backend.calls.filter((c) => c.operation === 'SimilarTickets').map((c) => c.variables)).toEqual([{ text: DUPLICATE_TEXT }]);
+    });
+
+    it('shows nothing for text nothing is like, and hides them when the description is cleared', async () => {
+      const similarTickets = vi.fn(({ text }: { text: string }) => (text === DUPLICATE_TEXT ? similar : []));
+      const { user } = await setup({ classifyDescription: () => billing, similarTickets });
+      await user.click(screen.getByLabelText('Description'));
+      await user.paste(DUPLICATE_TEXT);
+      await screen.findByRole('region', { name: /similar tickets/i });
+
+      await user.clear(screen.getByLabelText('Description'));
+      expect(screen.queryByRole('region', { name: /similar tickets/i })).toBeNull();
+      await user.paste('The colour of the logo on the about page.');
+      await waitFor(() => expect(similarTickets).toHaveBeenCalledTimes(2));
+      expect(screen.queryByRole('region', { name: /similar tickets/i })).toBeNull();
+    });
   });
 });

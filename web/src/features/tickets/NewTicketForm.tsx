@@ -5,7 +5,8 @@
 // suggestion the agent has not seen: the form shows one is on its way, and saving
 // anyway keeps the defaults and says so. One seen for an earlier wording is replaced
 // by the suggestion of the saved text, briefly awaited, so the ticket records that a
-// suggestion was shown.
+// suggestion was shown. Tickets like the description are shown as possible
+// duplicates (use-similar-tickets.ts).
 import { useId, useState, type FormEvent } from 'react';
 import { focusField } from '../../common/form/focus-field.js';
 import { FormErrors } from '../../common/form/FormErrors.js';
@@ -16,7 +17,9 @@ import { TICKET_DESCRIPTION_MAX, TICKET_TITLE_MAX } from '../../gql/limits.js';
 import { CATEGORIES, CATEGORY_LABEL, PRIORITIES, PRIORITY_LABEL, SOURCE_LABEL } from './ticket-enums.js';
 import { isOverridden, type Choice, type Suggestion } from './ticket-suggestion.js';
 import { descriptionProblem, titleProblem } from './ticket-validation.js';
+import { SimilarTickets } from './SimilarTickets.js';
 import { useCreateTicket } from './use-create-ticket.js';
+import { useSimilarTickets } from './use-similar-tickets.js';
 import { useTicketSuggestion } from './use-ticket-suggestion.js';
 
 /** How a ticket was created, for the page that shows it next. */
@@ -27,8 +30,13 @@ export interface CreatedNote {
 
 interface Props {
   onCreated(id: string, note: CreatedNote): void;
-  /** Pause in typing before asking for a suggestion. */
+  /** Pause in typing before asking for a suggestion and for similar tickets. */
   classifyDelayMs?: number;
+}
+
+/** Unobtrusive, and a number the agent can hold against the dashboard's acceptance per confidence band. */
+function confidenceLabel(confidence: number): string {
+  return `${Math.round(confidence * 100)}% sure`;
 }
 
 function SuggestionNote<T extends string>({
@@ -49,9 +57,14 @@ function SuggestionNote<T extends string>({
   if (choice.origin === 'suggested' && suggestion) {
     return (
       <p id={id} className={`suggestion-note suggestion-note--${suggestion.source.toLowerCase()}`} data-origin="suggested">
-        {suggestion.source === 'DEFAULT'
-          ? 'Suggested by default (nothing recognisable)'
-          : `Suggested by ${SOURCE_LABEL[suggestion.source]}`}
+        {suggestion.source === 'DEFAULT' ? (
+          'Suggested by default (nothing recognisable)'
+        ) : (
+          <>
+            Suggested by {SOURCE_LABEL[suggestion.source]}
+            <span className="suggestion-note__confidence"> · {confidenceLabel(suggestion.confidence)}</span>
+          </>
+        )}
       </p>
     );
   }
@@ -128,6 +141,7 @@ export function NewTicketForm({ onCreated, classifyDelayMs = 700 }: Props) {
   const errors = useFieldErrors(FIELDS);
   const { choices, asking, choose, descriptionChanged, descriptionLeft, settle } = useTicketSuggestion({ delayMs: classifyDelayMs });
   const [settling, setSettling] = useState(false);
+  const similar = useSimilarTickets({ delayMs: classifyDelayMs });
 
   const live = { title: titleProblem(title), description: descriptionProblem(description) };
 
@@ -190,11 +204,13 @@ export function NewTicketForm({ onCreated, classifyDelayMs = 700 }: Props) {
         onChange={(value) => {
           setDescription(value);
           descriptionChanged(value);
+          similar.descriptionChanged(value);
           errors.edited('description');
         }}
         onBlur={() => {
           errors.left('description');
           descriptionLeft(description);
+          similar.descriptionLeft(description);
         }}
       />
 
@@ -239,6 +255,8 @@ export function NewTicketForm({ onCreated, classifyDelayMs = 700 }: Props) {
         />
       </div>
       {isOverridden(choices) ? <p className="hint">You changed the suggestion; that is recorded to measure how useful it is.</p> : null}
+
+      <SimilarTickets similar={similar.similar} />
 
       <div className="form__actions">
         <button type="submit" className="button button--primary" disabled={saving || settling}>

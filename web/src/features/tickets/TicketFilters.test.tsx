@@ -1,11 +1,11 @@
 // The search box and filters of the tickets list: what reaches the URL, and when.
-import { act, render, screen, waitFor } from '@testing-library/react';
+import { act, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, onTestFinished, vi } from 'vitest';
 import { TicketFilters } from './TicketFilters.js';
-import type { TicketsView } from './tickets-url.js';
+import { EMPTY_VIEW, type TicketsView } from './tickets-url.js';
 
-const empty: TicketsView = { categories: [], priorities: [], statuses: [], search: '', assignee: null };
+const empty: TicketsView = EMPTY_VIEW;
 
 describe('TicketFilters search', () => {
   it('keeps up to 200 characters counted as the server counts them, an emoji being one', async () => {
@@ -43,5 +43,33 @@ describe('TicketFilters search', () => {
     // Past the pause, the settled text is the URL's own: nothing to write.
     act(() => vi.advanceTimersByTime(1_000));
     expect(onChange).not.toHaveBeenCalled();
+  });
+});
+
+describe('TicketFilters chips', () => {
+  it('shows each filter a link set without a checkbox, and removes it on request', async () => {
+    const onChange = vi.fn();
+    const user = userEvent.setup();
+    const view: TicketsView = {
+      ...empty,
+      suggestedCategories: ['BILLING'],
+      suggestionOutcomes: ['CATEGORY_OVERRIDDEN'],
+      since: '2026-03-01T10:00:00.000Z',
+    };
+    render(<TicketFilters view={view} onChange={onChange} />);
+    const chips = within(screen.getByRole('list', { name: 'Also narrowed by' })).getAllByRole('listitem');
+    expect(chips.map((chip) => chip.textContent)).toEqual([
+      expect.stringMatching(/^Created since .*2026.*×$/),
+      'Suggested category: Billing×',
+      'Only suggested category overridden×',
+    ]);
+    expect(screen.getByText(/^Filters \(3\)/)).toBeTruthy();
+    await user.click(screen.getByRole('button', { name: 'Remove filter: Only suggested category overridden' }));
+    expect(onChange).toHaveBeenCalledWith({ ...view, suggestionOutcomes: [] });
+  });
+
+  it('shows no chips when only checkbox filters are chosen', () => {
+    render(<TicketFilters view={{ ...empty, categories: ['BILLING'] }} onChange={vi.fn()} />);
+    expect(screen.queryByRole('list', { name: 'Also narrowed by' })).toBeNull();
   });
 });

@@ -6,7 +6,16 @@ import { useEffect, useEffectEvent, useId, useState } from 'react';
 import { clipCharacters } from '../../common/characters.js';
 import { useDebouncedValue } from '../../common/use-debounced-value.js';
 import { TICKET_SEARCH_MAX } from '../../gql/limits.js';
-import { CATEGORIES, CATEGORY_LABEL, PRIORITIES, PRIORITY_LABEL, STATUSES, STATUS_LABEL } from './ticket-enums.js';
+import { formatDateTime } from '../../common/format.js';
+import {
+  CATEGORIES,
+  CATEGORY_LABEL,
+  PRIORITIES,
+  PRIORITY_LABEL,
+  STATUSES,
+  STATUS_LABEL,
+  SUGGESTION_OUTCOME_LABEL,
+} from './ticket-enums.js';
 import { withoutFilters, type TicketsView } from './tickets-url.js';
 
 /** Wide enough for the filters to sit open above the list without hiding it. */
@@ -59,6 +68,54 @@ function CheckboxGroup<T extends string>({
   );
 }
 
+interface Chip {
+  key: string;
+  label: string;
+  without: TicketsView;
+}
+
+/**
+ * The filters a link can set that have no checkbox here (the dashboard's triage card
+ * opens the list narrowed by suggestion and creation time), each shown and removable,
+ * so the agent sees why the list is narrowed.
+ */
+function narrowingChips(view: TicketsView): Chip[] {
+  return [
+    ...(view.since ? [{ key: 'since', label: `Created since ${formatDateTime(view.since)}`, without: { ...view, since: '' } }] : []),
+    ...view.suggestedCategories.map((value) => ({
+      key: `sc-${value}`,
+      label: `Suggested category: ${CATEGORY_LABEL[value]}`,
+      without: { ...view, suggestedCategories: view.suggestedCategories.filter((v) => v !== value) },
+    })),
+    ...view.suggestedPriorities.map((value) => ({
+      key: `sp-${value}`,
+      label: `Suggested priority: ${PRIORITY_LABEL[value]}`,
+      without: { ...view, suggestedPriorities: view.suggestedPriorities.filter((v) => v !== value) },
+    })),
+    ...view.suggestionOutcomes.map((value) => ({
+      key: `so-${value}`,
+      label: `Only ${SUGGESTION_OUTCOME_LABEL[value]}`,
+      without: { ...view, suggestionOutcomes: view.suggestionOutcomes.filter((v) => v !== value) },
+    })),
+  ];
+}
+
+function NarrowingChips({ chips, onChange }: { chips: readonly Chip[]; onChange(view: TicketsView): void }) {
+  if (chips.length === 0) return null;
+  return (
+    <ul className="chips" aria-label="Also narrowed by">
+      {chips.map((chip) => (
+        <li key={chip.key} className="chip">
+          {chip.label}
+          <button type="button" className="chip__remove" aria-label={`Remove filter: ${chip.label}`} onClick={() => onChange(chip.without)}>
+            ×
+          </button>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
 export function TicketFilters({ view, onChange, searchDelayMs = 300 }: Props) {
   const searchId = useId();
   const [text, setText] = useState(view.search);
@@ -80,7 +137,8 @@ export function TicketFilters({ view, onChange, searchDelayMs = 300 }: Props) {
   });
   useEffect(() => settled(debounced), [debounced]);
 
-  const activeCount = view.categories.length + view.priorities.length + view.statuses.length;
+  const chips = narrowingChips(view);
+  const activeCount = view.categories.length + view.priorities.length + view.statuses.length + chips.length;
 
   return (
     <section className="filters" aria-label="Filters">
@@ -98,6 +156,7 @@ export function TicketFilters({ view, onChange, searchDelayMs = 300 }: Props) {
           }}
         />
       </div>
+      <NarrowingChips chips={chips} onChange={onChange} />
       <details className="filters__more" open={open} onToggle={(event) => setOpen(event.currentTarget.open)}>
         <summary>Filters{activeCount ? ` (${activeCount})` : ''}</summary>
         <div className="filters__groups">

@@ -1,10 +1,23 @@
 // The enum values the UI offers, in display order, with their labels; compiling
 // fails when the schema gains a value that is not listed here.
-import type { ClassificationSource, TicketCategory, TicketEventField, TicketPriority, TicketStatus } from '../../gql/graphql.js';
+import type {
+  ClassificationSource,
+  SuggestionOutcome,
+  TicketCategory,
+  TicketEventField,
+  TicketPriority,
+  TicketStatus,
+} from '../../gql/graphql.js';
 
 export const CATEGORIES = ['ACCOUNT', 'BILLING', 'GENERAL', 'TECHNICAL'] as const satisfies readonly TicketCategory[];
 export const PRIORITIES = ['LOW', 'MEDIUM', 'HIGH', 'CRITICAL'] as const satisfies readonly TicketPriority[];
 export const STATUSES = ['OPEN', 'IN_PROGRESS', 'RESOLVED', 'CLOSED'] as const satisfies readonly TicketStatus[];
+export const SUGGESTION_OUTCOMES = [
+  'ACCEPTED',
+  'OVERRIDDEN',
+  'CATEGORY_OVERRIDDEN',
+  'PRIORITY_OVERRIDDEN',
+] as const satisfies readonly SuggestionOutcome[];
 /** Still being worked: the server's `openTickets` counts these. */
 export const ACTIVE_STATUSES = ['OPEN', 'IN_PROGRESS'] as const satisfies readonly TicketStatus[];
 
@@ -13,6 +26,7 @@ type AssertNever<T extends never> = T;
 type _AllCategoriesListed = AssertNever<Exclude<TicketCategory, (typeof CATEGORIES)[number]>>;
 type _AllPrioritiesListed = AssertNever<Exclude<TicketPriority, (typeof PRIORITIES)[number]>>;
 type _AllStatusesListed = AssertNever<Exclude<TicketStatus, (typeof STATUSES)[number]>>;
+type _AllOutcomesListed = AssertNever<Exclude<SuggestionOutcome, (typeof SUGGESTION_OUTCOMES)[number]>>;
 
 export const CATEGORY_LABEL: Record<TicketCategory, string> = {
   ACCOUNT: 'Account',
@@ -38,6 +52,17 @@ export const SOURCE_LABEL: Record<ClassificationSource, string> = {
   DEFAULT: 'default',
 };
 
+/** How the list names a suggestion outcome it is narrowed to. */
+export const SUGGESTION_OUTCOME_LABEL: Record<SuggestionOutcome, string> = {
+  ACCEPTED: 'suggestion accepted',
+  OVERRIDDEN: 'suggestion overridden',
+  CATEGORY_OVERRIDDEN: 'suggested category overridden',
+  PRIORITY_OVERRIDDEN: 'suggested priority overridden',
+};
+
+export function isSuggestionOutcome(value: string): value is SuggestionOutcome {
+  return (SUGGESTION_OUTCOMES as readonly string[]).includes(value);
+}
 export function isCategory(value: string): value is TicketCategory {
   return (CATEGORIES as readonly string[]).includes(value);
 }

@@ -2,8 +2,22 @@
 import { describe, expect, it } from 'vitest';
 import { initialSuggestionState, isOverridden, suggestionReducer, type Suggestion, type SuggestionAction } from './ticket-suggestion.js';
 
-const billingHigh: Suggestion = { category: 'BILLING', priority: 'HIGH', source: 'GEMINI', reason: null, suggestionId: 's-1' };
-const technicalCritical: Suggestion = { category: 'TECHNICAL', priority: 'CRITICAL', source: 'LOCAL', reason: null, suggestionId: 's-2' };
+const billingHigh: Suggestion = {
+  category: 'BILLING',
+  priority: 'HIGH',
+  source: 'GEMINI',
+  confidence: 0.72,
+  reason: null,
+  suggestionId: 's-1',
+};
+const technicalCritical: Suggestion = {
+  category: 'TECHNICAL',
+  priority: 'CRITICAL',
+  source: 'LOCAL',
+  confidence: 0.72,
+  reason: null,
+  suggestionId: 's-2',
+};
 
 function run(...actions: SuggestionAction[]) {
   return actions.reduce(suggestionReducer, initialSuggestionState);

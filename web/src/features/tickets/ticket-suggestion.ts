@@ -7,6 +7,8 @@ export interface Suggestion {
   category: TicketCategory;
   priority: TicketPriority;
   source: ClassificationSource;
+  /** How sure the server is that both fields will be kept (0–1). */
+  confidence: number;
   reason: string | null;
   /** The server's record of this answer: what the ticket refers to, so only real suggestions are counted. */
   suggestionId: string;

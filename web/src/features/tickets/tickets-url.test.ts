@@ -1,15 +1,15 @@
 // The tickets view round-trips through the URL, and junk in a hand-edited URL is dropped.
 import { expect, it } from 'vitest';
-import { readTicketsView, toTicketFilter, writeTicketsView } from './tickets-url.js';
+import { EMPTY_VIEW, hasFilters, readTicketsView, ticketsHref, toTicketFilter, writeTicketsView } from './tickets-url.js';
 
 it('round-trips filters and search in a stable order', () => {
   const view = readTicketsView(new URLSearchParams('status=OPEN&category=TECHNICAL&category=BILLING&q=refund+twice&priority=HIGH'));
   expect(view).toEqual({
+    ...EMPTY_VIEW,
     categories: ['BILLING', 'TECHNICAL'],
     priorities: ['HIGH'],
     statuses: ['OPEN'],
     search: 'refund twice',
-    assignee: null,
   });
   expect(writeTicketsView(view).toString()).toBe('category=BILLING&category=TECHNICAL&priority=HIGH&status=OPEN&q=refund+twice');
   expect(toTicketFilter(view)).toEqual({ categories: ['BILLING', 'TECHNICAL'], priorities: ['HIGH'], statuses: ['OPEN'] });
@@ -27,4 +27,25 @@ it('caps the search in code points, as the server counts, never splitting an emo
   const view = readTicketsView(new URLSearchParams({ q: `a${'😀'.repeat(300)}` }));
   expect(Array.from(view.search)).toHaveLength(200);
   expect(view.search).toBe(`a${'😀'.repeat(199)}`);
+});
+
+it('round-trips the triage filters and the creation window the dashboard links to', () => {
+  const href = ticketsHref({
+    since: '2026-03-01T10:00:00.000Z',
+    suggestedCategories: ['BILLING'],
+    suggestionOutcomes: ['CATEGORY_OVERRIDDEN'],
+  });
+  expect(href).toBe('/tickets?suggested_category=BILLING&suggestion=CATEGORY_OVERRIDDEN&since=2026-03-01T10%3A00%3A00.000Z');
+  const view = readTicketsView(new URLSearchParams(href.split('?')[1]));
+  expect(hasFilters(view)).toBe(true);
+  expect(toTicketFilter(view)).toEqual({
+    suggestedCategories: ['BILLING'],
+    suggestionOutcomes: ['CATEGORY_OVERRIDDEN'],
+    createdAfter: '2026-03-01T10:00:00.000Z',
+  });
+});
+
+it('drops an unreadable creation window and unknown outcomes', () => {
+  const view = readTicketsView(new URLSearchParams('since=yesterday&suggestion=MAYBE&suggested_priority=HIGH'));
+  expect(view).toEqual({ ...EMPTY_VIEW, suggestedPriorities: ['HIGH'] });
 });

@@ -5,7 +5,16 @@
 import type { TicketFilter } from '../../gql/graphql.js';
 import { clipCharacters } from '../../common/characters.js';
 import { TICKET_SEARCH_MAX } from '../../gql/limits.js';
-import { CATEGORIES, isCategory, isPriority, isStatus, PRIORITIES, STATUSES } from './ticket-enums.js';
+import {
+  CATEGORIES,
+  isCategory,
+  isPriority,
+  isStatus,
+  isSuggestionOutcome,
+  PRIORITIES,
+  STATUSES,
+  SUGGESTION_OUTCOMES,
+} from './ticket-enums.js';
 
 interface UrlChoices<T extends string> {
   /** The URL parameter, repeated once per value. */
@@ -30,8 +39,13 @@ const URL_FILTERS = {
   statuses: { param: 'status', order: STATUSES, guard: isStatus },
   // Not a list of choices: one value (`assignee=me|none|<id>`), read and written below.
   assignee: null,
+  // An instant rather than choices: the view's `since` carries it.
   createdAfter: null,
   createdBefore: null,
+  // The triage card's links (dashboard) narrow the list by how the suggestion fared.
+  suggestedCategories: { param: 'suggested_category', order: CATEGORIES, guard: isCategory },
+  suggestedPriorities: { param: 'suggested_priority', order: PRIORITIES, guard: isPriority },
+  suggestionOutcomes: { param: 'suggestion', order: SUGGESTION_OUTCOMES, guard: isSuggestionOutcome },
 } as const satisfies { [K in FilterField]: UrlChoices<ChoiceOf<K>> | null };
 
 /** The filter fields the view offers. */
@@ -42,7 +56,31 @@ const VIEW_FIELDS = (Object.keys(URL_FILTERS) as FilterField[]).filter((field): 
 /** Whose tickets: the caller's, nobody's, or one person's (by user id). */
 export type AssigneeView = 'me' | 'none' | { userId: string };
 
-export type TicketsView = { [K in ViewField]: ChoiceOf<K>[] } & { search: string; assignee: AssigneeView | null };
+export type TicketsView = { [K in ViewField]: ChoiceOf<K>[] } & {
+  search: string;
+  assignee: AssigneeView | null;
+  /** Created at or after this instant (ISO), or '' for any time: the `createdAfter` filter. */
+  since: string;
+};
+
+/** Every ticket: no filter, no search. */
+export const EMPTY_VIEW: TicketsView = {
+  categories: [],
+  priorities: [],
+  statuses: [],
+  suggestedCategories: [],
+  suggestedPriorities: [],
+  suggestionOutcomes: [],
+  search: '',
+  assignee: null,
+  since: '',
+};
+
+/** An instant as the URL gives it, normalised; anything unreadable is no filter. */
+function readInstant(value: string | null): string {
+  const time = value === null ? NaN : Date.parse(value);
+  return Number.isNaN(time) ? '' : new Date(time).toISOString();
+}
 
 const ASSIGNEE_PARAM = 'assignee';
 
@@ -72,8 +110,12 @@ export function readTicketsView(params: URLSearchParams): TicketsView {
     categories: pick(params, URL_FILTERS.categories),
     priorities: pick(params, URL_FILTERS.priorities),
     statuses: pick(params, URL_FILTERS.statuses),
+    suggestedCategories: pick(params, URL_FILTERS.suggestedCategories),
+    suggestedPriorities: pick(params, URL_FILTERS.suggestedPriorities),
+    suggestionOutcomes: pick(params, URL_FILTERS.suggestionOutcomes),
     search: clipCharacters(params.get('q') ?? '', TICKET_SEARCH_MAX),
     assignee: readAssignee(params.get(ASSIGNEE_PARAM)),
+    since: readInstant(params.get('since')),
   };
 }
 
@@ -81,13 +123,14 @@ export function writeTicketsView(view: TicketsView): URLSearchParams {
   const params = new URLSearchParams();
   if (view.assignee) params.set(ASSIGNEE_PARAM, assigneeParam(view.assignee));
   for (const field of VIEW_FIELDS) for (const value of view[field]) params.append(URL_FILTERS[field].param, value);
+  if (view.since !== '') params.set('since', view.since);
   if (view.search.trim() !== '') params.set('q', view.search);
   return params;
 }
 
 /** The tickets list showing `view` (the filters not given: none). */
 export function ticketsHref(view: Partial<TicketsView>): string {
-  const params = writeTicketsView({ categories: [], priorities: [], statuses: [], search: '', assignee: null, ...view });
+  const params = writeTicketsView({ ...EMPTY_VIEW, ...view });
   const query = params.toString();
   return query === '' ? '/tickets' : `/tickets?${query}`;
 }
@@ -96,17 +139,18 @@ export function toTicketFilter(view: TicketsView): TicketFilter | null {
   const filter: TicketFilter = {};
   for (const field of VIEW_FIELDS) if (view[field].length) Object.assign(filter, { [field]: view[field] });
   if (view.assignee) filter.assignee = toAssigneeFilter(view.assignee);
+  if (view.since !== '') filter.createdAfter = view.since;
   return Object.keys(filter).length ? filter : null;
 }
 
 /** The view's filters and search gone, whose tickets it shows kept (that is the view itself). */
 export function withoutFilters(view: TicketsView): TicketsView {
-  return { categories: [], priorities: [], statuses: [], search: '', assignee: view.assignee };
+  return { ...EMPTY_VIEW, assignee: view.assignee };
 }
 
 /** Any filter chosen (the search aside). */
 export function hasFilters(view: TicketsView): boolean {
-  return VIEW_FIELDS.some((field) => view[field].length > 0);
+  return view.since !== '' || VIEW_FIELDS.some((field) => view[field].length > 0);
 }
 
 /** Filters or a search narrow the view (whose tickets it shows is the view, not a filter). */
@@ -118,6 +162,8 @@ export function isFiltered(view: TicketsView): boolean {
 export function sameFilters(a: TicketsView, b: TicketsView): boolean {
   const sameAssignee = (a.assignee ? assigneeParam(a.assignee) : null) === (b.assignee ? assigneeParam(b.assignee) : null);
   return (
-    sameAssignee && VIEW_FIELDS.every((field) => a[field].length === b[field].length && a[field].every((value, i) => value === b[field][i]))
+    sameAssignee &&
+    a.since === b.since &&
+    VIEW_FIELDS.every((field) => a[field].length === b[field].length && a[field].every((value, i) => value === b[field][i]))
   );
 }

@@ -16,6 +16,7 @@ const billing: Classification = {
   category: 'BILLING',
   priority: 'MEDIUM',
   source: 'LOCAL',
+  confidence: 0.72,
   reason: null,
   suggestionId: 's-billing',
 };
@@ -24,6 +25,7 @@ const technical: Classification = {
   category: 'TECHNICAL',
   priority: 'HIGH',
   source: 'GEMINI',
+  confidence: 0.72,
   reason: 'a crash',
   suggestionId: 's-technical',
 };

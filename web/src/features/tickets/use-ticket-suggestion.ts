@@ -16,6 +16,7 @@ const ClassifyDescriptionQuery = graphql(`
       category
       priority
       source
+      confidence
       reason
       suggestionId
     }

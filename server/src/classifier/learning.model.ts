@@ -1,0 +1,142 @@
+// The learned half of offline triage, pure (no database): the words of a description as
+// learning counts them, and a decision per field that weighs the keyword cues against
+// what the team's confirmed tickets say about those words. The counts come from
+// learning.repository.ts; this file turns them into a label, a probability and the
+// words that drove it.
+//
+// The model is naive Bayes over which terms a ticket uses, with each term's label
+// distribution smoothed towards the team's overall distribution by SMOOTHING pseudo-
+// tickets, and the keyword cues added as a log-odds bonus (KEYWORD_WEIGHT per cue
+// weight). So a term seen on one ticket moves the answer little, one seen on 25 tickets
+// of a single label moves it a lot, and a cue such as "refund" (weight 3) needs
+// several consistent tickets to be outvoted. Both constants were chosen by measuring
+// the team fixture and the generic labelled set (see bench/results/2026-12-01-learning-triage.md).
+import type { KeywordVotes } from './local.classifier.js';
+
+/** The fields learning counts labels for. */
+export const LEARNED_FIELDS = ['category', 'priority'] as const;
+export type LearnedField = (typeof LEARNED_FIELDS)[number];
+
+/** The counter row of every ticket (no real term is empty): a label's number of confirmed tickets. */
+export const EVERY_TICKET = '';
+
+/** Distinct terms learned per ticket, at most: bounds a write's rows for a 20,000-character description. */
+export const LEARNED_TERMS_MAX = 60;
+const TERM_LENGTH_MIN = 2;
+const TERM_LENGTH_MAX = 32;
+
+/** Log-odds per unit of keyword cue weight. */
+const KEYWORD_WEIGHT = 1.5;
+/** Pseudo-tickets pulling each term's label distribution towards the team's overall one. */
+const SMOOTHING = 4;
+
+/**
+ * Words too common to say anything about a ticket. Dropping them keeps the hottest
+ * counter rows (every ticket says "the") out of every write.
+ */
+export const STOPWORDS: ReadonlySet<string> = new Set(
+  (
+    'a an and are as at be been but by can could did do does for from had has have he her his i if in into is it its ' +
+    'me my no not of on or our she so some than that the their them then there these they this to too us was we were ' +
+    'what when where which who why will with would you your yours im ive dont cant its also just any all get got been ' +
+    'am about after again before being both each few more most other own same should only very via per please hi hello ' +
+    'thanks thank regards'
+  ).split(' '),
+);
+
+/**
+ * A plural and its singular are one term ("payouts", "payout"): a final `s` goes after
+ * four or more letters, unless the word ends in ss, us or is. The same rule is written
+ * in SQL in learning.repository.ts (rebuild), so the two must change together.
+ */
+export const PLURAL_PATTERN = '^(.{3,}[^siu])s$';
+const PLURAL = new RegExp(PLURAL_PATTERN);
+
+/**
+ * The terms learning counts for a text: lowercase ASCII letter-and-digit runs of 2–32
+ * characters, not stopwords, not only digits (order numbers teach nothing), plurals
+ * folded; each once, in order of first use, at most LEARNED_TERMS_MAX.
+ */
+export function learningTerms(text: string): string[] {
+  const terms = new Set<string>();
+  for (const word of text.toLowerCase().split(/[^a-z0-9]+/)) {
+    if (word.length < TERM_LENGTH_MIN || word.length > TERM_LENGTH_MAX || STOPWORDS.has(word) || /^[0-9]+$/.test(word)) continue;
+    terms.add(word.replace(PLURAL, '$1'));
+    if (terms.size >= LEARNED_TERMS_MAX) break;
+  }
+  return [...terms];
+}
+
+/** What the confirmed tickets say about one field. */
+export interface FieldCounts<L extends string> {
+  /** Confirmed tickets per label. */
+  docs: ReadonlyMap<L, number>;
+  /** Per term of the description, confirmed tickets per label that used it (terms never seen are absent). */
+  terms: ReadonlyMap<string, ReadonlyMap<L, number>>;
+}
+
+export interface FieldDecision<L extends string> {
+  label: L;
+  /** The decided label's share of the evidence (0–1): a softmax over the labels' scores. */
+  probability: number;
+  /** Keyword cues that voted for the label, strongest first. */
+  cues: string[];
+  /** Learned terms that voted for the label most, each with how many confirmed tickets of the label used it. */
+  terms: { term: string; tickets: number }[];
+  /** Whether any evidence at all was found; false means the label is the fallback. */
+  evidence: boolean;
+}
+
+const REASON_TERMS = 3;
+
+/**
+ * Decides one field. `precedence` breaks exact ties (as the keyword classifier does);
+ * with no evidence at all the answer is `fallback` at an even probability.
+ */
+export function decideField<L extends string>(
+  precedence: readonly L[],
+  fallback: L,
+  keyword: KeywordVotes<L>,
+  counts: FieldCounts<L>,
+): FieldDecision<L> {
+  const labels = precedence;
+  const total = labels.reduce((sum, label) => sum + (counts.docs.get(label) ?? 0), 0);
+  // Add-one smoothing: a label the team never used still has a chance.
+  const prior = new Map(labels.map((label) => [label, ((counts.docs.get(label) ?? 0) + 1) / (total + labels.length)]));
+  const scores = new Map<L, number>();
+  const contributions = new Map<L, { term: string; weight: number; tickets: number }[]>();
+  for (const label of labels) {
+    let score = KEYWORD_WEIGHT * (keyword.scores.get(label) ?? 0) + (total > 0 ? Math.log(prior.get(label)!) : 0);
+    const mine: { term: string; weight: number; tickets: number }[] = [];
+    for (const [term, perLabel] of counts.terms) {
+      let seen = 0;
+      for (const n of perLabel.values()) seen += n;
+      if (seen <= 0) continue;
+      const p = prior.get(label)!;
+      const tickets = Math.max(0, perLabel.get(label) ?? 0);
+      const weight = Math.log((tickets + SMOOTHING * p) / (seen + SMOOTHING) / p);
+      score += weight;
+      if (weight > 0) mine.push({ term, weight, tickets });
+    }
+    scores.set(label, score);
+    contributions.set(label, mine);
+  }
+  const values = [...scores.values()];
+  const max = Math.max(...values);
+  const evidence = values.some((v) => v !== values[0]);
+  const label = evidence ? labels.find((l) => scores.get(l) === max)! : fallback;
+  const denominator = values.reduce((sum, v) => sum + Math.exp(v - max), 0);
+  return {
+    label,
+    probability: Math.exp(scores.get(label)! - max) / denominator,
+    cues: evidence ? (keyword.cues.get(label) ?? []) : [],
+    terms: evidence
+      ? contributions
+          .get(label)!
+          .sort((a, b) => b.weight - a.weight)
+          .slice(0, REASON_TERMS)
+          .map(({ term, tickets }) => ({ term, tickets }))
+      : [],
+    evidence,
+  };
+}

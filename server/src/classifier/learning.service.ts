@@ -1,0 +1,130 @@
+// Triage that learns from the team: every ticket write teaches the term counts (in the
+// write's own transaction), and the offline suggestion weighs them against the
+// keyword cues, with a confidence and a reason naming the words that drove it.
+// The learned state is only the database's: no cache, so every process sharing a
+// PostgreSQL sees a confirmed ticket in its very next suggestion (one primary-key
+// lookup per classify, about a millisecond: see bench/results/2026-12-01-learning-triage.md).
+import type { Db } from '../db/client.js';
+import { ClassificationSource, TicketCategory, TicketPriority } from '../tickets/ticket.enums.js';
+import type { Suggestion } from './classifier.js';
+import { CATEGORY_PRECEDENCE, PRIORITY_PRECEDENCE } from './local-classifier.cues.js';
+import { keywordVotes } from './local.classifier.js';
+import { applyTermDeltas, selectTermCounts, type TermCountRow, type TermDelta } from './learning.repository.js';
+import { decideField, EVERY_TICKET, learningTerms, type FieldCounts, type FieldDecision, type LearnedField } from './learning.model.js';
+import { REASON_MAX } from './parse.js';
+
+/** What learning reads of a ticket: the words the team used and what it filed them as. */
+export interface LearnableTicket {
+  description: string;
+  category: TicketCategory;
+  priority: TicketPriority;
+}
+
+function add(deltas: Map<string, TermDelta>, ticket: LearnableTicket, sign: 1 | -1): void {
+  for (const term of [EVERY_TICKET, ...learningTerms(ticket.description)]) {
+    for (const [field, label] of [
+      ['category', ticket.category],
+      ['priority', ticket.priority],
+    ] as const) {
+      const key = `${term}\u0000${field}\u0000${label}`;
+      const delta = (deltas.get(key)?.delta ?? 0) + sign;
+      deltas.set(key, { term, field, label, delta });
+    }
+  }
+}
+
+/**
+ * Teaches the classifier what a ticket write confirmed: `before` is the ticket as it
+ * was (null for a create), `after` as it is now. Only the difference is written: a
+ * status change teaches nothing, a category correction moves the ticket's terms from
+ * the old category to the new one. Call it inside the write's transaction, for every
+ * ticket a write changes (single updates and bulk updates alike).
+ */
+export async function learnFromTicketChange(db: Db, before: LearnableTicket | null, after: LearnableTicket): Promise<void> {
+  const deltas = new Map<string, TermDelta>();
+  if (before) add(deltas, before, -1);
+  add(deltas, after, 1);
+  await applyTermDeltas(
+    db,
+    [...deltas.values()].filter((d) => d.delta !== 0),
+  );
+}
+
+function fieldCounts<L extends string>(rows: readonly TermCountRow[], field: LearnedField): FieldCounts<L> {
+  const docs = new Map<L, number>();
+  const terms = new Map<string, Map<L, number>>();
+  for (const row of rows) {
+    if (row.field !== field) continue;
+    const label = row.label as L;
+    if (row.term === EVERY_TICKET) docs.set(label, row.count);
+    else {
+      const perLabel = terms.get(row.term) ?? new Map<L, number>();
+      perLabel.set(label, row.count);
+      terms.set(row.term, perLabel);
+    }
+  }
+  return { docs, terms };
+}
+
+const quote = (words: readonly string[]) => words.map((w) => `"${w}"`).join(', ');
+const percent = (p: number) => `${Math.round(p * 100)}%`;
+
+function explain<L extends string>(decision: FieldDecision<L>, name: string): string {
+  const because: string[] = [];
+  if (decision.terms.length > 0) {
+    because.push(
+      `the team's tickets using ${decision.terms.map(({ term, tickets }) => `"${term}" (${tickets} ${tickets === 1 ? 'ticket' : 'tickets'})`).join(', ')}`,
+    );
+  }
+  if (decision.cues.length > 0) because.push(`cues ${quote(decision.cues.slice(0, 3))}`);
+  const why = because.length > 0 ? because.join(' and ') : decision.evidence ? 'most of the team’s tickets' : 'no cues';
+  return `${name} ${percent(decision.probability)}: ${why}`;
+}
+
+/** Cut to REASON_MAX code points, marked, as every reason is bounded in the schema. */
+export function boundedReason(text: string): string {
+  const points = Array.from(text);
+  return points.length <= REASON_MAX ? text : `${points.slice(0, REASON_MAX - 1).join('')}…`;
+}
+
+/** An offline suggestion: the keyword cues and the team's confirmed tickets, with how sure it is. */
+export interface OfflineSuggestion extends Suggestion {
+  confidence: number;
+  /** Per field, the label's probability (the confidence is their product: both must be kept). */
+  categoryProbability: number;
+  priorityProbability: number;
+}
+
+/**
+ * The offline answer for a description: keyword cues weighed against what the team's
+ * confirmed tickets say about its words (one read of the term counts).
+ */
+export async function suggestOffline(db: Db, description: string): Promise<OfflineSuggestion> {
+  const rows = await selectTermCounts(db, learningTerms(description));
+  return decideOffline(description, rows);
+}
+
+/** The decision itself, from the counts read: also what the replay evaluation runs. */
+export function decideOffline(description: string, rows: readonly TermCountRow[]): OfflineSuggestion {
+  const keyword = keywordVotes(description);
+  const category = decideField(
+    CATEGORY_PRECEDENCE,
+    TicketCategory.GENERAL,
+    keyword.category,
+    fieldCounts<TicketCategory>(rows, 'category'),
+  );
+  const priority = decideField(PRIORITY_PRECEDENCE, TicketPriority.MEDIUM, keyword.priority, fieldCounts<TicketPriority>(rows, 'priority'));
+  const evidence = category.evidence || priority.evidence;
+  const reason = evidence
+    ? boundedReason(`${explain(category, category.label)}; ${explain(priority, `${priority.label} priority`)}.`)
+    : 'No cues and nothing learned for these words yet, so general / medium.';
+  return {
+    category: category.label,
+    priority: priority.label,
+    source: evidence ? ClassificationSource.LOCAL : ClassificationSource.DEFAULT,
+    reason: `${reason[0]!.toUpperCase()}${reason.slice(1)}`,
+    confidence: category.probability * priority.probability,
+    categoryProbability: category.probability,
+    priorityProbability: priority.probability,
+  };
+}
