@@ -11,7 +11,9 @@ const SINCE = '2026-02-01T12:00:00.000Z';
 const zero = { suggested: 0, accepted: 0, overridden: 0, acceptanceRate: null };
 
 const stats: TriageCard_StatsFragment = {
+  __typename: 'TicketStats',
   triage: {
+    __typename: 'TriageReport',
     days: 30,
     since: SINCE,
     suggested: 10,
@@ -19,24 +21,24 @@ const stats: TriageCard_StatsFragment = {
     overridden: 4,
     acceptanceRate: 0.6,
     byCategory: [
-      { category: 'ACCOUNT', ...zero },
-      { category: 'BILLING', suggested: 7, accepted: 5, overridden: 2, acceptanceRate: 5 / 7 },
-      { category: 'GENERAL', suggested: 3, accepted: 3, overridden: 0, acceptanceRate: 1 },
-      { category: 'TECHNICAL', ...zero },
+      { __typename: 'CategoryTriage', category: 'ACCOUNT', ...zero },
+      { __typename: 'CategoryTriage', category: 'BILLING', suggested: 7, accepted: 5, overridden: 2, acceptanceRate: 5 / 7 },
+      { __typename: 'CategoryTriage', category: 'GENERAL', suggested: 3, accepted: 3, overridden: 0, acceptanceRate: 1 },
+      { __typename: 'CategoryTriage', category: 'TECHNICAL', ...zero },
     ],
     byPriority: [
-      { priority: 'LOW', ...zero },
-      { priority: 'MEDIUM', suggested: 10, accepted: 8, overridden: 2, acceptanceRate: 0.8 },
-      { priority: 'HIGH', ...zero },
-      { priority: 'CRITICAL', ...zero },
+      { __typename: 'PriorityTriage', priority: 'LOW', ...zero },
+      { __typename: 'PriorityTriage', priority: 'MEDIUM', suggested: 10, accepted: 8, overridden: 2, acceptanceRate: 0.8 },
+      { __typename: 'PriorityTriage', priority: 'HIGH', ...zero },
+      { __typename: 'PriorityTriage', priority: 'CRITICAL', ...zero },
     ],
-    categoryOverrides: [{ suggested: 'BILLING', chosen: 'TECHNICAL', count: 2 }],
-    priorityOverrides: [{ suggested: 'MEDIUM', chosen: 'HIGH', count: 2 }],
+    categoryOverrides: [{ __typename: 'CategoryOverride', suggested: 'BILLING', chosen: 'TECHNICAL', count: 2 }],
+    priorityOverrides: [{ __typename: 'PriorityOverride', suggested: 'MEDIUM', chosen: 'HIGH', count: 2 }],
     byConfidence: [
-      { from: 0, to: 0.5, suggested: 2, accepted: 0, acceptanceRate: 0 },
-      { from: 0.5, to: 0.7, suggested: 0, accepted: 0, acceptanceRate: null },
-      { from: 0.7, to: 0.9, suggested: 3, accepted: 2, acceptanceRate: 2 / 3 },
-      { from: 0.9, to: 1, suggested: 5, accepted: 4, acceptanceRate: 0.8 },
+      { __typename: 'ConfidenceBandAcceptance', from: 0, to: 0.5, suggested: 2, accepted: 0, acceptanceRate: 0 },
+      { __typename: 'ConfidenceBandAcceptance', from: 0.5, to: 0.7, suggested: 0, accepted: 0, acceptanceRate: null },
+      { __typename: 'ConfidenceBandAcceptance', from: 0.7, to: 0.9, suggested: 3, accepted: 2, acceptanceRate: 2 / 3 },
+      { __typename: 'ConfidenceBandAcceptance', from: 0.9, to: 1, suggested: 5, accepted: 4, acceptanceRate: 0.8 },
     ],
   },
 };
@@ -108,7 +110,7 @@ it('shows acceptance by confidence band, lowest first', () => {
 it('says so when nothing was suggested in the window', () => {
   render(
     <MemoryRouter>
-      <TriageCard stats={{ triage: { ...stats.triage, suggested: 0, accepted: 0, overridden: 0, acceptanceRate: null } }} />
+      <TriageCard stats={{ ...stats, triage: { ...stats.triage, suggested: 0, accepted: 0, overridden: 0, acceptanceRate: null } }} />
     </MemoryRouter>,
   );
   expect(screen.getByText('No ticket was created with a suggestion in the last 30 days.')).toBeTruthy();
