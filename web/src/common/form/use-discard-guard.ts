@@ -4,7 +4,7 @@
 import { useCallback, useEffect } from 'react';
 import { useBlocker } from 'react-router';
 
-export const DISCARD_QUESTION = 'Discard your unsaved changes?';
+const DISCARD_QUESTION = 'Discard your unsaved changes?';
 
 /** Whether the agent agrees to lose the unsaved changes (always, when there are none). */
 export function confirmDiscard(dirty: boolean): boolean {

@@ -16,7 +16,7 @@ import { TicketConflictNotice } from './TicketConflictNotice.js';
 import { isConflict, useSaveTicketChange } from './use-save-ticket-change.js';
 import { useSession } from '../auth/session.js';
 
-export const TicketRowFragment = graphql(`
+const TicketRowFragment = graphql(`
   fragment TicketRow_ticket on Ticket {
     id
     title

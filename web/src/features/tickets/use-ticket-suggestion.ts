@@ -31,7 +31,7 @@ const CLASSIFY_MIN_LENGTH = 10;
  * screen was for an earlier wording: enough for the offline classifier and a quick
  * answer from the AI, short enough not to hold the agent up.
  */
-export const SETTLE_MAX_MS = 2500;
+const SETTLE_MAX_MS = 2500;
 
 /** `asking`: typing paused or a request is out; a suggestion for this text is on its way. */
 export type Asking = { state: 'idle' } | { state: 'asking' } | { state: 'failed'; message: string };
