@@ -230,6 +230,105 @@ query ExampleTicketTimeline($id: ID!) {
     variables: { ticketId: '1', id: '1', input: { body: 'Called the customer back; waiting for a screenshot.' } },
   },
   {
+    title: 'Bulk change',
+    query: `# Up to 500 tickets in one transaction: all change, or none (each failing ticket
+# is named as ids.<index>). expectedVersions guards against a colleague's change.
+mutation ExampleBulkUpdateTickets($ids: [ID!]!, $input: BulkUpdateTicketsInput!) {
+  bulkUpdateTickets(ids: $ids, input: $input) {
+    tickets {
+      id
+      status
+      version
+    }
+    userErrors {
+      field
+      code
+      message
+    }
+  }
+}`,
+    variables: { ids: ['1', '2'], input: { status: 'CLOSED' } },
+  },
+  {
+    title: 'Webhooks (administrators)',
+    query: `# Endpoints receive signed JSON POSTs (X-Webhook-Signature: t=…,v1=…). The secret
+# is in createWebhookEndpoint's answer only.
+query ExampleWebhookEndpoints {
+  webhookEndpoints {
+    id
+    url
+    events
+    active
+    failingSince
+  }
+}
+
+mutation ExampleCreateWebhookEndpoint($input: CreateWebhookEndpointInput!) {
+  createWebhookEndpoint(input: $input) {
+    endpoint {
+      id
+    }
+    secret
+    userErrors {
+      field
+      code
+      message
+    }
+  }
+}
+
+mutation ExampleUpdateWebhookEndpoint($id: ID!, $input: UpdateWebhookEndpointInput!) {
+  updateWebhookEndpoint(id: $id, input: $input) {
+    endpoint {
+      id
+      active
+    }
+    userErrors {
+      code
+    }
+  }
+}
+
+query ExampleWebhookDeliveries($endpointId: ID!) {
+  webhookDeliveries(endpointId: $endpointId, first: 20) {
+    nodes {
+      id
+      eventType
+      status
+      attemptCount
+      lastStatusCode
+    }
+  }
+}
+
+mutation ExampleRedeliverWebhook($deliveryId: ID!) {
+  redeliverWebhook(deliveryId: $deliveryId) {
+    delivery {
+      id
+      status
+    }
+    userErrors {
+      code
+    }
+  }
+}
+
+mutation ExampleDeleteWebhookEndpoint($id: ID!) {
+  deleteWebhookEndpoint(id: $id) {
+    deletedId
+    userErrors {
+      code
+    }
+  }
+}`,
+    variables: {
+      input: { url: 'https://hooks.example.com/tickets', events: ['TICKET_CREATED', 'TICKET_CHANGED'] },
+      id: '1',
+      endpointId: '1',
+      deliveryId: '1',
+    },
+  },
+  {
     title: 'Who am I',
     query: `# Who the request acts for: the signed-in user, or the owner of the API token in the
 # Authorization header (Authorization: Token …); null when anonymous.
