@@ -4,7 +4,7 @@ import { GraphQLError, type ASTNode, type GraphQLFormattedError } from 'graphql'
 
 export const OPERATION_LIMITS = {
   /** Lexical tokens in the document; the parser stops past it, before any validation. */
-  maxTokens: 500,
+  maxTokens: 1000,
   /** Nesting of fields, the root fields being depth 1 (fragments are expanded). */
   maxDepth: 32,
   /** Aliased fields in the operation, a fragment counting each time it is spread. */

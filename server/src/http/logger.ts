@@ -42,9 +42,19 @@ export type SerializedError = { type: string; message: string; stack: string; [f
 
 function describeStatement(query: string): { name: string; hash: string } {
   const text = query.replace(/\s+/g, ' ').trim();
+  const hash = createHash('sha256').update(text).digest('hex').slice(0, 16);
+  // A write with its history in one statement (`with written as (insert into tickets …)`)
+  // is named by its first write, as the write alone would be.
+  const write = /^with\b/i.test(text)
+    ? /\b(insert) into\s+"?([\w.]+)"?|\b(update)\s+"?([\w.]+)"?|\b(delete) from\s+"?([\w.]+)"?/i.exec(text)
+    : null;
+  if (write) {
+    const [verb, table] = [write[1] ?? write[3] ?? write[5], write[2] ?? write[4] ?? write[6]];
+    return { name: `${verb!.toLowerCase()} ${table}`, hash };
+  }
   const verb = /^\w+/.exec(text)?.[0].toLowerCase() ?? 'statement';
   const table = /\b(?:from|into|update)\s+"?([\w.]+)"?/i.exec(text)?.[1];
-  return { name: table ? `${verb} ${table}` : verb, hash: createHash('sha256').update(text).digest('hex').slice(0, 16) };
+  return { name: table ? `${verb} ${table}` : verb, hash };
 }
 
 /** String values bound to a statement anywhere in the chain: drizzle and PGlite `params`, postgres.js `parameters` (not enumerable). */

@@ -57,7 +57,10 @@ describeOnDatabases('GraphQL request limits', (ctx) => {
   it("refuses the issue's alias amplification before running it", async () => {
     await createTickets(ctx.db, GRAPHQL_PAGE_SIZE.max, (i) => ({ description: `${i} `.padEnd(TICKET_DESCRIPTION_MAX, 'x') }));
     const literal = await ctx.gql(`{ tickets(first: ${GRAPHQL_PAGE_SIZE.max}) { ${repeat(150, (i) => `a${i}: nodes { description }`)} } }`);
-    expectRefused(literal, 'DOCUMENT_TOO_LARGE', 'maxTokens');
+    expectRefused(literal, 'TOO_MANY_ALIASES', 'maxAliases');
+    // Longer still, it is refused by the parser before anything is measured.
+    const longer = await ctx.gql(`{ tickets(first: ${GRAPHQL_PAGE_SIZE.max}) { ${repeat(250, (i) => `a${i}: nodes { description }`)} } }`);
+    expectRefused(longer, 'DOCUMENT_TOO_LARGE', 'maxTokens');
     const compact = await ctx.gql(
       `{ tickets(first: ${GRAPHQL_PAGE_SIZE.max}) { ${repeat(150, () => '...N')} } } fragment N on TicketConnection { a: nodes { description } }`,
     );

@@ -203,6 +203,9 @@ describe('queryValue and toTicketFilterRequest', () => {
       priorities: null,
       statuses: ['resolved'],
       assignee: null,
+      suggestedCategories: null,
+      suggestedPriorities: null,
+      suggestionOutcomes: null,
     });
   });
 

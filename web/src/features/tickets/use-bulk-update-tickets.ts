@@ -19,8 +19,17 @@ const BulkUpdateTicketsMutation = graphql(`
   mutation BulkUpdateTickets($ids: [ID!]!, $input: BulkUpdateTicketsInput!) {
     bulkUpdateTickets(ids: $ids, input: $input) {
       tickets {
+        # What a bulk change can change, and no text: up to 500 descriptions would
+        # make the answer's worst case too large for the server's response limit.
         id
-        ...UseUpdateTicket_ticket @unmask
+        category
+        priority
+        status
+        version
+        assignee {
+          id
+          displayName
+        }
         updatedAt
         resolvedAt
       }

@@ -35,7 +35,7 @@ const TicketConflictQuery = graphql(`
         }
         ...ActorName_actor
       }
-      history(first: 50, after: $after) {
+      history(first: 30, after: $after) {
         edges {
           cursor
           node {
