@@ -81,9 +81,8 @@ export async function createTicket(
   const { valid, key: givenKey } = await validateWithAssignee(db, input.assigneeId, () => validateCreate(input, options));
   const author = authorOf(actor);
   if (givenKey === undefined) {
-    // Without a suggestion to redeem, one statement writes the ticket and its event.
-    if (valid.suggestion === null) return insertCreated(db, actor, valid);
-    // Redeeming a suggestion, saving the ticket and its `created` event stand or fall together.
+    // Redeeming a suggestion, saving the ticket with its events and teaching the
+    // classifier stand or fall together.
     return db.transaction((tx) => insertCreated(tx as unknown as Db, actor, valid));
   }
   // Each caller has its own keys: another client's key can neither replay its answer nor block one.
