@@ -20,6 +20,28 @@ export class PageInfo {
   endCursor!: string | null;
 }
 
+/**
+ * A page of rows as a connection (`edges`, `nodes`, `pageInfo`): each row becomes a
+ * node with its cursor. The one place a connection is shaped, for every paged field.
+ */
+export function toConnection<R, N>(
+  page: { rows: readonly R[]; hasNextPage: boolean; hasPreviousPage: boolean },
+  cursorOf: (row: R) => string,
+  nodeOf: (row: R) => N,
+): { edges: { cursor: string; node: N }[]; nodes: N[]; pageInfo: PageInfo } {
+  const edges = page.rows.map((row) => ({ cursor: cursorOf(row), node: nodeOf(row) }));
+  return {
+    edges,
+    nodes: edges.map((e) => e.node),
+    pageInfo: {
+      hasNextPage: page.hasNextPage,
+      hasPreviousPage: page.hasPreviousPage,
+      startCursor: edges[0]?.cursor ?? null,
+      endCursor: edges.at(-1)?.cursor ?? null,
+    },
+  };
+}
+
 @ObjectType({ simpleResolvers: true, description: 'A ticket in a list, with its position.' })
 export class TicketEdge {
   @Field(() => String, { description: 'Opaque position of this ticket in the list.' })

@@ -10,6 +10,7 @@ import { toTicketEvent } from './ticket-event.mapper.js';
 import { encodeEventCursor, listTicketHistory } from './ticket-event.service.js';
 import { TicketEvent, TicketEventConnection } from './ticket-event.type.js';
 import { GRAPHQL_PAGE_SIZE } from './ticket-query.js';
+import { toConnection } from './ticket-connection.type.js';
 import { Ticket } from './ticket.type.js';
 
 @Resolver(() => Ticket)
@@ -31,17 +32,7 @@ export class TicketHistoryResolver {
   ): Promise<TicketEventConnection> {
     // Batched: the tickets of a list read their pages in one statement.
     const page = await listTicketHistory((ticketId, p) => ctx.loaders.historyPages.load({ ticketId, ...p }), ticket.id, { first, after });
-    const edges = page.rows.map((row) => ({ cursor: encodeEventCursor(row), node: toTicketEvent(row) }));
-    return {
-      edges,
-      nodes: edges.map((e) => e.node),
-      pageInfo: {
-        hasNextPage: page.hasNextPage,
-        hasPreviousPage: page.hasPreviousPage,
-        startCursor: edges[0]?.cursor ?? null,
-        endCursor: edges.at(-1)?.cursor ?? null,
-      },
-    };
+    return toConnection(page, encodeEventCursor, toTicketEvent);
   }
 }
 

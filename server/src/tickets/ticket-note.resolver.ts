@@ -12,6 +12,7 @@ import { TicketError } from './ticket.errors.js';
 import { addTicketNote, encodeNoteCursor, listTicketNotes } from './ticket-note.service.js';
 import { AddTicketNoteInput, AddTicketNotePayload, TicketNote, TicketNoteConnection, toTicketNote } from './ticket-note.type.js';
 import { GRAPHQL_PAGE_SIZE } from './ticket-query.js';
+import { toConnection } from './ticket-connection.type.js';
 import { Ticket } from './ticket.type.js';
 
 @Resolver(() => Ticket)
@@ -31,17 +32,7 @@ export class TicketNotesResolver {
     after: string | null,
   ): Promise<TicketNoteConnection> {
     const page = await listTicketNotes((ticketId, p) => ctx.loaders.notePages.load({ ticketId, ...p }), ticket.id, { first, after });
-    const edges = page.rows.map((row) => ({ cursor: encodeNoteCursor(row), node: toTicketNote(row) }));
-    return {
-      edges,
-      nodes: edges.map((e) => e.node),
-      pageInfo: {
-        hasNextPage: page.hasNextPage,
-        hasPreviousPage: page.hasPreviousPage,
-        startCursor: edges[0]?.cursor ?? null,
-        endCursor: edges.at(-1)?.cursor ?? null,
-      },
-    };
+    return toConnection(page, encodeNoteCursor, toTicketNote);
   }
 
   @Access('tickets:write')

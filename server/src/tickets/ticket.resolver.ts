@@ -7,7 +7,7 @@ import type { GraphQLContext } from '../graphql/context.js';
 import { toUserErrors } from '../graphql/user-error.type.js';
 import { TicketError } from './ticket.errors.js';
 import { toTicket } from './ticket.mapper.js';
-import { CreateTicketPayload, TicketConnection, UpdateTicketPayload } from './ticket-connection.type.js';
+import { CreateTicketPayload, TicketConnection, toConnection, UpdateTicketPayload } from './ticket-connection.type.js';
 import { CreateTicketInput, TicketFilter, UpdateTicketInput } from './ticket.inputs.js';
 import {
   COUNT_TIMEOUT_MS,
@@ -81,16 +81,8 @@ export class TicketResolver {
     // after the other.
     const withCount = selectsCount(info);
     const page = await listTickets(ctx.db, { caller: ctx.actor, filter, search, first, after, orderBy, withCount });
-    const edges = page.rows.map((row) => ({ cursor: encodeCursor(row), node: toTicket(row) }));
     return {
-      edges,
-      nodes: edges.map((e) => e.node),
-      pageInfo: {
-        hasNextPage: page.hasNextPage,
-        hasPreviousPage: page.hasPreviousPage,
-        startCursor: edges[0]?.cursor ?? null,
-        endCursor: edges.at(-1)?.cursor ?? null,
-      },
+      ...toConnection(page, encodeCursor, toTicket),
       query: page.query,
       ...(page.count ? { counted: Promise.resolve(page.count) } : {}),
     };
