@@ -89,76 +89,24 @@ export function TriageCard({ stats }: { stats: TriageCard_StatsFragment }) {
             />{' '}
             overridden.
           </p>
-          <table className="mini-table">
-            <caption>Per suggested category</caption>
-            <thead>
-              <tr>
-                <th scope="col">Category</th>
-                <th scope="col">Accepted</th>
-                <th scope="col">Overridden</th>
-                <th scope="col">Rate</th>
-              </tr>
-            </thead>
-            <tbody>
-              {t.byCategory
-                .filter((c) => c.suggested > 0)
-                .map((c) => (
-                  <tr key={c.category}>
-                    <th scope="row">{CATEGORY_LABEL[c.category]}</th>
-                    <td>
-                      <CountLink
-                        count={c.accepted}
-                        view={{ since, suggestedCategories: [c.category], categories: [c.category] }}
-                        label={`tickets suggested ${CATEGORY_LABEL[c.category]} and filed so`}
-                      />
-                    </td>
-                    <td>
-                      <CountLink
-                        count={c.overridden}
-                        view={{ since, suggestedCategories: [c.category], suggestionOutcomes: ['CATEGORY_OVERRIDDEN'] }}
-                        label={`tickets suggested ${CATEGORY_LABEL[c.category]} and filed elsewhere`}
-                      />
-                    </td>
-                    <td>{formatPercent(c.acceptanceRate)}</td>
-                  </tr>
-                ))}
-            </tbody>
-          </table>
-          <table className="mini-table">
-            <caption>Per suggested priority</caption>
-            <thead>
-              <tr>
-                <th scope="col">Priority</th>
-                <th scope="col">Accepted</th>
-                <th scope="col">Overridden</th>
-                <th scope="col">Rate</th>
-              </tr>
-            </thead>
-            <tbody>
-              {t.byPriority
-                .filter((p) => p.suggested > 0)
-                .map((p) => (
-                  <tr key={p.priority}>
-                    <th scope="row">{PRIORITY_LABEL[p.priority]}</th>
-                    <td>
-                      <CountLink
-                        count={p.accepted}
-                        view={{ since, suggestedPriorities: [p.priority], priorities: [p.priority] }}
-                        label={`tickets suggested ${PRIORITY_LABEL[p.priority]} priority and kept`}
-                      />
-                    </td>
-                    <td>
-                      <CountLink
-                        count={p.overridden}
-                        view={{ since, suggestedPriorities: [p.priority], suggestionOutcomes: ['PRIORITY_OVERRIDDEN'] }}
-                        label={`tickets suggested ${PRIORITY_LABEL[p.priority]} priority and changed`}
-                      />
-                    </td>
-                    <td>{formatPercent(p.acceptanceRate)}</td>
-                  </tr>
-                ))}
-            </tbody>
-          </table>
+          <AcceptanceTable
+            caption="Per suggested category"
+            heading="Category"
+            rows={t.byCategory.map((c) => ({ ...c, key: c.category, name: CATEGORY_LABEL[c.category] }))}
+            acceptedView={(c) => ({ since, suggestedCategories: [c.category], categories: [c.category] })}
+            acceptedLabel={(c) => `tickets suggested ${c.name} and filed so`}
+            overriddenView={(c) => ({ since, suggestedCategories: [c.category], suggestionOutcomes: ['CATEGORY_OVERRIDDEN'] })}
+            overriddenLabel={(c) => `tickets suggested ${c.name} and filed elsewhere`}
+          />
+          <AcceptanceTable
+            caption="Per suggested priority"
+            heading="Priority"
+            rows={t.byPriority.map((p) => ({ ...p, key: p.priority, name: PRIORITY_LABEL[p.priority] }))}
+            acceptedView={(p) => ({ since, suggestedPriorities: [p.priority], priorities: [p.priority] })}
+            acceptedLabel={(p) => `tickets suggested ${p.name} priority and kept`}
+            overriddenView={(p) => ({ since, suggestedPriorities: [p.priority], suggestionOutcomes: ['PRIORITY_OVERRIDDEN'] })}
+            overriddenLabel={(p) => `tickets suggested ${p.name} priority and changed`}
+          />
           {t.categoryOverrides.length + t.priorityOverrides.length > 0 ? (
             <table className="mini-table">
               <caption>Overrides: suggested → chosen</caption>
@@ -225,5 +173,63 @@ export function TriageCard({ stats }: { stats: TriageCard_StatsFragment }) {
         </>
       )}
     </section>
+  );
+}
+
+interface AcceptanceRow {
+  key: string;
+  name: string;
+  suggested: number;
+  accepted: number;
+  overridden: number;
+  acceptanceRate: number | null;
+}
+
+/** Accepted and overridden per suggested value (category or priority), each count a link to its tickets. */
+function AcceptanceTable<R extends AcceptanceRow>({
+  caption,
+  heading,
+  rows,
+  acceptedView,
+  acceptedLabel,
+  overriddenView,
+  overriddenLabel,
+}: {
+  caption: string;
+  heading: string;
+  rows: R[];
+  acceptedView(row: R): Partial<TicketsView>;
+  acceptedLabel(row: R): string;
+  overriddenView(row: R): Partial<TicketsView>;
+  overriddenLabel(row: R): string;
+}) {
+  return (
+    <table className="mini-table">
+      <caption>{caption}</caption>
+      <thead>
+        <tr>
+          <th scope="col">{heading}</th>
+          <th scope="col">Accepted</th>
+          <th scope="col">Overridden</th>
+          <th scope="col">Rate</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows
+          .filter((row) => row.suggested > 0)
+          .map((row) => (
+            <tr key={row.key}>
+              <th scope="row">{row.name}</th>
+              <td>
+                <CountLink count={row.accepted} view={acceptedView(row)} label={acceptedLabel(row)} />
+              </td>
+              <td>
+                <CountLink count={row.overridden} view={overriddenView(row)} label={overriddenLabel(row)} />
+              </td>
+              <td>{formatPercent(row.acceptanceRate)}</td>
+            </tr>
+          ))}
+      </tbody>
+    </table>
   );
 }
