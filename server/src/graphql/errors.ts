@@ -7,6 +7,7 @@ import { AUTH_ERROR_GRAPHQL_CODE, AuthError } from '../auth/auth.errors.js';
 import { CLASSIFIER_ERROR_GRAPHQL_CODE, ClassifierError } from '../classifier/classifier.errors.js';
 import { isServiceUnavailable, SERVICE_UNAVAILABLE_MESSAGE } from '../db/database.errors.js';
 import { TICKET_ERROR_GRAPHQL_CODE, TicketError } from '../tickets/ticket.errors.js';
+import { WEBHOOK_ERROR_GRAPHQL_CODE, WebhookError } from '../webhooks/webhook.errors.js';
 import { OPERATION_LIMIT_CODES } from './operation-limits.js';
 
 // Codes that Apollo and our own code produce for a client's mistake: safe to show.
@@ -37,6 +38,14 @@ export function createFormatError(log: ErrorLogger) {
     const original = unwrapResolverError(error);
     if (original instanceof TicketError) {
       return { ...formatTicketError(original), locations: formatted.locations, path: formatted.path };
+    }
+    if (original instanceof WebhookError) {
+      return {
+        message: original.message,
+        locations: formatted.locations,
+        path: formatted.path,
+        extensions: { code: WEBHOOK_ERROR_GRAPHQL_CODE[original.code], field: original.issues[0]?.field ?? null, issues: original.issues },
+      };
     }
     // Refusals by @Access (UNAUTHENTICATED, FORBIDDEN) and a throttled sign-in
     // (RATE_LIMITED, which rateLimitHttpPlugin turns into a 429): the client's to know.

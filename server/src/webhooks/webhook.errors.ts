@@ -24,3 +24,9 @@ export class WebhookError extends Error {
     return new WebhookError('NOT_FOUND', [{ field, code: 'NOT_FOUND', message: `No such ${what}.` }]);
   }
 }
+
+/** How GraphQL reports each code when the error is not answered as `userErrors` (a query's bad cursor). */
+export const WEBHOOK_ERROR_GRAPHQL_CODE: Record<WebhookErrorCode, 'BAD_USER_INPUT' | 'NOT_FOUND'> = {
+  VALIDATION_FAILED: 'BAD_USER_INPUT',
+  NOT_FOUND: 'NOT_FOUND',
+};

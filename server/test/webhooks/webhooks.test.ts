@@ -217,6 +217,14 @@ describeOnDatabases('webhook URLs (server-side request forgery)', (ctx) => {
     expect(res.data?.createWebhookEndpoint).toEqual({ endpoint: null, secret: null, userErrors: [{ field: 'url', code }] });
   });
 
+  it("refuses a malformed delivery-log cursor as the caller's error on `after`, not a server error", async () => {
+    const { endpoint } = await createEndpoint(ctx, 'https://93.184.215.14/hook');
+    for (const after of ['', 'not-a-cursor']) {
+      const res = await ctx.gql(DELIVERIES, { endpointId: endpoint.id, after });
+      expect(res.errors?.map((e) => e.extensions)).toEqual([expect.objectContaining({ code: 'BAD_USER_INPUT', field: 'after' })]);
+    }
+  });
+
   it('refuses an empty list of events', async () => {
     const res = await ctx.gql(CREATE_ENDPOINT, { input: { url: 'https://93.184.215.14/hook', events: [] } });
     expect(res.data?.createWebhookEndpoint.userErrors).toEqual([{ field: 'events', code: 'REQUIRED' }]);
