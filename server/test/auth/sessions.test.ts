@@ -3,12 +3,20 @@
 // CSRF double submit on every unsafe cookie request, and sign-in throttling per
 // account and per client address, which must not tell accounts from strangers.
 import { count, eq } from 'drizzle-orm';
-import { expect, it } from 'vitest';
+import { expect, it, vi } from 'vitest';
 import { digestSecret } from '../../src/auth/secrets.js';
 import { sessions, signInFailures, tickets } from '../../src/db/schema.js';
 import { createCaller, createTicket, createUser, FACTORY_PASSWORD } from '../support/factories.js';
 import { describeOnDatabases, type TestContext } from '../support/harness.js';
 import { browserHeaders, type BrowserSession, ME, postGraphQL, sessionOf, SIGN_OUT, signIn, signInRequest, whoIs } from './auth.helpers.js';
+
+// A pass-through spy: every verification still runs the real argon2.
+const argon2Verify = vi.hoisted(() => vi.fn());
+vi.mock('@node-rs/argon2', async (importOriginal) => {
+  const argon2 = await importOriginal<typeof import('@node-rs/argon2')>();
+  argon2Verify.mockImplementation(argon2.verify);
+  return { ...argon2, verify: argon2Verify };
+});
 
 const HOUR = 3_600_000;
 /** The defaults of SESSION_IDLE_TIMEOUT_MINUTES, SESSION_MAX_AGE_HOURS, SIGN_IN_MAX_FAILURES and SIGN_IN_WINDOW_MINUTES. */
@@ -383,33 +391,20 @@ describeOnDatabases('sign-in throttling', (ctx) => {
     for (const answer of answers.slice(1)) expect(answer).toEqual(answers[0]);
   });
 
-  // Timing can only be compared, never pinned: the runs alternate, so that a busy
-  // machine slows both alike, and the medians are compared.
+  // Equal cost is shown by counting the real argon2 verifications each answer ran
+  // (the library is wrapped, not replaced); comparing wall-clock times failed on a busy
+  // CI machine. The timing itself is measured in bench (auth:sign-in).
   it('an unknown email costs a password verification as a wrong password does', async () => {
     const user = await createUser(ctx.db);
-    const timed = async (email: string, i: number) => {
-      const started = performance.now();
-      const res = await attempt(email, 'not the password', `10.0.6.${i + 1}`);
+    const invited = await createUser(ctx.db, { password: null });
+    const verificationsFor = async (email: string, password: string, ip: string) => {
+      argon2Verify.mockClear();
+      const res = await attempt(email, password, ip);
       expect(res.json().data.signIn.userErrors[0].code).toBe('INVALID_CREDENTIALS');
-      return performance.now() - started;
+      return argon2Verify.mock.calls.length;
     };
-    const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
-    // The throwaway hash is made on first use; and a refusal before any verification, as the baseline.
-    await timed('warm-up@example.com', 100);
-    const unknown: number[] = [];
-    const wrong: number[] = [];
-    const refusedEarly: number[] = [];
-    for (let i = 0; i < 5; i += 1) {
-      unknown.push(await timed(`nobody${i}@example.com`, i));
-      wrong.push(await timed(user.email, 10 + i));
-      const started = performance.now();
-      await attempt(user.email, '', `10.0.6.${20 + i}`);
-      refusedEarly.push(performance.now() - started);
-    }
-    const [u, w, r] = [median(unknown), median(wrong), median(refusedEarly)];
-    expect(u / w).toBeGreaterThan(0.5);
-    expect(u / w).toBeLessThan(2);
-    // Both do real work that a refusal before verification does not.
-    expect(Math.min(u, w)).toBeGreaterThan(r + 3);
+    expect(await verificationsFor('nobody-here@example.com', 'not the password', '10.0.6.1')).toBe(1);
+    expect(await verificationsFor(user.email, 'not the password', '10.0.6.2')).toBe(1);
+    expect(await verificationsFor(invited.email, 'not the password', '10.0.6.3')).toBe(1);
   });
 });
