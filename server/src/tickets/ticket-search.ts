@@ -52,14 +52,12 @@ export function excerptAround(text: string, terms: readonly string[], length: nu
   const matchStart = match ? Array.from(flat.slice(0, match.index)).length : 0;
   const matchEnd = match ? matchStart + Array.from(match[0]).length : 0;
 
+  // The match stays near the excerpt's start, where a one-line snippet still shows it;
+  // a match near the text's end makes a shorter excerpt rather than one starting earlier.
   let start = match ? Math.max(0, matchStart - Math.floor(length * LEAD_SHARE)) : 0;
   // Room for the text between the ellipses: one before when cut there, one after.
   let end = start + length - (start > 0 ? 1 : 0) - 1;
-  if (end >= chars.length) {
-    // The text's end is reached: no ellipsis after, and the room left goes before.
-    end = chars.length;
-    start = chars.length - (length - 1);
-  }
+  if (end >= chars.length - 1) end = chars.length;
   if (start > 0) {
     const space = chars.indexOf(' ', start - 1);
     if (space !== -1 && space - start < WORD_SLACK && (!match || space < matchStart)) start = space + 1;
