@@ -32,9 +32,10 @@ const TicketDetailPageQuery = graphql(`
 export function TicketDetailPage() {
   const { id = '' } = useParams();
   const location = useLocation();
-  const arrival = location.state as { created?: boolean; defaultsUsed?: boolean } | null;
+  const arrival = location.state as { created?: boolean; defaultsUsed?: boolean; edit?: boolean } | null;
   const created = arrival?.created === true;
-  const [editing, setEditing] = useState(false);
+  // `e` on a list row opens the ticket being edited.
+  const [editing, setEditing] = useState(arrival?.edit === true);
   const [saved, setSaved] = useState(false);
   const confirmation = useRef<HTMLParagraphElement>(null);
   const editButton = useRef<HTMLButtonElement>(null);
@@ -101,6 +102,7 @@ export function TicketDetailPage() {
                 type="button"
                 className="button"
                 ref={editButton}
+                data-shortcut="edit"
                 onClick={() => {
                   setSaved(false);
                   setEditing(true);
