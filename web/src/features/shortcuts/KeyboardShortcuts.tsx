@@ -27,18 +27,26 @@ function press(scope: ParentNode | null, name: string): boolean {
 
 const SEARCH_BOX = 'main input[type="search"]';
 
-/** Focuses `selector` once the screen shows it (after a navigation), for up to a second. */
-function focusWhenShown(selector: string, deadline = performance.now() + 1000): void {
-  const element = document.querySelector<HTMLElement>(selector);
-  if (element) element.focus();
-  else if (performance.now() < deadline) requestAnimationFrame(() => focusWhenShown(selector, deadline));
+/**
+ * Acts on `selector` once the screen at `path` shows it (after a navigation, while
+ * the screen loads), for up to `waitMs`; nothing if the agent went elsewhere meanwhile.
+ */
+function whenShown(path: string, selector: string, act: (element: HTMLElement) => void, waitMs: number): void {
+  const deadline = performance.now() + waitMs;
+  const look = () => {
+    if (location.pathname !== path) return;
+    const element = document.querySelector<HTMLElement>(selector);
+    if (element) act(element);
+    else if (performance.now() < deadline) requestAnimationFrame(look);
+  };
+  look();
 }
 
 /** Each shortcut's action; false when it had nothing to act on here (the key then does what it would). */
 const ACTIONS: Record<ShortcutId, (context: Context) => boolean> = {
   search: ({ navigate }) => {
     if (!document.querySelector(SEARCH_BOX)) void navigate('/tickets');
-    focusWhenShown(SEARCH_BOX);
+    whenShown('/tickets', SEARCH_BOX, (box) => box.focus(), 1_000);
     return true;
   },
   next: ({ selected }) => {
@@ -62,7 +70,9 @@ const ACTIONS: Record<ShortcutId, (context: Context) => boolean> = {
     if (ticketRows().length === 0) return press(document.querySelector('main'), 'edit');
     const id = selectedRow(selected.current)?.dataset.ticketId;
     if (!id) return false;
-    void navigate(`/tickets/${id}`, { state: { edit: true } });
+    // Its page, then its Edit button as soon as the ticket shows (as the agent would).
+    void navigate(`/tickets/${id}`);
+    whenShown(`/tickets/${id}`, 'main [data-shortcut="edit"]', (button) => button.click(), 10_000);
     return true;
   },
   assign: ({ selected }) =>

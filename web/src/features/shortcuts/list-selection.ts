@@ -3,7 +3,8 @@
 // focuses its title link, so the selection is the focus the browser shows (and Enter
 // on it opens the ticket), scrolled into view.
 
-const ROWS = 'main [data-ticket-id]';
+// The list's rows (not other lists of tickets, such as similar ones on the new-ticket form).
+const ROWS = 'main .ticket-list > [data-ticket-id]';
 
 export function ticketRows(): HTMLElement[] {
   return [...document.querySelectorAll<HTMLElement>(ROWS)];

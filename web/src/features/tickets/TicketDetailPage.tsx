@@ -32,10 +32,9 @@ const TicketDetailPageQuery = graphql(`
 export function TicketDetailPage() {
   const { id = '' } = useParams();
   const location = useLocation();
-  const arrival = location.state as { created?: boolean; defaultsUsed?: boolean; edit?: boolean } | null;
+  const arrival = location.state as { created?: boolean; defaultsUsed?: boolean } | null;
   const created = arrival?.created === true;
-  // `e` on a list row opens the ticket being edited.
-  const [editing, setEditing] = useState(arrival?.edit === true);
+  const [editing, setEditing] = useState(false);
   const [saved, setSaved] = useState(false);
   const confirmation = useRef<HTMLParagraphElement>(null);
   const editButton = useRef<HTMLButtonElement>(null);
