@@ -95,6 +95,12 @@ export const tickets = pgTable(
     // whether high confidence means accepted. Null when none was shown, and for
     // suggestions recorded before confidence existed.
     suggestionConfidence: real('suggestion_confidence'),
+    // What the ticket was saved with when a suggestion was shown: the suggestion is
+    // judged against these (kept, or overridden to what), never against later edits, so
+    // that an escalation a day later is history rather than an override. Set once, by
+    // the create. Null when no suggestion was shown.
+    filedCategory: text('filed_category').$type<TicketCategory>(),
+    filedPriority: text('filed_priority').$type<TicketPriority>(),
     // Who wrote the ticket and who last changed it: a user (signed in, or owning the
     // API token used) and, for a token, the token. All null for an anonymous write
     // (ANONYMOUS_ACCESS) and for tickets from before sign-in existed.
@@ -132,6 +138,16 @@ export const tickets = pgTable(
       sql`(${t.suggestedCategory} is null) = (${t.suggestedPriority} is null) and (${t.suggestedCategory} is null) = (${t.classificationSource} is null)`,
     ),
     check('tickets_suggestion_accepted_iff_suggested', sql`(${t.suggestedCategory} is null) = (${t.suggestionAccepted} is null)`),
+    check(
+      'tickets_filed_iff_suggested',
+      sql`(${t.suggestedCategory} is null) = (${t.filedCategory} is null) and (${t.suggestedCategory} is null) = (${t.filedPriority} is null)`,
+    ),
+    check('tickets_filed_category_valid', sql`${t.filedCategory} in ${inList(TICKET_CATEGORIES)}`),
+    check('tickets_filed_priority_valid', sql`${t.filedPriority} in ${inList(TICKET_PRIORITIES)}`),
+    check(
+      'tickets_suggestion_accepted_as_filed',
+      sql`${t.suggestionAccepted} = (${t.filedCategory} = ${t.suggestedCategory} and ${t.filedPriority} = ${t.suggestedPriority})`,
+    ),
     // Indexes, chosen from EXPLAIN ANALYZE on 1,000,000 seeded tickets (PostgreSQL 15,
     // `npm run seed`); each one is used by a query below, and each costs every write.
     // Statistics and enum-only counts use no ticket index: they read the counter

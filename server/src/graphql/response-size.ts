@@ -9,7 +9,7 @@ import { API_TOKEN_SHOWN_LENGTH, newApiTokenSecret, newSecret } from '../auth/se
 import { USER_LIST_MAX } from '../auth/user.repository.js';
 import { REASON_MAX } from '../classifier/parse.js';
 import { SIMILAR_TICKETS_MAX } from '../classifier/similar-tickets.service.js';
-import { CONFIDENCE_BANDS } from '../classifier/triage.service.js';
+import { CONFIDENCE_BANDS } from '../tickets/ticket.enums.js';
 import {
   TICKET_CATEGORIES,
   TICKET_DESCRIPTION_MAX,

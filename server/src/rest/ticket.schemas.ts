@@ -4,6 +4,7 @@
 import type { FastifySchema } from 'fastify';
 import {
   CLASSIFICATION_SOURCES,
+  CONFIDENCE_BANDS,
   SUGGESTION_OUTCOMES,
   TICKET_CATEGORIES,
   TICKET_DESCRIPTION_MAX,
@@ -234,6 +235,9 @@ export const REST_FILTER_PARAMS: { [K in TicketFilterField]: RestFilterParam | n
   suggestedCategories: { name: 'suggested_category', schema: category },
   suggestedPriorities: { name: 'suggested_priority', schema: priority },
   suggestionOutcomes: { name: 'suggestion', schema: { type: 'string', enum: SUGGESTION_OUTCOMES } },
+  filedCategories: { name: 'filed_category', schema: category },
+  filedPriorities: { name: 'filed_priority', schema: priority },
+  suggestionConfidenceBands: { name: 'confidence', schema: { type: 'string', enum: CONFIDENCE_BANDS } },
 };
 
 export const filterParams = Object.fromEntries(

@@ -30,8 +30,9 @@ export enum ClassificationSource {
 }
 
 /**
- * How a ticket's suggestion fared, judged on the ticket as filed now (as the triage
- * report counts it): both fields kept, or the category, the priority or either changed.
+ * How a ticket's suggestion fared, judged on what the agent saved when creating the
+ * ticket (as the triage report counts it): both fields kept, or the category, the
+ * priority or either changed.
  */
 export enum SuggestionOutcome {
   ACCEPTED = 'accepted',
@@ -46,6 +47,27 @@ export const TICKET_PRIORITIES = Object.values(TicketPriority);
 export const TICKET_STATUSES = Object.values(TicketStatus);
 export const CLASSIFICATION_SOURCES = Object.values(ClassificationSource);
 export const SUGGESTION_OUTCOMES = Object.values(SuggestionOutcome);
+
+/**
+ * How sure the classifier was of a suggestion, in bands: the dashboard shows acceptance
+ * per band, and each band's figures link to its tickets.
+ */
+export enum ConfidenceBand {
+  LOW = 'low',
+  MEDIUM = 'medium',
+  HIGH = 'high',
+  VERY_HIGH = 'very_high',
+}
+
+/** Each band's confidences: from (included) to (excluded, except 1 in the last band). The one place they are defined. */
+export const CONFIDENCE_BAND_RANGES: Readonly<Record<ConfidenceBand, { from: number; to: number }>> = {
+  low: { from: 0, to: 0.5 },
+  medium: { from: 0.5, to: 0.7 },
+  high: { from: 0.7, to: 0.9 },
+  very_high: { from: 0.9, to: 1 },
+};
+
+export const CONFIDENCE_BANDS = Object.values(ConfidenceBand);
 
 /** Statuses that count as "open" in statistics: the active, unresolved tickets. */
 export const ACTIVE_STATUSES: readonly TicketStatus[] = [TicketStatus.OPEN, TicketStatus.IN_PROGRESS];
@@ -101,12 +123,24 @@ registerEnumType(TicketCategory, {
 
 registerEnumType(SuggestionOutcome, {
   name: 'SuggestionOutcome',
-  description: 'How a suggestion fared, judged on the ticket as filed now (a later correction counts), as `stats.triage` counts it.',
+  description:
+    'How a suggestion fared, judged on what the agent saved when creating the ticket (a later edit is history, not an override), as `stats.triage` counts it.',
   valuesConfig: {
     ACCEPTED: { description: 'Filed with both the suggested category and priority.' },
     OVERRIDDEN: { description: 'Filed with another category or priority.' },
     CATEGORY_OVERRIDDEN: { description: 'Filed in another category than suggested.' },
     PRIORITY_OVERRIDDEN: { description: 'Filed with another priority than suggested.' },
+  },
+});
+
+registerEnumType(ConfidenceBand, {
+  name: 'ConfidenceBand',
+  description: 'How sure the classifier was of a suggestion, in bands.',
+  valuesConfig: {
+    LOW: { description: 'Below 0.5.' },
+    MEDIUM: { description: '0.5 up to 0.7 (excluded).' },
+    HIGH: { description: '0.7 up to 0.9 (excluded).' },
+    VERY_HIGH: { description: '0.9 to 1.' },
   },
 });
 
