@@ -6,14 +6,14 @@ import type { Db } from '../db/client.js';
 import { TicketEventField, TicketEventKind } from './ticket.enums.js';
 import { TicketError } from './ticket.errors.js';
 import {
-  countTicketEvents,
-  listTicketEventsPage,
+  readTicketEventPage,
+  type NamedTicketEventRow,
   type NewTicketEvent,
   type TicketEventDraft,
   type TicketEventRow,
 } from './ticket-event.repository.js';
 import { createEntryCursor, numberedPage, readEntryPage, type EntryPage, type EntryPageRequest } from './ticket-entry-page.js';
-import { findTicketById, type TicketRow } from './ticket.repository.js';
+import type { TicketRow } from './ticket.repository.js';
 import { parseTicketId, type ValidUpdateTicket } from './ticket.validation.js';
 
 export type { TicketEventRow };
@@ -116,7 +116,8 @@ export function listTicketHistory(
 }
 
 export interface NumberedEventPage {
-  rows: TicketEventRow[];
+  /** The page's events with everyone they name. */
+  rows: NamedTicketEventRow[];
   /** How many events the ticket has: exact, as one ticket's events are few (an index-only count). */
   total: number;
   page: number;
@@ -125,7 +126,9 @@ export interface NumberedEventPage {
 
 /**
  * A numbered page of a ticket's history, oldest first (REST): `page` may be 'last'.
- * A page past the last comes back empty; an unknown ticket is NOT_FOUND.
+ * A page past the last comes back empty; an unknown ticket is NOT_FOUND. One
+ * statement (the ticket, its count and the page); 'last' past the first page takes a
+ * second, as which page is last depends on the count.
  */
 export async function listTicketHistoryByPage(
   db: Db,
@@ -133,9 +136,14 @@ export async function listTicketHistoryByPage(
   params: { page: number | 'last'; pageSize: number },
 ): Promise<NumberedEventPage> {
   const id = parseTicketId(rawTicketId);
-  if (id === null || !(await findTicketById(db, id))) throw TicketError.notFound();
-  const total = await countTicketEvents(db, id);
-  const { page, lastPage, offset, past } = numberedPage(total, params);
-  const rows = past ? [] : await listTicketEventsPage(db, id, { offset, limit: params.pageSize });
-  return { rows, total, page, lastPage };
+  if (id === null) throw TicketError.notFound();
+  const read = (page: number) => readTicketEventPage(db, id, { offset: (page - 1) * params.pageSize, limit: params.pageSize });
+  let found = await read(params.page === 'last' ? 1 : params.page);
+  if (found === null) throw TicketError.notFound();
+  const { page, lastPage } = numberedPage(found.total, params);
+  if (params.page === 'last' && page > 1) {
+    found = await read(page);
+    if (found === null) throw TicketError.notFound();
+  }
+  return { rows: found.rows, total: found.total, page, lastPage };
 }
