@@ -150,17 +150,22 @@ export async function readTicketEventPage(
 
 /** The same page of each ticket's history, in one statement (see ticket-entry.repository.ts). */
 export function listTicketEventsOfTickets(db: Db, ticketIds: readonly number[], page: EntryPageRequest): Promise<TicketEventRow[]> {
-  const perTicket = db
-    .select()
-    .from(ticketEvents)
-    .where(and(ofListedTicket(ticketEvents.ticketId), page.afterId === undefined ? undefined : gt(ticketEvents.id, page.afterId)))
-    .orderBy(asc(ticketEvents.id))
-    .limit(page.limit)
-    .as('e');
-  return db
-    .select({ ...perTicket._.selectedFields, note: ticketNotes })
-    .from(listedTickets(ticketIds))
-    .crossJoinLateral(perTicket)
-    .leftJoin(ticketNotes, eq(ticketNotes.id, perTicket.noteId))
-    .orderBy(asc(perTicket.id));
+  const after = page.afterId !== undefined;
+  const query = cachedQuery(db, `ticket-events:of-tickets:${after ? 'after' : 'first'}`, () => {
+    const perTicket = db
+      .select()
+      .from(ticketEvents)
+      .where(and(ofListedTicket(ticketEvents.ticketId), after ? gt(ticketEvents.id, sql.placeholder('afterId')) : undefined))
+      .orderBy(asc(ticketEvents.id))
+      .limit(sql.placeholder('limit'))
+      .as('e');
+    return db
+      .select({ ...perTicket._.selectedFields, note: ticketNotes })
+      .from(listedTickets(sql.placeholder('ticketIds')))
+      .crossJoinLateral(perTicket)
+      .leftJoin(ticketNotes, eq(ticketNotes.id, perTicket.noteId))
+      .orderBy(asc(perTicket.id))
+      .prepare('ticket_events_of_tickets');
+  });
+  return query.execute({ ticketIds: [...ticketIds], afterId: page.afterId, limit: page.limit });
 }

@@ -2,6 +2,7 @@
 // updated or deleted (a correction is a new note): no function here can.
 import { and, asc, count, eq, getTableColumns, gt, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
+import { cachedQuery } from '../db/query-cache.js';
 import { decodeRow, executeRows } from '../db/statements.js';
 import { ticketEvents, ticketNotes, type TicketNoteRow } from '../db/schema.js';
 import { listedTickets, ofListedTicket } from './ticket-entry.repository.js';
@@ -56,14 +57,23 @@ export function listTicketNotesPage(
 
 /** The same page of each ticket's notes, in one statement (see ticket-entry.repository.ts). */
 export function listTicketNotesOfTickets(db: Db, ticketIds: readonly number[], page: EntryPageRequest): Promise<TicketNoteRow[]> {
-  const perTicket = db
-    .select()
-    .from(ticketNotes)
-    .where(and(ofListedTicket(ticketNotes.ticketId), page.afterId === undefined ? undefined : gt(ticketNotes.id, page.afterId)))
-    .orderBy(asc(ticketNotes.id))
-    .limit(page.limit)
-    .as('n');
-  return db.select(perTicket._.selectedFields).from(listedTickets(ticketIds)).crossJoinLateral(perTicket).orderBy(asc(perTicket.id));
+  const after = page.afterId !== undefined;
+  const query = cachedQuery(db, `ticket-notes:of-tickets:${after ? 'after' : 'first'}`, () => {
+    const perTicket = db
+      .select()
+      .from(ticketNotes)
+      .where(and(ofListedTicket(ticketNotes.ticketId), after ? gt(ticketNotes.id, sql.placeholder('afterId')) : undefined))
+      .orderBy(asc(ticketNotes.id))
+      .limit(sql.placeholder('limit'))
+      .as('n');
+    return db
+      .select(perTicket._.selectedFields)
+      .from(listedTickets(sql.placeholder('ticketIds')))
+      .crossJoinLateral(perTicket)
+      .orderBy(asc(perTicket.id))
+      .prepare('ticket_notes_of_tickets');
+  });
+  return query.execute({ ticketIds: [...ticketIds], afterId: page.afterId, limit: page.limit });
 }
 
 /** How many notes a ticket has: an index-only count. */
