@@ -2,8 +2,8 @@
 // UTC ISO 8601 times.
 import { createActorLoaders, loadAuthor } from '../auth/actor.loader.js';
 import type { Db } from '../db/client.js';
-import type { TicketNoteRow } from '../tickets/ticket-note.service.js';
-import { toRestAuthor, type RestAuthor } from './ticket.serializer.js';
+import type { NamedTicketNoteRow, TicketNoteRow } from '../tickets/ticket-note.repository.js';
+import { namedAuthor, toRestAuthor, type RestAuthor } from './ticket.serializer.js';
 
 export interface RestTicketNote {
   id: number;
@@ -16,7 +16,14 @@ export function toRestTicketNote(row: TicketNoteRow, author: RestAuthor): RestTi
   return { id: row.id, body: row.body, author, created_at: row.createdAt.toISOString() };
 }
 
-/** Notes with their authors, who are loaded in one query per kind for the whole page. */
+/** A page of notes, with their authors read in the page's own statement. */
+export function toRestNamedTicketNotes(rows: readonly NamedTicketNoteRow[]): RestTicketNote[] {
+  return rows.map((row) =>
+    toRestTicketNote(row, namedAuthor({ userId: row.authorUserId, tokenId: row.authorTokenId }, row.authorUser, row.authorToken)),
+  );
+}
+
+/** Notes with their authors, who are loaded in one query per kind for all of them. */
 export function toRestTicketNotes(db: Db, rows: readonly TicketNoteRow[]): Promise<RestTicketNote[]> {
   const loaders = createActorLoaders(db);
   return Promise.all(

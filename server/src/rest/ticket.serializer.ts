@@ -112,7 +112,7 @@ export interface RestTicketEvent {
 }
 
 /** Someone a page's row names, as REST shows them; the token when one was used (as `loadAuthor` decides). */
-function namedAuthor(ref: AuthorRef, user: NamedRow | null, token: NamedRow | null): RestAuthor {
+export function namedAuthor(ref: AuthorRef, user: NamedRow | null, token: NamedRow | null): RestAuthor {
   switch (authorColumn(ref)) {
     case 'token':
       return token && { type: 'token', id: token.id, name: token.name };

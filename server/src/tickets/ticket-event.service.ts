@@ -12,7 +12,14 @@ import {
   type TicketEventDraft,
   type TicketEventRow,
 } from './ticket-event.repository.js';
-import { createEntryCursor, numberedPage, readEntryPage, type EntryPage, type EntryPageRequest } from './ticket-entry-page.js';
+import {
+  createEntryCursor,
+  readEntryPage,
+  readNumberedPage,
+  type EntryPage,
+  type EntryPageRequest,
+  type NumberedPage,
+} from './ticket-entry-page.js';
 import type { TicketRow } from './ticket.repository.js';
 import { parseTicketId, type ValidUpdateTicket } from './ticket.validation.js';
 
@@ -115,35 +122,17 @@ export function listTicketHistory(
   return readEntryPage(EVENT_CURSOR, params, (page) => read(ticketId, page));
 }
 
-export interface NumberedEventPage {
-  /** The page's events with everyone they name. */
-  rows: NamedTicketEventRow[];
-  /** How many events the ticket has: exact, as one ticket's events are few (an index-only count). */
-  total: number;
-  page: number;
-  lastPage: number;
-}
-
 /**
- * A numbered page of a ticket's history, oldest first (REST): `page` may be 'last'.
- * A page past the last comes back empty; an unknown ticket is NOT_FOUND. One
- * statement (the ticket, its count and the page); 'last' past the first page takes a
- * second, as which page is last depends on the count.
+ * A numbered page of a ticket's history, oldest first (REST), each event with
+ * everyone it names: `page` may be 'last'. A page past the last comes back empty; an
+ * unknown ticket is NOT_FOUND.
  */
-export async function listTicketHistoryByPage(
+export function listTicketHistoryByPage(
   db: Db,
   rawTicketId: unknown,
   params: { page: number | 'last'; pageSize: number },
-): Promise<NumberedEventPage> {
+): Promise<NumberedPage<NamedTicketEventRow>> {
   const id = parseTicketId(rawTicketId);
   if (id === null) throw TicketError.notFound();
-  const read = (page: number) => readTicketEventPage(db, id, { offset: (page - 1) * params.pageSize, limit: params.pageSize });
-  let found = await read(params.page === 'last' ? 1 : params.page);
-  if (found === null) throw TicketError.notFound();
-  const { page, lastPage } = numberedPage(found.total, params);
-  if (params.page === 'last' && page > 1) {
-    found = await read(page);
-    if (found === null) throw TicketError.notFound();
-  }
-  return { rows: found.rows, total: found.total, page, lastPage };
+  return readNumberedPage((page) => readTicketEventPage(db, id, page), params);
 }

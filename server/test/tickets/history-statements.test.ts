@@ -1,8 +1,9 @@
-// How many statements one page of a ticket's history costs, on every test database,
-// counted where the driver is called: a fixed number, whatever the page holds (its
-// events, their actors, assignees and notes, and the notes' authors), so that loading
-// anything per event (N+1) or one kind of reference after another fails here. And
-// what the page shows for each of those references, which the batching must keep.
+// How many statements one page of a ticket's history (and of its notes) costs, on
+// every test database, counted where the driver is called: a fixed number, whatever
+// the page holds (its events, their actors, assignees and notes, and the notes'
+// authors), so that loading anything per event (N+1) or one kind of reference after
+// another fails here. And what the page shows for each of those references, which
+// the batching must keep.
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { buildApp } from '../../src/app.js';
@@ -157,6 +158,26 @@ describeOnDatabases(
         app.inject({ method: 'GET', url: `/api/tickets/999999/history/?page_size=${PAGE}`, headers: headers() }),
       );
       expect(unknown).toHaveLength(1);
+    });
+
+    it('REST notes: one statement for a page with its authors, two for the last page, one for an unknown ticket', async () => {
+      const page =
+        (id: number | string, n: number | string = 1) =>
+        () =>
+          app.inject({ method: 'GET', url: `/api/tickets/${id}/notes/?page_size=5&page=${n}`, headers: headers() });
+      expect(await statementsOf(page(large))).toHaveLength(1);
+      expect(await statementsOf(page(small))).toHaveLength(1);
+      expect(await statementsOf(page(large, 'last'))).toHaveLength(2);
+      expect(await statementsOf(page(999999))).toHaveLength(1);
+
+      const notes = expected.filter((x) => x.note !== null);
+      const first = await page(large)();
+      expect(first.headers['x-total-count']).toBe(String(notes.length));
+      const shown = [...first.json(), ...(await page(large, 2)()).json()] as Record<string, unknown>[];
+      expect(shown.map((n) => ({ body: n.body, author: n.author }))).toEqual(
+        notes.map((x) => ({ body: x.note, author: restAuthor(x.actor) })),
+      );
+      expect((await page(small)()).json()).toEqual([]);
     });
 
     it('GraphQL: the ticket, its history and notes pages, then its users and tokens, however many the page names', async () => {
