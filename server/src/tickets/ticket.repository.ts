@@ -185,8 +185,21 @@ export async function insertTicket(db: Db, values: NewTicket): Promise<TicketRow
   return row!;
 }
 
+/**
+ * One ticket by id: built once per handle and a prepared statement (see cachedQuery),
+ * as every read of one ticket (GraphQL `ticket`, its history and notes, a REST GET)
+ * starts with it, and building it cost more than PostgreSQL's answer.
+ */
 export async function findTicketById(db: Db, id: number): Promise<TicketRow | undefined> {
-  const [row] = await db.select().from(tickets).where(eq(tickets.id, id)).limit(1);
+  const query = cachedQuery(db, 'ticket:by-id', () =>
+    db
+      .select()
+      .from(tickets)
+      .where(eq(tickets.id, sql.placeholder('id')))
+      .limit(1)
+      .prepare('ticket_by_id'),
+  );
+  const [row] = await query.execute({ id });
   return row;
 }
 
