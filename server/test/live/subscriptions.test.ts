@@ -8,7 +8,7 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { browserHeaders, signIn, SIGN_OUT, type BrowserSession } from '../auth/auth.helpers.js';
 import { createCaller, createToken, createUser } from '../support/factories.js';
 import { describeOnDatabases, type TestContext } from '../support/harness.js';
-import { liveClient, liveUrl, type LiveClient, type LiveClientOptions } from '../support/live-client.js';
+import { liveClient, liveUrl, noticesHeard, type LiveClient, type LiveClientOptions } from '../support/live-client.js';
 
 const ACTIVITY = `subscription Activity($ticketId: ID) {
   ticketActivity(ticketId: $ticketId) {
@@ -179,8 +179,10 @@ describeOnDatabases(
       });
 
       it('tells only of the ticket named by ticketId', async () => {
+        const created = await noticesHeard(ctx.database, 2);
         const watched = await createTicket(ctx, 'Watched');
         const other = await createTicket(ctx, 'Other');
+        await created();
         const client = admin();
         const activity = client.subscribe<Activity>(ACTIVITY, { ticketId: watched });
         await untilSubscribed(ctx, 1);

@@ -3,6 +3,7 @@
 // for what the server sends (activities, errors, the close) without timing anything.
 import type { AddressInfo } from 'node:net';
 import type { FastifyInstance } from 'fastify';
+import type { Database } from '../../src/db/client.js';
 import { createClient, type Client, type FormattedExecutionResult } from 'graphql-ws';
 import WebSocket from 'ws';
 
@@ -11,6 +12,26 @@ export async function liveUrl(app: FastifyInstance): Promise<string> {
   if (!app.server.listening) await app.listen({ host: '127.0.0.1', port: 0 });
   const { port } = app.server.address() as AddressInfo;
   return `ws://127.0.0.1:${port}/graphql`;
+}
+
+/**
+ * Starts listening for commit notices; the function returned resolves once `count`
+ * have reached this process. PostgreSQL delivers a NOTIFY after the commit, not with
+ * it: a test that subscribes after writing waits for its notices first, so that they
+ * are not news to the new subscriber.
+ */
+export async function noticesHeard(database: Database, count: number): Promise<() => Promise<void>> {
+  let heard = 0;
+  let done!: () => void;
+  const all = new Promise<void>((resolve) => (done = resolve));
+  const unlisten = await database.listen('ticket_events', () => {
+    heard += 1;
+    if (heard === count) done();
+  });
+  return async () => {
+    await all;
+    await unlisten();
+  };
 }
 
 export interface LiveClientOptions {
