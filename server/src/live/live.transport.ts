@@ -148,7 +148,9 @@ export function createLiveTransport(deps: LiveTransportDeps): LiveTransport {
   /** Who a `connection_init` makes the connection: its own credentials, else the upgrade's. */
   async function identify(ctx: ConnectionContext): Promise<Actor | 'invalid'> {
     const { request } = ctx.extra.connection;
-    const given = ctx.connectionParams?.authorization;
+    // Any case: GraphiQL sends the headers editor's `Authorization` as it is written.
+    const key = Object.keys(ctx.connectionParams ?? {}).find((k) => k.toLowerCase() === 'authorization');
+    const given = key === undefined ? undefined : ctx.connectionParams![key];
     if (given === undefined || given === null) return request.actor;
     if (typeof given !== 'string') return 'invalid';
     const authentication = await deps.authenticator.authenticate({ authorization: given, sessionCookie: undefined });

@@ -221,6 +221,11 @@ describeOnDatabases(
         expect((await activity.next()).data!.ticketActivity.ticket.id).toBe(id);
       });
 
+      it('reads the token from connection_init’s Authorization in any case, as GraphiQL sends its headers editor', async () => {
+        const { token } = await createCaller(ctx.db, 'agent');
+        await connect({ connectionParams: { Authorization: `Token ${token}` } }).connected;
+      });
+
       it('refuses a subscription to a token without tickets:read (FORBIDDEN), as queries are', async () => {
         const user = await createUser(ctx.db, { role: 'admin' });
         const { token } = await createToken(ctx.db, user, { scopes: ['classify'] });
