@@ -1,7 +1,7 @@
-// The operations the playground opens with: one tab per query and mutation of the
-// tickets API, and one per area of identity and access (several operations each:
-// GraphiQL asks which one to run), with variables, so an integrator can run each one
-// at once. They are checked against schema.graphql by the web tests.
+// The operations the playground opens with: one tab per query, mutation and
+// subscription of the tickets API, and one per area of identity and access (several
+// operations each: GraphiQL asks which one to run), with variables, so an integrator
+// can run each one at once. They are checked against schema.graphql by the web tests.
 export interface ExampleTab {
   title: string;
   query: string;
@@ -228,6 +228,35 @@ query ExampleTicketTimeline($id: ID!) {
   }
 }`,
     variables: { ticketId: '1', id: '1', input: { body: 'Called the customer back; waiting for a screenshot.' } },
+  },
+  {
+    title: 'Live activity',
+    query: `# Committed activity on tickets as it happens, over WebSocket at /graphql (the
+# graphql-transport-ws protocol): a creation, a change with the fields it changed,
+# a note. Leave ticketId null for every ticket's. Make a change in another tab.
+subscription ExampleTicketActivity($ticketId: ID) {
+  ticketActivity(ticketId: $ticketId) {
+    kind
+    changedFields
+    ticket {
+      id
+      title
+      status
+      version
+    }
+    events {
+      kind
+      field
+      from
+      to
+      at
+    }
+    note {
+      body
+    }
+  }
+}`,
+    variables: { ticketId: null },
   },
   {
     title: 'Bulk change',
