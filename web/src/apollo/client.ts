@@ -63,6 +63,24 @@ const appendedPages: FieldPolicy<EventConnectionRef> = {
   },
 };
 
+interface DeliveryConnectionRef {
+  nodes: Reference[];
+  endCursor: string | null;
+  hasNextPage: boolean;
+}
+
+// An endpoint's delivery log: one list per endpoint, older pages appended when they
+// continue from the cached end; a first page (opening, "Refresh") replaces it.
+const deliveryPages: FieldPolicy<DeliveryConnectionRef> = {
+  keyArgs: ['endpointId'],
+  merge(existing, incoming, { args, readField }) {
+    const after = typeof args?.after === 'string' ? args.after : null;
+    if (!existing || !after || existing.endCursor !== after) return incoming;
+    const seen = new Set(existing.nodes.map((node) => readField<string>('id', node)));
+    return { ...incoming, nodes: [...existing.nodes, ...incoming.nodes.filter((node) => !seen.has(readField<string>('id', node)))] };
+  },
+};
+
 function createCache(): InMemoryCache {
   return new InMemoryCache({
     possibleTypes: POSSIBLE_TYPES,
@@ -70,6 +88,7 @@ function createCache(): InMemoryCache {
       Query: {
         fields: {
           tickets: ticketsPagination,
+          webhookDeliveries: deliveryPages,
           ticket: {
             // A ticket already in the cache (from a list) shows at once on its detail page.
             read(existing, { args, toReference, canRead }) {

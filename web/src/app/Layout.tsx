@@ -4,6 +4,7 @@ import { useEffect, useRef } from 'react';
 import { Link, NavLink, Outlet, useLocation } from 'react-router';
 import { useSession } from '../features/auth/session.js';
 import { UserMenu } from '../features/auth/UserMenu.js';
+import { WebhooksNavLink } from '../features/webhooks/WebhooksNavLink.js';
 import { DevelopersMenu } from './DevelopersMenu.js';
 
 export function Layout() {
@@ -58,6 +59,9 @@ export function Layout() {
                     </li>
                     <li>
                       <NavLink to="/admin/tokens">API tokens</NavLink>
+                    </li>
+                    <li>
+                      <WebhooksNavLink />
                     </li>
                   </>
                 ) : null}

@@ -67,6 +67,15 @@ type Documents = {
     "\n  fragment UseUpdateTicketUser_user on User {\n    id\n    displayName\n  }\n": typeof types.UseUpdateTicketUser_UserFragmentDoc,
     "\n  fragment UseUpdateTicketResolvedAt_ticket on Ticket {\n    resolvedAt\n  }\n": typeof types.UseUpdateTicketResolvedAt_TicketFragmentDoc,
     "\n  mutation UpdateTicket($id: ID!, $input: UpdateTicketInput!) {\n    updateTicket(id: $id, input: $input) {\n      ticket {\n        id\n        ...UseUpdateTicket_ticket @unmask\n        updatedAt\n        resolvedAt\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": typeof types.UpdateTicketDocument,
+    "\n  query AdminWebhookEndpointPage($endpointId: ID!, $first: Int!, $after: String) {\n    webhookEndpoints {\n      id\n      url\n      ...WebhookEndpointItem_endpoint\n    }\n    webhookDeliveries(endpointId: $endpointId, first: $first, after: $after) {\n      nodes {\n        id\n        ...WebhookDeliveryItem_delivery\n      }\n      endCursor\n      hasNextPage\n    }\n  }\n": typeof types.AdminWebhookEndpointPageDocument,
+    "\n  query AdminWebhooksPage {\n    webhookEndpoints {\n      id\n      active\n      disabledAt\n      failingSince\n      ...WebhookEndpointItem_endpoint\n    }\n  }\n": typeof types.AdminWebhooksPageDocument,
+    "\n  fragment WebhookDeliveryItem_delivery on WebhookDelivery {\n    id\n    eventId\n    eventType\n    ticketId\n    status\n    attemptCount\n    createdAt\n    lastAttemptAt\n    lastStatusCode\n    nextAttemptAt\n    deliveredAt\n    attempts {\n      id\n      startedAt\n      finishedAt\n      statusCode\n      error\n    }\n  }\n": typeof types.WebhookDeliveryItem_DeliveryFragmentDoc,
+    "\n  fragment WebhookEndpointItem_endpoint on WebhookEndpoint {\n    id\n    url\n    events\n    active\n    disabledAt\n    failingSince\n    createdAt\n    updatedAt\n  }\n": typeof types.WebhookEndpointItem_EndpointFragmentDoc,
+    "\n  mutation CreateWebhookEndpoint($input: CreateWebhookEndpointInput!) {\n    createWebhookEndpoint(input: $input) {\n      secret\n      endpoint {\n        id\n        url\n        ...WebhookEndpointItem_endpoint\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": typeof types.CreateWebhookEndpointDocument,
+    "\n  mutation DeleteWebhookEndpoint($id: ID!) {\n    deleteWebhookEndpoint(id: $id) {\n      deletedId\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": typeof types.DeleteWebhookEndpointDocument,
+    "\n  query DisabledWebhooks {\n    webhookEndpoints {\n      id\n      active\n      disabledAt\n      failingSince\n    }\n  }\n": typeof types.DisabledWebhooksDocument,
+    "\n  mutation RedeliverWebhook($deliveryId: ID!) {\n    redeliverWebhook(deliveryId: $deliveryId) {\n      delivery {\n        id\n        ...WebhookDeliveryItem_delivery\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": typeof types.RedeliverWebhookDocument,
+    "\n  mutation UpdateWebhookEndpoint($id: ID!, $input: UpdateWebhookEndpointInput!) {\n    updateWebhookEndpoint(id: $id, input: $input) {\n      endpoint {\n        id\n        ...WebhookEndpointItem_endpoint\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": typeof types.UpdateWebhookEndpointDocument,
 };
 const documents: Documents = {
     "\n  query AdminTokensPage($includeRevoked: Boolean!) {\n    apiTokens(includeRevoked: $includeRevoked) {\n      id\n      revokedAt\n      ...ApiTokenRow_apiToken\n    }\n  }\n": types.AdminTokensPageDocument,
@@ -122,6 +131,15 @@ const documents: Documents = {
     "\n  fragment UseUpdateTicketUser_user on User {\n    id\n    displayName\n  }\n": types.UseUpdateTicketUser_UserFragmentDoc,
     "\n  fragment UseUpdateTicketResolvedAt_ticket on Ticket {\n    resolvedAt\n  }\n": types.UseUpdateTicketResolvedAt_TicketFragmentDoc,
     "\n  mutation UpdateTicket($id: ID!, $input: UpdateTicketInput!) {\n    updateTicket(id: $id, input: $input) {\n      ticket {\n        id\n        ...UseUpdateTicket_ticket @unmask\n        updatedAt\n        resolvedAt\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": types.UpdateTicketDocument,
+    "\n  query AdminWebhookEndpointPage($endpointId: ID!, $first: Int!, $after: String) {\n    webhookEndpoints {\n      id\n      url\n      ...WebhookEndpointItem_endpoint\n    }\n    webhookDeliveries(endpointId: $endpointId, first: $first, after: $after) {\n      nodes {\n        id\n        ...WebhookDeliveryItem_delivery\n      }\n      endCursor\n      hasNextPage\n    }\n  }\n": types.AdminWebhookEndpointPageDocument,
+    "\n  query AdminWebhooksPage {\n    webhookEndpoints {\n      id\n      active\n      disabledAt\n      failingSince\n      ...WebhookEndpointItem_endpoint\n    }\n  }\n": types.AdminWebhooksPageDocument,
+    "\n  fragment WebhookDeliveryItem_delivery on WebhookDelivery {\n    id\n    eventId\n    eventType\n    ticketId\n    status\n    attemptCount\n    createdAt\n    lastAttemptAt\n    lastStatusCode\n    nextAttemptAt\n    deliveredAt\n    attempts {\n      id\n      startedAt\n      finishedAt\n      statusCode\n      error\n    }\n  }\n": types.WebhookDeliveryItem_DeliveryFragmentDoc,
+    "\n  fragment WebhookEndpointItem_endpoint on WebhookEndpoint {\n    id\n    url\n    events\n    active\n    disabledAt\n    failingSince\n    createdAt\n    updatedAt\n  }\n": types.WebhookEndpointItem_EndpointFragmentDoc,
+    "\n  mutation CreateWebhookEndpoint($input: CreateWebhookEndpointInput!) {\n    createWebhookEndpoint(input: $input) {\n      secret\n      endpoint {\n        id\n        url\n        ...WebhookEndpointItem_endpoint\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": types.CreateWebhookEndpointDocument,
+    "\n  mutation DeleteWebhookEndpoint($id: ID!) {\n    deleteWebhookEndpoint(id: $id) {\n      deletedId\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": types.DeleteWebhookEndpointDocument,
+    "\n  query DisabledWebhooks {\n    webhookEndpoints {\n      id\n      active\n      disabledAt\n      failingSince\n    }\n  }\n": types.DisabledWebhooksDocument,
+    "\n  mutation RedeliverWebhook($deliveryId: ID!) {\n    redeliverWebhook(deliveryId: $deliveryId) {\n      delivery {\n        id\n        ...WebhookDeliveryItem_delivery\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": types.RedeliverWebhookDocument,
+    "\n  mutation UpdateWebhookEndpoint($id: ID!, $input: UpdateWebhookEndpointInput!) {\n    updateWebhookEndpoint(id: $id, input: $input) {\n      endpoint {\n        id\n        ...WebhookEndpointItem_endpoint\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": types.UpdateWebhookEndpointDocument,
 };
 
 /**
@@ -350,6 +368,42 @@ export function graphql(source: "\n  fragment UseUpdateTicketResolvedAt_ticket o
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation UpdateTicket($id: ID!, $input: UpdateTicketInput!) {\n    updateTicket(id: $id, input: $input) {\n      ticket {\n        id\n        ...UseUpdateTicket_ticket @unmask\n        updatedAt\n        resolvedAt\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateTicket($id: ID!, $input: UpdateTicketInput!) {\n    updateTicket(id: $id, input: $input) {\n      ticket {\n        id\n        ...UseUpdateTicket_ticket @unmask\n        updatedAt\n        resolvedAt\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AdminWebhookEndpointPage($endpointId: ID!, $first: Int!, $after: String) {\n    webhookEndpoints {\n      id\n      url\n      ...WebhookEndpointItem_endpoint\n    }\n    webhookDeliveries(endpointId: $endpointId, first: $first, after: $after) {\n      nodes {\n        id\n        ...WebhookDeliveryItem_delivery\n      }\n      endCursor\n      hasNextPage\n    }\n  }\n"): (typeof documents)["\n  query AdminWebhookEndpointPage($endpointId: ID!, $first: Int!, $after: String) {\n    webhookEndpoints {\n      id\n      url\n      ...WebhookEndpointItem_endpoint\n    }\n    webhookDeliveries(endpointId: $endpointId, first: $first, after: $after) {\n      nodes {\n        id\n        ...WebhookDeliveryItem_delivery\n      }\n      endCursor\n      hasNextPage\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AdminWebhooksPage {\n    webhookEndpoints {\n      id\n      active\n      disabledAt\n      failingSince\n      ...WebhookEndpointItem_endpoint\n    }\n  }\n"): (typeof documents)["\n  query AdminWebhooksPage {\n    webhookEndpoints {\n      id\n      active\n      disabledAt\n      failingSince\n      ...WebhookEndpointItem_endpoint\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment WebhookDeliveryItem_delivery on WebhookDelivery {\n    id\n    eventId\n    eventType\n    ticketId\n    status\n    attemptCount\n    createdAt\n    lastAttemptAt\n    lastStatusCode\n    nextAttemptAt\n    deliveredAt\n    attempts {\n      id\n      startedAt\n      finishedAt\n      statusCode\n      error\n    }\n  }\n"): (typeof documents)["\n  fragment WebhookDeliveryItem_delivery on WebhookDelivery {\n    id\n    eventId\n    eventType\n    ticketId\n    status\n    attemptCount\n    createdAt\n    lastAttemptAt\n    lastStatusCode\n    nextAttemptAt\n    deliveredAt\n    attempts {\n      id\n      startedAt\n      finishedAt\n      statusCode\n      error\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment WebhookEndpointItem_endpoint on WebhookEndpoint {\n    id\n    url\n    events\n    active\n    disabledAt\n    failingSince\n    createdAt\n    updatedAt\n  }\n"): (typeof documents)["\n  fragment WebhookEndpointItem_endpoint on WebhookEndpoint {\n    id\n    url\n    events\n    active\n    disabledAt\n    failingSince\n    createdAt\n    updatedAt\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateWebhookEndpoint($input: CreateWebhookEndpointInput!) {\n    createWebhookEndpoint(input: $input) {\n      secret\n      endpoint {\n        id\n        url\n        ...WebhookEndpointItem_endpoint\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation CreateWebhookEndpoint($input: CreateWebhookEndpointInput!) {\n    createWebhookEndpoint(input: $input) {\n      secret\n      endpoint {\n        id\n        url\n        ...WebhookEndpointItem_endpoint\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeleteWebhookEndpoint($id: ID!) {\n    deleteWebhookEndpoint(id: $id) {\n      deletedId\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation DeleteWebhookEndpoint($id: ID!) {\n    deleteWebhookEndpoint(id: $id) {\n      deletedId\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query DisabledWebhooks {\n    webhookEndpoints {\n      id\n      active\n      disabledAt\n      failingSince\n    }\n  }\n"): (typeof documents)["\n  query DisabledWebhooks {\n    webhookEndpoints {\n      id\n      active\n      disabledAt\n      failingSince\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RedeliverWebhook($deliveryId: ID!) {\n    redeliverWebhook(deliveryId: $deliveryId) {\n      delivery {\n        id\n        ...WebhookDeliveryItem_delivery\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation RedeliverWebhook($deliveryId: ID!) {\n    redeliverWebhook(deliveryId: $deliveryId) {\n      delivery {\n        id\n        ...WebhookDeliveryItem_delivery\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateWebhookEndpoint($id: ID!, $input: UpdateWebhookEndpointInput!) {\n    updateWebhookEndpoint(id: $id, input: $input) {\n      endpoint {\n        id\n        ...WebhookEndpointItem_endpoint\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateWebhookEndpoint($id: ID!, $input: UpdateWebhookEndpointInput!) {\n    updateWebhookEndpoint(id: $id, input: $input) {\n      endpoint {\n        id\n        ...WebhookEndpointItem_endpoint\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

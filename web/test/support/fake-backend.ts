@@ -34,6 +34,10 @@ import type {
   UpdateUserInput,
   UserErrorCode,
   UserRole,
+  CreateWebhookEndpointInput,
+  UpdateWebhookEndpointInput,
+  WebhookDeliveryItem_DeliveryFragment,
+  WebhookEndpointItem_EndpointFragment,
 } from '../../src/gql/graphql.js';
 
 export interface User {
@@ -108,6 +112,26 @@ export type Ticket = Omit<TicketDetails_TicketFragment, ' $fragmentName' | 'crea
   history?: (args: PageArgs) => TicketEventConnection;
   notes?: (args: PageArgs) => Connection<TicketNote>;
 };
+export type WebhookEndpoint = Omit<WebhookEndpointItem_EndpointFragment, ' $fragmentName'>;
+export type WebhookDelivery = Omit<WebhookDeliveryItem_DeliveryFragment, ' $fragmentName'>;
+export interface WebhookDeliveryConnection {
+  nodes: WebhookDelivery[];
+  endCursor: string | null;
+  hasNextPage: boolean;
+}
+export interface CreateWebhookEndpointPayload {
+  endpoint: WebhookEndpoint | null;
+  secret: string | null;
+  userErrors: UserError[];
+}
+export interface WebhookEndpointPayload {
+  endpoint: WebhookEndpoint | null;
+  userErrors: UserError[];
+}
+export interface WebhookDeliveryPayload {
+  delivery: WebhookDelivery | null;
+  userErrors: UserError[];
+}
 export type Classification = ClassifyDescriptionQuery['classifyDescription'];
 export interface SimilarTicket {
   similarity: number;
@@ -161,6 +185,12 @@ export interface FakeResolvers {
   updateUser(args: { id: string; input: UpdateUserInput }): Maybe<UserPayload>;
   createApiToken(args: { input: CreateApiTokenInput }): Maybe<CreateApiTokenPayload>;
   revokeApiToken(args: { id: string }): Maybe<ApiTokenPayload>;
+  webhookEndpoints(): Maybe<WebhookEndpoint[]>;
+  webhookDeliveries(args: { endpointId: string; first?: number | null; after?: string | null }): Maybe<WebhookDeliveryConnection>;
+  createWebhookEndpoint(args: { input: CreateWebhookEndpointInput }): Maybe<CreateWebhookEndpointPayload>;
+  updateWebhookEndpoint(args: { id: string; input: UpdateWebhookEndpointInput }): Maybe<WebhookEndpointPayload>;
+  deleteWebhookEndpoint(args: { id: string }): Maybe<{ deletedId: string | null; userErrors: UserError[] }>;
+  redeliverWebhook(args: { deliveryId: string }): Maybe<WebhookDeliveryPayload>;
 }
 
 export function makeTicket(overrides: Partial<Ticket> = {}): Ticket {
@@ -213,6 +243,42 @@ export function makeApiToken(overrides: Partial<ApiToken> = {}): ApiToken {
     lastUsedAt: null,
     revokedAt: null,
     owner: makeUser({ id: '9', displayName: 'Ada Admin', role: 'ADMIN' }),
+    ...overrides,
+  };
+}
+
+export function makeWebhookEndpoint(overrides: Partial<WebhookEndpoint> = {}): WebhookEndpoint {
+  const at = new Date('2026-01-01T09:00:00Z').toISOString();
+  return {
+    __typename: 'WebhookEndpoint',
+    id: '1',
+    url: 'https://crm.example.com/hooks/tickets',
+    events: ['TICKET_CREATED', 'TICKET_CHANGED', 'NOTE_ADDED'],
+    active: true,
+    disabledAt: null,
+    failingSince: null,
+    createdAt: at,
+    updatedAt: at,
+    ...overrides,
+  };
+}
+
+export function makeWebhookDelivery(overrides: Partial<WebhookDelivery> = {}): WebhookDelivery {
+  const at = new Date('2026-01-02T10:00:00Z').toISOString();
+  return {
+    __typename: 'WebhookDelivery',
+    id: '1',
+    eventId: '1',
+    eventType: 'TICKET_CHANGED',
+    ticketId: '1',
+    status: 'DELIVERED',
+    attemptCount: 1,
+    createdAt: at,
+    lastAttemptAt: at,
+    lastStatusCode: 200,
+    nextAttemptAt: at,
+    deliveredAt: at,
+    attempts: [{ __typename: 'WebhookAttempt', id: '1', startedAt: at, finishedAt: at, statusCode: 200, error: null }],
     ...overrides,
   };
 }
@@ -327,6 +393,13 @@ export function createFakeBackend(resolvers: Partial<FakeResolvers>): FakeBacken
     updateUser: () => unexpected('updateUser'),
     createApiToken: () => unexpected('createApiToken'),
     revokeApiToken: () => unexpected('revokeApiToken'),
+    // The administrators' navigation asks for these on every screen (its webhook badge).
+    webhookEndpoints: () => [],
+    webhookDeliveries: () => unexpected('webhookDeliveries'),
+    createWebhookEndpoint: () => unexpected('createWebhookEndpoint'),
+    updateWebhookEndpoint: () => unexpected('updateWebhookEndpoint'),
+    deleteWebhookEndpoint: () => unexpected('deleteWebhookEndpoint'),
+    redeliverWebhook: () => unexpected('redeliverWebhook'),
     ...resolvers,
   };
   const calls: FakeBackend['calls'] = [];
