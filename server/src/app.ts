@@ -40,6 +40,7 @@ import { registerSecurityHeaders } from './http/security-headers.js';
 import { restShim } from './rest/rest.plugin.js';
 import { TicketError } from './tickets/ticket.errors.js';
 import { registerWebApp } from './web/web.plugin.js';
+import { NO_LIVE_OVER_HTTP, subscriptionsOverWebSocketOnly } from './live/ticket-activity.feed.js';
 
 export interface AppDeps {
   config: Config;
@@ -192,6 +193,7 @@ export async function buildApp({ config, database, classify: givenClassify, logS
       rateLimitHttpPlugin,
       serviceUnavailableHttpPlugin,
       introspectionNeedsIdentity,
+      subscriptionsOverWebSocketOnly,
     ],
   });
   await apollo.start();
@@ -218,6 +220,7 @@ export async function buildApp({ config, database, classify: givenClassify, logS
         webhooks: config.webhooks,
         request: req,
         reply,
+        live: NO_LIVE_OVER_HTTP,
       }),
     });
   });

@@ -33,7 +33,7 @@ import {
   TICKET_CATEGORIES,
   TICKET_DEFAULTS,
   TICKET_DESCRIPTION_MAX,
-  TICKET_EVENT_FIELDS,
+  RECORDED_EVENT_FIELDS,
   TICKET_EVENT_KINDS,
   TICKET_NOTE_MAX,
   TICKET_PRIORITIES,
@@ -41,7 +41,7 @@ import {
   TICKET_TITLE_MAX,
   type ClassificationSource,
   type TicketCategory,
-  type TicketEventField,
+  type RecordedEventField,
   type TicketEventKind,
   type TicketPriority,
   type TicketStatus,
@@ -207,7 +207,7 @@ export const ticketEvents = pgTable(
     actorTokenId: integer('actor_token_id').references((): AnyPgColumn => apiTokens.id),
     at: ts('at').notNull().defaultNow(),
     // field_changed: which field, and its stored values before and after.
-    field: text('field').$type<TicketEventField>(),
+    field: text('field').$type<RecordedEventField>(),
     fromValue: text('from_value'),
     toValue: text('to_value'),
     // created: the suggestion shown (all null when none was), and whether the ticket
@@ -235,7 +235,7 @@ export const ticketEvents = pgTable(
       .on(t.noteId)
       .where(sql`${t.noteId} is not null`),
     check('ticket_events_kind_valid', sql`${t.kind} in ${inList(TICKET_EVENT_KINDS)}`),
-    check('ticket_events_field_valid', sql`${t.field} in ${inList(TICKET_EVENT_FIELDS)}`),
+    check('ticket_events_field_valid', sql`${t.field} in ${inList(RECORDED_EVENT_FIELDS)}`),
     check('ticket_events_actor_token_has_user', sql`${t.actorTokenId} is null or ${t.actorUserId} is not null`),
     check(
       'ticket_events_field_changed_shape',

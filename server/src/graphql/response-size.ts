@@ -13,6 +13,7 @@ import { CONFIDENCE_BANDS } from '../classifier/triage.service.js';
 import {
   TICKET_CATEGORIES,
   TICKET_DESCRIPTION_MAX,
+  TICKET_EVENT_FIELDS,
   TICKET_NOTE_MAX,
   TICKET_PRIORITIES,
   TICKET_STATUSES,
@@ -25,6 +26,7 @@ import { encodeNoteCursor } from '../tickets/ticket-note.service.js';
 import { BULK_UPDATE_MAX_TICKETS } from '../tickets/ticket-bulk.service.js';
 import { LATEST_DATE } from '../tickets/ticket.validation.js';
 import { WEBHOOK_EVENT_TYPES, WEBHOOK_URL_MAX } from '../webhooks/webhook.enums.js';
+import { TICKET_ACTIVITY_EVENTS_MAX } from '../live/ticket-activity.enums.js';
 import { WEBHOOK_ATTEMPTS_SHOWN, WEBHOOK_ENDPOINTS_MAX } from '../webhooks/webhook.repository.js';
 import { encodeDeliveryCursor } from '../webhooks/webhook.service.js';
 import { newWebhookSecret } from '../webhooks/webhook-signature.js';
@@ -178,6 +180,8 @@ export function sizeModel(schema: GraphQLSchema): SizeModel {
     'WebhookEndpointPayload.userErrors': () => userErrorsMax,
     'DeleteWebhookEndpointPayload.userErrors': () => userErrorsMax,
     'WebhookDeliveryPayload.userErrors': () => userErrorsMax,
+    'TicketActivity.changedFields': () => TICKET_EVENT_FIELDS.length,
+    'TicketActivity.events': () => TICKET_ACTIVITY_EVENTS_MAX,
   };
   const model: SizeModel = {
     typeNameSize: 2 + Math.max(...types.map((t) => t.name.length)),

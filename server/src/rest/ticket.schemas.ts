@@ -7,7 +7,7 @@ import {
   SUGGESTION_OUTCOMES,
   TICKET_CATEGORIES,
   TICKET_DESCRIPTION_MAX,
-  TICKET_EVENT_FIELDS,
+  RECORDED_EVENT_FIELDS,
   TICKET_EVENT_KINDS,
   TICKET_NOTE_MAX,
   TICKET_PRIORITIES,
@@ -144,7 +144,7 @@ export const SHARED_SCHEMAS = [
       kind: { type: 'string', enum: TICKET_EVENT_KINDS },
       at: { ...dateTime, description: 'When (UTC, millisecond precision).' },
       actor: { ...author, description: 'Who: a person, or the API token used. Null for anonymous writes and the system.' },
-      field: nullable({ type: 'string', enum: TICKET_EVENT_FIELDS }),
+      field: nullable({ type: 'string', enum: RECORDED_EVENT_FIELDS }),
       from: { type: ['string', 'null'] },
       to: { type: ['string', 'null'] },
       suggestion: {

@@ -3,7 +3,7 @@
 // a time, oldest first.
 import type { Actor } from '../auth/actor.js';
 import type { Db } from '../db/client.js';
-import { TicketEventField, TicketEventKind } from './ticket.enums.js';
+import { TicketEventField, TicketEventKind, type RecordedEventField } from './ticket.enums.js';
 import { TicketError } from './ticket.errors.js';
 import {
   countTicketEvents,
@@ -23,7 +23,7 @@ type UpdatableField = keyof Required<ValidUpdateTicket>;
 type RecordedField = Exclude<UpdatableField, 'assigneeUserId'>;
 
 // Exhaustive: a field an update can change fails to compile until history records it.
-const EVENT_FIELD: Record<RecordedField, TicketEventField> = {
+const EVENT_FIELD: Record<RecordedField, RecordedEventField> = {
   title: TicketEventField.TITLE,
   description: TicketEventField.DESCRIPTION,
   category: TicketEventField.CATEGORY,

@@ -68,17 +68,32 @@ export enum TicketEventKind {
   NOTE_ADDED = 'note_added',
 }
 
-/** The fields whose changes history records, one event per field, in this order. */
+/**
+ * The fields of a ticket whose changes history records, in this order: one
+ * `field_changed` event per field, except the assignee, which has events of its own
+ * (`assigned`, `unassigned`) and is named only where changes are summed up (a live
+ * update's `changedFields`).
+ */
 export enum TicketEventField {
   TITLE = 'title',
   DESCRIPTION = 'description',
   CATEGORY = 'category',
   PRIORITY = 'priority',
   STATUS = 'status',
+  ASSIGNEE = 'assignee',
 }
 
 export const TICKET_EVENT_KINDS = Object.values(TicketEventKind);
 export const TICKET_EVENT_FIELDS = Object.values(TicketEventField);
+/** The fields a `field_changed` event names in `field`, as stored (the database checks it). */
+export const RECORDED_EVENT_FIELDS = [
+  TicketEventField.TITLE,
+  TicketEventField.DESCRIPTION,
+  TicketEventField.CATEGORY,
+  TicketEventField.PRIORITY,
+  TicketEventField.STATUS,
+] as const;
+export type RecordedEventField = (typeof RECORDED_EVENT_FIELDS)[number];
 
 /** Ticket ids are PostgreSQL `integer`s: no id, cursor or row offset goes beyond this. */
 export const TICKET_ID_MAX = 2_147_483_647;
@@ -163,5 +178,9 @@ registerEnumType(TicketEventField, {
     CATEGORY: { description: 'The category (`from`/`to` are TicketCategory names).' },
     PRIORITY: { description: 'The priority (`from`/`to` are TicketPriority names).' },
     STATUS: { description: 'The status (`from`/`to` are TicketStatus names).' },
+    ASSIGNEE: {
+      description:
+        'The assignee: named in a live update’s `changedFields`; its history events are ASSIGNED and UNASSIGNED, never FIELD_CHANGED.',
+    },
   },
 });

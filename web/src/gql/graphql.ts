@@ -176,6 +176,8 @@ export type TicketCategory =
 
 /** A ticket field whose changes history records. */
 export type TicketEventField =
+  /** The assignee: named in a live update’s `changedFields`; its history events are ASSIGNED and UNASSIGNED, never FIELD_CHANGED. */
+  | 'ASSIGNEE'
   /** The category (`from`/`to` are TicketCategory names). */
   | 'CATEGORY'
   /** The description. */

@@ -80,6 +80,7 @@ export const EVENT_FIELD_LABEL: Record<TicketEventField, string> = {
   PRIORITY: 'Priority',
   STATUS: 'Status',
   TITLE: 'Title',
+  ASSIGNEE: 'Assignee',
 };
 
 /**
@@ -96,6 +97,7 @@ export function fieldValueLabel(field: TicketEventField, value: string): string 
       return isStatus(value) ? STATUS_LABEL[value] : value;
     case 'TITLE':
     case 'DESCRIPTION':
+    case 'ASSIGNEE':
       return value;
   }
 }
