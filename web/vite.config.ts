@@ -17,7 +17,8 @@ export default defineConfig({
     port: 5173,
     strictPort: true,
     proxy: {
-      '/graphql': proxied,
+      // ws: the subscriptions' WebSocket upgrades on the same path.
+      '/graphql': { ...proxied, ws: true },
       '/api': proxied,
     },
   },
