@@ -5,9 +5,10 @@
 // what the app does with the server's answers (a session ending) happens in tests too.
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { ApolloClient } from '@apollo/client';
+import { ApolloLink, type ApolloClient } from '@apollo/client';
 import { SchemaLink } from '@apollo/client/link/schema';
-import { buildSchema, GraphQLError, type GraphQLSchema } from 'graphql';
+import { buildSchema, execute, GraphQLError, OperationTypeNode, type GraphQLSchema } from 'graphql';
+import { Observable, type Subscriber } from 'rxjs';
 import { createApolloClient } from '../../src/apollo/client.js';
 import type {
   AcceptInvitationInput,
@@ -36,6 +37,8 @@ import type {
   UserRole,
   CreateWebhookEndpointInput,
   UpdateWebhookEndpointInput,
+  TicketActivityKind,
+  TicketEventField,
   WebhookDeliveryItem_DeliveryFragment,
   WebhookEndpointItem_EndpointFragment,
 } from '../../src/gql/graphql.js';
@@ -131,6 +134,14 @@ export interface WebhookEndpointPayload {
 export interface WebhookDeliveryPayload {
   delivery: WebhookDelivery | null;
   userErrors: UserError[];
+}
+/** What the server sends a subscriber of `ticketActivity` when a ticket's change commits. */
+export interface TicketActivity {
+  kind: TicketActivityKind;
+  ticket: Ticket;
+  changedFields: TicketEventField[];
+  events: TicketEvent[];
+  note: TicketNote | null;
 }
 export type Classification = ClassifyDescriptionQuery['classifyDescription'];
 export interface SimilarTicket {
@@ -364,6 +375,14 @@ export interface FakeBackend {
   resolvers: FakeResolvers;
   /** Every operation executed, in order, with its variables. */
   calls: { operation: string; variables: Record<string, unknown> }[];
+  /**
+   * Sends `activity` to the app's open `ticketActivity` subscriptions, as the server
+   * does when a change commits (those for one ticket only get that ticket's), each
+   * answer shaped by executing the app's own subscription document on the contract.
+   */
+  pushActivity(activity: TicketActivity): Promise<void>;
+  /** The app's open subscriptions, by operation name. */
+  subscriptions(): string[];
 }
 
 export function createFakeBackend(resolvers: Partial<FakeResolvers>): FakeBackend {
@@ -403,7 +422,30 @@ export function createFakeBackend(resolvers: Partial<FakeResolvers>): FakeBacken
     ...resolvers,
   };
   const calls: FakeBackend['calls'] = [];
-  const link = new SchemaLink({
+  const subscribers = new Set<{ operation: ApolloLink.Operation; observer: Subscriber<ApolloLink.Result> }>();
+  const subscriptionLink = new ApolloLink(
+    (operation) =>
+      new Observable<ApolloLink.Result>((observer) => {
+        calls.push({ operation: operation.operationName ?? '', variables: operation.variables });
+        const subscriber = { operation, observer };
+        subscribers.add(subscriber);
+        return () => subscribers.delete(subscriber);
+      }),
+  );
+  async function pushActivity(activity: TicketActivity): Promise<void> {
+    for (const { operation, observer } of [...subscribers]) {
+      const ticketId = operation.variables.ticketId;
+      if (typeof ticketId === 'string' && ticketId !== activity.ticket.id) continue;
+      const result = await execute({
+        schema: contractSchema(),
+        document: operation.query,
+        rootValue: { ticketActivity: () => activity },
+        variableValues: operation.variables,
+      });
+      observer.next(result as ApolloLink.Result);
+    }
+  }
+  const schemaLink = new SchemaLink({
     schema: contractSchema(),
     rootValue: all,
     context: (operation) => {
@@ -412,6 +454,13 @@ export function createFakeBackend(resolvers: Partial<FakeResolvers>): FakeBacken
     },
     validate: true,
   });
+  const link = ApolloLink.split((operation) => operation.operationType === OperationTypeNode.SUBSCRIPTION, subscriptionLink, schemaLink);
   const client = createApolloClient({ link });
-  return { client, resolvers: all, calls };
+  return {
+    client,
+    resolvers: all,
+    calls,
+    pushActivity,
+    subscriptions: () => [...subscribers].map(({ operation }) => operation.operationName ?? ''),
+  };
 }
