@@ -116,16 +116,32 @@ describe('createLiveConnection', () => {
     expect(live.status.get()).toBe('idle');
   });
 
-  it.each([4401, 4403])('does not retry a refusal of the session (%i)', async (code) => {
-    const { live, subscribe, socket } = setup();
+  it('does not retry once the session ended (4401), and asks the screens’ queries again to find out', async () => {
+    const { live, refetchQueries, subscribe, socket } = setup();
     subscribe();
     const first = await socket(0);
     first.accept();
     await vi.waitFor(() => expect(live.status.get()).toBe('connected'));
-    first.drop(code, 'Forbidden');
+    first.drop(4401, 'Unauthorized');
     expect(live.status.get()).toBe('idle');
+    expect(refetchQueries).toHaveBeenCalledWith({ include: 'active' });
     await new Promise((resolve) => setTimeout(resolve, 20));
     expect(ScriptedSocket.opened).toHaveLength(1);
+  });
+
+  it.each([
+    [4403, 'a changed role'],
+    [1012, 'a server stopping'],
+    [1013, 'a server that dropped activity'],
+  ])('reconnects after %i (%s)', async (code) => {
+    const { live, refetchQueries, subscribe, socket } = setup();
+    subscribe();
+    const first = await socket(0);
+    first.accept();
+    await vi.waitFor(() => expect(live.status.get()).toBe('connected'));
+    first.drop(code);
+    (await socket(1)).accept();
+    await vi.waitFor(() => expect(refetchQueries).toHaveBeenCalledWith({ include: 'active' }));
   });
 });
 

@@ -53,9 +53,10 @@ export function retryDelayMs(retries: number, random: () => number = Math.random
   return Math.round(ceiling * (0.5 + random() / 2));
 }
 
-// The server refused who is asking (the session ended, the user was deactivated):
-// asking again cannot help until someone signs in, which starts a new connection.
-const REFUSED = new Set([4401, 4403]);
+// The server closes 4401 when the session ended or the user was deactivated: asking
+// again cannot help until someone signs in, which starts a new connection. (4403, a
+// changed role, is retried: the new connection gets what the user may do now.)
+const SIGNED_OUT = 4401;
 
 function closeCode(event: unknown): number | null {
   return typeof event === 'object' && event !== null && 'code' in event && typeof event.code === 'number' ? event.code : null;
@@ -87,7 +88,7 @@ export function createLiveConnection(
     retryWait: (retries) => new Promise((resolve) => setTimeout(resolve, retryDelay(retries))),
     // Any drop but a refusal: the server going away shows as a close event or, while it
     // is down, as a failed connection.
-    shouldRetry: (event) => !REFUSED.has(closeCode(event) ?? 0),
+    shouldRetry: (event) => closeCode(event) !== SIGNED_OUT,
     on: {
       connecting: (isRetry) => {
         if (isRetry) status.set('reconnecting');
@@ -98,8 +99,11 @@ export function createLiveConnection(
       },
       closed: (event) => {
         const code = closeCode(event);
-        // 1000: closed on purpose (no screen subscribes any more); a refusal is not retried.
-        status.set(code === 1000 || (code !== null && REFUSED.has(code)) ? 'idle' : 'reconnecting');
+        // 1000: closed on purpose (no screen subscribes any more); a signed-out one is not retried.
+        status.set(code === 1000 || code === SIGNED_OUT ? 'idle' : 'reconnecting');
+        // Signed out elsewhere: the screens' queries, asked again over HTTP, meet the
+        // refusal that tells the app the session ended (client.ts, sessionEndedLink).
+        if (code === SIGNED_OUT) void apollo?.refetchQueries({ include: 'active' });
       },
     },
   });
