@@ -7,7 +7,7 @@ import { useApolloClient } from '@apollo/client/react';
 import { useSyncExternalStore } from 'react';
 
 /** Long enough to catch the eye, short enough not to linger (live.css fades over it). */
-export const HIGHLIGHT_MS = 2000;
+const HIGHLIGHT_MS = 2000;
 
 interface Highlights {
   marked: Map<string, ReturnType<typeof setTimeout>>;

@@ -36,7 +36,7 @@ export const WebhookDeliveryItemFragment = graphql(`
 `);
 
 /** An attempt's answer in words: "HTTP 200", or why there was none. */
-export function answerText(statusCode: number | null, error: WebhookAttemptError | null): string {
+function answerText(statusCode: number | null, error: WebhookAttemptError | null): string {
   if (statusCode !== null) return `HTTP ${statusCode}`;
   return error ? ATTEMPT_ERROR_LABEL[error] : 'No answer';
 }

@@ -23,7 +23,7 @@ export const WebhookEndpointItemFragment = graphql(`
 `);
 
 /** The events an endpoint receives, in display order. */
-export function eventsText(events: readonly string[]): string {
+function eventsText(events: readonly string[]): string {
   return WEBHOOK_EVENT_TYPES.filter((type) => events.includes(type))
     .map((type) => EVENT_TYPE_LABEL[type])
     .join(', ');
