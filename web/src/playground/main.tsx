@@ -2,7 +2,8 @@
 // our own build, so it works with no internet, opened on one example per operation.
 // The server shows it to signed-in browsers only; its requests carry the session
 // cookie and CSRF header, so it runs as the signed-in user, or as a token pasted in
-// the headers editor (`Authorization: Token …`), sent as given.
+// the headers editor (`Authorization: Token …`), sent as given. Subscriptions go over
+// the WebSocket at /graphql (graphql-ws), as the signed-in user.
 import './monaco-workers.js';
 import { createGraphiQLFetcher } from '@graphiql/toolkit';
 import { GraphiQL } from 'graphiql';
@@ -10,10 +11,16 @@ import 'graphiql/style.css';
 import './playground.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { createClient } from 'graphql-ws';
 import { fetchWithSession } from '../apollo/csrf.js';
+import { liveUrl } from '../apollo/live-connection.js';
 import { EXAMPLE_TABS } from './examples.js';
 
-const fetcher = createGraphiQLFetcher({ url: new URL('/graphql', window.location.origin).toString(), fetch: fetchWithSession });
+const fetcher = createGraphiQLFetcher({
+  url: new URL('/graphql', window.location.origin).toString(),
+  fetch: fetchWithSession,
+  wsClient: createClient({ url: liveUrl(window.location), lazy: true }),
+});
 
 const tabs = EXAMPLE_TABS.map((tab) => ({
   query: tab.query,
