@@ -4,6 +4,8 @@ import { useEffect, useRef } from 'react';
 import { Link, NavLink, Outlet, useLocation } from 'react-router';
 import { useSession } from '../features/auth/session.js';
 import { UserMenu } from '../features/auth/UserMenu.js';
+import { LiveConnectionIndicator } from '../features/live/LiveConnectionIndicator.js';
+import { WebhooksNavLink } from '../features/webhooks/WebhooksNavLink.js';
 import { DevelopersMenu } from './DevelopersMenu.js';
 
 export function Layout() {
@@ -59,6 +61,9 @@ export function Layout() {
                     <li>
                       <NavLink to="/admin/tokens">API tokens</NavLink>
                     </li>
+                    <li>
+                      <WebhooksNavLink />
+                    </li>
                   </>
                 ) : null}
               </ul>
@@ -71,6 +76,7 @@ export function Layout() {
       <main id="main" tabIndex={-1} ref={main}>
         <Outlet />
       </main>
+      <LiveConnectionIndicator />
     </>
   );
 }

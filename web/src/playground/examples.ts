@@ -230,35 +230,6 @@ query ExampleTicketTimeline($id: ID!) {
     variables: { ticketId: '1', id: '1', input: { body: 'Called the customer back; waiting for a screenshot.' } },
   },
   {
-    title: 'Live activity',
-    query: `# Committed activity on tickets as it happens, over WebSocket at /graphql (the
-# graphql-transport-ws protocol): a creation, a change with the fields it changed,
-# a note. Leave ticketId null for every ticket's. Make a change in another tab.
-subscription ExampleTicketActivity($ticketId: ID) {
-  ticketActivity(ticketId: $ticketId) {
-    kind
-    changedFields
-    ticket {
-      id
-      title
-      status
-      version
-    }
-    events {
-      kind
-      field
-      from
-      to
-      at
-    }
-    note {
-      body
-    }
-  }
-}`,
-    variables: { ticketId: null },
-  },
-  {
     title: 'Bulk change',
     query: `# Up to 500 tickets in one transaction: all change, or none (each failing ticket
 # is named as ids.<index>). expectedVersions guards against a colleague's change.
@@ -277,6 +248,36 @@ mutation ExampleBulkUpdateTickets($ids: [ID!]!, $input: BulkUpdateTicketsInput!)
   }
 }`,
     variables: { ids: ['1', '2'], input: { status: 'CLOSED' } },
+  },
+  {
+    title: 'Live ticket activity',
+    query: `# Each ticket change as it commits (over WebSocket at /graphql, graphql-ws protocol):
+# the ticket after the commit, the fields that changed and the history events written.
+# Leave out ticketId for every ticket. After a reconnection, query what you missed.
+subscription ExampleTicketActivity($ticketId: ID) {
+  ticketActivity(ticketId: $ticketId) {
+    kind
+    changedFields
+    ticket {
+      id
+      title
+      status
+      priority
+      version
+    }
+    events {
+      kind
+      field
+      from
+      to
+      at
+    }
+    note {
+      body
+    }
+  }
+}`,
+    variables: { ticketId: null },
   },
   {
     title: 'Webhooks (administrators)',

@@ -15,6 +15,7 @@ import { CATEGORY_LABEL, PRIORITIES, PRIORITY_LABEL, STATUSES, STATUS_LABEL } fr
 import { TicketConflictNotice } from './TicketConflictNotice.js';
 import { isConflict, useSaveTicketChange } from './use-save-ticket-change.js';
 import { useSession } from '../auth/session.js';
+import { useLiveHighlight } from '../live/live-highlights.js';
 
 const TicketRowFragment = graphql(`
   fragment TicketRow_ticket on Ticket {
@@ -53,6 +54,7 @@ export function TicketRow({ ticket, selected, onSelect }: Props) {
   const { user: me } = useSession();
   const { save, saving, conflict, reapply, dismiss } = useSaveTicketChange();
   const [problem, setProblem] = useState<string | null>(null);
+  const highlighted = useLiveHighlight(data?.id);
 
   if (!complete) return null;
   const ticketId = data.id;
@@ -71,7 +73,11 @@ export function TicketRow({ ticket, selected, onSelect }: Props) {
   }
 
   return (
-    <li className={`ticket-row${selected ? ' ticket-row--selected' : ''}`} aria-labelledby={titleId} data-ticket-id={data.id}>
+    <li
+      className={`ticket-row${selected ? ' ticket-row--selected' : ''}${highlighted ? ' live-changed' : ''}`}
+      aria-labelledby={titleId}
+      data-ticket-id={data.id}
+    >
       <input
         type="checkbox"
         className="ticket-row__select"

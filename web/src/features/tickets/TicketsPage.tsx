@@ -23,6 +23,8 @@ import {
   type TicketsView,
 } from './tickets-url.js';
 import { useDocumentTitle } from '../../common/use-document-title.js';
+import { NewTicketsBar } from '../live/NewTicketsBar.js';
+import { useLiveTickets } from '../live/use-live-tickets.js';
 
 // One page of the list: the server's default size.
 const PAGE_SIZE = TICKETS_PAGE_SIZE_DEFAULT;
@@ -101,6 +103,7 @@ export function TicketsPage() {
   // Only rows on screen count: another filter's rows are not changed by accident.
   const selected = rows.filter((row) => selection.selected.includes(row.id));
   const pageCheck = pageCheckState(selection, rowIds);
+  const live = useLiveTickets({ listed: rowIds, filter, search });
 
   return (
     <div className="page">
@@ -144,6 +147,7 @@ export function TicketsPage() {
             )}
           </div>
         ) : null}
+        <NewTicketsBar count={live.newCount} onShow={() => refetch().then(live.shown)} />
         {tickets && tickets.edges.length > 0 ? (
           <>
             <div className="ticket-list__head">
