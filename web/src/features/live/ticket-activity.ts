@@ -70,6 +70,9 @@ const FILTER_CHECKS: { [K in keyof Required<TicketFilter>]: Check<K> } = {
   suggestedCategories: () => true,
   suggestedPriorities: () => true,
   suggestionOutcomes: () => true,
+  filedCategories: () => true,
+  filedPriorities: () => true,
+  suggestionConfidenceBands: () => true,
 };
 
 function check<K extends keyof TicketFilter>(filter: TicketFilter, field: K, ticket: FilterableTicket, me: string | null): boolean {
