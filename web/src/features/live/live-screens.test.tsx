@@ -21,7 +21,8 @@ import {
   type TicketEvent,
   type UpdateTicketPayload,
 } from '../../../test/support/fake-backend.js';
-import { renderApp } from '../../../test/support/render.js';
+import { renderApp, renderWithApp } from '../../../test/support/render.js';
+import { DashboardPage } from '../stats/DashboardPage.js';
 
 const alex = makeUser({ id: '1', displayName: 'Alex Agent' });
 const bea = makeUser({ id: '7', displayName: 'Bea Colleague' });
@@ -224,7 +225,8 @@ describe('the dashboard, live', () => {
       throw topLevelError('INTERNAL_SERVER_ERROR');
     });
     const backend = createFakeBackend({ ...sessionOf(alex), stats });
-    renderApp({ client: backend.client, url: '/dashboard' });
+    // The page itself: the app loads it lazily, which a busy machine makes slow to wait for.
+    renderWithApp(<DashboardPage />, { client: backend.client, url: '/dashboard' });
     await screen.findByRole('button', { name: 'Retry' });
     await waitFor(() => expect(backend.subscriptions()).toEqual(['StatsLive']));
     const before = stats.mock.calls.length;
