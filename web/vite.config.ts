@@ -17,7 +17,8 @@ export default defineConfig({
     port: 5173,
     strictPort: true,
     proxy: {
-      '/graphql': proxied,
+      // `ws`: subscriptions upgrade the same path to a WebSocket.
+      '/graphql': { ...proxied, ws: true },
       '/api': proxied,
     },
   },

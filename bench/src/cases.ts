@@ -7,9 +7,8 @@ import { isCounterQuery, isIndexedSearch, validateTicketQuery, type TicketFilter
 import { countTicketsBounded, listTicketsCounted } from '../../server/src/tickets/ticket-count.repository.js';
 import { listTicketsPage } from '../../server/src/tickets/ticket.repository.js';
 import { listTicketHistory, listTicketHistoryByPage } from '../../server/src/tickets/ticket-event.service.js';
-import { listTicketEventsPage } from '../../server/src/tickets/ticket-event.repository.js';
+import { createTicketEntryLoaders } from '../../server/src/tickets/ticket-entry.loader.js';
 import { listTicketNotes } from '../../server/src/tickets/ticket-note.service.js';
-import { listTicketNotesPage } from '../../server/src/tickets/ticket-note.repository.js';
 import type { Actor } from '../../server/src/auth/actor.js';
 import type { Db } from '../../server/src/db/client.js';
 
@@ -200,12 +199,18 @@ export function benchCases(): BenchCase[] {
       api: 'GraphQL',
       targetP95: 10,
       request: (ids) => gql(HISTORY_AND_NOTES, { id: String(ids.random()) }),
+      // The ticket, then its history and notes side by side, through the operation's
+      // loaders as the resolvers read them (each a page of the listed tickets).
       capture: [
         async (db) => {
           await getTicket(db, PLACEHOLDER_ID);
-          return listTicketHistory((id, page) => listTicketEventsPage(db, id, page), PLACEHOLDER_ID, { first: 25 });
+          const { historyPages } = createTicketEntryLoaders(db);
+          return listTicketHistory((ticketId, page) => historyPages.load({ ticketId, ...page }), PLACEHOLDER_ID, { first: 25 });
         },
-        (db) => listTicketNotes((id, page) => listTicketNotesPage(db, id, page), PLACEHOLDER_ID, { first: 25 }),
+        (db) => {
+          const { notePages } = createTicketEntryLoaders(db);
+          return listTicketNotes((ticketId, page) => notePages.load({ ticketId, ...page }), PLACEHOLDER_ID, { first: 25 });
+        },
       ],
     },
     {

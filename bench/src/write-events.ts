@@ -1,27 +1,46 @@
-// `npm run bench:writes -w bench -- [--db pglite|postgres] [--rounds N] [--out FILE]`
+// `npm run bench:writes -w bench -- [--db pglite|postgres|both] [--pairs N] [--out FILE]`
 //
 // Issue #13's target: writing the history events adds at most 1 ms to a write's p50.
-// The HTTP benchmark's p50s move by milliseconds between runs on a shared 2-core
-// machine, so this measures the database work of a write alone, in one process: the
-// create and the status change of a ticket as the service runs them now (the row and
-// its events in one statement), as the first history shipped them (a transaction:
-// lock, update, insert the events), and with no history at all (the single statement
-// the API ran before history). The variants alternate in short blocks, so that drift
-// (a neighbour's load, caches) weighs on all alike, one write at a time and with 8 in
-// flight. Writes a markdown table.
+// What the events cost is measured on the one statement that writes them, with and
+// without them, and nothing else: the create's INSERT and a status change's UPDATE,
+// each exactly as the repository builds it (`insertTicketWithEvents`,
+// `updateTicketWithEvents`: the row in a `written` CTE, the events' INSERT in an
+// `events` CTE), and the same statement with the `events` CTE cut out. Both are
+// sent straight through the driver, as drizzle sends them, one write at a time; the
+// two variants alternate write by write (in a random order within each pair), so
+// that drift (a neighbour's load, caches, the tables growing) weighs on both alike.
+// The service's own work (validation, the ticket read before an update, learning) is
+// the same with or without history and is not part of either.
+//
+// The SQL is the repository's: each write's statement is built by calling the
+// repository function on a handle that records what it would send instead of
+// sending it; the variant without events is that text minus the `events` CTE, and is
+// checked to be the bare statement the repository builds for the same write
+// (`insertTicket`, `updateTicketById`) inside the same `written` CTE. Before
+// measuring, the statement the service itself sends for a create and for a status
+// change is captured and checked to be the same text.
 import { mkdir, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { eq, sql } from 'drizzle-orm';
+import type { PGlite } from '@electric-sql/pglite';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
+import type { Sql } from 'postgres';
 import { anonymousActor } from '../../server/src/auth/actor.js';
-import { openDatabase, type Db } from '../../server/src/db/client.js';
-import { tickets } from '../../server/src/db/schema.js';
-import { insertTicketEvents } from '../../server/src/tickets/ticket-event.repository.js';
+import { openDatabase, type Database, type Db } from '../../server/src/db/client.js';
+import * as schema from '../../server/src/db/schema.js';
 import { changedFields, createdEvent, fieldChangedEvents } from '../../server/src/tickets/ticket-event.service.js';
-import { RESOLVED_STATUSES, TicketStatus } from '../../server/src/tickets/ticket.enums.js';
-import { findTicketByIdForUpdate, insertTicket, updateTicketById, type NewTicket } from '../../server/src/tickets/ticket.repository.js';
+import { TicketStatus } from '../../server/src/tickets/ticket.enums.js';
+import {
+  insertTicket,
+  insertTicketWithEvents,
+  updateTicketById,
+  updateTicketWithEvents,
+  type NewTicket,
+  type TicketRow,
+} from '../../server/src/tickets/ticket.repository.js';
 import { createTicket, updateTicket } from '../../server/src/tickets/ticket.service.js';
 import { createTicketGenerator } from '../../server/src/scripts/seed.generator.js';
 import { summarize, type LatencySummary } from './stats.js';
@@ -29,187 +48,338 @@ import { summarize, type LatencySummary } from './stats.js';
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const TARGET_MS = 1;
 const TICKETS = 2_000;
-const BLOCK = 25;
+const WARM_UP_PAIRS = 200;
 
-const { values } = parseArgs({
-  options: { db: { type: 'string', default: 'pglite' }, rounds: { type: 'string', default: '40' }, out: { type: 'string' } },
+const { values: args } = parseArgs({
+  options: { db: { type: 'string', default: 'both' }, pairs: { type: 'string', default: '2000' }, out: { type: 'string' } },
 });
-if (values.db !== 'pglite' && values.db !== 'postgres') throw new Error(`--db: expected pglite or postgres, got "${values.db}"`);
-const rounds = Number(values.rounds);
+if (!['pglite', 'postgres', 'both'].includes(args.db)) throw new Error(`--db: expected pglite, postgres or both, got "${args.db}"`);
+const PAIRS = Number(args.pairs);
+if (!Number.isInteger(PAIRS) || PAIRS < 10) throw new Error(`--pairs: expected an integer >= 10, got "${args.pairs}"`);
 const url = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/bench_writes';
 
-const database = await openDatabase(
-  values.db === 'pglite' ? { kind: 'pglite', dataDir: undefined } : { kind: 'postgres', url, maxConnections: 8 },
-);
-await database.migrate();
-const db = database.db;
-const actor = anonymousActor(['tickets:read', 'tickets:write']);
-const author = { userId: null, tokenId: null };
-const generate = createTicketGenerator({ seed: 13 });
-const authorColumns = { createdByUserId: null, createdByTokenId: null, updatedByUserId: null, updatedByTokenId: null };
-const ticketValues = (): NewTicket => {
+interface Statement {
+  text: string;
+  params: unknown[];
+}
+
+/**
+ * A handle over the same driver that records the statements drizzle would send and
+ * sends none (each answers no rows), so that the repository builds its SQL for us.
+ */
+function dryDb(database: Database, into: Statement[]): Db {
+  const client = (database.db as unknown as { $client: unknown }).$client;
+  if (database.kind === 'postgres') {
+    const sql = client as Sql;
+    const recording = new Proxy(sql, {
+      get(target, property, receiver) {
+        if (property === 'unsafe') {
+          return (text: string, params: unknown[] = []) => {
+            into.push({ text, params });
+            return Promise.resolve([]);
+          };
+        }
+        return Reflect.get(target, property, receiver) as unknown;
+      },
+    });
+    return drizzlePostgres({ client: recording, schema }) as unknown as Db;
+  }
+  const pglite = client as PGlite;
+  const recording = new Proxy(pglite, {
+    get(target, property) {
+      if (property === 'query') {
+        return (text: string, params: unknown[] = []) => {
+          into.push({ text, params });
+          return Promise.resolve({ rows: [], fields: [] });
+        };
+      }
+      const value = Reflect.get(target, property, target) as unknown;
+      return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
+    },
+  });
+  return drizzlePglite({ client: recording, schema }) as unknown as Db;
+}
+
+/** A handle that runs every statement and records it (the service's own, to compare with the built ones). */
+function recordingDb(database: Database, into: Statement[]): Db {
+  const client = (database.db as unknown as { $client: unknown }).$client;
+  if (database.kind === 'postgres') {
+    const wrap = (sql: Sql): Sql =>
+      new Proxy(sql, {
+        get(target, property, receiver) {
+          if (property === 'unsafe') {
+            return (text: string, params: unknown[] = [], options?: unknown) => {
+              into.push({ text, params });
+              return (target.unsafe as (...a: unknown[]) => unknown)(text, params, options);
+            };
+          }
+          if (property === 'begin') {
+            return (...a: unknown[]) => {
+              const work = a.pop() as (tx: Sql) => unknown;
+              return (target.begin as (...b: unknown[]) => unknown)(...a, (tx: Sql) => work(wrap(tx)));
+            };
+          }
+          return Reflect.get(target, property, receiver) as unknown;
+        },
+      });
+    return drizzlePostgres({ client: wrap(client as Sql), schema }) as unknown as Db;
+  }
+  const logger = { logQuery: (text: string, params: unknown[]) => void into.push({ text, params }) };
+  return drizzlePglite({ client: client as PGlite, schema, logger }) as unknown as Db;
+}
+
+async function built(database: Database, build: (db: Db) => Promise<unknown>): Promise<Statement> {
+  const into: Statement[] = [];
+  await build(dryDb(database, into));
+  if (into.length !== 1) throw new Error(`expected the repository to build one statement, got ${into.length}`);
+  return into[0]!;
+}
+
+const WRITTEN_HEAD = 'with written as (';
+const EVENTS_CTE = /\),\s+events as \(/;
+
+/**
+ * The write with its events, as the repository builds it, and the same statement
+ * without the `events` CTE, checked to be the repository's bare statement for the
+ * same write (`bare`) inside the same `written` CTE, with its parameters first.
+ */
+function variants(withEvents: Statement, bare: Statement): { withEvents: Statement; withoutEvents: Statement } {
+  const text = withEvents.text;
+  const cut = EVENTS_CTE.exec(text);
+  if (!text.startsWith(WRITTEN_HEAD) || cut === null) throw new Error(`not a write with an events CTE:\n${text}`);
+  const written = text.slice(WRITTEN_HEAD.length, cut.index);
+  if (written !== bare.text) throw new Error(`the written CTE is not the bare statement:\n${written}\n---\n${bare.text}`);
+  // The events CTE ends at the parenthesis before the final select.
+  const tail = /\)\s+select \* from written$/.exec(text);
+  if (tail === null) throw new Error(`unexpected end of the write:\n${text}`);
+  const params = withEvents.params.slice(0, bare.params.length);
+  if (JSON.stringify(params) !== JSON.stringify(bare.params))
+    throw new Error('the written CTE does not take the bare statement’s parameters first');
+  // Only the bare statement's parameters remain: the events' come after them.
+  const withoutText = `${WRITTEN_HEAD}${written}${text.slice(tail.index)}`;
+  const highest = Math.max(0, ...[...withoutText.matchAll(/\$(\d+)/g)].map((m) => Number(m[1])));
+  if (highest !== bare.params.length) throw new Error(`the variant without events refers to $${highest}`);
+  return { withEvents, withoutEvents: { text: withoutText, params } };
+}
+
+/** Runs a statement as drizzle runs a raw one (unprepared), answering its rows. */
+async function send(database: Database, s: Statement): Promise<unknown[]> {
+  const client = (database.db as unknown as { $client: unknown }).$client;
+  if (database.kind === 'postgres') return (client as Sql).unsafe(s.text, s.params as never[], { prepare: false });
+  return (await (client as PGlite).query(s.text, s.params)).rows;
+}
+
+interface PairResult {
+  write: string;
+  with: number[];
+  without: number[];
+  /** with − without, of each pair. */
+  differences: number[];
+}
+
+async function measure(database: Database): Promise<{ results: PairResult[]; check: string[] }> {
+  const db = database.db;
+  const actor = anonymousActor(['tickets:read', 'tickets:write']);
+  const author = { userId: null, tokenId: null };
+  const generate = createTicketGenerator({ seed: 13 });
+  const newTicket = () => {
+    const t = generate();
+    return {
+      title: t.title,
+      description: t.description,
+      category: t.category,
+      priority: t.priority,
+      status: TicketStatus.OPEN,
+      suggestedCategory: null,
+      suggestedPriority: null,
+      classificationSource: null,
+      suggestionAccepted: null,
+      assigneeUserId: null,
+      suggestionConfidence: null,
+      createdByUserId: null,
+      createdByTokenId: null,
+      updatedByUserId: null,
+      updatedByTokenId: null,
+    } satisfies NewTicket;
+  };
+
+  // The service's own statements for a create and a status change, to compare.
+  const check: string[] = [];
+  const serviceStatements: Statement[] = [];
   const t = generate();
-  return {
+  const created = await createTicket(recordingDb(database, serviceStatements), actor, {
     title: t.title,
     description: t.description,
     category: t.category,
     priority: t.priority,
-    status: TicketStatus.OPEN,
-    ...authorColumns,
+  });
+  const serviceCreate = serviceStatements.find((s) => /^with written as \(insert into "tickets"/.test(s.text));
+  serviceStatements.splice(0);
+  await updateTicket(recordingDb(database, serviceStatements), actor, created.ticket.id, { status: 'in_progress' });
+  const serviceUpdate = serviceStatements.find((s) => /^with written as \(update "tickets"/.test(s.text));
+  if (!serviceCreate || !serviceUpdate) throw new Error('the service sent no write with events');
+
+  // Tickets to change, each moved to the next status every time (always a real change).
+  const rows: TicketRow[] = [];
+  for (let i = 0; i < TICKETS; i += 1) rows.push(await insertTicket(db, newTicket()));
+  const STATUSES = [TicketStatus.OPEN, TicketStatus.IN_PROGRESS, TicketStatus.RESOLVED, TicketStatus.CLOSED];
+
+  const createPair = async () => {
+    const values = newTicket();
+    const withEvents = await built(database, (dry) => insertTicketWithEvents(dry, values, [createdEvent(actor, values)]).catch(() => null));
+    // The variant without events inserts another ticket with the same values.
+    const bare = await built(database, (dry) => insertTicket(dry, values).catch(() => null));
+    return variants(withEvents, bare);
   };
-};
+  // A status change of a random ticket, from the row as it is now (as the service plans it: planUpdate).
+  const updatePair = async () => {
+    const index = Math.floor(Math.random() * rows.length);
+    const before = rows[index]!;
+    const status = STATUSES[(STATUSES.indexOf(before.status) + 1) % STATUSES.length]!;
+    const fields = changedFields(before, { status });
+    const changes = { status };
+    const events = fieldChangedEvents(actor, before, { ...before, ...changes }, fields);
+    const withEvents = await built(database, (dry) => updateTicketWithEvents(dry, before.id, changes, author, before.version, events));
+    const bare = await built(database, (dry) => updateTicketById(dry, before.id, changes, author, before.version).catch(() => null));
+    return { ...variants(withEvents, bare), index };
+  };
 
-// Tickets to change, each moved to the next status every time (always a real change).
-const firstId = (await insertTicket(db, ticketValues())).id;
-for (let i = 1; i < TICKETS; i += 1) await insertTicket(db, ticketValues());
-const STATUSES = [TicketStatus.OPEN, TicketStatus.IN_PROGRESS, TicketStatus.RESOLVED, TicketStatus.CLOSED];
-const statusOf = new Map<number, number>();
-const nextChange = () => {
-  const id = firstId + Math.floor(Math.random() * TICKETS);
-  const next = ((statusOf.get(id) ?? 0) + 1) % STATUSES.length;
-  statusOf.set(id, next);
-  return { id, status: STATUSES[next]! };
-};
-
-type Variant = { name: string; run: () => Promise<unknown> };
-
-const CASES: { name: string; variants: Variant[] }[] = [
   {
-    name: 'create',
-    variants: [
-      { name: 'no history', run: () => insertTicket(db, ticketValues()) },
-      {
-        name: 'history: transaction (as first shipped)',
-        run: () =>
-          db.transaction(async (t) => {
-            const tx = t as unknown as Db;
-            const ticket = await insertTicket(tx, ticketValues());
-            await insertTicketEvents(tx, [{ ticketId: ticket.id, ...createdEvent(actor, ticket) }]);
-          }),
-      },
-      {
-        name: 'history: one statement (now)',
-        run: () => {
-          const v = generate();
-          return createTicket(db, actor, { title: v.title, description: v.description, category: v.category, priority: v.priority });
-        },
-      },
-    ],
-  },
-  {
-    name: 'status change',
-    variants: [
-      {
-        name: 'no history',
-        run: () => {
-          const { id, status } = nextChange();
-          // As the API wrote a change before history: one UPDATE (resolved_at as the status says).
-          return db
-            .update(tickets)
-            .set({
-              status,
-              version: sql`${tickets.version} + 1`,
-              updatedAt: sql`now()`,
-              resolvedAt: RESOLVED_STATUSES.includes(status) ? sql`coalesce(${tickets.resolvedAt}, now())` : null,
-            })
-            .where(eq(tickets.id, id))
-            .returning();
-        },
-      },
-      {
-        name: 'history: transaction (as first shipped)',
-        run: () => {
-          const { id, status } = nextChange();
-          return db.transaction(async (t) => {
-            const tx = t as unknown as Db;
-            const before = (await findTicketByIdForUpdate(tx, id))!;
-            const fields = changedFields(before, { status });
-            const after = (await updateTicketById(tx, id, { status }, author, before.version))!;
-            await insertTicketEvents(tx, fieldChangedEvents(actor, before, after, fields));
-          });
-        },
-      },
-      {
-        name: 'history: one statement (now)',
-        run: () => {
-          const { id, status } = nextChange();
-          return updateTicket(db, actor, id, { status });
-        },
-      },
-    ],
-  },
-];
-
-/** `count` writes, `inFlight` at a time; each one's latency in ms. */
-async function block(variant: Variant, count: number, inFlight: number, into: number[]): Promise<void> {
-  let started = 0;
-  const worker = async () => {
-    while (started < count) {
-      started += 1;
-      const t0 = performance.now();
-      await variant.run();
-      into.push(performance.now() - t0);
+    const create = await createPair();
+    const update = await updatePair();
+    for (const [name, service, ours] of [
+      ['create', serviceCreate, create.withEvents],
+      ['status change', serviceUpdate, update.withEvents],
+    ] as const) {
+      if (service.text !== ours.text) throw new Error(`${name}: the service sent other SQL than the repository builds here`);
+      check.push(`${name}: the service's statement is the one measured (${ours.text.length} characters, ${ours.params.length} parameters)`);
     }
+  }
+
+  const timed = async (s: Statement) => {
+    const t0 = performance.now();
+    const answer = await send(database, s);
+    const ms = performance.now() - t0;
+    if (answer.length !== 1) throw new Error('a write changed no row');
+    return { ms, row: answer[0] as Record<string, unknown> };
   };
-  await Promise.all(Array.from({ length: inFlight }, worker));
-}
 
-interface Row {
-  case: string;
-  inFlight: number;
-  variant: string;
-  latency: LatencySummary;
-  addedP50: number | null;
-}
-
-const rows: Row[] = [];
-for (const inFlight of [1, 8]) {
-  for (const c of CASES) {
-    const latencies = c.variants.map(() => [] as number[]);
-    // Warm-up: plans cached, pages in memory.
-    for (const v of c.variants) await block(v, BLOCK, inFlight, []);
-    for (let r = 0; r < rounds; r += 1) {
-      // Rotated order, so that no variant always follows the same one.
-      for (let k = 0; k < c.variants.length; k += 1) {
-        const i = (r + k) % c.variants.length;
-        await block(c.variants[i]!, BLOCK, inFlight, latencies[i]!);
+  const results: PairResult[] = [];
+  for (const write of ['create', 'status change'] as const) {
+    const result: PairResult = { write, with: [], without: [], differences: [] };
+    for (let pair = 0; pair < WARM_UP_PAIRS + PAIRS; pair += 1) {
+      const withFirst = Math.random() < 0.5;
+      let withMs = 0;
+      let withoutMs = 0;
+      if (write === 'create') {
+        const p = await createPair();
+        for (const variant of withFirst ? ['with', 'without'] : ['without', 'with']) {
+          const ms = (await timed(variant === 'with' ? p.withEvents : p.withoutEvents)).ms;
+          if (variant === 'with') withMs = ms;
+          else withoutMs = ms;
+        }
+      } else {
+        // Each variant changes the ticket once: the second is planned from the row the first left.
+        for (const variant of withFirst ? ['with', 'without'] : ['without', 'with']) {
+          const p = await updatePair();
+          const { ms, row } = await timed(variant === 'with' ? p.withEvents : p.withoutEvents);
+          rows[p.index] = { ...rows[p.index]!, status: row.status as TicketStatus, version: Number(row.version) };
+          if (variant === 'with') withMs = ms;
+          else withoutMs = ms;
+        }
       }
+      if (pair < WARM_UP_PAIRS) continue;
+      result.with.push(withMs);
+      result.without.push(withoutMs);
+      result.differences.push(withMs - withoutMs);
     }
-    const base = summarize(latencies[0]!).p50;
-    c.variants.forEach((v, i) => {
-      const latency = summarize(latencies[i]!);
-      rows.push({ case: c.name, inFlight, variant: v.name, latency, addedP50: i === 0 ? null : latency.p50 - base });
-      process.stderr.write(
-        `${c.name.padEnd(14)} ${String(inFlight).padStart(2)} in flight  ${v.name.padEnd(40)} p50 ${latency.p50.toFixed(2)}  p95 ${latency.p95.toFixed(2)} ms\n`,
-      );
-    });
+    results.push(result);
+    const a = summarize(result.with).p50;
+    const b = summarize(result.without).p50;
+    process.stderr.write(
+      `${database.kind.padEnd(8)} ${write.padEnd(14)} with ${a.toFixed(3)}  without ${b.toFixed(3)}  added ${(a - b).toFixed(3)} ms\n`,
+    );
+  }
+  return { results, check };
+}
+
+/** A distribution-free 95% confidence interval of a median (order statistics of the binomial). */
+function medianInterval(values: number[]): [number, number] {
+  const sorted = Float64Array.from(values).sort();
+  const n = sorted.length;
+  const half = 1.96 * Math.sqrt(n) * 0.5;
+  const lo = Math.max(0, Math.floor(n / 2 - half));
+  const hi = Math.min(n - 1, Math.ceil(n / 2 + half));
+  return [sorted[lo]!, sorted[hi]!];
+}
+
+async function runOn(kind: 'pglite' | 'postgres') {
+  const database = await openDatabase(kind === 'pglite' ? { kind, dataDir: undefined } : { kind, url, maxConnections: 2 });
+  await database.migrate();
+  const before = os.loadavg();
+  let firstId: number | null = null;
+  if (kind === 'postgres') {
+    const rows = (await (database.db as unknown as { $client: Sql }).$client.unsafe(
+      'select coalesce(max(id), 0)::int as id from tickets',
+    )) as {
+      id: number;
+    }[];
+    firstId = rows[0]!.id + 1;
+  }
+  try {
+    const measured = await measure(database);
+    return { kind, ...measured, loadBefore: before, loadAfter: os.loadavg(), version: await versionOf(database) };
+  } finally {
+    // Leave a shared database as it was found: the benchmark's tickets go (their events with them).
+    if (firstId !== null) {
+      const sql = (database.db as unknown as { $client: Sql }).$client;
+      await sql.unsafe(`delete from tickets where id >= ${firstId}`);
+      await sql.unsafe('vacuum analyze tickets, ticket_events');
+    }
+    await database.close();
   }
 }
-await database.close();
 
-const fmt = (n: number) => n.toFixed(2);
+async function versionOf(database: Database): Promise<string> {
+  const client = (database.db as unknown as { $client: unknown }).$client;
+  const text = 'select version() as v';
+  const rows =
+    database.kind === 'postgres' ? await (client as Sql).unsafe(text) : (await (client as PGlite).query<{ v: string }>(text)).rows;
+  return String((rows[0] as { v: string }).v).split(' on ')[0]!;
+}
+
+const kinds = args.db === 'both' ? (['pglite', 'postgres'] as const) : ([args.db] as const);
+const runs = [];
+for (const kind of kinds) runs.push(await runOn(kind as 'pglite' | 'postgres'));
+
+const fmt = (n: number) => n.toFixed(3);
+const load = (l: number[]) => l.map((x) => x.toFixed(2)).join(' / ');
 const lines = [
-  `# Writing history events: what they add to a write (${values.db === 'pglite' ? 'PGlite, in memory' : 'PostgreSQL'})`,
+  '# Writing history events: the one statement with and without its events (fair A/B)',
   '',
-  `- Date: ${new Date().toISOString()}; machine: ${os.cpus().length} × ${os.cpus()[0]?.model.trim() ?? 'unknown CPU'}, load average ${os
-    .loadavg()
-    .map((l) => l.toFixed(2))
-    .join(' / ')} at the end`,
-  `- ${TICKETS.toLocaleString('en')} tickets; ${rounds} rounds of ${BLOCK} writes per variant, variants alternating; \`npm run bench:writes -w bench -- --db ${values.db} --rounds ${rounds}\``,
-  `- Target: the events add at most ${TARGET_MS} ms to the p50 of the write without history.`,
+  `- Date: ${new Date().toISOString()}; machine: ${os.cpus().length} × ${os.cpus()[0]?.model.trim() ?? 'unknown CPU'}, ${(os.totalmem() / 1024 ** 3).toFixed(1)} GiB; Node ${process.version}`,
+  `- \`npm run bench:writes -w bench -- --db ${args.db} --pairs ${PAIRS}\`: ${PAIRS.toLocaleString('en')} pairs per write after ${WARM_UP_PAIRS} warm-up pairs, one write in flight, the two variants alternating in a random order within each pair; ${TICKETS.toLocaleString('en')} tickets to change`,
+  `- Target: the events add at most ${TARGET_MS} ms to the p50 of the write.`,
   '',
-  '| Write | In flight | Variant | p50 ms | p95 ms | p99 ms | added p50 ms | target |',
-  '|---|---:|---|---:|---:|---:|---:|---|',
-  ...rows.map(
-    (r) =>
-      `| ${r.case} | ${r.inFlight} | ${r.variant} | ${fmt(r.latency.p50)} | ${fmt(r.latency.p95)} | ${fmt(r.latency.p99)} | ${r.addedP50 === null ? '–' : fmt(r.addedP50)} | ${r.addedP50 === null ? '' : r.addedP50 <= TARGET_MS ? 'met' : 'missed'} |`,
-  ),
-  '',
+  '| Database | Load average before → after (1/5/15 min) | Write | p50 with events ms | p50 without ms | added p50 ms | median of paired differences ms (95% CI) | p95 with | p95 without | target |',
+  '|---|---|---|---:|---:|---:|---:|---:|---:|---|',
 ];
+for (const run of runs) {
+  for (const r of run.results) {
+    const a: LatencySummary = summarize(r.with);
+    const b: LatencySummary = summarize(r.without);
+    const added = a.p50 - b.p50;
+    const [lo, hi] = medianInterval(r.differences);
+    lines.push(
+      `| ${run.version} | ${load(run.loadBefore)} → ${load(run.loadAfter)} | ${r.write} | ${fmt(a.p50)} | ${fmt(b.p50)} | ${fmt(added)} | ${fmt(summarize(r.differences).p50)} (${fmt(lo)} to ${fmt(hi)}) | ${fmt(a.p95)} | ${fmt(b.p95)} | ${added <= TARGET_MS ? 'met' : 'missed'} |`,
+    );
+  }
+}
+lines.push('', 'Checks before measuring:', '');
+for (const run of runs) for (const c of run.check) lines.push(`- ${run.kind}: ${c}`);
+lines.push('');
 const markdown = lines.join('\n');
-const out = values.out
-  ? resolve(values.out)
-  : join(ROOT, 'bench/results', `${new Date().toISOString().slice(0, 10)}-write-events-${values.db}.md`);
+const out = args.out ? resolve(args.out) : join(ROOT, 'bench/results', `${new Date().toISOString().slice(0, 10)}-write-events-fair.md`);
 await mkdir(dirname(out), { recursive: true });
 await writeFile(out, markdown);
 process.stdout.write(markdown);

@@ -5,8 +5,10 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import { STATUS_CODES } from 'node:http';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
-import fastifyApollo from '@as-integrations/fastify';
-import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import fastifyApollo, { fastifyApolloHandler } from '@as-integrations/fastify';
+import fastifyWebsocket from '@fastify/websocket';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import { handleProtocols } from 'graphql-ws';
 import { defaultAccess, registerAccessControl } from './auth/access-control.js';
 import { createActorLoaders } from './auth/actor.loader.js';
 import { createTicketEntryLoaders } from './tickets/ticket-entry.loader.js';
@@ -19,6 +21,7 @@ import type { Config } from './config.js';
 import type { Database } from './db/client.js';
 import { isServiceUnavailable, SERVICE_UNAVAILABLE_MESSAGE } from './db/database.errors.js';
 import type { GraphQLContext } from './graphql/context.js';
+import type { GraphQLFormattedError } from 'graphql';
 import { createRateLimiter } from './common/rate-limiter.js';
 import {
   createFormatError,
@@ -40,6 +43,8 @@ import { registerSecurityHeaders } from './http/security-headers.js';
 import { restShim } from './rest/rest.plugin.js';
 import { TicketError } from './tickets/ticket.errors.js';
 import { registerWebApp } from './web/web.plugin.js';
+import { createLiveTransport } from './live/live.transport.js';
+import { NO_LIVE_OVER_HTTP, startTicketActivityFeed, subscriptionsOverWebSocketOnly } from './live/ticket-activity.feed.js';
 
 export interface AppDeps {
   config: Config;
@@ -68,6 +73,25 @@ export async function buildApp({ config, database, classify: givenClassify, logS
     routerOptions: { querystringParser: parseQueryString },
   });
   closeUnfinishedRequests(app);
+  // WebSocket upgrades go through the router like any request (host check,
+  // authentication), so this comes before every route; /graphql serves them
+  // (live/live.transport.ts), any other path closes them. Before every other hook,
+  // too: its onRequest marks an upgrade, so that a refusal by any later hook closes
+  // the socket after answering (nothing reads it any more to notice the client leave).
+  await app.register(fastifyWebsocket, {
+    options: {
+      maxPayload: config.live.maxMessageBytes,
+      handleProtocols: (protocols) => handleProtocols(protocols),
+    },
+    errorHandler: (err, socket, req) => {
+      req.log.info({ err }, 'live connection error');
+      socket.terminate();
+    },
+    // The live transport closes its connections itself (below), with a code that
+    // tells clients to reconnect.
+    preClose: async () => {},
+  });
+
   // Security headers on every answer; first, so that refusals and 404s carry them too.
   await registerSecurityHeaders(app);
 
@@ -165,6 +189,8 @@ export async function buildApp({ config, database, classify: givenClassify, logS
 
   const schema = await buildGraphQLSchema();
   const formatError = createFormatError(scopedLog);
+  const formatGraphQLError = (formatted: GraphQLFormattedError, error: unknown) =>
+    formatError(limitErrorFormat(config.graphqlIntrospection ? formatted : withoutSuggestions(formatted), error), error);
   const apollo = new ApolloServer<GraphQLContext>({
     schema,
     introspection: config.graphqlIntrospection,
@@ -182,8 +208,7 @@ export async function buildApp({ config, database, classify: givenClassify, logS
     // main.ts owns SIGTERM (drain, close the database, exit 0); Apollo's own handler
     // would race it and re-raise the signal.
     stopOnTerminationSignals: false,
-    formatError: (formatted, error) =>
-      formatError(limitErrorFormat(config.graphqlIntrospection ? formatted : withoutSuggestions(formatted), error), error),
+    formatError: formatGraphQLError,
     // No cache hints are used; Apollo's default cache-control plugin would still hook
     // every field of every response (measurable on a 20-ticket page).
     plugins: [
@@ -192,6 +217,7 @@ export async function buildApp({ config, database, classify: givenClassify, logS
       rateLimitHttpPlugin,
       serviceUnavailableHttpPlugin,
       introspectionNeedsIdentity,
+      subscriptionsOverWebSocketOnly,
     ],
   });
   await apollo.start();
@@ -201,24 +227,61 @@ export async function buildApp({ config, database, classify: givenClassify, logS
     await apollo.stop();
   });
   const identity = { authenticator, settings: config.auth };
+  const contextOf = (req: FastifyRequest, reply: FastifyReply | null): GraphQLContext => ({
+    db: database.db,
+    requestId: String(req.id),
+    logger: req.log,
+    clientKey: req.ip,
+    classifier,
+    actor: req.actor,
+    identity,
+    loaders: { ...createActorLoaders(database.db), ...createTicketEntryLoaders(database.db) },
+    webhooks: config.webhooks,
+    request: req,
+    reply,
+    live: NO_LIVE_OVER_HTTP,
+  });
+  // Subscriptions: one feed per process, fed by the database's notifications.
+  const feed = await startTicketActivityFeed({ database, log: app.log, queueMax: config.live.queueMax });
+  app.addHook('onClose', async () => {
+    await feed.stop();
+  });
+  const live = createLiveTransport({
+    db: database.db,
+    log: app.log,
+    schema,
+    feed,
+    authenticator,
+    settings: config.live,
+    authSettings: config.auth,
+    trustedOrigins: config.corsOrigins,
+    contextOf: (req) => contextOf(req, null),
+    formatError: formatGraphQLError,
+  });
+  app.addHook('preClose', async () => {
+    await live.close();
+  });
+  app.decorate('liveStats', () => ({ connections: live.size, subscriptions: feed.size }));
   // Open at the HTTP level: each root field declares what it requires (@Access).
   await app.register(async (scope) => {
     defaultAccess(scope, 'graphql');
-    await scope.register(fastifyApollo(apollo), {
-      path: '/graphql',
-      context: async (req, reply) => ({
-        db: database.db,
-        requestId: String(req.id),
-        logger: req.log,
-        clientKey: req.ip,
-        classifier,
-        actor: req.actor,
-        identity,
-        loaders: { ...createActorLoaders(database.db), ...createTicketEntryLoaders(database.db) },
-        webhooks: config.webhooks,
-        request: req,
-        reply,
-      }),
+    const context = async (req: FastifyRequest, reply: FastifyReply) => contextOf(req, reply);
+    await scope.register(fastifyApollo(apollo), { path: '/graphql', method: ['POST', 'OPTIONS'], context });
+    // GET: Apollo's queries by URL, and the WebSocket upgrade of subscriptions.
+    scope.route({
+      method: 'GET',
+      url: '/graphql',
+      handler: fastifyApolloHandler(apollo, { context }),
+      wsHandler: (socket, req) => live.handle(socket, req),
+      preHandler: async (req, reply) => {
+        if (!req.ws) return;
+        const refused = live.guardUpgrade(req);
+        if (refused) {
+          req.log.info({ refusal: refused.code }, 'live connection refused');
+          if (refused.status === 503) reply.header('retry-after', '10');
+          return reply.code(refused.status).send({ errors: [{ message: refused.message, extensions: { code: refused.code } }] });
+        }
+      },
     });
   });
 

@@ -44,6 +44,30 @@ export interface Config {
   /** Where people reach the product (links in the setup log line); by default this server's own address. */
   publicUrl: string | undefined;
   webhooks: WebhookSettings;
+  live: LiveSettings;
+}
+
+/**
+ * Live updates over WebSocket (live/): every limit of a connection, in one place. The
+ * README's "Live updates" lists them.
+ */
+export interface LiveSettings {
+  /** WebSocket connections one process holds (LIVE_MAX_CONNECTIONS); an upgrade past it is refused with 503. */
+  maxConnections: number;
+  /** Subscriptions open at once on one connection (LIVE_MAX_SUBSCRIPTIONS); one more is refused with TOO_MANY_SUBSCRIPTIONS. */
+  maxSubscriptionsPerConnection: number;
+  /** Bytes waiting to be sent to one client (LIVE_MAX_BUFFERED_BYTES): past it, a client that stopped reading is dropped. */
+  maxBufferedBytes: number;
+  /** Activities waiting for one subscription: past it, the client is too slow to follow and is dropped. */
+  queueMax: number;
+  /** A ping this often (LIVE_KEEPALIVE_MS); a connection that has not answered by the next one is dropped. */
+  keepAliveMs: number;
+  /** The longest message a client may send (a subscription document and its variables). */
+  maxMessageBytes: number;
+  /** How long a new connection may take to send `connection_init`. */
+  connectionInitTimeoutMs: number;
+  /** How often the process checks that every connection's session or token still lets it in. */
+  recheckIntervalMs: number;
 }
 
 /** How webhooks are delivered (webhooks/). */
@@ -245,6 +269,17 @@ export function parseConfig(env: Env = process.env): Config {
       backoffMaxMs: int(env, 'WEBHOOK_BACKOFF_MAX_MS', 3_600_000, 10, 24 * 3_600_000),
       workers: int(env, 'WEBHOOK_WORKERS', 4, 0, 64),
       pollIntervalMs: int(env, 'WEBHOOK_POLL_INTERVAL_MS', 5_000, 50, 600_000),
+    },
+    live: {
+      maxConnections: int(env, 'LIVE_MAX_CONNECTIONS', 1_000, 1, 1_000_000),
+      maxSubscriptionsPerConnection: int(env, 'LIVE_MAX_SUBSCRIPTIONS', 10, 1, 1_000),
+      maxBufferedBytes: int(env, 'LIVE_MAX_BUFFERED_BYTES', 1_048_576, 1024, 1_073_741_824),
+      queueMax: 100,
+      keepAliveMs: int(env, 'LIVE_KEEPALIVE_MS', 12_000, 100, 600_000),
+      maxMessageBytes: 65_536,
+      connectionInitTimeoutMs: 3_000,
+      // "Within a second" of a sign-out, a revocation or a deactivation, on any process.
+      recheckIntervalMs: 1_000,
     },
   };
 }

@@ -32,13 +32,19 @@ export interface AuthorRef {
 
 export type Author = { kind: 'user'; user: UserRow } | { kind: 'token'; token: ApiTokenRow };
 
+/** Which column names a row's author: the token when one was used (its user is the token's), else the user; null for none. */
+export function authorColumn(ref: AuthorRef): 'token' | 'user' | null {
+  return ref.tokenId !== null ? 'token' : ref.userId !== null ? 'user' : null;
+}
+
 export async function loadAuthor(loaders: ActorLoaders, ref: AuthorRef): Promise<Author | null> {
-  if (ref.tokenId !== null) {
-    const token = await loaders.tokens.load(ref.tokenId);
+  const column = authorColumn(ref);
+  if (column === 'token') {
+    const token = await loaders.tokens.load(ref.tokenId!);
     return token ? { kind: 'token', token } : null;
   }
-  if (ref.userId !== null) {
-    const user = await loaders.users.load(ref.userId);
+  if (column === 'user') {
+    const user = await loaders.users.load(ref.userId!);
     return user ? { kind: 'user', user } : null;
   }
   return null;

@@ -1,6 +1,8 @@
 // SQL for API tokens: plain functions over a `Db`.
-import { and, desc, eq, inArray, isNull } from 'drizzle-orm';
+import { and, desc, eq, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
+import { cachedQuery } from '../db/query-cache.js';
+import { isAnyOf } from '../db/statements.js';
 import { apiTokens, users } from '../db/schema.js';
 import type { ApiTokenScope, UserRole } from './auth.enums.js';
 
@@ -60,11 +62,16 @@ export function listApiTokens(db: Db, includeRevoked: boolean): Promise<ApiToken
     .limit(API_TOKEN_LIST_MAX);
 }
 
+/** Tokens by id, in no particular order: one prepared statement, built once, for any number of ids (the authors loader's). */
 export function findApiTokensByIds(db: Db, ids: readonly number[]): Promise<ApiTokenRow[]> {
-  return db
-    .select()
-    .from(apiTokens)
-    .where(inArray(apiTokens.id, [...ids]));
+  const query = cachedQuery(db, 'api-tokens:by-ids', () =>
+    db
+      .select()
+      .from(apiTokens)
+      .where(isAnyOf(apiTokens.id, sql.placeholder('ids')))
+      .prepare('api_tokens_by_ids'),
+  );
+  return query.execute({ ids: [...ids] });
 }
 
 /** Revokes once: a second revoke keeps the first time. */

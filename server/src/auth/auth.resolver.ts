@@ -2,7 +2,7 @@
 // in. Unpacks, calls one service function, shapes the answer; the cookies are set here
 // because they are how this adapter hands a session to a browser.
 import { Arg, Ctx, Mutation, Query, Resolver } from 'type-graphql';
-import type { GraphQLContext } from '../graphql/context.js';
+import { httpReply, type GraphQLContext } from '../graphql/context.js';
 import { toUserErrors } from '../graphql/user-error.type.js';
 import { Access } from './access.decorator.js';
 import { clearSessionCookies, setSessionCookies } from './access-control.js';
@@ -31,7 +31,7 @@ export async function asAuthPayload<T extends object>(
 }
 
 function signedIn(ctx: GraphQLContext, result: SignedIn) {
-  setSessionCookies(ctx.request, ctx.reply, result.session);
+  setSessionCookies(ctx.request, httpReply(ctx), result.session);
   // From here on this operation is the signed-in person's: their payload may show
   // what only they may see (their email), and later mutations run as them.
   ctx.actor = sessionActor(result.user.id, result.user.role, digestSecret(result.session.secret));
@@ -74,7 +74,7 @@ export class AuthResolver {
   async signOut(@Ctx() ctx: GraphQLContext): Promise<SignOutPayload> {
     if (ctx.actor.sessionHash !== null) await endSession(ctx.db, ctx.actor.sessionHash);
     ctx.identity.authenticator.forget();
-    clearSessionCookies(ctx.request, ctx.reply);
+    clearSessionCookies(ctx.request, httpReply(ctx));
     return { signedOut: true };
   }
 

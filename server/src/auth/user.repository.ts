@@ -1,6 +1,8 @@
 // SQL for users: plain functions over a `Db` (a database or a transaction).
-import { and, asc, eq, inArray, isNotNull, sql } from 'drizzle-orm';
+import { and, asc, eq, isNotNull, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
+import { cachedQuery } from '../db/query-cache.js';
+import { isAnyOf } from '../db/statements.js';
 import { users } from '../db/schema.js';
 import type { UserRole } from './auth.enums.js';
 
@@ -21,11 +23,16 @@ export async function findUserById(db: Db, id: number): Promise<UserRow | undefi
   return row;
 }
 
+/** Users by id, in no particular order: one prepared statement, built once, for any number of ids (the authors loader's). */
 export function findUsersByIds(db: Db, ids: readonly number[]): Promise<UserRow[]> {
-  return db
-    .select()
-    .from(users)
-    .where(inArray(users.id, [...ids]));
+  const query = cachedQuery(db, 'users:by-ids', () =>
+    db
+      .select()
+      .from(users)
+      .where(isAnyOf(users.id, sql.placeholder('ids')))
+      .prepare('users_by_ids'),
+  );
+  return query.execute({ ids: [...ids] });
 }
 
 /** The most users one list answers: a team, not a customer base (and a bound on the response). */

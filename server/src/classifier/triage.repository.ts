@@ -1,6 +1,7 @@
 // SQL of the triage report: one aggregate over the tickets created with a suggestion
-// in the window, grouped by what was suggested, what the ticket is filed as now (so a
-// later correction counts as an override), and the suggestion's confidence band. At
+// in the window, grouped by what was suggested, what the agent saved the ticket with
+// (the filed values: a later edit is history, not an override), and the suggestion's
+// confidence band. At
 // most 4 x 4 x 4 x 4 x bands rows come back, whatever the number of tickets; the window
 // is read through the created_at index.
 import { and, gte, isNotNull, sql, type SQL } from 'drizzle-orm';
@@ -31,20 +32,20 @@ export async function selectTriageGroups(
   const rows = await db
     .select({
       suggestedCategory: tickets.suggestedCategory,
-      category: tickets.category,
+      category: tickets.filedCategory,
       suggestedPriority: tickets.suggestedPriority,
-      priority: tickets.priority,
+      priority: tickets.filedPriority,
       band,
       count: sql<number>`count(*)::int`,
     })
     .from(tickets)
     .where(and(gte(tickets.createdAt, sql`${params.sinceIso}::timestamptz`), isNotNull(tickets.suggestedCategory), params.conditions))
-    .groupBy(tickets.suggestedCategory, tickets.category, tickets.suggestedPriority, tickets.priority, band);
+    .groupBy(tickets.suggestedCategory, tickets.filedCategory, tickets.suggestedPriority, tickets.filedPriority, band);
   return rows.map((r) => ({
     suggestedCategory: r.suggestedCategory!,
-    category: r.category,
+    category: r.category!,
     suggestedPriority: r.suggestedPriority!,
-    priority: r.priority,
+    priority: r.priority!,
     band: r.band === null ? null : Number(r.band),
     count: Number(r.count),
   }));

@@ -24,7 +24,7 @@ export class TriageResolver {
       days: r.days,
       since: r.since,
       ...figures(r.overall),
-      byConfidence: r.byConfidence.map((b) => ({ from: b.from, to: b.to, ...figures(b) })),
+      byConfidence: r.byConfidence.map((b) => ({ band: b.band, from: b.from, to: b.to, ...figures(b) })),
       byCategory: r.byCategory.map((c) => ({ category: c.category, ...figures(c) })),
       byPriority: r.byPriority.map((p) => ({ priority: p.priority, ...figures(p) })),
       categoryOverrides: r.categoryOverrides,

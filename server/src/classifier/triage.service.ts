@@ -1,10 +1,19 @@
 // How good triage is, for the dashboard: over the tickets created with a suggestion in
 // the last `days` days, how many kept it (both fields, and each field on its own), by
 // confidence band, per category and per priority, and what agents chose instead (the
-// override matrices). Figures are of the tickets as filed now: a correction after
-// creation counts as an override.
+// override matrices). A suggestion is judged by what the agent saved when creating the
+// ticket (tickets.filed_category / filed_priority): an escalation a day later is
+// history, not an override, as in the acceptance statistics.
 import type { Db } from '../db/client.js';
-import { TICKET_CATEGORIES, TICKET_PRIORITIES, type TicketCategory, type TicketPriority } from '../tickets/ticket.enums.js';
+import {
+  CONFIDENCE_BAND_RANGES,
+  CONFIDENCE_BANDS,
+  TICKET_CATEGORIES,
+  TICKET_PRIORITIES,
+  type ConfidenceBand,
+  type TicketCategory,
+  type TicketPriority,
+} from '../tickets/ticket.enums.js';
 import { TicketError } from '../tickets/ticket.errors.js';
 import { validateTicketQuery, type TicketFilterRequest, type TicketQuery } from '../tickets/ticket-query.js';
 import { ticketConditions } from '../tickets/ticket.repository.js';
@@ -12,9 +21,6 @@ import { selectTriageGroups, type TriageGroupRow } from './triage.repository.js'
 
 export const TRIAGE_DAYS_DEFAULT = 30;
 export const TRIAGE_DAYS_MAX = 366;
-
-/** Lower bounds of the confidence bands: [0, 0.5), [0.5, 0.7), [0.7, 0.9), [0.9, 1]. */
-export const CONFIDENCE_BANDS: readonly number[] = [0, 0.5, 0.7, 0.9];
 
 export interface Acceptance {
   suggested: number;
@@ -26,7 +32,7 @@ export interface TriageReport {
   since: Date;
   /** Both fields kept. */
   overall: Acceptance;
-  byConfidence: ({ from: number; to: number } & Acceptance)[];
+  byConfidence: ({ band: ConfidenceBand; from: number; to: number } & Acceptance)[];
   /** Per suggested category: how many kept that category. */
   byCategory: ({ category: TicketCategory } & Acceptance)[];
   /** Per suggested priority: how many kept that priority. */
@@ -82,7 +88,7 @@ export async function getTriageReport(
   const rows = await selectTriageGroups(db, {
     sinceIso: since.toISOString(),
     conditions: ticketConditions(query),
-    bandLowerBounds: CONFIDENCE_BANDS,
+    bandLowerBounds: CONFIDENCE_BANDS.map((band) => CONFIDENCE_BAND_RANGES[band].from),
   });
   const kept = (r: TriageGroupRow) => r.category === r.suggestedCategory && r.priority === r.suggestedPriority;
   const acceptance = (subset: readonly TriageGroupRow[]): Acceptance => ({
@@ -105,9 +111,9 @@ export async function getTriageReport(
     days,
     since,
     overall: acceptance(rows),
-    byConfidence: CONFIDENCE_BANDS.map((from, i) => ({
-      from,
-      to: CONFIDENCE_BANDS[i + 1] ?? 1,
+    byConfidence: CONFIDENCE_BANDS.map((band, i) => ({
+      band,
+      ...CONFIDENCE_BAND_RANGES[band],
       ...acceptance(rows.filter((r) => r.band === i)),
     })),
     byCategory: categories.acceptance.map(({ label, ...a }) => ({ category: label, ...a })),

@@ -1,11 +1,14 @@
 // GraphQL types of the triage report (triage.service.ts).
 import { Field, Float, GraphQLISODateTime, Int, ObjectType } from 'type-graphql';
-import { TicketCategory, TicketPriority } from '../tickets/ticket.enums.js';
+import { ConfidenceBand, TicketCategory, TicketPriority } from '../tickets/ticket.enums.js';
 
 const rateDescription = '`accepted / suggested` (0–1); null when nothing was suggested.';
 
 @ObjectType({ simpleResolvers: true, description: 'Suggestions whose confidence fell in one band, and how many were kept.' })
 export class ConfidenceBandAcceptance {
+  @Field(() => ConfidenceBand, { description: 'The band: the `suggestionConfidenceBands` list filter value for its tickets.' })
+  band!: ConfidenceBand;
+
   @Field(() => Float, { description: 'The band’s lowest confidence (included).' })
   from!: number;
 
@@ -88,7 +91,7 @@ export class PriorityOverride {
 @ObjectType({
   simpleResolvers: true,
   description:
-    'Whether triage works: the tickets created with a suggestion in the window, as they are filed now (a later correction counts as an override).',
+    'Whether triage works: the tickets created with a suggestion in the window, judged by what the agent saved when creating each (a later edit is history, not an override), as `suggestionAcceptance` counts.',
 })
 export class TriageReport {
   @Field(() => Int, { description: 'The window, in days back from now.' })

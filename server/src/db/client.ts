@@ -40,8 +40,10 @@ export interface Database {
    * Calls `onNotify` with the payload of every NOTIFY on `channel` (PostgreSQL: from
    * any process, on a dedicated connection that reconnects by itself; PGlite: from
    * this process). Resolves once listening, with the function that stops.
+   * `onResume` is called when listening resumes after the connection was lost: the
+   * notifications sent meanwhile were missed.
    */
-  listen(channel: string, onNotify: (payload: string) => void): Promise<() => Promise<void>>;
+  listen(channel: string, onNotify: (payload: string) => void, onResume?: () => void): Promise<() => Promise<void>>;
   /** Cheap liveness probe of the database, for /readyz: rejects after `timeoutMs` at the latest. */
   ping(timeoutMs: number): Promise<void>;
   close(): Promise<void>;
@@ -101,8 +103,17 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
       const { migratePostgres } = await import('./migrate.js');
       await migratePostgres(target.url);
     },
-    async listen(channel, onNotify) {
-      const { unlisten } = await client.listen(channel, (payload) => onNotify(payload));
+    async listen(channel, onNotify, onResume) {
+      // postgres.js calls `onlisten` once listening, and again after each reconnection.
+      let listened = false;
+      const { unlisten } = await client.listen(
+        channel,
+        (payload) => onNotify(payload),
+        () => {
+          if (listened) onResume?.();
+          listened = true;
+        },
+      );
       return unlisten;
     },
     async ping(timeoutMs) {

@@ -33,7 +33,7 @@ import {
   TICKET_CATEGORIES,
   TICKET_DEFAULTS,
   TICKET_DESCRIPTION_MAX,
-  TICKET_EVENT_FIELDS,
+  RECORDED_EVENT_FIELDS,
   TICKET_EVENT_KINDS,
   TICKET_NOTE_MAX,
   TICKET_PRIORITIES,
@@ -41,7 +41,7 @@ import {
   TICKET_TITLE_MAX,
   type ClassificationSource,
   type TicketCategory,
-  type TicketEventField,
+  type RecordedEventField,
   type TicketEventKind,
   type TicketPriority,
   type TicketStatus,
@@ -95,6 +95,12 @@ export const tickets = pgTable(
     // whether high confidence means accepted. Null when none was shown, and for
     // suggestions recorded before confidence existed.
     suggestionConfidence: real('suggestion_confidence'),
+    // What the ticket was saved with when a suggestion was shown: the suggestion is
+    // judged against these (kept, or overridden to what), never against later edits, so
+    // that an escalation a day later is history rather than an override. Set once, by
+    // the create. Null when no suggestion was shown.
+    filedCategory: text('filed_category').$type<TicketCategory>(),
+    filedPriority: text('filed_priority').$type<TicketPriority>(),
     // Who wrote the ticket and who last changed it: a user (signed in, or owning the
     // API token used) and, for a token, the token. All null for an anonymous write
     // (ANONYMOUS_ACCESS) and for tickets from before sign-in existed.
@@ -132,6 +138,16 @@ export const tickets = pgTable(
       sql`(${t.suggestedCategory} is null) = (${t.suggestedPriority} is null) and (${t.suggestedCategory} is null) = (${t.classificationSource} is null)`,
     ),
     check('tickets_suggestion_accepted_iff_suggested', sql`(${t.suggestedCategory} is null) = (${t.suggestionAccepted} is null)`),
+    check(
+      'tickets_filed_iff_suggested',
+      sql`(${t.suggestedCategory} is null) = (${t.filedCategory} is null) and (${t.suggestedCategory} is null) = (${t.filedPriority} is null)`,
+    ),
+    check('tickets_filed_category_valid', sql`${t.filedCategory} in ${inList(TICKET_CATEGORIES)}`),
+    check('tickets_filed_priority_valid', sql`${t.filedPriority} in ${inList(TICKET_PRIORITIES)}`),
+    check(
+      'tickets_suggestion_accepted_as_filed',
+      sql`${t.suggestionAccepted} = (${t.filedCategory} = ${t.suggestedCategory} and ${t.filedPriority} = ${t.suggestedPriority})`,
+    ),
     // Indexes, chosen from EXPLAIN ANALYZE on 1,000,000 seeded tickets (PostgreSQL 15,
     // `npm run seed`); each one is used by a query below, and each costs every write.
     // Statistics and enum-only counts use no ticket index: they read the counter
@@ -207,7 +223,7 @@ export const ticketEvents = pgTable(
     actorTokenId: integer('actor_token_id').references((): AnyPgColumn => apiTokens.id),
     at: ts('at').notNull().defaultNow(),
     // field_changed: which field, and its stored values before and after.
-    field: text('field').$type<TicketEventField>(),
+    field: text('field').$type<RecordedEventField>(),
     fromValue: text('from_value'),
     toValue: text('to_value'),
     // created: the suggestion shown (all null when none was), and whether the ticket
@@ -235,7 +251,7 @@ export const ticketEvents = pgTable(
       .on(t.noteId)
       .where(sql`${t.noteId} is not null`),
     check('ticket_events_kind_valid', sql`${t.kind} in ${inList(TICKET_EVENT_KINDS)}`),
-    check('ticket_events_field_valid', sql`${t.field} in ${inList(TICKET_EVENT_FIELDS)}`),
+    check('ticket_events_field_valid', sql`${t.field} in ${inList(RECORDED_EVENT_FIELDS)}`),
     check('ticket_events_actor_token_has_user', sql`${t.actorTokenId} is null or ${t.actorUserId} is not null`),
     check(
       'ticket_events_field_changed_shape',

@@ -1,7 +1,7 @@
 // Raw statements, for the queries drizzle's builder does not express (EXPLAIN, a CTE
 // read twice, generate_series): their rows read the same way on both drivers, and a
 // transaction that PostgreSQL cancels after a budget of its own.
-import { sql, type Column, type SQL } from 'drizzle-orm';
+import { sql, type Column, type Placeholder, type SQL } from 'drizzle-orm';
 import type { Db } from './client.js';
 
 /** The rows of a raw statement: postgres.js answers an array of them, PGlite an object holding `rows`. */
@@ -22,6 +22,16 @@ export function decodeRow<T>(columns: Record<string, Column>, raw: Record<string
     row[key] = value === null || value === undefined ? null : column.mapFromDriverValue(value);
   }
   return row as T;
+}
+
+/**
+ * `column = any(<ids>::integer[])`: the ids as one array parameter, so that the
+ * statement's text does not depend on how many there are (`in ($1, $2, …)` does) and
+ * one prepared statement serves every list. `ids` is a placeholder (see cachedQuery)
+ * or the array itself.
+ */
+export function isAnyOf(column: Column, ids: Placeholder | readonly number[]): SQL {
+  return sql`${column} = any(${ids}::integer[])`;
 }
 
 function isStatementTimeout(error: unknown): boolean {

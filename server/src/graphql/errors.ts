@@ -9,6 +9,7 @@ import { isServiceUnavailable, SERVICE_UNAVAILABLE_MESSAGE } from '../db/databas
 import { TICKET_ERROR_GRAPHQL_CODE, TicketError } from '../tickets/ticket.errors.js';
 import { WEBHOOK_ERROR_GRAPHQL_CODE, WebhookError } from '../webhooks/webhook.errors.js';
 import { OPERATION_LIMIT_CODES } from './operation-limits.js';
+import { TOO_MANY_SUBSCRIPTIONS } from '../live/live.transport.js';
 
 // Codes that Apollo and our own code produce for a client's mistake: safe to show.
 const CLIENT_CODES = new Set<string>([
@@ -23,6 +24,8 @@ const CLIENT_CODES = new Set<string>([
   'RATE_LIMITED',
   // Raised as a request error (introspection without an identity): auth/introspection.plugin.ts.
   'UNAUTHENTICATED',
+  // A subscription past LIVE_MAX_SUBSCRIPTIONS on its WebSocket: live/live.transport.ts.
+  TOO_MANY_SUBSCRIPTIONS,
   ...Object.values(OPERATION_LIMIT_CODES),
 ]);
 

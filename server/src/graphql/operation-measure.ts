@@ -54,6 +54,9 @@ const COSTLY_FIELDS = new Set([
   'createTicket',
   'updateTicket',
   'addTicketNote',
+  // Each activity is read once for every subscriber (live/), then each subscriber's
+  // selection resolves on it: its `history`, `notes` and authors count on their own.
+  'ticketActivity',
 ]);
 
 /** Fields whose `search` and `filter` choose the tickets they read. */

@@ -9,10 +9,11 @@ import { API_TOKEN_SHOWN_LENGTH, newApiTokenSecret, newSecret } from '../auth/se
 import { USER_LIST_MAX } from '../auth/user.repository.js';
 import { REASON_MAX } from '../classifier/parse.js';
 import { SIMILAR_TICKETS_MAX } from '../classifier/similar-tickets.service.js';
-import { CONFIDENCE_BANDS } from '../classifier/triage.service.js';
+import { CONFIDENCE_BANDS } from '../tickets/ticket.enums.js';
 import {
   TICKET_CATEGORIES,
   TICKET_DESCRIPTION_MAX,
+  TICKET_EVENT_FIELDS,
   TICKET_NOTE_MAX,
   TICKET_PRIORITIES,
   TICKET_STATUSES,
@@ -26,6 +27,7 @@ import { BULK_UPDATE_MAX_TICKETS } from '../tickets/ticket-bulk.service.js';
 import { LATEST_DATE } from '../tickets/ticket.validation.js';
 import { EXCERPT_LENGTH } from '../tickets/ticket-search.js';
 import { WEBHOOK_EVENT_TYPES, WEBHOOK_URL_MAX } from '../webhooks/webhook.enums.js';
+import { TICKET_ACTIVITY_EVENTS_MAX } from '../live/ticket-activity.enums.js';
 import { WEBHOOK_ATTEMPTS_SHOWN, WEBHOOK_ENDPOINTS_MAX } from '../webhooks/webhook.repository.js';
 import { encodeDeliveryCursor } from '../webhooks/webhook.service.js';
 import { newWebhookSecret } from '../webhooks/webhook-signature.js';
@@ -181,6 +183,8 @@ export function sizeModel(schema: GraphQLSchema): SizeModel {
     'WebhookEndpointPayload.userErrors': () => userErrorsMax,
     'DeleteWebhookEndpointPayload.userErrors': () => userErrorsMax,
     'WebhookDeliveryPayload.userErrors': () => userErrorsMax,
+    'TicketActivity.changedFields': () => TICKET_EVENT_FIELDS.length,
+    'TicketActivity.events': () => TICKET_ACTIVITY_EVENTS_MAX,
   };
   const model: SizeModel = {
     typeNameSize: 2 + Math.max(...types.map((t) => t.name.length)),

@@ -17,6 +17,7 @@ import { TicketEventActorResolver, TicketHistoryResolver } from '../tickets/tick
 import { TicketNoteAuthorResolver, TicketNotesResolver } from '../tickets/ticket-note.resolver.js';
 import { TicketStatsResolver } from '../tickets/ticket-stats.resolver.js';
 import { TicketConnectionResolver, TicketResolver } from '../tickets/ticket.resolver.js';
+import { TicketActivityResolver } from '../live/ticket-activity.resolver.js';
 import { WebhookResolver } from '../webhooks/webhook.resolver.js';
 
 const RESOLVERS = [
@@ -39,13 +40,26 @@ const RESOLVERS = [
   UserResolver,
   ApiTokenResolver,
   WebhookResolver,
+  TicketActivityResolver,
 ] as const;
+
+// type-graphql wants a PubSub once any subscription exists, even though ours brings
+// its own `subscribe` (live/ticket-activity.resolver.ts) and publishes nothing here.
+const NO_PUBSUB = {
+  publish() {
+    throw new Error('subscriptions publish through the live feed (live/), not type-graphql');
+  },
+  subscribe(): AsyncIterable<unknown> {
+    throw new Error('subscriptions subscribe through their own `subscribe` (live/), not type-graphql');
+  },
+};
 
 export async function buildGraphQLSchema(options: { emitSchemaFile?: string } = {}): Promise<GraphQLSchema> {
   const schema = await buildSchema({
     resolvers: RESOLVERS,
     // Each root field's @Access, checked before its resolver runs.
     authChecker,
+    pubSub: NO_PUBSUB,
     // Input rules live in the service layer (shared with REST), not in class-validator.
     validate: false,
     emitSchemaFile: options.emitSchemaFile ? { path: options.emitSchemaFile, sortedSchema: true } : false,

@@ -91,6 +91,20 @@ export function checkProxyAddress(entry: string): void {
   throw new Error(`expected a hop count, or IP addresses or CIDR ranges (or loopback, linklocal, uniquelocal), got "${entry}"`);
 }
 
+/**
+ * Whether a request comes from one of our own pages or one of `trustedOrigins` (by its
+ * Origin, else Sec-Fetch-Site), by the rule the cross-site check below applies to
+ * unsafe requests. A wildcard trusts nothing here: it is for callers that send no
+ * cookie, and this is asked of requests that do.
+ */
+export function fromTrustedOrigin(req: FastifyRequest, trustedOrigins: readonly string[]): boolean {
+  const origin = req.headers.origin;
+  if (origin === undefined) return req.headers['sec-fetch-site'] !== 'cross-site';
+  const normalized = normalizeOrigin(origin);
+  if (normalized === null) return false;
+  return normalized === normalizeOrigin(`${req.protocol}://${req.host}`) || trustedOrigins.some((o) => normalizeOrigin(o) === normalized);
+}
+
 export interface RequestGuardOptions {
   allowedHosts: readonly string[];
   /** Origins other than our own allowed to write from a browser; `*` allows any. */

@@ -6,7 +6,7 @@ import { addTicketNote, listTicketNotesByPage } from '../tickets/ticket-note.ser
 import { invalidPage, linkHeader, parsePageNumber, parsePageSize } from './pagination.js';
 import { registerResource } from './resource.js';
 import { addTicketNoteSchema, listTicketNotesSchema } from './ticket-note.schemas.js';
-import { toRestTicketNotes } from './ticket-note.serializer.js';
+import { toRestNamedTicketNotes, toRestTicketNotes } from './ticket-note.serializer.js';
 import { requestBase } from './ticket.routes.js';
 import { bodyFields, queryValue } from './ticket.serializer.js';
 
@@ -33,7 +33,7 @@ export function registerTicketNoteRoutes(app: FastifyInstance, { db }: { db: Db 
             'link',
             linkHeader({ ...requestBase(req), page: result.page, hasNext: result.page < result.lastPage, lastPage: result.lastPage }),
           );
-          return toRestTicketNotes(db, result.rows);
+          return toRestNamedTicketNotes(result.rows);
         },
       },
       POST: {

@@ -1,9 +1,9 @@
 // Notes as the REST API shows them: snake_case keys, the author as `{type, id, name}`,
 // UTC ISO 8601 times.
-import { createActorLoaders, loadAuthor, type ActorLoaders } from '../auth/actor.loader.js';
+import { createActorLoaders, loadAuthor } from '../auth/actor.loader.js';
 import type { Db } from '../db/client.js';
-import type { TicketNoteRow } from '../tickets/ticket-note.service.js';
-import { toRestAuthor, type RestAuthor } from './ticket.serializer.js';
+import type { NamedTicketNoteRow, TicketNoteRow } from '../tickets/ticket-note.repository.js';
+import { namedAuthor, toRestAuthor, type RestAuthor } from './ticket.serializer.js';
 
 export interface RestTicketNote {
   id: number;
@@ -12,17 +12,23 @@ export interface RestTicketNote {
   created_at: string;
 }
 
-/** A note, its author read through `loaders` (shared by a page, so one query per kind for all). */
-export async function toRestTicketNoteWith(loaders: ActorLoaders, row: TicketNoteRow): Promise<RestTicketNote> {
-  return {
-    id: row.id,
-    body: row.body,
-    author: toRestAuthor(await loadAuthor(loaders, { userId: row.authorUserId, tokenId: row.authorTokenId })),
-    created_at: row.createdAt.toISOString(),
-  };
+export function toRestTicketNote(row: TicketNoteRow, author: RestAuthor): RestTicketNote {
+  return { id: row.id, body: row.body, author, created_at: row.createdAt.toISOString() };
 }
 
+/** A page of notes, with their authors read in the page's own statement. */
+export function toRestNamedTicketNotes(rows: readonly NamedTicketNoteRow[]): RestTicketNote[] {
+  return rows.map((row) =>
+    toRestTicketNote(row, namedAuthor({ userId: row.authorUserId, tokenId: row.authorTokenId }, row.authorUser, row.authorToken)),
+  );
+}
+
+/** Notes with their authors, who are loaded in one query per kind for all of them. */
 export function toRestTicketNotes(db: Db, rows: readonly TicketNoteRow[]): Promise<RestTicketNote[]> {
   const loaders = createActorLoaders(db);
-  return Promise.all(rows.map((row) => toRestTicketNoteWith(loaders, row)));
+  return Promise.all(
+    rows.map(async (row) =>
+      toRestTicketNote(row, toRestAuthor(await loadAuthor(loaders, { userId: row.authorUserId, tokenId: row.authorTokenId }))),
+    ),
+  );
 }

@@ -179,7 +179,7 @@ export function registerTicketRoutes(app: FastifyInstance, { db, classifier }: T
             'link',
             linkHeader({ ...requestBase(req), page: result.page, hasNext: result.page < result.lastPage, lastPage: result.lastPage }),
           );
-          return toRestTicketEvents(db, result.rows);
+          return toRestTicketEvents(result.rows);
         },
       },
     },

@@ -4,10 +4,11 @@
 import type { FastifySchema } from 'fastify';
 import {
   CLASSIFICATION_SOURCES,
+  CONFIDENCE_BANDS,
   SUGGESTION_OUTCOMES,
   TICKET_CATEGORIES,
   TICKET_DESCRIPTION_MAX,
-  TICKET_EVENT_FIELDS,
+  RECORDED_EVENT_FIELDS,
   TICKET_EVENT_KINDS,
   TICKET_NOTE_MAX,
   TICKET_PRIORITIES,
@@ -144,7 +145,7 @@ export const SHARED_SCHEMAS = [
       kind: { type: 'string', enum: TICKET_EVENT_KINDS },
       at: { ...dateTime, description: 'When (UTC, millisecond precision).' },
       actor: { ...author, description: 'Who: a person, or the API token used. Null for anonymous writes and the system.' },
-      field: nullable({ type: 'string', enum: TICKET_EVENT_FIELDS }),
+      field: nullable({ type: 'string', enum: RECORDED_EVENT_FIELDS }),
       from: { type: ['string', 'null'] },
       to: { type: ['string', 'null'] },
       suggestion: {
@@ -234,6 +235,9 @@ export const REST_FILTER_PARAMS: { [K in TicketFilterField]: RestFilterParam | n
   suggestedCategories: { name: 'suggested_category', schema: category },
   suggestedPriorities: { name: 'suggested_priority', schema: priority },
   suggestionOutcomes: { name: 'suggestion', schema: { type: 'string', enum: SUGGESTION_OUTCOMES } },
+  filedCategories: { name: 'filed_category', schema: category },
+  filedPriorities: { name: 'filed_priority', schema: priority },
+  suggestionConfidenceBands: { name: 'confidence', schema: { type: 'string', enum: CONFIDENCE_BANDS } },
 };
 
 export const filterParams = Object.fromEntries(

@@ -2,7 +2,7 @@
 // (snake_case keys, lowercase values, UTC ISO 8601 times), and request bodies
 // unpacked into the service's inputs. No rule lives here: the service validates.
 import type { FastifyRequest } from 'fastify';
-import { createActorLoaders, loadAuthor, type ActorLoaders, type Author } from '../auth/actor.loader.js';
+import { authorColumn, createActorLoaders, loadAuthor, type ActorLoaders, type Author, type AuthorRef } from '../auth/actor.loader.js';
 import type { IssuedSuggestion } from '../classifier/classification.service.js';
 import type { Db } from '../db/client.js';
 import { TICKET_CATEGORIES, TICKET_PRIORITIES, TICKET_STATUSES } from '../tickets/ticket.enums.js';
@@ -10,8 +10,8 @@ import { TicketError } from '../tickets/ticket.errors.js';
 import type { AssigneeCountRow, CreatedTicket, TicketRow, TicketStatsRow } from '../tickets/ticket.service.js';
 import type { BulkUpdateTicketsRequest } from '../tickets/ticket-bulk.service.js';
 import type { TicketFilterRequest } from '../tickets/ticket-query.js';
-import type { TicketEventRow } from '../tickets/ticket-event.service.js';
-import { toRestTicketNoteWith, type RestTicketNote } from './ticket-note.serializer.js';
+import type { NamedRow, NamedTicketEventRow } from '../tickets/ticket-event.repository.js';
+import { toRestTicketNote, type RestTicketNote } from './ticket-note.serializer.js';
 import type { CreateTicketRequest, UpdateTicketRequest } from '../tickets/ticket.validation.js';
 import { REST_FILTER_PARAMS } from './ticket.schemas.js';
 
@@ -111,32 +111,47 @@ export interface RestTicketEvent {
   note: RestTicketNote | null;
 }
 
-/** A page of events with their actors, loaded in one query per kind for the whole page. */
-export async function toRestTicketEvents(db: Db, rows: readonly TicketEventRow[]): Promise<RestTicketEvent[]> {
-  const loaders = createActorLoaders(db);
-  return Promise.all(
-    rows.map(async (row) => ({
-      id: row.id,
-      kind: row.kind,
-      at: row.at.toISOString(),
-      actor: toRestAuthor(await loadAuthor(loaders, { userId: row.actorUserId, tokenId: row.actorTokenId })),
-      field: row.field,
-      from: row.fromValue,
-      to: row.toValue,
-      suggestion:
-        row.suggestedCategory && row.suggestedPriority && row.classificationSource
-          ? {
-              category: row.suggestedCategory,
-              priority: row.suggestedPriority,
-              source: row.classificationSource,
-              accepted: row.suggestionAccepted === true,
-            }
-          : null,
-      assignee: await loadRestUser(loaders, row.assigneeUserId),
-      previous_assignee: await loadRestUser(loaders, row.previousAssigneeUserId),
-      note: row.note === null ? null : await toRestTicketNoteWith(loaders, row.note),
-    })),
-  );
+/** Someone a page's row names, as REST shows them; the token when one was used (as `loadAuthor` decides). */
+export function namedAuthor(ref: AuthorRef, user: NamedRow | null, token: NamedRow | null): RestAuthor {
+  switch (authorColumn(ref)) {
+    case 'token':
+      return token && { type: 'token', id: token.id, name: token.name };
+    case 'user':
+      return user && { type: 'user', id: user.id, name: user.name };
+    case null:
+      return null;
+  }
+}
+
+/** A page of events, with everyone they name read in the page's own statement. */
+export function toRestTicketEvents(rows: readonly NamedTicketEventRow[]): RestTicketEvent[] {
+  return rows.map((row) => ({
+    id: row.id,
+    kind: row.kind,
+    at: row.at.toISOString(),
+    actor: namedAuthor({ userId: row.actorUserId, tokenId: row.actorTokenId }, row.actorUser, row.actorToken),
+    field: row.field,
+    from: row.fromValue,
+    to: row.toValue,
+    suggestion:
+      row.suggestedCategory && row.suggestedPriority && row.classificationSource
+        ? {
+            category: row.suggestedCategory,
+            priority: row.suggestedPriority,
+            source: row.classificationSource,
+            accepted: row.suggestionAccepted === true,
+          }
+        : null,
+    assignee: namedAuthor({ userId: row.assigneeUserId, tokenId: null }, row.assignee, null),
+    previous_assignee: namedAuthor({ userId: row.previousAssigneeUserId, tokenId: null }, row.previousAssignee, null),
+    note:
+      row.note === null
+        ? null
+        : toRestTicketNote(
+            row.note,
+            namedAuthor({ userId: row.note.authorUserId, tokenId: row.note.authorTokenId }, row.noteAuthorUser, row.noteAuthorToken),
+          ),
+  }));
 }
 
 /** A create's answer: the ticket, then whether the suggestion it referred to was ignored. */

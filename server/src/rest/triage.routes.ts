@@ -67,7 +67,7 @@ export function registerTriageRoutes(app: FastifyInstance, { db }: { db: Db }): 
             days: r.days,
             since: r.since.toISOString(),
             ...figures(r.overall),
-            by_confidence: r.byConfidence.map((b) => ({ from: b.from, to: b.to, ...figures(b) })),
+            by_confidence: r.byConfidence.map((b) => ({ band: b.band, from: b.from, to: b.to, ...figures(b) })),
             by_category: Object.fromEntries(TICKET_CATEGORIES.map((c) => [c, figures(r.byCategory.find((x) => x.category === c)!)])),
             by_priority: Object.fromEntries(TICKET_PRIORITIES.map((p) => [p, figures(r.byPriority.find((x) => x.priority === p)!)])),
             category_overrides: r.categoryOverrides,

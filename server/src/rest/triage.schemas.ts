@@ -1,7 +1,8 @@
 // JSON Schemas of the triage routes: similar tickets and the triage report.
 import type { FastifySchema } from 'fastify';
 import { SIMILAR_TICKETS_MAX } from '../classifier/similar-tickets.service.js';
-import { CONFIDENCE_BANDS, TRIAGE_DAYS_DEFAULT, TRIAGE_DAYS_MAX } from '../classifier/triage.service.js';
+import { TRIAGE_DAYS_DEFAULT, TRIAGE_DAYS_MAX } from '../classifier/triage.service.js';
+import { CONFIDENCE_BAND_RANGES, CONFIDENCE_BANDS } from '../tickets/ticket.enums.js';
 import { TICKET_CATEGORIES, TICKET_DESCRIPTION_MAX, TICKET_PRIORITIES } from '../tickets/ticket.enums.js';
 import { filterParams, ref } from './ticket.schemas.js';
 
@@ -72,7 +73,7 @@ export const triageSchema: FastifySchema = {
   tags: TAGS,
   summary: 'Whether triage works',
   description:
-    `Tickets created with a suggestion in the last \`days\` days (1–${TRIAGE_DAYS_MAX}, default ${TRIAGE_DAYS_DEFAULT}), as filed now: ` +
+    `Tickets created with a suggestion in the last \`days\` days (1–${TRIAGE_DAYS_MAX}, default ${TRIAGE_DAYS_DEFAULT}), judged by what the agent saved when creating each ticket (a later edit is history, not an override): ` +
     'acceptance by confidence band, per suggested category and priority, and the override matrices (suggested -> chosen). ' +
     'The same filters as the statistics apply. Same figures as GraphQL `stats { triage }`.',
   querystring: {
@@ -89,11 +90,11 @@ export const triageSchema: FastifySchema = {
         ...figures,
         by_confidence: {
           type: 'array',
-          description: `One entry per band (lower bounds ${CONFIDENCE_BANDS.join(', ')}), lowest first.`,
+          description: `One entry per band (${CONFIDENCE_BANDS.map((band) => `${band} from ${CONFIDENCE_BAND_RANGES[band].from}`).join(', ')}); \`band\` is the \`confidence\` list filter's value, lowest first.`,
           items: {
             type: 'object',
-            required: ['from', 'to', ...figureKeys],
-            properties: { from: { type: 'number' }, to: { type: 'number' }, ...figures },
+            required: ['band', 'from', 'to', ...figureKeys],
+            properties: { band: { type: 'string', enum: CONFIDENCE_BANDS }, from: { type: 'number' }, to: { type: 'number' }, ...figures },
           },
         },
         by_category: perLabel(TICKET_CATEGORIES, 'Per suggested category: kept that category, or not.'),

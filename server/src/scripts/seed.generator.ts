@@ -16,7 +16,15 @@ export interface SeedTicket {
   suggestedCategory: TicketCategory | null;
   suggestedPriority: TicketPriority | null;
   classificationSource: ClassificationSource | null;
+  /**
+   * The priority the ticket was saved with when a suggestion was shown (null without
+   * one): for about two in five it differs from `priority`, a later escalation or
+   * de-escalation that the seeded history records as a priority change.
+   */
+  filedPriority: TicketPriority | null;
 }
+
+const PRIORITY_ORDER: readonly TicketPriority[] = ['low', 'medium', 'high', 'critical'] as TicketPriority[];
 
 /** A phrase planted in about one ticket in 20,000: the benchmark's "rare phrase" search. */
 export const RARE_PHRASE = 'kerberos keytab';
@@ -311,6 +319,9 @@ export interface GeneratorOptions {
 
 export function createTicketGenerator(options: GeneratorOptions = {}): () => SeedTicket {
   const random = createRandom(options.seed ?? 1);
+  // A stream of its own for the later priority changes, so that adding them left every
+  // other generated value (and so every earlier seed's tickets) as it was.
+  const reprioritise = createRandom((options.seed ?? 1) ^ 0x2545f491);
   const now = (options.now ?? new Date()).getTime();
   const spanMs = (options.days ?? 730) * DAY_MS;
   const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
@@ -397,6 +408,11 @@ export function createTicketGenerator(options: GeneratorOptions = {}): () => See
     const subject = pick(SUBJECTS[category]!);
     const title = random() < 0.3 ? `${subject} (${pick(PRODUCTS)})` : subject;
 
+    // Two in five tickets with a suggestion are saved with another priority than they
+    // have now (escalated or calmed later); the suggestion was judged against that one.
+    const later = reprioritise() < 0.4;
+    const shift = Math.floor(reprioritise() * 3);
+    const firstPriority = later ? PRIORITY_ORDER[(PRIORITY_ORDER.indexOf(priority) + 1 + shift) % 4]! : priority;
     const source = weighted(random, SOURCE_WEIGHTS);
     let suggestedCategory: TicketCategory | null = null;
     let suggestedPriority: TicketPriority | null = null;
@@ -404,7 +420,7 @@ export function createTicketGenerator(options: GeneratorOptions = {}): () => See
       // Agents keep about four suggestions in five; otherwise one of the two differs.
       const kept = random() < 0.78;
       suggestedCategory = kept || random() < 0.5 ? category : weighted(random, CATEGORY_WEIGHTS);
-      suggestedPriority = kept ? priority : weighted(random, PRIORITY_WEIGHTS[category]!);
+      suggestedPriority = kept ? firstPriority : weighted(random, PRIORITY_WEIGHTS[category]!);
       if (source === 'default') {
         suggestedCategory = 'general' as TicketCategory;
         suggestedPriority = 'medium' as TicketPriority;
@@ -422,6 +438,7 @@ export function createTicketGenerator(options: GeneratorOptions = {}): () => See
       suggestedCategory,
       suggestedPriority,
       classificationSource: source,
+      filedPriority: source === null ? null : firstPriority,
     };
   };
 }

@@ -27,6 +27,8 @@ const COLUMNS = [
   'suggested_priority',
   'classification_source',
   'suggestion_accepted',
+  'filed_category',
+  'filed_priority',
 ] as const;
 
 // Rows per COPY statement: bounds the counter trigger's transition table (when it
@@ -63,7 +65,9 @@ function copyLine(t: SeedTicket): string {
       t.suggestedCategory,
       t.suggestedPriority,
       t.classificationSource,
-      t.suggestedCategory === null ? null : String(t.suggestedCategory === t.category && t.suggestedPriority === t.priority),
+      t.suggestedCategory === null ? null : String(t.suggestedCategory === t.category && t.suggestedPriority === t.filedPriority),
+      t.suggestedCategory === null ? null : t.category,
+      t.filedPriority,
     ]
       .map(copyField)
       .join('\t') + '\n'
@@ -141,8 +145,9 @@ function historySql(afterId: number, seed: number): string[] {
   const priorities = `array['low', 'medium', 'high', 'critical']`;
   const notes = `array[${NOTE_BODIES.map((b) => `'${b.replace(/'/g, "''")}'`).join(', ')}]`;
   const loaded = `
-    select t.*, t.updated_at - t.created_at as span, (t.h / 100) % 100 < 40 as reprioritised,
-      (${priorities})[1 + ((array_position(${priorities}, t.priority) + (t.h / 10000) % 3) % 4)] as first_priority
+    select t.*, t.updated_at - t.created_at as span,
+      case when t.filed_priority is null then (t.h / 100) % 100 < 40 else t.filed_priority <> t.priority end as reprioritised,
+      coalesce(t.filed_priority, (${priorities})[1 + ((array_position(${priorities}, t.priority) + (t.h / 10000) % 3) % 4)]) as first_priority
     from (select *, ${mix} as h from tickets where id > ${afterId}) as t`;
   return [
     `insert into ticket_notes (ticket_id, body, created_at)
@@ -155,8 +160,7 @@ function historySql(afterId: number, seed: number): string[] {
      select ticket_id, kind, at, field, from_value, to_value, sc, sp, cs, accepted, note_id from (
        select id as ticket_id, 0 as step, 'created' as kind, created_at as at, null as field, null as from_value, null as to_value,
          suggested_category as sc, suggested_priority as sp, classification_source as cs,
-         case when suggested_category is not null then suggested_category = category
-           and suggested_priority = case when reprioritised then first_priority else priority end end as accepted,
+         suggestion_accepted as accepted,
          null::bigint as note_id
        from (${loaded}) as t
        union all
@@ -185,7 +189,15 @@ async function load(session: LoadSession, options: SeedOptions, chunkRows: numbe
   const [{ max_id: afterId } = { max_id: 0 }] = await session.rows<{ max_id: number }>(
     'select coalesce(max(id), 0)::int as max_id from tickets',
   );
-  const [{ empty } = { empty: false }] = await session.rows<{ empty: boolean }>('select not exists (select 1 from tickets) as empty');
+  // The tables that reference tickets (history, notes, the webhook outbox, and whatever a
+  // later migration adds), read from the catalog: the truncate below takes them along, so
+  // the load counts as into an empty table only when they are empty too.
+  const referencing = await session.rows<{ name: string }>(
+    `select distinct conrelid::regclass::text as name from pg_constraint where confrelid = 'tickets'::regclass and contype = 'f'`,
+  );
+  const [{ empty } = { empty: false }] = await session.rows<{ empty: boolean }>(
+    `select ${['tickets', ...referencing.map((t) => t.name)].map((name) => `not exists (select 1 from ${name})`).join(' and ')} as empty`,
+  );
   // Into an empty table: building an index once over all rows is several times
   // faster than inserting every row into it (the trigram GIN index above all), and
   // one aggregate at the end is cheaper than the counter trigger's upsert per COPY.
@@ -194,8 +206,9 @@ async function load(session: LoadSession, options: SeedOptions, chunkRows: numbe
   const bulk = options.rebuildIndexes && empty;
   const indexes = bulk ? await session.rows<{ name: string; def: string }>(SECONDARY_INDEXES) : [];
   if (bulk) {
-    // With its history: a table that references tickets must be truncated in the same statement.
-    if (!options.truncate) await session.exec('truncate table tickets, ticket_events, ticket_notes');
+    // Cascade reaches only empty tables: those referencing tickets are empty (above), and
+    // so are those referencing them in turn (each of their rows would need a row there).
+    if (!options.truncate) await session.exec('truncate table tickets cascade');
     for (const index of indexes) await session.exec(`drop index "${index.name}"`);
     await session.exec(`alter table tickets disable trigger ${INSERT_COUNTER_TRIGGER}`);
   }

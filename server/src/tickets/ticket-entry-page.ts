@@ -55,8 +55,39 @@ export async function readEntryPage<T>(
 }
 
 /** Numbered pages (REST): the page asked for, `last` resolved, from the entry count. */
-export function numberedPage(total: number, params: { page: number | 'last'; pageSize: number }) {
+function numberedPage(total: number, params: { page: number | 'last'; pageSize: number }) {
   const lastPage = Math.max(1, Math.ceil(total / params.pageSize));
-  const page = params.page === 'last' ? lastPage : params.page;
-  return { page, lastPage, offset: (page - 1) * params.pageSize, past: page > lastPage };
+  return { page: params.page === 'last' ? lastPage : params.page, lastPage };
+}
+
+/** A ticket's entries from an offset, with how many it has; null when the ticket does not exist. */
+export type OffsetPageReader<T> = (page: { offset: number; limit: number }) => Promise<{ total: number; rows: T[] } | null>;
+
+export interface NumberedPage<T> {
+  rows: T[];
+  /** How many entries the ticket has: exact, as one ticket's entries are few (an index-only count). */
+  total: number;
+  page: number;
+  lastPage: number;
+}
+
+/**
+ * A numbered page of a ticket's entries (REST), oldest first: `page` may be 'last'.
+ * A page past the last comes back empty; an unknown ticket is NOT_FOUND. One read
+ * (the count comes with the page); 'last' past the first page takes a second, as
+ * which page is last depends on the count.
+ */
+export async function readNumberedPage<T>(
+  read: OffsetPageReader<T>,
+  params: { page: number | 'last'; pageSize: number },
+): Promise<NumberedPage<T>> {
+  const at = (page: number) => read({ offset: (page - 1) * params.pageSize, limit: params.pageSize });
+  let found = await at(params.page === 'last' ? 1 : params.page);
+  if (found === null) throw TicketError.notFound();
+  const { page, lastPage } = numberedPage(found.total, params);
+  if (params.page === 'last' && page > 1) {
+    found = await at(page);
+    if (found === null) throw TicketError.notFound();
+  }
+  return { rows: found.rows, total: found.total, page, lastPage };
 }

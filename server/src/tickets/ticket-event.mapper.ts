@@ -1,5 +1,5 @@
 // Maps a stored history event to the GraphQL `TicketEvent` shape.
-import { ClassificationSource, TicketCategory, TicketEventField, TicketPriority, TicketStatus } from './ticket.enums.js';
+import { ClassificationSource, TicketCategory, TicketPriority, TicketStatus, type RecordedEventField } from './ticket.enums.js';
 import type { TicketEventRow } from './ticket-event.repository.js';
 import type { TicketEvent } from './ticket-event.type.js';
 import { toTicketNote } from './ticket-note.type.js';
@@ -8,7 +8,7 @@ import { toTicketNote } from './ticket-note.type.js';
 const enumNames = (values: Record<string, string>) => new Map(Object.entries(values).map(([name, value]) => [value, name]));
 
 // Exhaustive: a new recorded field fails to compile until it says how GraphQL shows its values.
-const GRAPHQL_VALUE: Record<TicketEventField, ReadonlyMap<string, string> | null> = {
+const GRAPHQL_VALUE: Record<RecordedEventField, ReadonlyMap<string, string> | null> = {
   title: null,
   description: null,
   category: enumNames(TicketCategory),
@@ -16,7 +16,7 @@ const GRAPHQL_VALUE: Record<TicketEventField, ReadonlyMap<string, string> | null
   status: enumNames(TicketStatus),
 };
 
-function shown(field: TicketEventField | null, value: string | null): string | null {
+function shown(field: RecordedEventField | null, value: string | null): string | null {
   if (field === null || value === null) return value;
   return GRAPHQL_VALUE[field]?.get(value) ?? value;
 }

@@ -1,8 +1,18 @@
 // SQL for the tickets' history: append and read, nothing else. Events are never
 // updated or deleted (the table is append-only by contract: no function here can).
-import { and, asc, count, eq, getTableColumns, gt, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, getTableColumns, gt, sql, type SQL } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../db/client.js';
-import { ticketEvents, ticketNotes, type NewTicketEventRow, type TicketEventRow as StoredEventRow } from '../db/schema.js';
+import { cachedQuery } from '../db/query-cache.js';
+import {
+  apiTokens,
+  ticketEvents,
+  ticketNotes,
+  tickets,
+  users,
+  type NewTicketEventRow,
+  type TicketEventRow as StoredEventRow,
+} from '../db/schema.js';
 import { listedTickets, ofListedTicket } from './ticket-entry.repository.js';
 import type { EntryPageRequest } from './ticket-entry-page.js';
 import type { TicketNoteRow } from './ticket-note.repository.js';
@@ -54,43 +64,108 @@ export function insertEventsOf(written: string, events: readonly TicketEventDraf
     order by e.ord`;
 }
 
+/** A user or an API token as a page names them: id and name (a user's display name). */
+export interface NamedRow {
+  id: number;
+  name: string;
+}
+
+/** An event with everyone it names, each null when the event names nobody there (or the row is gone). */
+export interface NamedTicketEventRow extends TicketEventRow {
+  actorUser: NamedRow | null;
+  actorToken: NamedRow | null;
+  assignee: NamedRow | null;
+  previousAssignee: NamedRow | null;
+  noteAuthorUser: NamedRow | null;
+  noteAuthorToken: NamedRow | null;
+}
+
+export interface TicketEventPage {
+  /** How many events the ticket has. */
+  total: number;
+  rows: NamedTicketEventRow[];
+}
+
+const actorUsers = alias(users, 'actor_user');
+const actorTokens = alias(apiTokens, 'actor_token');
+const assignees = alias(users, 'assignee');
+const previousAssignees = alias(users, 'previous_assignee');
+const noteUsers = alias(users, 'note_user');
+const noteTokens = alias(apiTokens, 'note_token');
+
 /**
- * One page of a ticket's history, oldest first, after an event id (GraphQL) or an
- * offset (REST's numbered pages): a range scan of (ticket_id, id) either way.
+ * A page of a ticket's history, oldest first, from an offset (REST's numbered pages),
+ * with its notes, the people and tokens it names, and the ticket's event count, in
+ * one statement: the ticket's row, its count, and a lateral range scan of
+ * (ticket_id, id) joined to the names by primary key. Built once per handle and a
+ * prepared statement (see cachedQuery). Null when the ticket does not exist.
  */
-export function listTicketEventsPage(
+export async function readTicketEventPage(
   db: Db,
   ticketId: number,
-  page: { afterId?: number; offset?: number; limit: number },
-): Promise<TicketEventRow[]> {
-  const select = db
-    .select({ ...ticketEventColumns, note: ticketNotes })
-    .from(ticketEvents)
-    .leftJoin(ticketNotes, eq(ticketNotes.id, ticketEvents.noteId))
-    .where(and(eq(ticketEvents.ticketId, ticketId), page.afterId === undefined ? undefined : gt(ticketEvents.id, page.afterId)))
-    .orderBy(asc(ticketEvents.id));
-  return (page.offset === undefined ? select : select.offset(page.offset)).limit(page.limit);
+  page: { offset: number; limit: number },
+): Promise<TicketEventPage | null> {
+  const query = cachedQuery(db, 'ticket-events:numbered-page', () => {
+    const events = db
+      .select()
+      .from(ticketEvents)
+      .where(eq(ticketEvents.ticketId, tickets.id))
+      .orderBy(asc(ticketEvents.id))
+      .offset(sql.placeholder('offset'))
+      .limit(sql.placeholder('limit'))
+      .as('e');
+    return db
+      .select({
+        total: sql<number>`(select count(*) from ${ticketEvents} where ${ticketEvents.ticketId} = ${tickets.id})::integer`.mapWith(Number),
+        event: events._.selectedFields,
+        note: ticketNotes,
+        actorUser: { id: actorUsers.id, name: actorUsers.displayName },
+        actorToken: { id: actorTokens.id, name: actorTokens.name },
+        assignee: { id: assignees.id, name: assignees.displayName },
+        previousAssignee: { id: previousAssignees.id, name: previousAssignees.displayName },
+        noteAuthorUser: { id: noteUsers.id, name: noteUsers.displayName },
+        noteAuthorToken: { id: noteTokens.id, name: noteTokens.name },
+      })
+      .from(tickets)
+      .leftJoinLateral(events, sql`true`)
+      .leftJoin(ticketNotes, eq(ticketNotes.id, events.noteId))
+      .leftJoin(actorUsers, eq(actorUsers.id, events.actorUserId))
+      .leftJoin(actorTokens, eq(actorTokens.id, events.actorTokenId))
+      .leftJoin(assignees, eq(assignees.id, events.assigneeUserId))
+      .leftJoin(previousAssignees, eq(previousAssignees.id, events.previousAssigneeUserId))
+      .leftJoin(noteUsers, eq(noteUsers.id, ticketNotes.authorUserId))
+      .leftJoin(noteTokens, eq(noteTokens.id, ticketNotes.authorTokenId))
+      .where(eq(tickets.id, sql.placeholder('ticketId')))
+      .orderBy(asc(events.id))
+      .prepare('ticket_events_numbered_page');
+  });
+  const found = await query.execute({ ticketId, offset: page.offset, limit: page.limit });
+  if (found.length === 0) return null;
+  return {
+    total: found[0]!.total,
+    // A ticket without events on this page is one row without an event.
+    rows: found.flatMap(({ total: _total, event, ...names }) => (event === null ? [] : [{ ...event, ...names }])),
+  };
 }
 
 /** The same page of each ticket's history, in one statement (see ticket-entry.repository.ts). */
 export function listTicketEventsOfTickets(db: Db, ticketIds: readonly number[], page: EntryPageRequest): Promise<TicketEventRow[]> {
-  const perTicket = db
-    .select()
-    .from(ticketEvents)
-    .where(and(ofListedTicket(ticketEvents.ticketId), page.afterId === undefined ? undefined : gt(ticketEvents.id, page.afterId)))
-    .orderBy(asc(ticketEvents.id))
-    .limit(page.limit)
-    .as('e');
-  return db
-    .select({ ...perTicket._.selectedFields, note: ticketNotes })
-    .from(listedTickets(ticketIds))
-    .crossJoinLateral(perTicket)
-    .leftJoin(ticketNotes, eq(ticketNotes.id, perTicket.noteId))
-    .orderBy(asc(perTicket.id));
-}
-
-/** How many events a ticket has: an index-only count of one ticket's entries. */
-export async function countTicketEvents(db: Db, ticketId: number): Promise<number> {
-  const [row] = await db.select({ n: count() }).from(ticketEvents).where(eq(ticketEvents.ticketId, ticketId));
-  return row?.n ?? 0;
+  const after = page.afterId !== undefined;
+  const query = cachedQuery(db, `ticket-events:of-tickets:${after ? 'after' : 'first'}`, () => {
+    const perTicket = db
+      .select()
+      .from(ticketEvents)
+      .where(and(ofListedTicket(ticketEvents.ticketId), after ? gt(ticketEvents.id, sql.placeholder('afterId')) : undefined))
+      .orderBy(asc(ticketEvents.id))
+      .limit(sql.placeholder('limit'))
+      .as('e');
+    return db
+      .select({ ...perTicket._.selectedFields, note: ticketNotes })
+      .from(listedTickets(sql.placeholder('ticketIds')))
+      .crossJoinLateral(perTicket)
+      .leftJoin(ticketNotes, eq(ticketNotes.id, perTicket.noteId))
+      .orderBy(asc(perTicket.id))
+      .prepare('ticket_events_of_tickets');
+  });
+  return query.execute({ ticketIds: [...ticketIds], afterId: page.afterId, limit: page.limit });
 }

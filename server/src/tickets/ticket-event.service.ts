@@ -3,17 +3,24 @@
 // a time, oldest first.
 import type { Actor } from '../auth/actor.js';
 import type { Db } from '../db/client.js';
-import { TicketEventField, TicketEventKind } from './ticket.enums.js';
+import { TicketEventField, TicketEventKind, type RecordedEventField } from './ticket.enums.js';
 import { TicketError } from './ticket.errors.js';
 import {
-  countTicketEvents,
-  listTicketEventsPage,
+  readTicketEventPage,
+  type NamedTicketEventRow,
   type NewTicketEvent,
   type TicketEventDraft,
   type TicketEventRow,
 } from './ticket-event.repository.js';
-import { createEntryCursor, numberedPage, readEntryPage, type EntryPage, type EntryPageRequest } from './ticket-entry-page.js';
-import { findTicketById, type TicketRow } from './ticket.repository.js';
+import {
+  createEntryCursor,
+  readEntryPage,
+  readNumberedPage,
+  type EntryPage,
+  type EntryPageRequest,
+  type NumberedPage,
+} from './ticket-entry-page.js';
+import type { TicketRow } from './ticket.repository.js';
 import { parseTicketId, type ValidUpdateTicket } from './ticket.validation.js';
 
 export type { TicketEventRow };
@@ -23,7 +30,7 @@ type UpdatableField = keyof Required<ValidUpdateTicket>;
 type RecordedField = Exclude<UpdatableField, 'assigneeUserId'>;
 
 // Exhaustive: a field an update can change fails to compile until history records it.
-const EVENT_FIELD: Record<RecordedField, TicketEventField> = {
+const EVENT_FIELD: Record<RecordedField, RecordedEventField> = {
   title: TicketEventField.TITLE,
   description: TicketEventField.DESCRIPTION,
   category: TicketEventField.CATEGORY,
@@ -115,27 +122,17 @@ export function listTicketHistory(
   return readEntryPage(EVENT_CURSOR, params, (page) => read(ticketId, page));
 }
 
-export interface NumberedEventPage {
-  rows: TicketEventRow[];
-  /** How many events the ticket has: exact, as one ticket's events are few (an index-only count). */
-  total: number;
-  page: number;
-  lastPage: number;
-}
-
 /**
- * A numbered page of a ticket's history, oldest first (REST): `page` may be 'last'.
- * A page past the last comes back empty; an unknown ticket is NOT_FOUND.
+ * A numbered page of a ticket's history, oldest first (REST), each event with
+ * everyone it names: `page` may be 'last'. A page past the last comes back empty; an
+ * unknown ticket is NOT_FOUND.
  */
-export async function listTicketHistoryByPage(
+export function listTicketHistoryByPage(
   db: Db,
   rawTicketId: unknown,
   params: { page: number | 'last'; pageSize: number },
-): Promise<NumberedEventPage> {
+): Promise<NumberedPage<NamedTicketEventRow>> {
   const id = parseTicketId(rawTicketId);
-  if (id === null || !(await findTicketById(db, id))) throw TicketError.notFound();
-  const total = await countTicketEvents(db, id);
-  const { page, lastPage, offset, past } = numberedPage(total, params);
-  const rows = past ? [] : await listTicketEventsPage(db, id, { offset, limit: params.pageSize });
-  return { rows, total, page, lastPage };
+  if (id === null) throw TicketError.notFound();
+  return readNumberedPage((page) => readTicketEventPage(db, id, page), params);
 }

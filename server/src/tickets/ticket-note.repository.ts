@@ -1,11 +1,14 @@
 // SQL for the tickets' internal notes: append and read, nothing else. Notes are never
 // updated or deleted (a correction is a new note): no function here can.
-import { and, asc, count, eq, getTableColumns, gt, sql } from 'drizzle-orm';
+import { and, asc, eq, getTableColumns, gt, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../db/client.js';
+import { cachedQuery } from '../db/query-cache.js';
 import { decodeRow, executeRows } from '../db/statements.js';
-import { ticketEvents, ticketNotes, type TicketNoteRow } from '../db/schema.js';
+import { apiTokens, ticketEvents, ticketNotes, tickets, users, type TicketNoteRow } from '../db/schema.js';
 import { listedTickets, ofListedTicket } from './ticket-entry.repository.js';
 import type { EntryPageRequest } from './ticket-entry-page.js';
+import type { NamedRow } from './ticket-event.repository.js';
 import { TicketEventKind } from './ticket.enums.js';
 
 export type { TicketNoteRow };
@@ -40,34 +43,76 @@ export async function insertTicketNoteWithEvent(db: Db, note: NewTicketNote): Pr
   return row === undefined ? undefined : decodeRow(NOTE_COLUMNS, row);
 }
 
-/** One page of a ticket's notes, oldest first, after a note id (GraphQL) or an offset (REST). */
-export function listTicketNotesPage(
+/** A note with its author's name: the user, or the token when one was used (each null when not the author's, or gone). */
+export interface NamedTicketNoteRow extends TicketNoteRow {
+  authorUser: NamedRow | null;
+  authorToken: NamedRow | null;
+}
+
+const noteUsers = alias(users, 'author_user');
+const noteTokens = alias(apiTokens, 'author_token');
+
+/**
+ * A page of a ticket's notes, oldest first, from an offset (REST's numbered pages),
+ * with their authors' names and the ticket's note count, in one statement (as
+ * `readTicketEventPage`). Built once per handle and prepared. Null when the ticket
+ * does not exist.
+ */
+export async function readTicketNotePage(
   db: Db,
   ticketId: number,
-  page: { afterId?: number; offset?: number; limit: number },
-): Promise<TicketNoteRow[]> {
-  const select = db
-    .select()
-    .from(ticketNotes)
-    .where(and(eq(ticketNotes.ticketId, ticketId), page.afterId === undefined ? undefined : gt(ticketNotes.id, page.afterId)))
-    .orderBy(asc(ticketNotes.id));
-  return (page.offset === undefined ? select : select.offset(page.offset)).limit(page.limit);
+  page: { offset: number; limit: number },
+): Promise<{ total: number; rows: NamedTicketNoteRow[] } | null> {
+  const query = cachedQuery(db, 'ticket-notes:numbered-page', () => {
+    const notes = db
+      .select()
+      .from(ticketNotes)
+      .where(eq(ticketNotes.ticketId, tickets.id))
+      .orderBy(asc(ticketNotes.id))
+      .offset(sql.placeholder('offset'))
+      .limit(sql.placeholder('limit'))
+      .as('n');
+    return db
+      .select({
+        total: sql<number>`(select count(*) from ${ticketNotes} where ${ticketNotes.ticketId} = ${tickets.id})::integer`.mapWith(Number),
+        note: notes._.selectedFields,
+        authorUser: { id: noteUsers.id, name: noteUsers.displayName },
+        authorToken: { id: noteTokens.id, name: noteTokens.name },
+      })
+      .from(tickets)
+      .leftJoinLateral(notes, sql`true`)
+      .leftJoin(noteUsers, eq(noteUsers.id, notes.authorUserId))
+      .leftJoin(noteTokens, eq(noteTokens.id, notes.authorTokenId))
+      .where(eq(tickets.id, sql.placeholder('ticketId')))
+      .orderBy(asc(notes.id))
+      .prepare('ticket_notes_numbered_page');
+  });
+  const found = await query.execute({ ticketId, offset: page.offset, limit: page.limit });
+  if (found.length === 0) return null;
+  return {
+    total: found[0]!.total,
+    // A ticket without notes on this page is one row without a note.
+    rows: found.flatMap(({ total: _total, note, ...authors }) => (note === null ? [] : [{ ...note, ...authors }])),
+  };
 }
 
 /** The same page of each ticket's notes, in one statement (see ticket-entry.repository.ts). */
 export function listTicketNotesOfTickets(db: Db, ticketIds: readonly number[], page: EntryPageRequest): Promise<TicketNoteRow[]> {
-  const perTicket = db
-    .select()
-    .from(ticketNotes)
-    .where(and(ofListedTicket(ticketNotes.ticketId), page.afterId === undefined ? undefined : gt(ticketNotes.id, page.afterId)))
-    .orderBy(asc(ticketNotes.id))
-    .limit(page.limit)
-    .as('n');
-  return db.select(perTicket._.selectedFields).from(listedTickets(ticketIds)).crossJoinLateral(perTicket).orderBy(asc(perTicket.id));
-}
-
-/** How many notes a ticket has: an index-only count. */
-export async function countTicketNotes(db: Db, ticketId: number): Promise<number> {
-  const [row] = await db.select({ n: count() }).from(ticketNotes).where(eq(ticketNotes.ticketId, ticketId));
-  return row?.n ?? 0;
+  const after = page.afterId !== undefined;
+  const query = cachedQuery(db, `ticket-notes:of-tickets:${after ? 'after' : 'first'}`, () => {
+    const perTicket = db
+      .select()
+      .from(ticketNotes)
+      .where(and(ofListedTicket(ticketNotes.ticketId), after ? gt(ticketNotes.id, sql.placeholder('afterId')) : undefined))
+      .orderBy(asc(ticketNotes.id))
+      .limit(sql.placeholder('limit'))
+      .as('n');
+    return db
+      .select(perTicket._.selectedFields)
+      .from(listedTickets(sql.placeholder('ticketIds')))
+      .crossJoinLateral(perTicket)
+      .orderBy(asc(perTicket.id))
+      .prepare('ticket_notes_of_tickets');
+  });
+  return query.execute({ ticketIds: [...ticketIds], afterId: page.afterId, limit: page.limit });
 }

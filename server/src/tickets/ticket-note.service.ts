@@ -7,8 +7,15 @@ import type { Actor } from '../auth/actor.js';
 import type { Db } from '../db/client.js';
 import { TICKET_NOTE_MAX } from './ticket.enums.js';
 import { TicketError, type TicketIssue } from './ticket.errors.js';
-import { createEntryCursor, numberedPage, readEntryPage, type EntryPage, type EntryPageRequest } from './ticket-entry-page.js';
-import { countTicketNotes, insertTicketNoteWithEvent, listTicketNotesPage, type TicketNoteRow } from './ticket-note.repository.js';
+import {
+  createEntryCursor,
+  readEntryPage,
+  readNumberedPage,
+  type EntryPage,
+  type EntryPageRequest,
+  type NumberedPage,
+} from './ticket-entry-page.js';
+import { insertTicketNoteWithEvent, readTicketNotePage, type NamedTicketNoteRow, type TicketNoteRow } from './ticket-note.repository.js';
 import { findTicketById } from './ticket.repository.js';
 import { parseTicketId, validateText } from './ticket.validation.js';
 
@@ -64,24 +71,13 @@ export function listTicketNotes(
   return readEntryPage(NOTE_CURSOR, params, (page) => read(ticketId, page));
 }
 
-export interface NumberedNotePage {
-  rows: TicketNoteRow[];
-  /** How many notes the ticket has (an index-only count). */
-  total: number;
-  page: number;
-  lastPage: number;
-}
-
-/** A numbered page of a ticket's notes, oldest first (REST): `page` may be 'last'; an unknown ticket is NOT_FOUND. */
-export async function listTicketNotesByPage(
+/** A numbered page of a ticket's notes, oldest first (REST), with their authors: `page` may be 'last'; an unknown ticket is NOT_FOUND. */
+export function listTicketNotesByPage(
   db: Db,
   rawTicketId: unknown,
   params: { page: number | 'last'; pageSize: number },
-): Promise<NumberedNotePage> {
+): Promise<NumberedPage<NamedTicketNoteRow>> {
   const id = parseTicketId(rawTicketId);
-  if (id === null || !(await findTicketById(db, id))) throw TicketError.notFound();
-  const total = await countTicketNotes(db, id);
-  const { page, lastPage, offset, past } = numberedPage(total, params);
-  const rows = past ? [] : await listTicketNotesPage(db, id, { offset, limit: params.pageSize });
-  return { rows, total, page, lastPage };
+  if (id === null) throw TicketError.notFound();
+  return readNumberedPage((page) => readTicketNotePage(db, id, page), params);
 }

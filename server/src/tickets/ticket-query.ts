@@ -7,6 +7,8 @@
 // place that must decide about it (the rules table below, the GraphQL input, the REST
 // parameters, the SQL conditions and, after codegen, the web app's cache key and URL).
 import {
+  CONFIDENCE_BANDS,
+  type ConfidenceBand,
   SUGGESTION_OUTCOMES,
   TICKET_CATEGORIES,
   TICKET_ID_MAX,
@@ -74,8 +76,13 @@ export interface ValidTicketFilter {
   /** What the classifier suggested (tickets without a suggestion never match). */
   suggestedCategories?: TicketCategory[];
   suggestedPriorities?: TicketPriority[];
-  /** How the suggestion fared, on the ticket as filed now: any of these. */
+  /** How the suggestion fared, on what the ticket was saved with at creation: any of these. */
   suggestionOutcomes?: SuggestionOutcome[];
+  /** Saved with any of these when a suggestion was shown (tickets without one never match). */
+  filedCategories?: TicketCategory[];
+  filedPriorities?: TicketPriority[];
+  /** The suggestion's confidence fell in any of these bands (tickets without a recorded confidence never match). */
+  suggestionConfidenceBands?: ConfidenceBand[];
 }
 
 /**
@@ -231,6 +238,12 @@ export const TICKET_FILTER_FIELDS = {
   suggestionOutcomes: {
     counters: false,
     validate: (issues, v) => validateChoiceList(issues, 'suggestionOutcomes', v, SUGGESTION_OUTCOMES),
+  },
+  filedCategories: { counters: false, validate: (issues, v) => validateChoiceList(issues, 'filedCategories', v, TICKET_CATEGORIES) },
+  filedPriorities: { counters: false, validate: (issues, v) => validateChoiceList(issues, 'filedPriorities', v, TICKET_PRIORITIES) },
+  suggestionConfidenceBands: {
+    counters: false,
+    validate: (issues, v) => validateChoiceList(issues, 'suggestionConfidenceBands', v, CONFIDENCE_BANDS),
   },
 } as const satisfies { [K in TicketFilterField]: FilterFieldRule<K> };
 

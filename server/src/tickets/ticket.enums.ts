@@ -30,8 +30,9 @@ export enum ClassificationSource {
 }
 
 /**
- * How a ticket's suggestion fared, judged on the ticket as filed now (as the triage
- * report counts it): both fields kept, or the category, the priority or either changed.
+ * How a ticket's suggestion fared, judged on what the agent saved when creating the
+ * ticket (as the triage report counts it): both fields kept, or the category, the
+ * priority or either changed.
  */
 export enum SuggestionOutcome {
   ACCEPTED = 'accepted',
@@ -46,6 +47,27 @@ export const TICKET_PRIORITIES = Object.values(TicketPriority);
 export const TICKET_STATUSES = Object.values(TicketStatus);
 export const CLASSIFICATION_SOURCES = Object.values(ClassificationSource);
 export const SUGGESTION_OUTCOMES = Object.values(SuggestionOutcome);
+
+/**
+ * How sure the classifier was of a suggestion, in bands: the dashboard shows acceptance
+ * per band, and each band's figures link to its tickets.
+ */
+export enum ConfidenceBand {
+  LOW = 'low',
+  MEDIUM = 'medium',
+  HIGH = 'high',
+  VERY_HIGH = 'very_high',
+}
+
+/** Each band's confidences: from (included) to (excluded, except 1 in the last band). The one place they are defined. */
+export const CONFIDENCE_BAND_RANGES: Readonly<Record<ConfidenceBand, { from: number; to: number }>> = {
+  low: { from: 0, to: 0.5 },
+  medium: { from: 0.5, to: 0.7 },
+  high: { from: 0.7, to: 0.9 },
+  very_high: { from: 0.9, to: 1 },
+};
+
+export const CONFIDENCE_BANDS = Object.values(ConfidenceBand);
 
 /** Statuses that count as "open" in statistics: the active, unresolved tickets. */
 export const ACTIVE_STATUSES: readonly TicketStatus[] = [TicketStatus.OPEN, TicketStatus.IN_PROGRESS];
@@ -68,17 +90,32 @@ export enum TicketEventKind {
   NOTE_ADDED = 'note_added',
 }
 
-/** The fields whose changes history records, one event per field, in this order. */
+/**
+ * The fields of a ticket whose changes history records, in this order: one
+ * `field_changed` event per field, except the assignee, which has events of its own
+ * (`assigned`, `unassigned`) and is named only where changes are summed up (a live
+ * update's `changedFields`).
+ */
 export enum TicketEventField {
   TITLE = 'title',
   DESCRIPTION = 'description',
   CATEGORY = 'category',
   PRIORITY = 'priority',
   STATUS = 'status',
+  ASSIGNEE = 'assignee',
 }
 
 export const TICKET_EVENT_KINDS = Object.values(TicketEventKind);
 export const TICKET_EVENT_FIELDS = Object.values(TicketEventField);
+/** The fields a `field_changed` event names in `field`, as stored (the database checks it). */
+export const RECORDED_EVENT_FIELDS = [
+  TicketEventField.TITLE,
+  TicketEventField.DESCRIPTION,
+  TicketEventField.CATEGORY,
+  TicketEventField.PRIORITY,
+  TicketEventField.STATUS,
+] as const;
+export type RecordedEventField = (typeof RECORDED_EVENT_FIELDS)[number];
 
 /** Ticket ids are PostgreSQL `integer`s: no id, cursor or row offset goes beyond this. */
 export const TICKET_ID_MAX = 2_147_483_647;
@@ -101,12 +138,24 @@ registerEnumType(TicketCategory, {
 
 registerEnumType(SuggestionOutcome, {
   name: 'SuggestionOutcome',
-  description: 'How a suggestion fared, judged on the ticket as filed now (a later correction counts), as `stats.triage` counts it.',
+  description:
+    'How a suggestion fared, judged on what the agent saved when creating the ticket (a later edit is history, not an override), as `stats.triage` counts it.',
   valuesConfig: {
     ACCEPTED: { description: 'Filed with both the suggested category and priority.' },
     OVERRIDDEN: { description: 'Filed with another category or priority.' },
     CATEGORY_OVERRIDDEN: { description: 'Filed in another category than suggested.' },
     PRIORITY_OVERRIDDEN: { description: 'Filed with another priority than suggested.' },
+  },
+});
+
+registerEnumType(ConfidenceBand, {
+  name: 'ConfidenceBand',
+  description: 'How sure the classifier was of a suggestion, in bands.',
+  valuesConfig: {
+    LOW: { description: 'Below 0.5.' },
+    MEDIUM: { description: '0.5 up to 0.7 (excluded).' },
+    HIGH: { description: '0.7 up to 0.9 (excluded).' },
+    VERY_HIGH: { description: '0.9 to 1.' },
   },
 });
 
@@ -163,5 +212,9 @@ registerEnumType(TicketEventField, {
     CATEGORY: { description: 'The category (`from`/`to` are TicketCategory names).' },
     PRIORITY: { description: 'The priority (`from`/`to` are TicketPriority names).' },
     STATUS: { description: 'The status (`from`/`to` are TicketStatus names).' },
+    ASSIGNEE: {
+      description:
+        'The assignee: named in a live update’s `changedFields`; its history events are ASSIGNED and UNASSIGNED, never FIELD_CHANGED.',
+    },
   },
 });

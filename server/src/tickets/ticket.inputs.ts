@@ -5,6 +5,7 @@ import { IDEMPOTENCY_KEY_TTL_SECONDS } from './idempotency-key.repository.js';
 import { IDEMPOTENCY_KEY_MAX_LENGTH } from './idempotency-key.validation.js';
 import { SUGGESTION_TTL_SECONDS } from './ticket-suggestion.repository.js';
 import {
+  ConfidenceBand,
   SuggestionOutcome,
   TICKET_DESCRIPTION_MAX,
   TICKET_TITLE_MAX,
@@ -68,9 +69,29 @@ export class TicketFilter {
 
   @Field(() => [SuggestionOutcome], {
     nullable: true,
-    description: 'The suggestion fared any of these ways (as filed now, as `stats.triage` counts); tickets without one never match.',
+    description:
+      'The suggestion fared any of these ways (judged on what the ticket was saved with at creation, as `stats.triage` counts); tickets without one never match.',
   })
   suggestionOutcomes?: SuggestionOutcome[] | null;
+
+  @Field(() => [TicketCategory], {
+    nullable: true,
+    description:
+      'Saved in any of these categories when a suggestion was shown (the triage override matrix); tickets without one never match.',
+  })
+  filedCategories?: TicketCategory[] | null;
+
+  @Field(() => [TicketPriority], {
+    nullable: true,
+    description: 'Saved with any of these priorities when a suggestion was shown; tickets without one never match.',
+  })
+  filedPriorities?: TicketPriority[] | null;
+
+  @Field(() => [ConfidenceBand], {
+    nullable: true,
+    description: "The suggestion's confidence fell in any of these bands; tickets without a recorded confidence never match.",
+  })
+  suggestionConfidenceBands?: ConfidenceBand[] | null;
 }
 
 // The GraphQL filter has exactly the list query's filter fields (ticket-query.ts):

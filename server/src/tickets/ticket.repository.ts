@@ -7,6 +7,7 @@ import { cachedQuery } from '../db/query-cache.js';
 import { tickets, type TicketRow } from '../db/schema.js';
 import { decodeRow, executeRows, withStatementTimeout } from '../db/statements.js';
 import {
+  CONFIDENCE_BAND_RANGES,
   RESOLVED_STATUSES,
   type ClassificationSource,
   type SuggestionOutcome,
@@ -37,10 +38,12 @@ function likeLiteral(term: string): string {
   return term.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
-const categoryKept = sql`${tickets.category} = ${tickets.suggestedCategory}`;
-const priorityKept = sql`${tickets.priority} = ${tickets.suggestedPriority}`;
-const categoryChanged = sql`${tickets.category} <> ${tickets.suggestedCategory}`;
-const priorityChanged = sql`${tickets.priority} <> ${tickets.suggestedPriority}`;
+// Judged on what the ticket was saved with (the filed values), as the triage report and
+// the acceptance statistics count: a later edit is history, not an override.
+const categoryKept = sql`${tickets.filedCategory} = ${tickets.suggestedCategory}`;
+const priorityKept = sql`${tickets.filedPriority} = ${tickets.suggestedPriority}`;
+const categoryChanged = sql`${tickets.filedCategory} <> ${tickets.suggestedCategory}`;
+const priorityChanged = sql`${tickets.filedPriority} <> ${tickets.suggestedPriority}`;
 
 // Exhaustive: a new outcome fails to compile until it has a condition.
 const SUGGESTION_OUTCOME_CONDITIONS: Record<SuggestionOutcome, SQL> = {
@@ -65,9 +68,22 @@ const FILTER_CONDITIONS: { [K in TicketFilterField]: (value: NonNullable<ValidTi
     ) ?? sql`false`,
   suggestedCategories: (values) => inArray(tickets.suggestedCategory, values),
   suggestedPriorities: (values) => inArray(tickets.suggestedPriority, values),
-  // As the triage report counts (triage.service.ts): the ticket as filed now. Without a
-  // suggestion, every comparison is null, so such tickets match no outcome.
+  // As the triage report counts (triage.service.ts): the ticket as saved when the
+  // suggestion was shown. Without a suggestion, every comparison is null, so such tickets
+  // match no outcome.
   suggestionOutcomes: (values) => or(...values.map((outcome) => SUGGESTION_OUTCOME_CONDITIONS[outcome])) ?? sql`false`,
+  filedCategories: (values) => inArray(tickets.filedCategory, values),
+  filedPriorities: (values) => inArray(tickets.filedPriority, values),
+  suggestionConfidenceBands: (values) =>
+    or(
+      ...values.map((band) => {
+        const { from, to } = CONFIDENCE_BAND_RANGES[band];
+        // The last band includes 1, as the triage report's bands do.
+        return to === 1
+          ? gte(tickets.suggestionConfidence, from)
+          : and(gte(tickets.suggestionConfidence, from), lt(tickets.suggestionConfidence, to));
+      }),
+    ) ?? sql`false`,
 };
 
 function filterCondition<K extends TicketFilterField>(field: K, value: ValidTicketFilter[K]): SQL | undefined {
@@ -143,6 +159,8 @@ export interface NewTicket {
   suggestedPriority?: TicketPriority | null;
   classificationSource?: ClassificationSource | null;
   suggestionAccepted?: boolean | null;
+  filedCategory?: TicketCategory | null;
+  filedPriority?: TicketPriority | null;
   assigneeUserId?: number | null;
   suggestionConfidence?: number | null;
   createdByUserId: number | null;
@@ -167,8 +185,21 @@ export async function insertTicket(db: Db, values: NewTicket): Promise<TicketRow
   return row!;
 }
 
+/**
+ * One ticket by id: built once per handle and a prepared statement (see cachedQuery),
+ * as every read of one ticket (GraphQL `ticket`, its history and notes, a REST GET)
+ * starts with it, and building it cost more than PostgreSQL's answer.
+ */
 export async function findTicketById(db: Db, id: number): Promise<TicketRow | undefined> {
-  const [row] = await db.select().from(tickets).where(eq(tickets.id, id)).limit(1);
+  const query = cachedQuery(db, 'ticket:by-id', () =>
+    db
+      .select()
+      .from(tickets)
+      .where(eq(tickets.id, sql.placeholder('id')))
+      .limit(1)
+      .prepare('ticket_by_id'),
+  );
+  const [row] = await query.execute({ id });
   return row;
 }
 

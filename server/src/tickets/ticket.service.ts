@@ -186,6 +186,8 @@ async function insertCreated(db: Db, actor: Actor, valid: ValidCreateTicket): Pr
       ? suggested.category === (valid.category ?? TICKET_DEFAULTS.category) &&
         suggested.priority === (valid.priority ?? TICKET_DEFAULTS.priority)
       : null,
+    filedCategory: suggested ? (valid.category ?? TICKET_DEFAULTS.category) : null,
+    filedPriority: suggested ? (valid.priority ?? TICKET_DEFAULTS.priority) : null,
     assigneeUserId: valid.assigneeUserId,
     suggestionConfidence: suggested?.confidence ?? null,
     createdByUserId: author.userId,
@@ -257,6 +259,9 @@ function replay(earlier: { requestHash: string; response: unknown }, requestHash
         (ticket.suggestedCategory === null
           ? null
           : ticket.suggestedCategory === ticket.category && ticket.suggestedPriority === ticket.priority),
+      // Answers stored before the filed values were recorded were of a ticket just created, as saved.
+      filedCategory: ticket.filedCategory ?? (ticket.suggestedCategory === null ? null : ticket.category),
+      filedPriority: ticket.filedPriority ?? (ticket.suggestedCategory === null ? null : ticket.priority),
       // Answers stored before confidence was recorded have none.
       suggestionConfidence: ticket.suggestionConfidence ?? null,
       createdAt: new Date(ticket.createdAt),

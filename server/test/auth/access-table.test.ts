@@ -9,6 +9,7 @@ import { rootFieldAccess } from '../../src/auth/access.decorator.js';
 import type { Access, ApiTokenScope } from '../../src/auth/auth.enums.js';
 import { createToken, createUser, FACTORY_PASSWORD } from '../support/factories.js';
 import { describeOnDatabases, type TestContext } from '../support/harness.js';
+import { liveClient, liveUrl } from '../support/live-client.js';
 
 /** Every route, by `METHOD url` as Fastify registered it. `/assets/*` exists only once the web app is built. */
 const ROUTES: Record<string, Access> = {
@@ -147,6 +148,11 @@ const FIELDS: Record<string, { access: Access; operation: string }> = {
   redeliverWebhook: { access: 'admin', operation: 'mutation { redeliverWebhook(deliveryId: "999999") { userErrors { code } } }' },
 };
 
+/** Every subscription root field, served over WebSocket (live/live.transport.ts), with what it requires. */
+const SUBSCRIPTION_FIELDS: Record<string, { access: ApiTokenScope; operation: string }> = {
+  ticketActivity: { access: 'tickets:read', operation: 'subscription { ticketActivity { kind } }' },
+};
+
 /** A token lacking the scope: each scope is checked against a token with every other one. */
 const ALL_SCOPES: ApiTokenScope[] = ['tickets:read', 'tickets:write', 'classify', 'admin'];
 
@@ -270,11 +276,13 @@ describeOnDatabases('the access table', (ctx) => {
   describe('GraphQL root fields', () => {
     it('lists every root field, with the access it declares', async () => {
       const { data } = await ctx.gql<{
-        __schema: { queryType: { fields: { name: string }[] }; mutationType: { fields: { name: string }[] } };
-      }>('{ __schema { queryType { fields { name } } mutationType { fields { name } } } }');
+        __schema: Record<'queryType' | 'mutationType' | 'subscriptionType', { fields: { name: string }[] }>;
+      }>('{ __schema { queryType { fields { name } } mutationType { fields { name } } subscriptionType { fields { name } } } }');
       const names = [...data!.__schema.queryType.fields, ...data!.__schema.mutationType.fields].map((f) => f.name).sort();
       expect(names).toEqual(Object.keys(FIELDS).sort());
-      for (const [name, { access }] of Object.entries(FIELDS)) expect(rootFieldAccess(name), name).toBe(access);
+      expect(data!.__schema.subscriptionType.fields.map((f) => f.name).sort()).toEqual(Object.keys(SUBSCRIPTION_FIELDS).sort());
+      for (const [name, { access }] of Object.entries({ ...FIELDS, ...SUBSCRIPTION_FIELDS }))
+        expect(rootFieldAccess(name), name).toBe(access);
     });
 
     const codes = (res: { errors?: { extensions?: Record<string, unknown> }[] }) => (res.errors ?? []).map((e) => e.extensions?.code);
@@ -303,6 +311,37 @@ describeOnDatabases('the access table', (ctx) => {
       const res = await ctx.gqlWith(headers, operation);
       expect(codes(res).filter((c) => c === 'UNAUTHENTICATED' || c === 'FORBIDDEN')).toEqual([]);
       expect(res.errors ?? []).toEqual([]);
+    });
+  });
+
+  describe('GraphQL subscriptions (over WebSocket)', () => {
+    const subscriber = async (headers: Record<string, string>) => liveClient(await liveUrl(ctx.app), { connectionParams: headers });
+    const subscriptions = Object.entries(SUBSCRIPTION_FIELDS);
+
+    it.each(subscriptions)('%s refuses an anonymous caller: the connection closes 4401 (Unauthorized)', async (_name, { operation }) => {
+      const client = await subscriber({});
+      client.subscribe(operation);
+      expect((await client.closed).code).toBe(4401);
+    });
+
+    it.each(subscriptions)('%s refuses a caller without the scope', async (_name, { access, operation }) => {
+      const client = await subscriber(await callers.token(ALL_SCOPES.filter((s) => s !== access)));
+      try {
+        expect((await client.subscribe(operation).next()).errors?.map((e) => e.extensions?.code)).toEqual(['FORBIDDEN']);
+      } finally {
+        await client.dispose();
+      }
+    });
+
+    it.each(subscriptions)('%s lets the right caller through', async (_name, { access, operation }) => {
+      const client = await subscriber(await callers.token([access]));
+      try {
+        const subscription = client.subscribe(operation);
+        while (ctx.app.liveStats().subscriptions === 0) await new Promise((resolve) => setTimeout(resolve, 10));
+        subscription.unsubscribe();
+      } finally {
+        await client.dispose();
+      }
     });
   });
 });

@@ -11,12 +11,13 @@ const CREATE = `mutation($input: CreateTicketInput!) {
   createTicket(input: $input) { ticket { id status suggestion { confidence accepted } } userErrors { field code } } }`;
 const UPDATE = `mutation($id: ID!, $input: UpdateTicketInput!) { updateTicket(id: $id, input: $input) { userErrors { code } } }`;
 const TRIAGE = `query($days: Int) { stats { triage(days: $days) {
-  days suggested accepted overridden acceptanceRate
-  byConfidence { from to suggested accepted overridden }
+  days since suggested accepted overridden acceptanceRate
+  byConfidence { band from to suggested accepted overridden }
   byCategory { category suggested accepted overridden }
   byPriority { priority suggested accepted overridden }
   categoryOverrides { suggested chosen count }
   priorityOverrides { suggested chosen count } } } }`;
+const LIST = `query($filter: TicketFilter) { tickets(first: 50, filter: $filter) { nodes { id } } }`;
 const SIMILAR = `query($text: String!, $first: Int) { similarTickets(text: $text, first: $first) { similarity ticket { id status createdAt } } }`;
 
 async function classifyAndFile(ctx: TestContext, description: string, chosen?: { category?: string; priority?: string }) {
@@ -61,40 +62,78 @@ describeOnDatabases(
       });
     });
 
-    it('reports acceptance by confidence band, category and priority, counting later corrections as overrides', async () => {
+    it('reports acceptance by confidence band, category and priority, judged by what was saved at creation', async () => {
       const kept = await classifyAndFile(ctx, 'I was charged twice this month, please refund me.');
       const overridden = await classifyAndFile(ctx, 'My password reset link never arrives.', { category: 'TECHNICAL' });
-      const corrected = await classifyAndFile(ctx, 'The app crashes when I upload a photo.');
-      await ctx.gql(UPDATE, { id: corrected.ticket.id, input: { priority: 'CRITICAL' } });
+      const escalated = await classifyAndFile(ctx, 'The app crashes when I upload a photo.');
+      // A day later an agent escalates it: history, not an override of the suggestion.
+      await ctx.gql(UPDATE, { id: escalated.ticket.id, input: { priority: 'CRITICAL', category: 'GENERAL' } });
       // Outside the window, and without a suggestion: neither counts.
       const old = await classifyAndFile(ctx, 'Invoice copy for last year, please.');
       await ctx.db.execute(sql`update tickets set created_at = now() - interval '40 days' where id = ${Number(old.ticket.id)}`);
       await file(ctx, 'No suggestion shown for this one.');
 
       const report = (await ctx.gql(TRIAGE, {})).data!.stats.triage;
-      expect(report).toMatchObject({ days: 30, suggested: 3, accepted: 1, overridden: 2, acceptanceRate: 1 / 3 });
-      expect(report.byConfidence.map((b: { from: number }) => b.from)).toEqual([0, 0.5, 0.7, 0.9]);
+      expect(report).toMatchObject({ days: 30, suggested: 3, accepted: 2, overridden: 1, acceptanceRate: 2 / 3 });
+      expect(report.byConfidence.map((b: { band: string; from: number }) => [b.band, b.from])).toEqual([
+        ['LOW', 0],
+        ['MEDIUM', 0.5],
+        ['HIGH', 0.7],
+        ['VERY_HIGH', 0.9],
+      ]);
       const band = (confidence: number) =>
         report.byConfidence.find((b: { from: number; to: number }) => confidence >= b.from && (confidence < b.to || b.to === 1));
       expect(report.byConfidence.reduce((n: number, b: { suggested: number }) => n + b.suggested, 0)).toBe(3);
       expect(band(kept.answer.confidence).accepted).toBeGreaterThanOrEqual(1);
       expect(report.byCategory).toContainEqual({ category: overridden.answer.category, suggested: 1, accepted: 0, overridden: 1 });
+      expect(report.byCategory).toContainEqual({ category: escalated.answer.category, suggested: 1, accepted: 1, overridden: 0 });
       expect(report.categoryOverrides).toEqual([{ suggested: 'ACCOUNT', chosen: 'TECHNICAL', count: 1 }]);
-      expect(report.priorityOverrides).toEqual([{ suggested: corrected.answer.priority, chosen: 'CRITICAL', count: 1 }]);
+      expect(report.priorityOverrides).toEqual([]);
       expect((await ctx.gql(TRIAGE, { days: 60 })).data!.stats.triage.suggested).toBe(4);
+
+      // Each figure's link: the list narrowed the same way finds exactly those tickets.
+      const ids = async (filter: object) =>
+        ((await ctx.gql(LIST, { filter })).data!.tickets.nodes as { id: string }[]).map((t) => t.id).sort();
+      expect(await ids({ suggestionOutcomes: ['ACCEPTED'], createdAfter: report.since })).toEqual(
+        [kept.ticket.id, escalated.ticket.id].sort(),
+      );
+      expect(
+        await ids({
+          suggestedPriorities: [escalated.answer.priority],
+          filedPriorities: [escalated.answer.priority],
+          categories: ['GENERAL'],
+        }),
+      ).toEqual([escalated.ticket.id]);
+      expect(await ids({ suggestedCategories: ['ACCOUNT'], filedCategories: ['TECHNICAL'] })).toEqual([overridden.ticket.id]);
+      const keptBand = band(kept.answer.confidence).band as string;
+      expect(await ids({ suggestionConfidenceBands: [keptBand], createdAfter: report.since })).toContain(kept.ticket.id);
+      const otherBands = report.byConfidence.map((b: { band: string }) => b.band).filter((b: string) => b !== keptBand);
+      expect(await ids({ suggestionConfidenceBands: otherBands })).not.toContain(kept.ticket.id);
 
       const rest = await ctx.http({ method: 'GET', url: '/api/tickets/stats/triage/' });
       expect(rest.statusCode).toBe(200);
       expect(rest.json()).toMatchObject({
         days: 30,
         suggested: 3,
-        accepted: 1,
-        overridden: 2,
+        accepted: 2,
+        overridden: 1,
         category_overrides: [{ suggested: 'account', chosen: 'technical', count: 1 }],
+        priority_overrides: [],
         by_category: { account: { suggested: 1, accepted: 0, overridden: 1, acceptance_rate: 0 } },
       });
+      expect(rest.json().by_confidence.map((b: { band: string }) => b.band)).toEqual(['low', 'medium', 'high', 'very_high']);
       const filtered = await ctx.http({ method: 'GET', url: '/api/tickets/stats/triage/?category=billing' });
       expect(filtered.json()).toMatchObject({ suggested: 1, accepted: 1 });
+      const listed = await ctx.http({
+        method: 'GET',
+        url: `/api/tickets/?filed_category=technical&confidence=${band(overridden.answer.confidence).band.toLowerCase()}`,
+      });
+      expect(listed.statusCode).toBe(200);
+      const listedIds = (listed.json() as { id: number }[]).map((t) => String(t.id));
+      expect(listedIds).toEqual([overridden.ticket.id]);
+      const bad = await ctx.http({ method: 'GET', url: '/api/tickets/?confidence=sure' });
+      expect(bad.statusCode).toBe(400);
+      expect(Object.keys(bad.json())).toEqual(['confidence']);
     });
 
     it.each([0, 367])('refuses a window of %i days', async (days) => {

@@ -198,7 +198,9 @@ describe('queryValue and toTicketFilterRequest', () => {
   });
 
   it('reads one value per filter, under Django’s names', () => {
-    expect(toTicketFilterRequest({ category: 'billing', priority: '', status: ['open', 'resolved'], search: 'x' })).toEqual({
+    expect(
+      toTicketFilterRequest({ category: 'billing', priority: '', status: ['open', 'resolved'], search: 'x', confidence: 'high' }),
+    ).toEqual({
       categories: ['billing'],
       priorities: null,
       statuses: ['resolved'],
@@ -206,6 +208,9 @@ describe('queryValue and toTicketFilterRequest', () => {
       suggestedCategories: null,
       suggestedPriorities: null,
       suggestionOutcomes: null,
+      filedCategories: null,
+      filedPriorities: null,
+      suggestionConfidenceBands: ['high'],
     });
   });
 

@@ -123,10 +123,15 @@ describeOnDatabases('ticket counters', (ctx) => {
     await ctx.db.execute(sql`update tickets set status = 'closed', resolved_at = now() where status = 'resolved' and id % 2 = 0`);
     await ctx.db.execute(sql`update tickets set created_at = created_at - interval '3 days' where id % 5 = 0`);
     await ctx.db.execute(
-      sql`update tickets set suggestion_accepted = not suggestion_accepted where suggested_category is not null and id % 4 = 1`,
+      // Flips acceptance with what was filed, as the constraint requires: accepted ones become
+      // filed with another priority, overridden ones filed as suggested.
+      sql`update tickets set suggestion_accepted = not suggestion_accepted,
+            filed_category = case when suggestion_accepted then filed_category else suggested_category end,
+            filed_priority = case when suggestion_accepted then (case when suggested_priority = 'low' then 'high' else 'low' end) else suggested_priority end
+          where suggested_category is not null and id % 4 = 1`,
     );
     await ctx.db.execute(
-      sql`update tickets set suggested_category = null, suggested_priority = null, classification_source = null, suggestion_accepted = null where id = 3`,
+      sql`update tickets set suggested_category = null, suggested_priority = null, classification_source = null, suggestion_accepted = null, filed_category = null, filed_priority = null, suggestion_confidence = null where id = 3`,
     );
     await ctx.db.execute(sql`delete from tickets where id % 7 = 0`);
 

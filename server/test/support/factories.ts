@@ -71,6 +71,8 @@ export async function createTicket(db: Db, overrides: TicketOverrides = {}): Pro
       suggestionAccepted: suggestion
         ? suggestion.category === (columns.category ?? 'general') && suggestion.priority === (columns.priority ?? 'medium')
         : null,
+      filedCategory: suggestion ? (columns.category ?? 'general') : null,
+      filedPriority: suggestion ? (columns.priority ?? 'medium') : null,
     } as NewTicketRow)
     .returning();
   return row!;

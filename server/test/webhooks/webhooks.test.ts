@@ -13,7 +13,8 @@ import { startWebhookReceiver, type WebhookReceiver } from '../support/webhook-r
 const ENV = {
   WEBHOOK_ALLOW_PRIVATE: 'true',
   WEBHOOK_DISABLE_AFTER_HOURS: '1',
-  WEBHOOK_TIMEOUT_MS: '500',
+  // Long enough that a loaded test machine answers in time; the hanging receiver costs it once.
+  WEBHOOK_TIMEOUT_MS: '2000',
   WEBHOOK_BACKOFF_BASE_MS: '20',
   WEBHOOK_BACKOFF_MAX_MS: '100',
   WEBHOOK_POLL_INTERVAL_MS: '200',
@@ -68,9 +69,12 @@ describeOnDatabases(
       start();
       const id = await createTicket(ctx);
       await ctx.gql(UPDATE_TICKET, { id, input: { status: 'IN_PROGRESS', priority: 'HIGH' } });
-      await receiver.until((r) => r.length >= 2, 'two deliveries');
+      // At least once: an attempt answered too late for a busy machine's worker is sent
+      // again with the same id, which is what the id is for.
+      const distinct = () => [...new Map(receiver.requests.map((r) => [r.json.id, r])).values()];
+      await receiver.until(() => distinct().length >= 2, 'two deliveries');
 
-      const [created, changed] = receiver.requests;
+      const [created, changed] = distinct();
       expect(created!.json).toMatchObject({ type: 'ticket.created', ticket: { id: Number(id), title: 'Printer on fire', status: 'open' } });
       expect(changed!.json).toMatchObject({
         type: 'ticket.changed',

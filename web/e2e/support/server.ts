@@ -37,6 +37,8 @@ export const ADMIN: Credentials & { displayName: string } = {
 export interface ServerOptions {
   /** The first admin, set through ADMIN_EMAIL/ADMIN_PASSWORD; null: none (the server logs a one-time setup link). */
   admin?: Credentials | null;
+  /** More of the server's environment, such as WEBHOOK_ALLOW_PRIVATE=true for a receiver on 127.0.0.1. */
+  env?: Record<string, string>;
   /** Tickets the seed script (`npm run seed`) adds before the server starts, with their history. */
   seedTickets?: number;
 }
@@ -62,6 +64,8 @@ export interface RunningServer {
   /** Server log lines so far, for diagnosing a failure and for what the server tells its operator. */
   logs: string[];
   stop(): Promise<void>;
+  /** Stops the server process (SIGTERM, as an operator's restart) and starts it again on the same address and database. */
+  restart(): Promise<void>;
   /** A GraphQL operation as the first admin (an API token, no cookies); throws on any error. */
   gql<T = any>(query: string, variables?: Record<string, unknown>): Promise<T>;
   /** A new agent (createUser as the admin), with the password to sign in with. */
@@ -82,57 +86,75 @@ function logMessage(line: string): string {
 
 let agentCount = 0;
 
-export async function startServer({ admin = ADMIN, seedTickets = 0 }: ServerOptions = {}): Promise<RunningServer> {
+export async function startServer({ admin = ADMIN, env = {}, seedTickets = 0 }: ServerOptions = {}): Promise<RunningServer> {
   const dataDir = mkdtempSync(join(tmpdir(), 'tickets-e2e-'));
   if (seedTickets > 0) await seed(dataDir, seedTickets);
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-    cwd: join(repoRoot, 'server'),
-    env: {
-      ...process.env,
-      PORT: '0',
-      HOST: '127.0.0.1',
-      DATA_DIR: dataDir,
-      DATABASE_URL: '',
-      // The offline classifier: the tests must not depend on the internet.
-      GEMINI_API_KEY: '',
-      CLASSIFY_RATE_LIMIT: '1000',
-      LOG_LEVEL: 'info',
-      WEB_DIST_DIR: join(repoRoot, 'web', 'dist'),
-      // Set (empty counts as unset) so that nothing from the caller's environment or a
-      // .env file changes who may do what: the setup link then names this server.
-      ADMIN_EMAIL: admin?.email ?? '',
-      ADMIN_PASSWORD: admin?.password ?? '',
-      ANONYMOUS_ACCESS: '',
-      PUBLIC_URL: '',
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
   const logs: string[] = [];
   const logWaiters = new Set<(line: string) => void>();
-  const exited = new Promise<number | null>((done) => child.once('exit', (code) => done(code)));
+  let child!: ChildProcess;
+  let exited!: Promise<number | null>;
 
-  const url = await new Promise<string>((ready, fail) => {
-    const timer = setTimeout(() => fail(new Error(`server did not start:\n${logs.join('\n')}`)), 60_000);
-    for (const stream of [child.stdout!, child.stderr!]) {
-      createInterface({ input: stream }).on('line', (line) => {
-        logs.push(line);
-        for (const waiter of logWaiters) waiter(line);
-        try {
-          const entry = JSON.parse(line) as { msg?: string; address?: string };
-          if (entry.msg === 'support tickets server ready' && entry.address) {
-            clearTimeout(timer);
-            ready(entry.address.replace('0.0.0.0', '127.0.0.1'));
-          }
-        } catch {
-          // Not a JSON log line.
-        }
-      });
-    }
-    void exited.then((code) => {
-      clearTimeout(timer);
-      fail(new Error(`server exited with ${code} before it was ready:\n${logs.join('\n')}`));
+  /** Starts the server process on `port` (0: any free one) and answers its address once it is ready. */
+  function launch(port: number): Promise<string> {
+    child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+      cwd: join(repoRoot, 'server'),
+      env: {
+        ...process.env,
+        PORT: String(port),
+        HOST: '127.0.0.1',
+        DATA_DIR: dataDir,
+        DATABASE_URL: '',
+        // The offline classifier: the tests must not depend on the internet.
+        GEMINI_API_KEY: '',
+        CLASSIFY_RATE_LIMIT: '1000',
+        LOG_LEVEL: 'info',
+        WEB_DIST_DIR: join(repoRoot, 'web', 'dist'),
+        // Set (empty counts as unset) so that nothing from the caller's environment or a
+        // .env file changes who may do what: the setup link then names this server.
+        ADMIN_EMAIL: admin?.email ?? '',
+        ADMIN_PASSWORD: admin?.password ?? '',
+        ANONYMOUS_ACCESS: '',
+        PUBLIC_URL: '',
+        ...env,
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
     });
-  });
+    const spawned = child;
+    exited = new Promise<number | null>((done) => spawned.once('exit', (code) => done(code)));
+    const thisExit = exited;
+
+    return new Promise<string>((ready, fail) => {
+      const timer = setTimeout(() => fail(new Error(`server did not start:\n${logs.join('\n')}`)), 60_000);
+      for (const stream of [spawned.stdout!, spawned.stderr!]) {
+        createInterface({ input: stream }).on('line', (line) => {
+          logs.push(line);
+          for (const waiter of logWaiters) waiter(line);
+          try {
+            const entry = JSON.parse(line) as { msg?: string; address?: string };
+            if (entry.msg === 'support tickets server ready' && entry.address) {
+              clearTimeout(timer);
+              ready(entry.address.replace('0.0.0.0', '127.0.0.1'));
+            }
+          } catch {
+            // Not a JSON log line.
+          }
+        });
+      }
+      void thisExit.then((code) => {
+        clearTimeout(timer);
+        fail(new Error(`server exited with ${code} before it was ready:\n${logs.join('\n')}`));
+      });
+    });
+  }
+
+  async function stopProcess(): Promise<void> {
+    if (child.exitCode === null && child.signalCode === null) {
+      child.kill('SIGTERM');
+      await exited;
+    }
+  }
+
+  const url = await launch(0);
 
   async function post(path: string, body: unknown, headers: Record<string, string> = {}) {
     return fetch(`${url}${path}`, {
@@ -166,11 +188,12 @@ export async function startServer({ admin = ADMIN, seedTickets = 0 }: ServerOpti
     url,
     logs,
     async stop() {
-      if (child.exitCode === null) {
-        child.kill('SIGTERM');
-        await exited;
-      }
+      await stopProcess();
       rmSync(dataDir, { recursive: true, force: true });
+    },
+    async restart() {
+      await stopProcess();
+      await launch(Number(new URL(url).port));
     },
     gql,
     async createAgent(overrides = {}) {

@@ -1,14 +1,18 @@
 // The Apollo Client of the web app: one cache with the ticket list paginated by
-// cursor, run-time data masking (components see only their fragments), and one HTTP
-// link to /graphql on the same origin (proxied to the server by Vite in development)
-// that sends the session cookie and its CSRF header. An operation refused because
-// the session ended marks the signed-in user as gone in the cache, which is what the
+// cursor, run-time data masking (components see only their fragments), queries and
+// mutations over HTTP to /graphql on the same origin (proxied to the server by Vite in
+// development) with the session cookie and its CSRF header, and subscriptions over a
+// WebSocket to the same path (live-connection.ts). An operation refused because the
+// session ended marks the signed-in user as gone in the cache, which is what the
 // session page watches (features/auth/SessionPage.tsx).
 import { ApolloClient, ApolloLink, HttpLink, InMemoryCache } from '@apollo/client';
 import type { ApolloCache, FieldPolicy, Reference } from '@apollo/client/cache';
 import { ErrorLink } from '@apollo/client/link/error';
+import { GraphQLWsLink } from '@apollo/client/link/subscriptions';
+import { OperationTypeNode } from 'graphql';
 import { hasErrorCode } from '../common/errors.js';
 import { csrfHeaders } from './csrf.js';
+import { createLiveConnection, liveUrl } from './live-connection.js';
 import { ticketsListStoreFieldName } from './tickets-list-key.js';
 
 /**
@@ -63,6 +67,24 @@ const appendedPages: FieldPolicy<EventConnectionRef> = {
   },
 };
 
+interface DeliveryConnectionRef {
+  nodes: Reference[];
+  endCursor: string | null;
+  hasNextPage: boolean;
+}
+
+// An endpoint's delivery log: one list per endpoint, older pages appended when they
+// continue from the cached end; a first page (opening, "Refresh") replaces it.
+const deliveryPages: FieldPolicy<DeliveryConnectionRef> = {
+  keyArgs: ['endpointId'],
+  merge(existing, incoming, { args, readField }) {
+    const after = typeof args?.after === 'string' ? args.after : null;
+    if (!existing || !after || existing.endCursor !== after) return incoming;
+    const seen = new Set(existing.nodes.map((node) => readField<string>('id', node)));
+    return { ...incoming, nodes: [...existing.nodes, ...incoming.nodes.filter((node) => !seen.has(readField<string>('id', node)))] };
+  },
+};
+
 function createCache(): InMemoryCache {
   return new InMemoryCache({
     possibleTypes: POSSIBLE_TYPES,
@@ -70,6 +92,7 @@ function createCache(): InMemoryCache {
       Query: {
         fields: {
           tickets: ticketsPagination,
+          webhookDeliveries: deliveryPages,
           ticket: {
             // A ticket already in the cache (from a list) shows at once on its detail page.
             read(existing, { args, toReference, canRead }) {
@@ -105,13 +128,25 @@ const csrfLink = new ApolloLink((operation, forward) => {
   return forward(operation);
 });
 
+/**
+ * The app's client; `link` replaces the transport (tests: a schema in place of the
+ * server, with subscriptions of their own).
+ */
 export function createApolloClient(options: { link?: ApolloLink; uri?: string; fetch?: typeof fetch } = {}): ApolloClient {
+  const http = ApolloLink.from([
+    csrfLink,
+    new HttpLink({ uri: options.uri ?? '/graphql', credentials: 'same-origin', fetch: options.fetch }),
+  ]);
+  // Lazy: no socket opens until a screen subscribes.
+  const live = options.link ? null : createLiveConnection(liveUrl(window.location));
   const transport =
     options.link ??
-    ApolloLink.from([csrfLink, new HttpLink({ uri: options.uri ?? '/graphql', credentials: 'same-origin', fetch: options.fetch })]);
-  return new ApolloClient({
+    ApolloLink.split((operation) => operation.operationType === OperationTypeNode.SUBSCRIPTION, new GraphQLWsLink(live!.ws), http);
+  const client = new ApolloClient({
     cache: createCache(),
     link: ApolloLink.from([sessionEndedLink, transport]),
     dataMasking: true,
   });
+  live?.attach(client);
+  return client;
 }

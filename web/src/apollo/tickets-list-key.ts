@@ -39,6 +39,9 @@ const FILTER_KEY: { [K in FilterField]: (value: NonNullable<TicketFilter[K]>) =>
   suggestedCategories: sortedValues,
   suggestedPriorities: sortedValues,
   suggestionOutcomes: sortedValues,
+  filedCategories: sortedValues,
+  filedPriorities: sortedValues,
+  suggestionConfidenceBands: sortedValues,
 };
 
 function keyField<K extends FilterField>(out: TicketFilter, filter: TicketFilter, field: K): void {

@@ -7,6 +7,8 @@ import { useSession } from '../features/auth/session.js';
 import { UserMenu } from '../features/auth/UserMenu.js';
 import { UndoToastProvider } from '../common/undo-toast.js';
 import { KeyboardShortcuts } from '../features/shortcuts/KeyboardShortcuts.js';
+import { LiveConnectionIndicator } from '../features/live/LiveConnectionIndicator.js';
+import { WebhooksNavLink } from '../features/webhooks/WebhooksNavLink.js';
 import { DevelopersMenu } from './DevelopersMenu.js';
 
 export function Layout() {
@@ -62,6 +64,9 @@ export function Layout() {
                     <li>
                       <NavLink to="/admin/tokens">API tokens</NavLink>
                     </li>
+                    <li>
+                      <WebhooksNavLink />
+                    </li>
                   </>
                 ) : null}
               </ul>
@@ -77,6 +82,7 @@ export function Layout() {
         </UndoToastProvider>
         {user ? <KeyboardShortcuts /> : null}
       </main>
+      <LiveConnectionIndicator />
     </>
   );
 }

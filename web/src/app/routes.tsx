@@ -12,6 +12,8 @@ import { SignInPage } from '../features/auth/SignInPage.js';
 import { AdminTokensPage } from '../features/admin/AdminTokensPage.js';
 import { AdminUsersPage } from '../features/admin/AdminUsersPage.js';
 import { RequireAdmin } from '../features/admin/RequireAdmin.js';
+import { AdminWebhookEndpointPage } from '../features/webhooks/AdminWebhookEndpointPage.js';
+import { AdminWebhooksPage } from '../features/webhooks/AdminWebhooksPage.js';
 import { NewTicketPage } from '../features/tickets/NewTicketPage.js';
 import { TicketDetailPage } from '../features/tickets/TicketDetailPage.js';
 import { TicketsPage } from '../features/tickets/TicketsPage.js';
@@ -56,6 +58,8 @@ export const routes: RouteObject[] = [
                       { index: true, element: <Navigate to="/admin/users" replace /> },
                       { path: 'users', element: <AdminUsersPage /> },
                       { path: 'tokens', element: <AdminTokensPage /> },
+                      { path: 'webhooks', element: <AdminWebhooksPage /> },
+                      { path: 'webhooks/:id', element: <AdminWebhookEndpointPage /> },
                     ],
                   },
                   { path: '*', element: <NotFoundPage /> },

@@ -1,5 +1,5 @@
 // Every playground example is a valid operation against the committed contract, and
-// together they cover each query and mutation the API has.
+// together they cover each query, mutation and subscription the API has.
 import { parse, validate, type OperationDefinitionNode } from 'graphql';
 import { expect, it } from 'vitest';
 import { contractSchema } from '../../test/support/fake-backend.js';
@@ -11,7 +11,9 @@ it.each(EXAMPLE_TABS.map((tab) => [tab.title, tab.query] as const))('example "%s
 
 it('has an example for every root field', () => {
   const schema = contractSchema();
-  const expected = [...Object.keys(schema.getQueryType()!.getFields()), ...Object.keys(schema.getMutationType()!.getFields())].sort();
+  const expected = [schema.getQueryType(), schema.getMutationType(), schema.getSubscriptionType()]
+    .flatMap((type) => Object.keys(type!.getFields()))
+    .sort();
   const used = EXAMPLE_TABS.flatMap((tab) =>
     parse(tab.query)
       .definitions.filter((d): d is OperationDefinitionNode => d.kind === 'OperationDefinition')

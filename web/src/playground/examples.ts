@@ -1,7 +1,7 @@
-// The operations the playground opens with: one tab per query and mutation of the
-// tickets API, and one per area of identity and access (several operations each:
-// GraphiQL asks which one to run), with variables, so an integrator can run each one
-// at once. They are checked against schema.graphql by the web tests.
+// The operations the playground opens with: one tab per query, mutation and
+// subscription of the tickets API, and one per area of identity and access (several
+// operations each: GraphiQL asks which one to run), with variables, so an integrator
+// can run each one at once. They are checked against schema.graphql by the web tests.
 export interface ExampleTab {
   title: string;
   query: string;
@@ -248,6 +248,36 @@ mutation ExampleBulkUpdateTickets($ids: [ID!]!, $input: BulkUpdateTicketsInput!)
   }
 }`,
     variables: { ids: ['1', '2'], input: { status: 'CLOSED' } },
+  },
+  {
+    title: 'Live ticket activity',
+    query: `# Each ticket change as it commits (over WebSocket at /graphql, graphql-ws protocol):
+# the ticket after the commit, the fields that changed and the history events written.
+# Leave out ticketId for every ticket. After a reconnection, query what you missed.
+subscription ExampleTicketActivity($ticketId: ID) {
+  ticketActivity(ticketId: $ticketId) {
+    kind
+    changedFields
+    ticket {
+      id
+      title
+      status
+      priority
+      version
+    }
+    events {
+      kind
+      field
+      from
+      to
+      at
+    }
+    note {
+      body
+    }
+  }
+}`,
+    variables: { ticketId: null },
   },
   {
     title: 'Webhooks (administrators)',

@@ -13,7 +13,13 @@ import { createRoot } from 'react-dom/client';
 import { fetchWithSession } from '../apollo/csrf.js';
 import { EXAMPLE_TABS } from './examples.js';
 
-const fetcher = createGraphiQLFetcher({ url: new URL('/graphql', window.location.origin).toString(), fetch: fetchWithSession });
+// Subscriptions over WebSocket at the same path: the session cookie goes with the
+// upgrade, or the headers editor's Authorization in connection_init.
+const fetcher = createGraphiQLFetcher({
+  url: new URL('/graphql', window.location.origin).toString(),
+  subscriptionUrl: new URL('/graphql', window.location.origin.replace(/^http/, 'ws')).toString(),
+  fetch: fetchWithSession,
+});
 
 const tabs = EXAMPLE_TABS.map((tab) => ({
   query: tab.query,

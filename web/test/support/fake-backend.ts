@@ -5,9 +5,10 @@
 // what the app does with the server's answers (a session ending) happens in tests too.
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { ApolloClient } from '@apollo/client';
+import { ApolloLink, type ApolloClient } from '@apollo/client';
 import { SchemaLink } from '@apollo/client/link/schema';
-import { buildSchema, GraphQLError, type GraphQLSchema } from 'graphql';
+import { buildSchema, execute, GraphQLError, OperationTypeNode, type GraphQLSchema } from 'graphql';
+import { Observable, type Subscriber } from 'rxjs';
 import { createApolloClient } from '../../src/apollo/client.js';
 import type {
   AcceptInvitationInput,
@@ -34,6 +35,12 @@ import type {
   UpdateUserInput,
   UserErrorCode,
   UserRole,
+  CreateWebhookEndpointInput,
+  UpdateWebhookEndpointInput,
+  TicketActivityKind,
+  TicketEventField,
+  WebhookDeliveryItem_DeliveryFragment,
+  WebhookEndpointItem_EndpointFragment,
 } from '../../src/gql/graphql.js';
 
 export interface User {
@@ -110,6 +117,34 @@ export type Ticket = Omit<TicketDetails_TicketFragment, ' $fragmentName' | 'crea
   excerpt?: (args: { around?: string | null; length: number }) => string;
   notes?: (args: PageArgs) => Connection<TicketNote>;
 };
+export type WebhookEndpoint = Omit<WebhookEndpointItem_EndpointFragment, ' $fragmentName'>;
+export type WebhookDelivery = Omit<WebhookDeliveryItem_DeliveryFragment, ' $fragmentName'>;
+export interface WebhookDeliveryConnection {
+  nodes: WebhookDelivery[];
+  endCursor: string | null;
+  hasNextPage: boolean;
+}
+export interface CreateWebhookEndpointPayload {
+  endpoint: WebhookEndpoint | null;
+  secret: string | null;
+  userErrors: UserError[];
+}
+export interface WebhookEndpointPayload {
+  endpoint: WebhookEndpoint | null;
+  userErrors: UserError[];
+}
+export interface WebhookDeliveryPayload {
+  delivery: WebhookDelivery | null;
+  userErrors: UserError[];
+}
+/** What the server sends a subscriber of `ticketActivity` when a ticket's change commits. */
+export interface TicketActivity {
+  kind: TicketActivityKind;
+  ticket: Ticket;
+  changedFields: TicketEventField[];
+  events: TicketEvent[];
+  note: TicketNote | null;
+}
 export type Classification = ClassifyDescriptionQuery['classifyDescription'];
 export interface SimilarTicket {
   similarity: number;
@@ -164,6 +199,12 @@ export interface FakeResolvers {
   updateUser(args: { id: string; input: UpdateUserInput }): Maybe<UserPayload>;
   createApiToken(args: { input: CreateApiTokenInput }): Maybe<CreateApiTokenPayload>;
   revokeApiToken(args: { id: string }): Maybe<ApiTokenPayload>;
+  webhookEndpoints(): Maybe<WebhookEndpoint[]>;
+  webhookDeliveries(args: { endpointId: string; first?: number | null; after?: string | null }): Maybe<WebhookDeliveryConnection>;
+  createWebhookEndpoint(args: { input: CreateWebhookEndpointInput }): Maybe<CreateWebhookEndpointPayload>;
+  updateWebhookEndpoint(args: { id: string; input: UpdateWebhookEndpointInput }): Maybe<WebhookEndpointPayload>;
+  deleteWebhookEndpoint(args: { id: string }): Maybe<{ deletedId: string | null; userErrors: UserError[] }>;
+  redeliverWebhook(args: { deliveryId: string }): Maybe<WebhookDeliveryPayload>;
 }
 
 export function makeTicket(overrides: Partial<Ticket> = {}): Ticket {
@@ -217,6 +258,42 @@ export function makeApiToken(overrides: Partial<ApiToken> = {}): ApiToken {
     lastUsedAt: null,
     revokedAt: null,
     owner: makeUser({ id: '9', displayName: 'Ada Admin', role: 'ADMIN' }),
+    ...overrides,
+  };
+}
+
+export function makeWebhookEndpoint(overrides: Partial<WebhookEndpoint> = {}): WebhookEndpoint {
+  const at = new Date('2026-01-01T09:00:00Z').toISOString();
+  return {
+    __typename: 'WebhookEndpoint',
+    id: '1',
+    url: 'https://crm.example.com/hooks/tickets',
+    events: ['TICKET_CREATED', 'TICKET_CHANGED', 'NOTE_ADDED'],
+    active: true,
+    disabledAt: null,
+    failingSince: null,
+    createdAt: at,
+    updatedAt: at,
+    ...overrides,
+  };
+}
+
+export function makeWebhookDelivery(overrides: Partial<WebhookDelivery> = {}): WebhookDelivery {
+  const at = new Date('2026-01-02T10:00:00Z').toISOString();
+  return {
+    __typename: 'WebhookDelivery',
+    id: '1',
+    eventId: '1',
+    eventType: 'TICKET_CHANGED',
+    ticketId: '1',
+    status: 'DELIVERED',
+    attemptCount: 1,
+    createdAt: at,
+    lastAttemptAt: at,
+    lastStatusCode: 200,
+    nextAttemptAt: at,
+    deliveredAt: at,
+    attempts: [{ __typename: 'WebhookAttempt', id: '1', startedAt: at, finishedAt: at, statusCode: 200, error: null }],
     ...overrides,
   };
 }
@@ -302,6 +379,14 @@ export interface FakeBackend {
   resolvers: FakeResolvers;
   /** Every operation executed, in order, with its variables. */
   calls: { operation: string; variables: Record<string, unknown> }[];
+  /**
+   * Sends `activity` to the app's open `ticketActivity` subscriptions, as the server
+   * does when a change commits (those for one ticket only get that ticket's), each
+   * answer shaped by executing the app's own subscription document on the contract.
+   */
+  pushActivity(activity: TicketActivity): Promise<void>;
+  /** The app's open subscriptions, by operation name. */
+  subscriptions(): string[];
 }
 
 export function createFakeBackend(resolvers: Partial<FakeResolvers>): FakeBackend {
@@ -331,10 +416,40 @@ export function createFakeBackend(resolvers: Partial<FakeResolvers>): FakeBacken
     updateUser: () => unexpected('updateUser'),
     createApiToken: () => unexpected('createApiToken'),
     revokeApiToken: () => unexpected('revokeApiToken'),
+    // The administrators' navigation asks for these on every screen (its webhook badge).
+    webhookEndpoints: () => [],
+    webhookDeliveries: () => unexpected('webhookDeliveries'),
+    createWebhookEndpoint: () => unexpected('createWebhookEndpoint'),
+    updateWebhookEndpoint: () => unexpected('updateWebhookEndpoint'),
+    deleteWebhookEndpoint: () => unexpected('deleteWebhookEndpoint'),
+    redeliverWebhook: () => unexpected('redeliverWebhook'),
     ...resolvers,
   };
   const calls: FakeBackend['calls'] = [];
-  const link = new SchemaLink({
+  const subscribers = new Set<{ operation: ApolloLink.Operation; observer: Subscriber<ApolloLink.Result> }>();
+  const subscriptionLink = new ApolloLink(
+    (operation) =>
+      new Observable<ApolloLink.Result>((observer) => {
+        calls.push({ operation: operation.operationName ?? '', variables: operation.variables });
+        const subscriber = { operation, observer };
+        subscribers.add(subscriber);
+        return () => subscribers.delete(subscriber);
+      }),
+  );
+  async function pushActivity(activity: TicketActivity): Promise<void> {
+    for (const { operation, observer } of [...subscribers]) {
+      const ticketId = operation.variables.ticketId;
+      if (typeof ticketId === 'string' && ticketId !== activity.ticket.id) continue;
+      const result = await execute({
+        schema: contractSchema(),
+        document: operation.query,
+        rootValue: { ticketActivity: () => activity },
+        variableValues: operation.variables,
+      });
+      observer.next(result as ApolloLink.Result);
+    }
+  }
+  const schemaLink = new SchemaLink({
     schema: contractSchema(),
     rootValue: all,
     context: (operation) => {
@@ -343,6 +458,13 @@ export function createFakeBackend(resolvers: Partial<FakeResolvers>): FakeBacken
     },
     validate: true,
   });
+  const link = ApolloLink.split((operation) => operation.operationType === OperationTypeNode.SUBSCRIPTION, subscriptionLink, schemaLink);
   const client = createApolloClient({ link });
-  return { client, resolvers: all, calls };
+  return {
+    client,
+    resolvers: all,
+    calls,
+    pushActivity,
+    subscriptions: () => [...subscribers].map(({ operation }) => operation.operationName ?? ''),
+  };
 }

@@ -18,6 +18,7 @@ import { SuggestionAcceptanceCard } from './SuggestionAcceptanceCard.js';
 import { TicketsPerDayChart } from './TicketsPerDayChart.js';
 import { TriageCard } from './TriageCard.js';
 import { useDocumentTitle } from '../../common/use-document-title.js';
+import { useLiveStats } from '../live/use-live-stats.js';
 
 const DashboardPageQuery = graphql(`
   query DashboardPage($activeStatuses: [TicketStatus!]!) {
@@ -41,6 +42,7 @@ export function DashboardPage() {
     variables: { activeStatuses: [...ACTIVE_STATUSES] },
     fetchPolicy: 'cache-and-network',
   });
+  useLiveStats(refetch);
   return (
     <div className="page">
       <header className="page__header">

@@ -35,10 +35,10 @@ const stats: TriageCard_StatsFragment = {
     categoryOverrides: [{ __typename: 'CategoryOverride', suggested: 'BILLING', chosen: 'TECHNICAL', count: 2 }],
     priorityOverrides: [{ __typename: 'PriorityOverride', suggested: 'MEDIUM', chosen: 'HIGH', count: 2 }],
     byConfidence: [
-      { __typename: 'ConfidenceBandAcceptance', from: 0, to: 0.5, suggested: 2, accepted: 0, acceptanceRate: 0 },
-      { __typename: 'ConfidenceBandAcceptance', from: 0.5, to: 0.7, suggested: 0, accepted: 0, acceptanceRate: null },
-      { __typename: 'ConfidenceBandAcceptance', from: 0.7, to: 0.9, suggested: 3, accepted: 2, acceptanceRate: 2 / 3 },
-      { __typename: 'ConfidenceBandAcceptance', from: 0.9, to: 1, suggested: 5, accepted: 4, acceptanceRate: 0.8 },
+      { __typename: 'ConfidenceBandAcceptance', band: 'LOW', from: 0, to: 0.5, suggested: 2, accepted: 0, acceptanceRate: 0 },
+      { __typename: 'ConfidenceBandAcceptance', band: 'MEDIUM', from: 0.5, to: 0.7, suggested: 0, accepted: 0, acceptanceRate: null },
+      { __typename: 'ConfidenceBandAcceptance', band: 'HIGH', from: 0.7, to: 0.9, suggested: 3, accepted: 2, acceptanceRate: 2 / 3 },
+      { __typename: 'ConfidenceBandAcceptance', band: 'VERY_HIGH', from: 0.9, to: 1, suggested: 5, accepted: 4, acceptanceRate: 0.8 },
     ],
   },
 };
@@ -66,18 +66,27 @@ it('links each count to the list of exactly those tickets, within the window', (
     createdAfter: SINCE,
   });
   expect(filterOf(screen.getByRole('link', { name: '5 tickets suggested Billing and filed so' }))).toEqual({
-    categories: ['BILLING'],
+    filedCategories: ['BILLING'],
     suggestedCategories: ['BILLING'],
     createdAfter: SINCE,
   });
   expect(filterOf(screen.getByRole('link', { name: '2 tickets suggested Billing, filed Technical' }))).toEqual({
-    categories: ['TECHNICAL'],
+    filedCategories: ['TECHNICAL'],
     suggestedCategories: ['BILLING'],
     createdAfter: SINCE,
   });
   expect(filterOf(screen.getByRole('link', { name: '2 tickets suggested Medium priority, filed High' }))).toEqual({
-    priorities: ['HIGH'],
+    filedPriorities: ['HIGH'],
     suggestedPriorities: ['MEDIUM'],
+    createdAfter: SINCE,
+  });
+  expect(filterOf(screen.getByRole('link', { name: '2 tickets with confidence 70–90% and the suggestion kept' }))).toEqual({
+    suggestionConfidenceBands: ['HIGH'],
+    suggestionOutcomes: ['ACCEPTED'],
+    createdAfter: SINCE,
+  });
+  expect(filterOf(screen.getByRole('link', { name: '5 tickets with a suggestion of confidence 90% or more' }))).toEqual({
+    suggestionConfidenceBands: ['VERY_HIGH'],
     createdAfter: SINCE,
   });
   // Categories nothing was suggested for are left out; a zero opens nothing.

@@ -6,7 +6,7 @@ import { Link } from 'react-router';
 import { formatPercent } from '../../common/format.js';
 import { graphql } from '../../gql/index.js';
 import type { TriageCard_StatsFragment } from '../../gql/graphql.js';
-import { CATEGORY_LABEL, PRIORITY_LABEL } from '../tickets/ticket-enums.js';
+import { CATEGORY_LABEL, CONFIDENCE_BAND_LABEL, PRIORITY_LABEL } from '../tickets/ticket-enums.js';
 import { ticketsHref, type TicketsView } from '../tickets/tickets-url.js';
 
 // Only codegen reads this call: the dashboard spreads the fragment unmasked, as statistics have no id.
@@ -44,6 +44,7 @@ graphql(`
         count
       }
       byConfidence {
+        band
         from
         to
         suggested
@@ -93,7 +94,7 @@ export function TriageCard({ stats }: { stats: TriageCard_StatsFragment }) {
             caption="Per suggested category"
             heading="Category"
             rows={t.byCategory.map((c) => ({ ...c, key: c.category, name: CATEGORY_LABEL[c.category] }))}
-            acceptedView={(c) => ({ since, suggestedCategories: [c.category], categories: [c.category] })}
+            acceptedView={(c) => ({ since, suggestedCategories: [c.category], filedCategories: [c.category] })}
             acceptedLabel={(c) => `tickets suggested ${c.name} and filed so`}
             overriddenView={(c) => ({ since, suggestedCategories: [c.category], suggestionOutcomes: ['CATEGORY_OVERRIDDEN'] })}
             overriddenLabel={(c) => `tickets suggested ${c.name} and filed elsewhere`}
@@ -102,7 +103,7 @@ export function TriageCard({ stats }: { stats: TriageCard_StatsFragment }) {
             caption="Per suggested priority"
             heading="Priority"
             rows={t.byPriority.map((p) => ({ ...p, key: p.priority, name: PRIORITY_LABEL[p.priority] }))}
-            acceptedView={(p) => ({ since, suggestedPriorities: [p.priority], priorities: [p.priority] })}
+            acceptedView={(p) => ({ since, suggestedPriorities: [p.priority], filedPriorities: [p.priority] })}
             acceptedLabel={(p) => `tickets suggested ${p.name} priority and kept`}
             overriddenView={(p) => ({ since, suggestedPriorities: [p.priority], suggestionOutcomes: ['PRIORITY_OVERRIDDEN'] })}
             overriddenLabel={(p) => `tickets suggested ${p.name} priority and changed`}
@@ -125,7 +126,7 @@ export function TriageCard({ stats }: { stats: TriageCard_StatsFragment }) {
                     <td>
                       <CountLink
                         count={o.count}
-                        view={{ since, suggestedCategories: [o.suggested], categories: [o.chosen] }}
+                        view={{ since, suggestedCategories: [o.suggested], filedCategories: [o.chosen] }}
                         label={`tickets suggested ${CATEGORY_LABEL[o.suggested]}, filed ${CATEGORY_LABEL[o.chosen]}`}
                       />
                     </td>
@@ -138,7 +139,7 @@ export function TriageCard({ stats }: { stats: TriageCard_StatsFragment }) {
                     <td>
                       <CountLink
                         count={o.count}
-                        view={{ since, suggestedPriorities: [o.suggested], priorities: [o.chosen] }}
+                        view={{ since, suggestedPriorities: [o.suggested], filedPriorities: [o.chosen] }}
                         label={`tickets suggested ${PRIORITY_LABEL[o.suggested]} priority, filed ${PRIORITY_LABEL[o.chosen]}`}
                       />
                     </td>
@@ -158,12 +159,22 @@ export function TriageCard({ stats }: { stats: TriageCard_StatsFragment }) {
             </thead>
             <tbody>
               {t.byConfidence.map((b) => (
-                <tr key={b.from}>
+                <tr key={b.band}>
                   <th scope="row">
                     {percent(b.from)}–{percent(b.to)}
                   </th>
                   <td>
-                    {b.accepted} / {b.suggested}
+                    <CountLink
+                      count={b.accepted}
+                      view={{ since, suggestionConfidenceBands: [b.band], suggestionOutcomes: ['ACCEPTED'] }}
+                      label={`tickets with ${CONFIDENCE_BAND_LABEL[b.band]} and the suggestion kept`}
+                    />{' '}
+                    /{' '}
+                    <CountLink
+                      count={b.suggested}
+                      view={{ since, suggestionConfidenceBands: [b.band] }}
+                      label={`tickets with a suggestion of ${CONFIDENCE_BAND_LABEL[b.band]}`}
+                    />
                   </td>
                   <td>{formatPercent(b.acceptanceRate)}</td>
                 </tr>

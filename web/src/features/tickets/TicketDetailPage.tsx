@@ -11,6 +11,8 @@ import { TicketEditForm } from './TicketEditForm.js';
 import { TicketNotes } from './TicketNotes.js';
 import { TicketTimeline } from './TicketTimeline.js';
 import { useDocumentTitle } from '../../common/use-document-title.js';
+import { LiveHighlight } from '../live/LiveHighlight.js';
+import { useLiveTicket } from '../live/use-live-ticket.js';
 
 const TicketDetailPageQuery = graphql(`
   query TicketDetailPage($id: ID!) {
@@ -51,6 +53,7 @@ export function TicketDetailPage() {
     skip: !validId,
     fetchPolicy: 'cache-and-network',
   });
+  useLiveTicket(id, { skip: !validId });
 
   return (
     <div className="page page--narrow">
@@ -94,7 +97,9 @@ export function TicketDetailPage() {
                 Changes saved.
               </p>
             ) : null}
-            <TicketDetails ticket={data.ticket} />
+            <LiveHighlight ticketId={data.ticket.id}>
+              <TicketDetails ticket={data.ticket} />
+            </LiveHighlight>
             <TicketAssignee ticket={data.ticket} users={data.assignableUsers} />
             <div className="form__actions">
               <button

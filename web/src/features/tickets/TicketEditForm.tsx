@@ -19,6 +19,7 @@ import { CATEGORIES, CATEGORY_LABEL, PRIORITIES, PRIORITY_LABEL } from './ticket
 import { descriptionProblem, titleProblem } from './ticket-validation.js';
 import type { TicketChanges } from './ticket-conflict.js';
 import { TicketConflictNotice } from './TicketConflictNotice.js';
+import { ColleagueChangeNotice } from '../live/ColleagueChangeNotice.js';
 import { isConflict, useSaveTicketChange } from './use-save-ticket-change.js';
 
 export const TicketEditFormFragment = graphql(`
@@ -134,6 +135,8 @@ export function TicketEditForm({
     >
       {conflict ? (
         <TicketConflictNotice conflict={conflict} busy={loading} onReapply={() => void reapplyMine()} onDismiss={keepTheirs} />
+      ) : editing !== null && data.version !== base.version ? (
+        <ColleagueChangeNotice ticketId={ticketId} baseVersion={base.version} />
       ) : null}
       <FormErrors id={formErrorsId} title="The changes were not saved." errors={errors.formErrors} />
       <TextField

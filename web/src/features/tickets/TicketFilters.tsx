@@ -10,6 +10,7 @@ import { formatDateTime } from '../../common/format.js';
 import {
   CATEGORIES,
   CATEGORY_LABEL,
+  CONFIDENCE_BAND_LABEL,
   PRIORITIES,
   PRIORITY_LABEL,
   STATUSES,
@@ -91,6 +92,21 @@ function narrowingChips(view: TicketsView): Chip[] {
       key: `sp-${value}`,
       label: `Suggested priority: ${PRIORITY_LABEL[value]}`,
       without: { ...view, suggestedPriorities: view.suggestedPriorities.filter((v) => v !== value) },
+    })),
+    ...view.filedCategories.map((value) => ({
+      key: `fc-${value}`,
+      label: `Filed (when suggested) as: ${CATEGORY_LABEL[value]}`,
+      without: { ...view, filedCategories: view.filedCategories.filter((v) => v !== value) },
+    })),
+    ...view.filedPriorities.map((value) => ({
+      key: `fp-${value}`,
+      label: `Filed (when suggested) with priority: ${PRIORITY_LABEL[value]}`,
+      without: { ...view, filedPriorities: view.filedPriorities.filter((v) => v !== value) },
+    })),
+    ...view.suggestionConfidenceBands.map((value) => ({
+      key: `cb-${value}`,
+      label: `Suggestion ${CONFIDENCE_BAND_LABEL[value]}`,
+      without: { ...view, suggestionConfidenceBands: view.suggestionConfidenceBands.filter((v) => v !== value) },
     })),
     ...view.suggestionOutcomes.map((value) => ({
       key: `so-${value}`,

@@ -19,13 +19,12 @@ import { TicketConflictNotice } from './TicketConflictNotice.js';
 import { isConflict } from './use-save-ticket-change.js';
 import { fieldChangeSaid, useTicketChangeWithUndo, type InPlaceChange } from './use-ticket-change-with-undo.js';
 import { useSession } from '../auth/session.js';
+import { useLiveHighlight } from '../live/live-highlights.js';
 
 const TicketRowFragment = graphql(`
   fragment TicketRow_ticket on Ticket {
     id
     title
-    # A piece of the description around what the list searched for, not all of it.
-    excerpt(around: $search)
     category
     priority
     status
@@ -38,8 +37,17 @@ const TicketRowFragment = graphql(`
   }
 `);
 
+// What the row shows of the description: a piece of it around what the list searched
+// for, not all of it. Apart from the row's fragment because it depends on the list's
+// `$search`: only the list's query spreads it (the live updates spread the row's).
+const TicketRowExcerptFragment = graphql(`
+  fragment TicketRowExcerpt_ticket on Ticket {
+    excerpt(around: $search)
+  }
+`);
+
 interface Props {
-  ticket: FragmentType<typeof TicketRowFragment>;
+  ticket: FragmentType<typeof TicketRowFragment> & FragmentType<typeof TicketRowExcerptFragment>;
   /** The list's search, as its query sent it (the excerpt is read with it), its terms marked. */
   search: string | null;
   /** Selected for a bulk change. */
@@ -49,10 +57,12 @@ interface Props {
 }
 
 export function TicketRow({ ticket, search, selected, onSelect }: Props) {
-  const { data, complete } = useFragment({ fragment: TicketRowFragment, from: ticket, variables: { search } });
+  const { data, complete } = useFragment({ fragment: TicketRowFragment, from: ticket });
+  const excerpt = useFragment({ fragment: TicketRowExcerptFragment, from: ticket, variables: { search } });
   const { user: me } = useSession();
   const { change: save, saving, conflict, reapply, dismiss } = useTicketChangeWithUndo();
   const [problem, setProblem] = useState<string | null>(null);
+  const highlighted = useLiveHighlight(data?.id);
 
   if (!complete) return null;
   const ticketId = data.id;
@@ -79,7 +89,11 @@ export function TicketRow({ ticket, search, selected, onSelect }: Props) {
   }
 
   return (
-    <li className={`ticket-row${selected ? ' ticket-row--selected' : ''}`} aria-labelledby={titleId} data-ticket-id={data.id}>
+    <li
+      className={`ticket-row${selected ? ' ticket-row--selected' : ''}${highlighted ? ' live-changed' : ''}`}
+      aria-labelledby={titleId}
+      data-ticket-id={data.id}
+    >
       <input
         type="checkbox"
         className="ticket-row__select"
@@ -93,7 +107,7 @@ export function TicketRow({ ticket, search, selected, onSelect }: Props) {
           <HighlightedText text={data.title} search={search} />
         </Link>
         <p className="ticket-row__snippet">
-          <HighlightedText text={data.excerpt} search={search} />
+          <HighlightedText text={excerpt.complete ? excerpt.data.excerpt : ''} search={search} />
         </p>
       </div>
       <div className="ticket-row__meta">

@@ -24,6 +24,8 @@ import {
 } from './tickets-url.js';
 import { useDocumentTitle } from '../../common/use-document-title.js';
 import { useFocusFirstNewRow } from './use-focus-first-new-row.js';
+import { NewTicketsBar } from '../live/NewTicketsBar.js';
+import { useLiveTickets } from '../live/use-live-tickets.js';
 
 // One page of the list: the server's default size.
 const PAGE_SIZE = TICKETS_PAGE_SIZE_DEFAULT;
@@ -39,6 +41,7 @@ const TicketsPageQuery = graphql(`
           id
           title
           ...TicketRow_ticket
+          ...TicketRowExcerpt_ticket
         }
       }
       pageInfo {
@@ -104,6 +107,7 @@ export function TicketsPage() {
   const pageCheck = pageCheckState(selection, rowIds);
   const list = useRef<HTMLUListElement>(null);
   const focusFirstNewRow = useFocusFirstNewRow(list, rows.length);
+  const live = useLiveTickets({ listed: rowIds, filter, search });
 
   return (
     <div className="page">
@@ -147,6 +151,7 @@ export function TicketsPage() {
             )}
           </div>
         ) : null}
+        <NewTicketsBar count={live.newCount} onShow={() => refetch().then(live.shown)} />
         {tickets && tickets.edges.length > 0 ? (
           <>
             <div className="ticket-list__head">

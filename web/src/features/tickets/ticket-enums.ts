@@ -2,6 +2,7 @@
 // fails when the schema gains a value that is not listed here.
 import type {
   ClassificationSource,
+  ConfidenceBand,
   SuggestionOutcome,
   TicketCategory,
   TicketEventField,
@@ -18,6 +19,7 @@ export const SUGGESTION_OUTCOMES = [
   'CATEGORY_OVERRIDDEN',
   'PRIORITY_OVERRIDDEN',
 ] as const satisfies readonly SuggestionOutcome[];
+export const CONFIDENCE_BANDS = ['LOW', 'MEDIUM', 'HIGH', 'VERY_HIGH'] as const satisfies readonly ConfidenceBand[];
 /** Still being worked: the server's `openTickets` counts these. */
 export const ACTIVE_STATUSES = ['OPEN', 'IN_PROGRESS'] as const satisfies readonly TicketStatus[];
 
@@ -27,6 +29,7 @@ type _AllCategoriesListed = AssertNever<Exclude<TicketCategory, (typeof CATEGORI
 type _AllPrioritiesListed = AssertNever<Exclude<TicketPriority, (typeof PRIORITIES)[number]>>;
 type _AllStatusesListed = AssertNever<Exclude<TicketStatus, (typeof STATUSES)[number]>>;
 type _AllOutcomesListed = AssertNever<Exclude<SuggestionOutcome, (typeof SUGGESTION_OUTCOMES)[number]>>;
+type _AllBandsListed = AssertNever<Exclude<ConfidenceBand, (typeof CONFIDENCE_BANDS)[number]>>;
 
 export const CATEGORY_LABEL: Record<TicketCategory, string> = {
   ACCOUNT: 'Account',
@@ -60,6 +63,17 @@ export const SUGGESTION_OUTCOME_LABEL: Record<SuggestionOutcome, string> = {
   PRIORITY_OVERRIDDEN: 'suggested priority overridden',
 };
 
+/** How the list names a confidence band it is narrowed to. */
+export const CONFIDENCE_BAND_LABEL: Record<ConfidenceBand, string> = {
+  LOW: 'confidence below 50%',
+  MEDIUM: 'confidence 50–70%',
+  HIGH: 'confidence 70–90%',
+  VERY_HIGH: 'confidence 90% or more',
+};
+
+export function isConfidenceBand(value: string): value is ConfidenceBand {
+  return (CONFIDENCE_BANDS as readonly string[]).includes(value);
+}
 export function isSuggestionOutcome(value: string): value is SuggestionOutcome {
   return (SUGGESTION_OUTCOMES as readonly string[]).includes(value);
 }
@@ -80,6 +94,7 @@ export const EVENT_FIELD_LABEL: Record<TicketEventField, string> = {
   PRIORITY: 'Priority',
   STATUS: 'Status',
   TITLE: 'Title',
+  ASSIGNEE: 'Assignee',
 };
 
 /**
@@ -96,6 +111,7 @@ export function fieldValueLabel(field: TicketEventField, value: string): string 
       return isStatus(value) ? STATUS_LABEL[value] : value;
     case 'TITLE':
     case 'DESCRIPTION':
+    case 'ASSIGNEE':
       return value;
   }
 }

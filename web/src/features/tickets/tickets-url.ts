@@ -7,7 +7,9 @@ import { clipCharacters } from '../../common/characters.js';
 import { TICKET_SEARCH_MAX } from '../../gql/limits.js';
 import {
   CATEGORIES,
+  CONFIDENCE_BANDS,
   isCategory,
+  isConfidenceBand,
   isPriority,
   isStatus,
   isSuggestionOutcome,
@@ -46,6 +48,9 @@ const URL_FILTERS = {
   suggestedCategories: { param: 'suggested_category', order: CATEGORIES, guard: isCategory },
   suggestedPriorities: { param: 'suggested_priority', order: PRIORITIES, guard: isPriority },
   suggestionOutcomes: { param: 'suggestion', order: SUGGESTION_OUTCOMES, guard: isSuggestionOutcome },
+  filedCategories: { param: 'filed_category', order: CATEGORIES, guard: isCategory },
+  filedPriorities: { param: 'filed_priority', order: PRIORITIES, guard: isPriority },
+  suggestionConfidenceBands: { param: 'confidence', order: CONFIDENCE_BANDS, guard: isConfidenceBand },
 } as const satisfies { [K in FilterField]: UrlChoices<ChoiceOf<K>> | null };
 
 /** The filter fields the view offers. */
@@ -71,6 +76,9 @@ export const EMPTY_VIEW: TicketsView = {
   suggestedCategories: [],
   suggestedPriorities: [],
   suggestionOutcomes: [],
+  filedCategories: [],
+  filedPriorities: [],
+  suggestionConfidenceBands: [],
   search: '',
   assignee: null,
   since: '',
@@ -113,6 +121,9 @@ export function readTicketsView(params: URLSearchParams): TicketsView {
     suggestedCategories: pick(params, URL_FILTERS.suggestedCategories),
     suggestedPriorities: pick(params, URL_FILTERS.suggestedPriorities),
     suggestionOutcomes: pick(params, URL_FILTERS.suggestionOutcomes),
+    filedCategories: pick(params, URL_FILTERS.filedCategories),
+    filedPriorities: pick(params, URL_FILTERS.filedPriorities),
+    suggestionConfidenceBands: pick(params, URL_FILTERS.suggestionConfidenceBands),
     search: clipCharacters(params.get('q') ?? '', TICKET_SEARCH_MAX),
     assignee: readAssignee(params.get(ASSIGNEE_PARAM)),
     since: readInstant(params.get('since')),
