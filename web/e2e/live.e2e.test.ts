@@ -202,7 +202,7 @@ describe('a live queue', () => {
     await expect.poll(() => a.getByText('Reconnecting…').count(), POLL).toBe(0);
     // Live again: the next change arrives on the new connection, with no reload.
     await server.gql('mutation($id: ID!) { updateTicket(id: $id, input: { status: CLOSED }) { userErrors { code } } }', { id });
-    await expect.poll(() => aStatus.inputValue(), POLL).toBe('CLOSED');
+    await expect.poll(() => aStatus.textContent(), POLL).toBe('Closed');
   }, 120_000);
 
   it('raised no page error and no Content-Security-Policy violation in either browser', () => {
