@@ -63,6 +63,15 @@ function median(samples: readonly number[]): number {
   );
 }
 
+/** What the budget leaves after a measure's first part (the typing pause), and what the rest took. */
+function afterFirstPart({ budgetMs, parts }: Measure): string {
+  const [first, ...rest] = Object.values(parts ?? {});
+  if (!first || rest.length === 0) return '';
+  const left = budgetMs - median(first);
+  const took = rest.reduce((sum, samples) => sum + median(samples), 0);
+  return `The first leaves ${left.toFixed(0)} ms of the budget to the others, which took ${took.toFixed(0)} ms.`;
+}
+
 function report(): string {
   const rows = measures.map(({ name, budgetMs, samples }) => {
     const sorted = [...samples].sort((a, b) => a - b);
@@ -90,7 +99,7 @@ function report(): string {
           m.parts
             ? ` Medians of its parts: ${Object.entries(m.parts)
                 .map(([part, samples]) => `${part} ${median(samples).toFixed(0)} ms`)
-                .join('; ')}.`
+                .join('; ')}. ${afterFirstPart(m)}`
             : ''
         }`,
     ),
