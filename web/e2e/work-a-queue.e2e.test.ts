@@ -301,8 +301,8 @@ describe('keyboard shortcuts', () => {
     expect(await page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.type)).toBe('search');
     await page.keyboard.type('jk');
     expect(await page.getByLabel('Search').inputValue()).toBe('jk');
-    await page.getByLabel('Search').fill('');
-    await page.keyboard.press('Escape');
+    // The whole list again, as it was before the search.
+    await openList('/tickets');
     await page.locator('h1').click();
 
     const rowIds = await page.locator('.ticket-row').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-ticket-id')!));
@@ -329,7 +329,7 @@ describe('keyboard shortcuts', () => {
     await page.waitForURL(`**/tickets/${selected}`);
   });
 
-  it('e edits, a assigns to me, c opens a new ticket', async () => {
+  it('a assigns to me and z undoes it, e edits, c opens a new ticket', async () => {
     await openList('/tickets?status=OPEN');
     const target = await page.locator('.ticket-row').first().getAttribute('data-ticket-id');
     await page.locator('h1').click();
@@ -339,6 +339,14 @@ describe('keyboard shortcuts', () => {
     await undoNote()
       .getByText(/assigned to you/i)
       .waitFor();
+    // z undoes it while the note shows; a again assigns it.
+    await page.keyboard.press('z');
+    await undoNote()
+      .getByText(/is unassigned again/)
+      .waitFor();
+    expect((await serverTicket(target!)).assignee).toBeNull();
+    await page.keyboard.press('a');
+    await expect.poll(async () => (await serverTicket(target!)).assignee?.id ?? null, POLL).toBe(agent.id);
 
     await page.keyboard.press('e');
     await page.getByRole('form', { name: 'Edit ticket' }).waitFor();
@@ -427,4 +435,10 @@ describe('on a phone (390×844)', () => {
     expect(await axeViolations(page)).toEqual([]);
     await page.keyboard.press('Escape');
   });
+});
+
+it('raised no page error, no Content-Security-Policy violation and no request off the machine', () => {
+  expect(session.pageErrors).toEqual([]);
+  expect(session.cspViolations).toEqual([]);
+  expect(session.externalRequests).toEqual([]);
 });
