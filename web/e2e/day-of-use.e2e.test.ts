@@ -83,7 +83,7 @@ describe('a day of use', () => {
       .evaluateAll(
         (rows) =>
           rows.flatMap((row) =>
-            [...row.querySelectorAll('select, time')].filter(
+            [...row.querySelectorAll('button, time')].filter(
               (el) => el.getBoundingClientRect().right > document.documentElement.clientWidth,
             ),
           ).length,

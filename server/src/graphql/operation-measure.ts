@@ -32,7 +32,8 @@ import {
   type OperationDefinitionNode,
   type SelectionSetNode,
 } from 'graphql';
-import { searchTerms, TICKET_FILTER_FIELDS } from '../tickets/ticket-query.js';
+import { TICKET_FILTER_FIELDS } from '../tickets/ticket-query.js';
+import { searchTerms } from '../tickets/ticket-search.js';
 import { SCAN_COST } from './operation-limits.js';
 import { sizeModel, type SizeModel } from './response-size.js';
 

@@ -25,6 +25,7 @@ import { encodeEventCursor } from '../tickets/ticket-event.service.js';
 import { encodeNoteCursor } from '../tickets/ticket-note.service.js';
 import { BULK_UPDATE_MAX_TICKETS } from '../tickets/ticket-bulk.service.js';
 import { LATEST_DATE } from '../tickets/ticket.validation.js';
+import { EXCERPT_LENGTH } from '../tickets/ticket-search.js';
 import { WEBHOOK_EVENT_TYPES, WEBHOOK_URL_MAX } from '../webhooks/webhook.enums.js';
 import { TICKET_ACTIVITY_EVENTS_MAX } from '../live/ticket-activity.enums.js';
 import { WEBHOOK_ATTEMPTS_SHOWN, WEBHOOK_ENDPOINTS_MAX } from '../webhooks/webhook.repository.js';
@@ -62,6 +63,8 @@ const freeText = (codePoints: number) => codePoints * JSON_BYTES_PER_CODE_POINT;
 const TEXT_BYTES_MAX: Record<string, number> = {
   'Ticket.title': freeText(TICKET_TITLE_MAX),
   'Ticket.description': freeText(TICKET_DESCRIPTION_MAX),
+  // Code points, its two ellipses included.
+  'Ticket.excerpt': freeText(EXCERPT_LENGTH.max),
   // Cut at REASON_MAX UTF-16 code units, so at most as many code points.
   'Classification.reason': freeText(REASON_MAX),
   // ASCII formats: a date and base64url.

@@ -12,6 +12,7 @@ import { SimilarTicketsResolver } from '../classifier/similar-tickets.resolver.j
 import { TriageResolver } from '../classifier/triage.resolver.js';
 import { TicketAuthorResolver } from '../tickets/ticket-author.resolver.js';
 import { TicketBulkResolver } from '../tickets/ticket-bulk.resolver.js';
+import { TicketExcerptResolver } from '../tickets/ticket-excerpt.resolver.js';
 import { TicketEventActorResolver, TicketHistoryResolver } from '../tickets/ticket-history.resolver.js';
 import { TicketNoteAuthorResolver, TicketNotesResolver } from '../tickets/ticket-note.resolver.js';
 import { TicketStatsResolver } from '../tickets/ticket-stats.resolver.js';
@@ -24,6 +25,7 @@ const RESOLVERS = [
   TicketConnectionResolver,
   TicketBulkResolver,
   TicketAuthorResolver,
+  TicketExcerptResolver,
   TicketHistoryResolver,
   TicketEventActorResolver,
   TicketAssigneeResolver,

@@ -7,6 +7,7 @@ import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../auth/password.js';
 import { TICKET_DESCRIPTION_MAX, TICKET_NOTE_MAX, TICKET_TITLE_MAX } from '../tickets/ticket.enums.js';
 import { BULK_UPDATE_MAX_TICKETS } from '../tickets/ticket-bulk.service.js';
 import { GRAPHQL_PAGE_SIZE, SEARCH_MAX_LENGTH } from '../tickets/ticket-query.js';
+import { EXCERPT_LENGTH } from '../tickets/ticket-search.js';
 
 /** Path of the generated module, from the repository root. */
 export const WEB_LIMITS_PATH = 'web/src/gql/limits.ts';
@@ -17,6 +18,10 @@ const WEB_LIMITS: Record<string, { value: number; doc: string }> = {
   TICKET_NOTE_MAX: { value: TICKET_NOTE_MAX, doc: 'Longest internal note, in code points of the trimmed text.' },
   TICKET_SEARCH_MAX: { value: SEARCH_MAX_LENGTH, doc: 'Longest search text of the tickets list, in code points.' },
   TICKETS_PAGE_SIZE_DEFAULT: { value: GRAPHQL_PAGE_SIZE.default, doc: 'Tickets per page when `first` is not given.' },
+  TICKET_EXCERPT_LENGTH_DEFAULT: {
+    value: EXCERPT_LENGTH.default,
+    doc: '`Ticket.excerpt` when `length` is not given, in code points, ellipses included.',
+  },
   BULK_UPDATE_MAX_TICKETS: { value: BULK_UPDATE_MAX_TICKETS, doc: 'Most tickets one `bulkUpdateTickets` changes.' },
   EMAIL_MAX: { value: EMAIL_MAX_LENGTH, doc: 'Longest email address, in code points of the trimmed text.' },
   DISPLAY_NAME_MAX: { value: DISPLAY_NAME_MAX_LENGTH, doc: 'Longest display name, in code points of the trimmed text.' },

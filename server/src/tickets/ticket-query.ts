@@ -20,6 +20,7 @@ import {
   type TicketStatus,
 } from './ticket.enums.js';
 import { TicketError, type TicketIssue } from './ticket.errors.js';
+import { searchTerms } from './ticket-search.js';
 import { codePointLength, hasLoneSurrogate } from './ticket-text.js';
 import { isStorableDate, MESSAGES, parseUserId, validateChoice } from './ticket.validation.js';
 
@@ -280,16 +281,6 @@ function validateSearch(issues: Issues, search: unknown): string[] {
     return searchTerms(search);
   }
   return [];
-}
-
-/** The terms of a search, every one of which must match. */
-export function searchTerms(search: string): string[] {
-  // DRF's SearchFilter drops NUL characters (PostgreSQL text cannot hold them) and
-  // splits on whitespace (and commas).
-  return search
-    .replaceAll('\u0000', '')
-    .split(/[\s,]+/)
-    .filter(Boolean);
 }
 
 /** Whether some term can use the trigram index, so that the matches it yields bound the work. */

@@ -2,7 +2,8 @@
 // embedded database in a temporary DATA_DIR, serving the built web app. By default
 // with a first admin (ADMIN_EMAIL/ADMIN_PASSWORD), since the server refuses anonymous
 // callers: `gql` arranges data as that admin through an API token obtained once, the
-// way an integrator's script would. Without one, the server logs a setup link.
+// way an integrator's script would. Without one, the server logs a setup link. For
+// measurements at scale, the server's seed script can fill the database first.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -38,6 +39,21 @@ export interface ServerOptions {
   admin?: Credentials | null;
   /** More of the server's environment, such as WEBHOOK_ALLOW_PRIVATE=true for a receiver on 127.0.0.1. */
   env?: Record<string, string>;
+  /** Tickets the seed script (`npm run seed`) adds before the server starts, with their history. */
+  seedTickets?: number;
+}
+
+/** Runs the server's seed script on the embedded database in `dataDir`. */
+async function seed(dataDir: string, count: number): Promise<void> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/scripts/seed.ts', '--count', String(count)], {
+    cwd: join(repoRoot, 'server'),
+    env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: '', LOG_LEVEL: 'warn' },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  let errors = '';
+  child.stderr!.on('data', (chunk: Buffer) => (errors += chunk.toString()));
+  const code = await new Promise<number | null>((done) => child.once('exit', done));
+  if (code !== 0) throw new Error(`the seed script exited with ${code}:\n${errors}`);
 }
 
 export interface RunningServer {
@@ -67,8 +83,9 @@ function logMessage(line: string): string {
 
 let agentCount = 0;
 
-export async function startServer({ admin = ADMIN, env = {} }: ServerOptions = {}): Promise<RunningServer> {
+export async function startServer({ admin = ADMIN, env = {}, seedTickets = 0 }: ServerOptions = {}): Promise<RunningServer> {
   const dataDir = mkdtempSync(join(tmpdir(), 'tickets-e2e-'));
+  if (seedTickets > 0) await seed(dataDir, seedTickets);
   const logs: string[] = [];
   const logWaiters = new Set<(line: string) => void>();
   let child!: ChildProcess;

@@ -1,11 +1,14 @@
 // The frame of every screen: skip link, the top bar (navigation and who is signed in,
-// once someone is), and the routed page.
+// once someone is), the routed page, the note offering to undo a change made in place,
+// and the keyboard shortcuts.
 import { useEffect, useRef } from 'react';
 import { Link, NavLink, Outlet, useLocation } from 'react-router';
 import { useSession } from '../features/auth/session.js';
 import { UserMenu } from '../features/auth/UserMenu.js';
 import { LiveConnectionIndicator } from '../features/live/LiveConnectionIndicator.js';
 import { WebhooksNavLink } from '../features/webhooks/WebhooksNavLink.js';
+import { UndoToastProvider } from '../common/undo-toast.js';
+import { KeyboardShortcuts } from '../features/shortcuts/KeyboardShortcuts.js';
 import { DevelopersMenu } from './DevelopersMenu.js';
 
 export function Layout() {
@@ -74,7 +77,10 @@ export function Layout() {
         ) : null}
       </header>
       <main id="main" tabIndex={-1} ref={main}>
-        <Outlet />
+        <UndoToastProvider>
+          <Outlet />
+        </UndoToastProvider>
+        {user ? <KeyboardShortcuts /> : null}
       </main>
       <LiveConnectionIndicator />
     </>

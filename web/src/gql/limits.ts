@@ -17,6 +17,9 @@ export const TICKET_SEARCH_MAX = 200;
 /** Tickets per page when `first` is not given. */
 export const TICKETS_PAGE_SIZE_DEFAULT = 25;
 
+/** `Ticket.excerpt` when `length` is not given, in code points, ellipses included. */
+export const TICKET_EXCERPT_LENGTH_DEFAULT = 160;
+
 /** Most tickets one `bulkUpdateTickets` changes. */
 export const BULK_UPDATE_MAX_TICKETS = 500;
 

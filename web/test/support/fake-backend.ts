@@ -113,6 +113,8 @@ export type Ticket = Omit<TicketDetails_TicketFragment, ' $fragmentName' | 'crea
   assignee: User | null;
   /** Resolved by graphql-js as the field `history` (called with its arguments when a function). */
   history?: (args: PageArgs) => TicketEventConnection;
+  /** `Ticket.excerpt(around:, length:)`; by default the description's start. */
+  excerpt?: (args: { around?: string | null; length: number }) => string;
   notes?: (args: PageArgs) => Connection<TicketNote>;
 };
 export type WebhookEndpoint = Omit<WebhookEndpointItem_EndpointFragment, ' $fragmentName'>;
@@ -148,7 +150,8 @@ export interface SimilarTicket {
   similarity: number;
   ticket: Ticket & { assignee?: User | null };
 }
-export type CreateTicketPayload = CreateTicketMutation['createTicket'];
+// The ticket as the fake resolves it (its excerpt a function of the arguments).
+export type CreateTicketPayload = Omit<CreateTicketMutation['createTicket'], 'ticket'> & { ticket: Ticket | null };
 export type UpdateTicketPayload = UpdateTicketMutation['updateTicket'];
 export type TicketStats = DashboardPageQuery['stats'];
 export interface TicketConnection {
@@ -225,6 +228,7 @@ export function makeTicket(overrides: Partial<Ticket> = {}): Ticket {
     history: historyOf([]),
     notes: historyOf([]),
     ...overrides,
+    excerpt: overrides.excerpt ?? (({ length }) => (overrides.description ?? 'The password reset email never arrives.').slice(0, length)),
   };
 }
 

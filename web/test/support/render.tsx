@@ -1,5 +1,5 @@
-// Renders a component tree as the app does: Apollo provider and a router; or the whole
-// app (its real routes, session page and frame included) at a URL.
+// Renders a component tree as the app does: Apollo provider, a router and the frame's
+// undo note; or the whole app (its real routes, session page and frame included) at a URL.
 import type { ApolloClient } from '@apollo/client';
 import { ApolloProvider } from '@apollo/client/react';
 import { render } from '@testing-library/react';
@@ -7,10 +7,11 @@ import type { ReactElement } from 'react';
 import { flushSync } from 'react-dom';
 import { createMemoryRouter, RouterProvider } from 'react-router';
 import { routes } from '../../src/app/routes.js';
+import { UndoToastProvider } from '../../src/common/undo-toast.js';
 
 export function renderWithApp(ui: ReactElement, { client, url = '/' }: { client: ApolloClient; url?: string }) {
   // A data router, as the app's: components may block navigation (useBlocker) as they do there.
-  const router = createMemoryRouter([{ path: '*', element: ui }], { initialEntries: [url] });
+  const router = createMemoryRouter([{ path: '*', element: <UndoToastProvider>{ui}</UndoToastProvider> }], { initialEntries: [url] });
   return render(
     <ApolloProvider client={client}>
       <RouterProvider router={router} />

@@ -1,13 +1,18 @@
 // The bar over the list while tickets are selected: how many, and status, priority,
 // category and assignee to set on all of them in one action (each left as it is when
 // not chosen). All or nothing: a ticket that could not be changed (changed meanwhile
-// by a colleague, gone) is named with why, and none was changed.
+// by a colleague, gone) is named with why, and none was changed. Once changed, the note
+// of changes made in place says so, and tickets that no longer match the list's filter
+// leave it when the note's window closes, as a row changed on its own does.
 import { useState, type FormEvent } from 'react';
+import { useUndoToast } from '../../common/undo-toast.js';
 import { OptionalSelectField } from '../../common/form/SelectField.js';
 import type { TicketCategory, TicketPriority, TicketStatus } from '../../gql/graphql.js';
 import { BULK_UPDATE_MAX_TICKETS } from '../../gql/limits.js';
 import type { AssignableUser } from './TicketAssignee.js';
 import { CATEGORIES, CATEGORY_LABEL, PRIORITIES, PRIORITY_LABEL, STATUSES, STATUS_LABEL } from './ticket-enums.js';
+import type { TicketChanges } from './ticket-conflict.js';
+import { useListDeparture } from './use-list-departure.js';
 import { useBulkUpdateTickets, type BulkChange, type BulkError } from './use-bulk-update-tickets.js';
 
 interface Props {
@@ -34,8 +39,9 @@ const NO_CHOICES: Choices = { status: null, priority: null, category: null, assi
 export function BulkActionBar({ selected, users, onClear, onRefused }: Props) {
   const [choices, setChoices] = useState<Choices>(NO_CHOICES);
   const [errors, setErrors] = useState<BulkError[]>([]);
-  const [done, setDone] = useState<string | null>(null);
   const [bulkUpdateTickets, { loading }] = useBulkUpdateTickets();
+  const { show } = useUndoToast();
+  const leaveLists = useListDeparture();
   const assigneeValues = [UNASSIGN, ...users.map((u) => u.id)];
   const assigneeLabels: Record<string, string> = Object.fromEntries([[UNASSIGN, 'Unassigned'], ...users.map((u) => [u.id, u.displayName])]);
   const nothingChosen = Object.values(choices).every((v) => v === null);
@@ -51,29 +57,24 @@ export function BulkActionBar({ selected, users, onClear, onRefused }: Props) {
     if (choices.category) change.category = choices.category;
     if (choices.assignee) change.assigneeId = choices.assignee === UNASSIGN ? null : choices.assignee;
     setErrors([]);
-    setDone(null);
     const count = selected.length;
-    const outcome = await bulkUpdateTickets(
-      selected.map((t) => t.id),
-      change,
-    );
+    const ids = selected.map((t) => t.id);
+    const outcome = await bulkUpdateTickets(ids, change);
     if (!outcome.ok) {
       setErrors(outcome.errors);
       onRefused();
       return;
     }
     setChoices(NO_CHOICES);
-    setDone(`${count} ${count === 1 ? 'ticket' : 'tickets'} changed.`);
+    const changed = Object.keys(change) as (keyof TicketChanges)[];
+    show({
+      message: `${count} ${count === 1 ? 'ticket' : 'tickets'} changed.`,
+      onSettled: () => leaveLists(ids, changed),
+    });
     onClear();
   }
 
-  if (selected.length === 0) {
-    return done ? (
-      <p className="callout callout--success" role="status">
-        {done}
-      </p>
-    ) : null;
-  }
+  if (selected.length === 0) return null;
   return (
     <form className="bulk-bar" aria-label="Change selected tickets" onSubmit={(e) => void onSubmit(e)}>
       <p className="bulk-bar__count" role="status">

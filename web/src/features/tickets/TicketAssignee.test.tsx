@@ -1,6 +1,6 @@
-// Who has a ticket, against the real contract: the detail page's picker and "Assign to
-// me" send the assignee with the version on screen; unassigning sends null; the row in
-// the list offers "Assign to me" and shows the assignee at once.
+// Who has a ticket, against the real contract: the detail page's menu of people and
+// "Assign to me" send the assignee with the version on screen; unassigning sends null;
+// the row in the list offers "Assign to me" and shows the assignee at once, with Undo.
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { expect, it, vi } from 'vitest';
@@ -14,6 +14,7 @@ import {
   type UpdateTicketPayload,
 } from '../../../test/support/fake-backend.js';
 import { renderApp } from '../../../test/support/render.js';
+import { choose, menuButton } from '../../../test/support/choice-menu.js';
 
 const me = makeUser({ id: '1', displayName: 'Alex Agent' });
 const bea = makeUser({ id: '2', displayName: 'Bea Colleague' });
@@ -38,22 +39,22 @@ function serverWith(ticket: Ticket) {
 it('assigns on the detail page with the picker, to me with one click, and unassigns', async () => {
   const { backend, updateTicket } = serverWith(makeTicket({ id: '5', version: 3 }));
   renderApp({ client: backend.client, url: '/tickets/5' });
-  const picker = await screen.findByLabelText<HTMLSelectElement>('Assignee');
-  expect(picker.value).toBe('');
+  await screen.findByRole('button', { name: 'Assignee: Unassigned' });
+  const picker = () => menuButton(document.body, 'Assignee');
   const user = userEvent.setup();
 
-  await user.selectOptions(picker, 'Bea Colleague');
+  await choose(user, picker(), 'Bea Colleague');
   await waitFor(() => expect(updateTicket).toHaveBeenCalledTimes(1));
   expect(updateTicket.mock.calls[0]![0].input).toEqual({ assigneeId: '2', expectedVersion: 3 });
-  await waitFor(() => expect(picker.value).toBe('2'));
+  await waitFor(() => expect(picker().textContent).toBe('Bea Colleague'));
 
   await user.click(screen.getByRole('button', { name: 'Assign to me' }));
   await waitFor(() => expect(updateTicket).toHaveBeenCalledTimes(2));
   expect(updateTicket.mock.calls[1]![0].input).toEqual({ assigneeId: '1', expectedVersion: 4 });
-  await waitFor(() => expect(picker.value).toBe('1'));
+  await waitFor(() => expect(picker().textContent).toBe('Alex Agent'));
   expect(screen.queryByRole('button', { name: 'Assign to me' })).toBeNull();
 
-  await user.selectOptions(picker, 'Unassigned');
+  await choose(user, picker(), 'Unassigned');
   await waitFor(() => expect(updateTicket).toHaveBeenCalledTimes(3));
   expect(updateTicket.mock.calls[2]![0].input).toEqual({ assigneeId: null, expectedVersion: 5 });
 });
@@ -63,9 +64,16 @@ it('offers "Assign to me" on each row of the list, and shows the assignee', asyn
   renderApp({ client: backend.client, url: '/tickets' });
   const row = (await screen.findByRole('link', { name: 'Printer jam' })).closest('li')!;
   expect(within(row).getByTestId('assignee').textContent).toBe('Bea Colleague');
-  await userEvent.setup().click(within(row).getByRole('button', { name: 'Assign to me: “Printer jam”' }));
+  const user = userEvent.setup();
+  await user.click(within(row).getByRole('button', { name: 'Assign to me: “Printer jam”' }));
   await waitFor(() => expect(within(row).getByTestId('assignee').textContent).toBe('Alex Agent'));
   expect(updateTicket.mock.calls[0]![0].input).toEqual({ assigneeId: '1', expectedVersion: 1 });
+  // Undo gives it back to Bea, based on the version the assignment produced.
+  await screen.findByText('“Printer jam” assigned to you.');
+  await user.click(screen.getByRole('button', { name: 'Undo' }));
+  await screen.findByText('“Printer jam” is assigned to Bea Colleague again.');
+  expect(updateTicket.mock.calls[1]![0].input).toEqual({ assigneeId: '2', expectedVersion: 2 });
+  expect(within(row).getByTestId('assignee').textContent).toBe('Bea Colleague');
 });
 
 it('keeps the My tickets and Unassigned views in the navigation, current by the URL', async () => {

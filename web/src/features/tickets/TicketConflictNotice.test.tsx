@@ -17,6 +17,7 @@ import {
   type UpdateTicketPayload,
 } from '../../../test/support/fake-backend.js';
 import { renderWithApp } from '../../../test/support/render.js';
+import { choose, menuButton } from '../../../test/support/choice-menu.js';
 import { TicketDetailPage } from './TicketDetailPage.js';
 import { TicketsPage } from './TicketsPage.js';
 
@@ -109,14 +110,14 @@ it("shows the conflict of a change made in the list beside its row, and dropping
   const user = userEvent.setup();
   renderWithApp(<TicketsPage />, { client: backend.client, url: '/tickets' });
   const row = (await screen.findByRole('link', { name: 'Cannot log in' })).closest('li')!;
-  await user.selectOptions(within(row).getByLabelText('Priority of “Cannot log in”'), 'HIGH');
+  await choose(user, menuButton(row, 'Priority of “Cannot log in”'), 'High');
 
   const notice = await within(row).findByRole('alert', { name: 'Changed meanwhile by someone else' });
   await within(notice).findByRole('list', { name: 'Their changes' });
   expect(within(notice).getByTestId('conflict-mine').textContent).toBe('Priority → High');
   // The fresh ticket is on screen: the colleague's values, not the agent's rolled-back guess.
-  expect(within(row).getByLabelText<HTMLSelectElement>('Priority of “Cannot log in”').value).toBe('CRITICAL');
-  expect(within(row).getByLabelText<HTMLSelectElement>('Status of “Cannot log in”').value).toBe('IN_PROGRESS');
+  expect(menuButton(row, 'Priority of “Cannot log in”').textContent).toBe('Critical');
+  expect(menuButton(row, 'Status of “Cannot log in”').textContent).toBe('In progress');
 
   await user.click(within(notice).getByRole('button', { name: 'Keep their version' }));
   expect(within(row).queryByRole('alert')).toBeNull();

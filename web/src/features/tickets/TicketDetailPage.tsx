@@ -106,6 +106,7 @@ export function TicketDetailPage() {
                 type="button"
                 className="button"
                 ref={editButton}
+                data-shortcut="edit"
                 onClick={() => {
                   setSaved(false);
                   setEditing(true);

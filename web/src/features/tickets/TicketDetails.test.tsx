@@ -7,6 +7,7 @@ import { Route, Routes } from 'react-router';
 import { expect, it, vi } from 'vitest';
 import { createFakeBackend, makeApiToken, makeTicket, makeUser, type Actor, type Ticket } from '../../../test/support/fake-backend.js';
 import { renderWithApp } from '../../../test/support/render.js';
+import { choose, menuButton } from '../../../test/support/choice-menu.js';
 import { TicketDetailPage } from './TicketDetailPage.js';
 
 const alex = makeUser({ id: '1', displayName: 'Alex Agent' });
@@ -46,6 +47,6 @@ it('shows the new "last changed by" once a change is saved', async () => {
   });
   await waitFor(() => expect(screen.getByTestId('updated-by').textContent).toBe('API token CRM sync'));
   const user = userEvent.setup();
-  await user.selectOptions(screen.getByLabelText('Status'), 'RESOLVED');
+  await choose(user, menuButton(document.body, 'Status'), 'Resolved');
   await waitFor(() => expect(screen.getByTestId('updated-by').textContent).toBe('Alex Agent'));
 });

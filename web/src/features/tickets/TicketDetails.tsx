@@ -1,8 +1,9 @@
-// Every field of one ticket, read-only, with its status changeable at once.
+// Every field of one ticket, read-only, with its status changeable at once (a menu,
+// then Undo for a few seconds).
 import type { FragmentType } from '@apollo/client';
 import { useFragment } from '@apollo/client/react';
 import { useState } from 'react';
-import { SelectField } from '../../common/form/SelectField.js';
+import { ChoiceMenu } from '../../common/form/ChoiceMenu.js';
 import { formatDateTime } from '../../common/format.js';
 import { refusalText } from '../../common/mutation-outcome.js';
 import { graphql } from '../../gql/index.js';
@@ -10,7 +11,8 @@ import { ActorName } from './ActorName.js';
 import type { TicketStatus } from '../../gql/graphql.js';
 import { CATEGORY_LABEL, PRIORITY_LABEL, SOURCE_LABEL, STATUSES, STATUS_LABEL } from './ticket-enums.js';
 import { TicketConflictNotice } from './TicketConflictNotice.js';
-import { isConflict, useSaveTicketChange } from './use-save-ticket-change.js';
+import { isConflict } from './use-save-ticket-change.js';
+import { fieldChangeSaid, useTicketChangeWithUndo } from './use-ticket-change-with-undo.js';
 
 export const TicketDetailsFragment = graphql(`
   fragment TicketDetails_ticket on Ticket {
@@ -54,15 +56,20 @@ export const TicketDetailsFragment = graphql(`
 export function TicketDetails({ ticket }: { ticket: FragmentType<typeof TicketDetailsFragment> }) {
   // The fragment's document carries ActorName's fragment too: say which one this is.
   const { data, complete } = useFragment({ fragment: TicketDetailsFragment, fragmentName: 'TicketDetails_ticket', from: ticket });
-  const { save, saving, conflict, reapply, dismiss } = useSaveTicketChange();
+  const { change, saving, conflict, reapply, dismiss } = useTicketChangeWithUndo();
   const [problem, setProblem] = useState<string | null>(null);
   if (!complete) return null;
   const ticketId = data.id;
-  const version = data.version;
+  const shown = { id: ticketId, title: data.title, version: data.version };
+  const { title, status } = data;
 
-  async function changeStatus(status: TicketStatus) {
+  async function changeStatus(to: TicketStatus) {
     setProblem(null);
-    const outcome = await save(ticketId, version, { status });
+    const outcome = await change(shown, {
+      changes: { status: to },
+      previous: { status },
+      ...fieldChangeSaid('Status', title, STATUS_LABEL[status], STATUS_LABEL[to]),
+    });
     if (!outcome.ok && !isConflict(outcome)) setProblem(refusalText('Status', outcome.errors));
   }
   async function reapplyMine() {
@@ -77,15 +84,20 @@ export function TicketDetails({ ticket }: { ticket: FragmentType<typeof TicketDe
       <h1 id="ticket-title" className="ticket-details__title">
         {data.title}
       </h1>
-      <SelectField
-        label="Status"
-        className="ticket-details__status field field--inline"
-        selectClassName={`select select--status status--${data.status.toLowerCase()}`}
-        values={STATUSES}
-        labels={STATUS_LABEL}
-        value={data.status}
-        onChange={(status) => void changeStatus(status)}
-      />
+      <div className="ticket-details__status field field--inline">
+        {/* The menu button names itself ("Status: Open"); this is its label for the eye. */}
+        <span className="field__label" aria-hidden="true">
+          Status
+        </span>
+        <ChoiceMenu
+          label="Status"
+          className={`status--${data.status.toLowerCase()}`}
+          values={STATUSES}
+          labels={STATUS_LABEL}
+          value={data.status}
+          onChoose={(to) => void changeStatus(to)}
+        />
+      </div>
       {problem ? (
         <p className="callout callout--error" role="alert">
           {problem}

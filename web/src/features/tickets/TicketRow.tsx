@@ -1,19 +1,23 @@
-// One ticket in the list: what it is about at a glance and who has it, with status and
-// priority changeable in place, "Assign to me", and a box to select it for a bulk change. A refused change is rolled back and said so beside the row; one
-// refused because a colleague changed the ticket meanwhile shows what they changed,
-// with the agent's change to re-apply.
+// One ticket in the list: what it is about at a glance (the search's terms marked, in
+// an excerpt of the description around the first of them) and who has it, with status
+// and priority changeable in place through a menu (a deliberate choice, then Undo for a
+// few seconds), "Assign to me", and a box to select it for a bulk change. A refused
+// change is rolled back and said so beside the row; one refused because a colleague
+// changed the ticket meanwhile shows what they changed, with the agent's change to re-apply.
 import type { FragmentType } from '@apollo/client';
 import { useFragment } from '@apollo/client/react';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { EnumSelect } from '../../common/form/SelectField.js';
+import { ChoiceMenu } from '../../common/form/ChoiceMenu.js';
 import { formatAge, formatDateTime } from '../../common/format.js';
 import { refusalText } from '../../common/mutation-outcome.js';
 import { graphql } from '../../gql/index.js';
-import { describeChanges, type TicketChanges } from './ticket-conflict.js';
+import { describeChanges } from './ticket-conflict.js';
 import { CATEGORY_LABEL, PRIORITIES, PRIORITY_LABEL, STATUSES, STATUS_LABEL } from './ticket-enums.js';
+import { HighlightedText } from './HighlightedText.js';
 import { TicketConflictNotice } from './TicketConflictNotice.js';
-import { isConflict, useSaveTicketChange } from './use-save-ticket-change.js';
+import { isConflict } from './use-save-ticket-change.js';
+import { fieldChangeSaid, useTicketChangeWithUndo, type InPlaceChange } from './use-ticket-change-with-undo.js';
 import { useSession } from '../auth/session.js';
 import { useLiveHighlight } from '../live/live-highlights.js';
 
@@ -21,7 +25,8 @@ const TicketRowFragment = graphql(`
   fragment TicketRow_ticket on Ticket {
     id
     title
-    description
+    # A piece of the description around what the list searched for, not all of it.
+    excerpt(around: $search)
     category
     priority
     status
@@ -34,25 +39,20 @@ const TicketRowFragment = graphql(`
   }
 `);
 
-const SNIPPET_LENGTH = 160;
-
-function snippet(text: string): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
-  return flat.length > SNIPPET_LENGTH ? `${flat.slice(0, SNIPPET_LENGTH - 1)}…` : flat;
-}
-
 interface Props {
   ticket: FragmentType<typeof TicketRowFragment>;
+  /** The list's search, as its query sent it (the excerpt is read with it), its terms marked. */
+  search: string | null;
   /** Selected for a bulk change. */
   selected: boolean;
   /** The box was clicked; `shift`: with the shift key (a range). */
   onSelect(shift: boolean): void;
 }
 
-export function TicketRow({ ticket, selected, onSelect }: Props) {
-  const { data, complete } = useFragment({ fragment: TicketRowFragment, from: ticket });
+export function TicketRow({ ticket, search, selected, onSelect }: Props) {
+  const { data, complete } = useFragment({ fragment: TicketRowFragment, from: ticket, variables: { search } });
   const { user: me } = useSession();
-  const { save, saving, conflict, reapply, dismiss } = useSaveTicketChange();
+  const { change: save, saving, conflict, reapply, dismiss } = useTicketChangeWithUndo();
   const [problem, setProblem] = useState<string | null>(null);
   const highlighted = useLiveHighlight(data?.id);
 
@@ -60,12 +60,20 @@ export function TicketRow({ ticket, selected, onSelect }: Props) {
   const ticketId = data.id;
   const titleId = `ticket-${ticketId}-title`;
 
-  const version = data.version;
-  async function change(label: string, changes: TicketChanges) {
+  const shown = { id: ticketId, title: data.title, version: data.version };
+  async function change(label: string, edit: InPlaceChange) {
     setProblem(null);
-    const outcome = await save(ticketId, version, changes);
+    const outcome = await save(shown, edit);
     if (!outcome.ok && !isConflict(outcome)) setProblem(refusalText(label, outcome.errors));
   }
+  const assignee = data.assignee;
+  const assignToMe = (myId: string) =>
+    change('Assignee', {
+      changes: { assigneeId: myId },
+      previous: { assigneeId: assignee?.id ?? null },
+      said: `“${data.title}” assigned to you.`,
+      undoneSaid: assignee ? `“${data.title}” is assigned to ${assignee.displayName} again.` : `“${data.title}” is unassigned again.`,
+    });
   async function reapplyMine() {
     setProblem(null);
     const outcome = await reapply();
@@ -88,32 +96,42 @@ export function TicketRow({ ticket, selected, onSelect }: Props) {
       />
       <div className="ticket-row__main">
         <Link id={titleId} className="ticket-row__title" to={`/tickets/${data.id}`}>
-          {data.title}
+          <HighlightedText text={data.title} search={search} />
         </Link>
-        <p className="ticket-row__snippet">{snippet(data.description)}</p>
+        <p className="ticket-row__snippet">
+          <HighlightedText text={data.excerpt} search={search} />
+        </p>
       </div>
       <div className="ticket-row__meta">
         <span className={`badge badge--category badge--${data.category.toLowerCase()}`}>{CATEGORY_LABEL[data.category]}</span>
-        <label className="inline-select">
-          <span className="visually-hidden">Priority of “{data.title}”</span>
-          <EnumSelect
-            className={`select select--priority priority--${data.priority.toLowerCase()}`}
-            values={PRIORITIES}
-            labels={PRIORITY_LABEL}
-            value={data.priority}
-            onChange={(priority) => void change('Priority', { priority })}
-          />
-        </label>
-        <label className="inline-select">
-          <span className="visually-hidden">Status of “{data.title}”</span>
-          <EnumSelect
-            className={`select select--status status--${data.status.toLowerCase()}`}
-            values={STATUSES}
-            labels={STATUS_LABEL}
-            value={data.status}
-            onChange={(status) => void change('Status', { status })}
-          />
-        </label>
+        <ChoiceMenu
+          label={`Priority of “${data.title}”`}
+          className={`priority--${data.priority.toLowerCase()}`}
+          values={PRIORITIES}
+          labels={PRIORITY_LABEL}
+          value={data.priority}
+          onChoose={(priority) =>
+            void change('Priority', {
+              changes: { priority },
+              previous: { priority: data.priority },
+              ...fieldChangeSaid('Priority', data.title, PRIORITY_LABEL[data.priority], PRIORITY_LABEL[priority]),
+            })
+          }
+        />
+        <ChoiceMenu
+          label={`Status of “${data.title}”`}
+          className={`status--${data.status.toLowerCase()}`}
+          values={STATUSES}
+          labels={STATUS_LABEL}
+          value={data.status}
+          onChoose={(status) =>
+            void change('Status', {
+              changes: { status },
+              previous: { status: data.status },
+              ...fieldChangeSaid('Status', data.title, STATUS_LABEL[data.status], STATUS_LABEL[status]),
+            })
+          }
+        />
         <span className="ticket-row__assignee" data-testid="assignee">
           {data.assignee ? data.assignee.displayName : 'Unassigned'}
         </span>
@@ -122,8 +140,9 @@ export function TicketRow({ ticket, selected, onSelect }: Props) {
             type="button"
             className="button button--small"
             aria-label={`Assign to me: “${data.title}”`}
+            data-shortcut="assign-to-me"
             disabled={saving}
-            onClick={() => void change('Assignee', { assigneeId: me.id })}
+            onClick={() => void assignToMe(me.id)}
           >
             Assign to me
           </button>

@@ -1,6 +1,6 @@
-// The tickets list against the real contract: in-place changes show at once, are
-// rolled back with a visible message when the server refuses them or cannot be
-// reached, and stay when saved.
+// The tickets list against the real contract: in-place changes (chosen in a menu)
+// show at once, are rolled back with a visible message when the server refuses them or
+// cannot be reached, and stay when saved, with a note offering Undo.
 import { ApolloProvider } from '@apollo/client/react';
 import { render, screen, waitFor, within } from '@testing-library/react';
 import { createMemoryRouter, RouterProvider } from 'react-router';
@@ -8,6 +8,8 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { connectionOf, createFakeBackend, makeTicket, type UpdateTicketPayload } from '../../../test/support/fake-backend.js';
 import { deferred, renderWithApp } from '../../../test/support/render.js';
+import { choose, menuButton } from '../../../test/support/choice-menu.js';
+import { UndoToastProvider } from '../../common/undo-toast.js';
 import { TicketsPage } from './TicketsPage.js';
 
 const tickets = [
@@ -20,7 +22,7 @@ async function setup(updateTicket: () => Promise<UpdateTicketPayload>) {
   const user = userEvent.setup();
   renderWithApp(<TicketsPage />, { client: backend.client, url: '/tickets' });
   const row = (await screen.findByRole('link', { name: 'Cannot log in' })).closest('li')!;
-  const status = within(row).getByLabelText<HTMLSelectElement>('Status of “Cannot log in”');
+  const status = menuButton(row, 'Status of “Cannot log in”');
   return { backend, user, row, status };
 }
 
@@ -29,9 +31,9 @@ describe('TicketsPage in-place changes', () => {
     const answer = deferred<UpdateTicketPayload>();
     const { user, row, status, backend } = await setup(() => answer.promise);
 
-    await user.selectOptions(status, 'RESOLVED');
+    await choose(user, status, 'Resolved');
     // Optimistic: changed before the server has answered.
-    expect(status.value).toBe('RESOLVED');
+    expect(status.textContent).toBe('Resolved');
     expect(backend.resolvers.updateTicket).toHaveBeenCalledWith(
       { id: '1', input: { status: 'RESOLVED', expectedVersion: 1 } },
       expect.anything(),
@@ -43,16 +45,16 @@ describe('TicketsPage in-place changes', () => {
       ticket: null,
       userErrors: [{ __typename: 'UserError', field: 'status', code: 'INVALID_CHOICE', message: 'This ticket cannot be resolved yet.' }],
     });
-    await waitFor(() => expect(status.value).toBe('OPEN'));
+    await waitFor(() => expect(status.textContent).toBe('Open'));
     expect(within(row).getByRole('alert').textContent).toBe('Status not changed: This ticket cannot be resolved yet.');
   });
 
   it('rolls a priority change back when the server fails', async () => {
     const { user, row } = await setup(() => Promise.reject(new Error('database is down')));
-    const priority = within(row).getByLabelText<HTMLSelectElement>('Priority of “Cannot log in”');
-    await user.selectOptions(priority, 'CRITICAL');
+    const priority = menuButton(row, 'Priority of “Cannot log in”');
+    await choose(user, priority, 'Critical');
     await waitFor(() => expect(within(row).getByRole('alert').textContent).toMatch(/^Priority not changed: /));
-    expect(priority.value).toBe('HIGH');
+    expect(priority.textContent).toBe('High');
   });
 
   it('keeps a change the server accepts, with no message', async () => {
@@ -61,9 +63,10 @@ describe('TicketsPage in-place changes', () => {
       ticket: { ...tickets[1]!, status: 'IN_PROGRESS', updatedAt: new Date().toISOString() },
       userErrors: [],
     }));
-    await user.selectOptions(status, 'IN_PROGRESS');
-    await waitFor(() => expect(status.value).toBe('IN_PROGRESS'));
+    await choose(user, status, 'In progress');
+    await waitFor(() => expect(status.textContent).toBe('In progress'));
     expect(within(row).queryByRole('alert')).toBeNull();
+    await screen.findByText('Status of “Cannot log in” changed to In progress.');
   });
 
   it('shows the total and each ticket, newest first as the server sends them', async () => {
@@ -95,7 +98,9 @@ describe('TicketsPage filters', () => {
     const router = createMemoryRouter([{ path: '/tickets', element: <TicketsPage /> }], { initialEntries: ['/tickets'] });
     render(
       <ApolloProvider client={backend.client}>
-        <RouterProvider router={router} />
+        <UndoToastProvider>
+          <RouterProvider router={router} />
+        </UndoToastProvider>
       </ApolloProvider>,
     );
     await screen.findByText('Showing 2 of 2 tickets');

@@ -25,6 +25,7 @@ import {
 import { useDocumentTitle } from '../../common/use-document-title.js';
 import { NewTicketsBar } from '../live/NewTicketsBar.js';
 import { useLiveTickets } from '../live/use-live-tickets.js';
+import { useFocusFirstNewRow } from './use-focus-first-new-row.js';
 
 // One page of the list: the server's default size.
 const PAGE_SIZE = TICKETS_PAGE_SIZE_DEFAULT;
@@ -104,6 +105,8 @@ export function TicketsPage() {
   const selected = rows.filter((row) => selection.selected.includes(row.id));
   const pageCheck = pageCheckState(selection, rowIds);
   const live = useLiveTickets({ listed: rowIds, filter, search });
+  const list = useRef<HTMLUListElement>(null);
+  const focusFirstNewRow = useFocusFirstNewRow(list, rows.length);
 
   return (
     <div className="page">
@@ -164,11 +167,12 @@ export function TicketsPage() {
               </label>
             </div>
             <BulkActionBar selected={selected} users={users} onClear={() => select({ type: 'clear' })} onRefused={() => void refetch()} />
-            <ul className="ticket-list">
+            <ul className="ticket-list" ref={list}>
               {tickets.edges.map((edge) => (
                 <TicketRow
                   key={edge.node.id}
                   ticket={edge.node}
+                  search={search}
                   selected={selected.some((row) => row.id === edge.node.id)}
                   onSelect={(shift) => select({ type: 'click', id: edge.node.id, shift, rows: rowIds })}
                 />
@@ -181,7 +185,10 @@ export function TicketsPage() {
             type="button"
             className="button button--wide"
             disabled={loadingMore}
-            onClick={() => void fetchMore({ variables: { after: tickets.pageInfo.endCursor } })}
+            onClick={() => {
+              focusFirstNewRow(rows.length);
+              void fetchMore({ variables: { after: tickets.pageInfo.endCursor } });
+            }}
           >
             {loadingMore
               ? 'Loading…'

@@ -10,6 +10,7 @@ import { isUnfilteredNewestFirst, parseTicketsListStoreFieldName } from '../../a
 import { networkError, type MutationOutcome } from '../../common/mutation-outcome.js';
 import { graphql } from '../../gql/index.js';
 import type { CreateTicketInput } from '../../gql/graphql.js';
+import { TICKET_EXCERPT_LENGTH_DEFAULT } from '../../gql/limits.js';
 import type { Suggestion } from './ticket-suggestion.js';
 
 const CreateTicketMutation = graphql(`
@@ -20,6 +21,8 @@ const CreateTicketMutation = graphql(`
         # Everything the detail page and the list rows read, so both render the new
         # ticket from the cache.
         ...TicketDetails_ticket @unmask
+        # What the plain list's rows show of the description (no search to centre on).
+        excerpt(around: null)
         assignee {
           id
           displayName
@@ -66,6 +69,13 @@ function addToCachedLists(cache: ApolloCache, ticketRef: Reference, saved: boole
   });
 }
 
+/** The start of a description, as `Ticket.excerpt` gives it without a search (the server's answer replaces it). */
+function plainExcerpt(description: string): string {
+  const chars = Array.from(description.replace(/\s+/g, ' ').trim());
+  if (chars.length <= TICKET_EXCERPT_LENGTH_DEFAULT) return chars.join('');
+  return `${chars.slice(0, TICKET_EXCERPT_LENGTH_DEFAULT - 1).join('')}…`;
+}
+
 /** A fresh random key; `getRandomValues` works where `randomUUID` does not (plain-http pages). */
 function newIdempotencyKey(): string {
   return Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
@@ -102,6 +112,7 @@ export function useCreateTicket() {
                 id: `${OPTIMISTIC_PREFIX}${optimisticSequence}`,
                 title: input.title.trim(),
                 description: input.description.trim(),
+                excerpt: plainExcerpt(input.description),
                 category,
                 priority,
                 status,

@@ -11,7 +11,7 @@ import { graphql } from '../../gql/index.js';
 import type { TicketEventKind } from '../../gql/graphql.js';
 import { eventsSince, type TicketChanges } from './ticket-conflict.js';
 import type { TicketEventItemFragment } from './TicketEventItem.js';
-import { useUpdateTicket } from './use-update-ticket.js';
+import { useUpdateTicket, type SavedChange } from './use-update-ticket.js';
 
 // The fresh ticket (what every view shows of it) with its history, a page at a time.
 const TicketConflictQuery = graphql(`
@@ -74,7 +74,7 @@ export type TicketConflict =
   /** The ticket is gone (or out of reach): nothing to re-apply to. */
   | { state: 'missing'; ticketId: string; mine: TicketChanges };
 
-export function isConflict(outcome: MutationOutcome): boolean {
+export function isConflict(outcome: MutationOutcome<unknown>): boolean {
   return !outcome.ok && outcome.errors.some((e) => e.code === 'CONFLICT');
 }
 
@@ -120,7 +120,7 @@ export function useSaveTicketChange() {
 
   /** Sends `changes` as based on `baseVersion`; a CONFLICT answer opens the conflict. */
   const save = useCallback(
-    async (ticketId: string, baseVersion: number, changes: TicketChanges): Promise<MutationOutcome> => {
+    async (ticketId: string, baseVersion: number, changes: TicketChanges): Promise<MutationOutcome<SavedChange>> => {
       const outcome = await updateTicket(ticketId, { ...changes, expectedVersion: baseVersion });
       if (isConflict(outcome)) await readConflict(ticketId, baseVersion, changes);
       else if (outcome.ok) setConflict(null);
@@ -130,7 +130,7 @@ export function useSaveTicketChange() {
   );
 
   /** The agent's own change again, against the version the conflict was read at. */
-  const reapply = useCallback(async (): Promise<MutationOutcome | null> => {
+  const reapply = useCallback(async (): Promise<MutationOutcome<SavedChange> | null> => {
     if (conflict?.state !== 'shown') return null;
     return save(conflict.ticketId, conflict.version, conflict.mine);
   }, [conflict, save]);

@@ -5,6 +5,8 @@
 // (use-save-ticket-change.ts shows what changed and re-applies on request).
 // Once saved, who last changed it is asked again where it is shown (the detail page):
 // the server records the actor, which the app cannot know for an optimistic answer.
+// The description comes back only when it was changed: lists hold excerpts, not whole
+// descriptions, and a change made from a list is shown at once all the same.
 import { useApolloClient, useMutation } from '@apollo/client/react';
 import { useCallback } from 'react';
 import { networkError, type MutationOutcome } from '../../common/mutation-outcome.js';
@@ -19,7 +21,6 @@ const UseUpdateTicketFragment = graphql(`
   fragment UseUpdateTicket_ticket on Ticket {
     id
     title
-    description
     category
     priority
     status
@@ -47,11 +48,12 @@ const UseUpdateTicketResolvedAtFragment = graphql(`
 `);
 
 const UpdateTicketMutation = graphql(`
-  mutation UpdateTicket($id: ID!, $input: UpdateTicketInput!) {
+  mutation UpdateTicket($id: ID!, $input: UpdateTicketInput!, $descriptionChanged: Boolean!) {
     updateTicket(id: $id, input: $input) {
       ticket {
         id
         ...UseUpdateTicket_ticket @unmask
+        description @include(if: $descriptionChanged)
         updatedAt
         resolvedAt
       }
@@ -66,15 +68,21 @@ const UpdateTicketMutation = graphql(`
 
 const RESOLVED = new Set(['RESOLVED', 'CLOSED']);
 
+/** The ticket's version once the change was saved: what an undo of it is based on. */
+export interface SavedChange {
+  version: number;
+}
+
 export function useUpdateTicket() {
   const client = useApolloClient();
   const [mutate, state] = useMutation(UpdateTicketMutation);
 
   const updateTicket = useCallback(
-    async (id: string, input: VersionedUpdate): Promise<MutationOutcome> => {
+    async (id: string, input: VersionedUpdate): Promise<MutationOutcome<SavedChange>> => {
+      const descriptionChanged = input.description != null;
       try {
         const result = await mutate({
-          variables: { id, input },
+          variables: { id, input, descriptionChanged },
           optimisticResponse: (_vars, { IGNORE }) => {
             // Only a ticket already in the cache can be shown changed before the answer.
             const cacheId = client.cache.identify({ __typename: 'Ticket', id });
@@ -97,8 +105,8 @@ export function useUpdateTicket() {
                 __typename: 'UpdateTicketPayload' as const,
                 ticket: {
                   ...current,
+                  ...(descriptionChanged ? { description: input.description!.trim() } : {}),
                   title: input.title?.trim() ?? current.title,
-                  description: input.description?.trim() ?? current.description,
                   category: input.category ?? current.category,
                   priority: input.priority ?? current.priority,
                   status,
@@ -129,7 +137,9 @@ export function useUpdateTicket() {
         const cacheId = client.cache.identify({ __typename: 'Ticket', id });
         client.cache.evict({ id: cacheId, fieldName: 'updatedBy' });
         client.cache.evict({ id: cacheId, fieldName: 'history' });
-        return { ok: true, value: undefined };
+        // The lists' excerpts were cut from the old description: asked again where shown.
+        if (descriptionChanged) client.cache.evict({ id: cacheId, fieldName: 'excerpt' });
+        return { ok: true, value: { version: payload.ticket.version } };
       } catch (error) {
         return { ok: false, errors: [networkError(error)] };
       }
