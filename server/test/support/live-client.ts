@@ -4,7 +4,7 @@
 import type { AddressInfo } from 'node:net';
 import type { FastifyInstance } from 'fastify';
 import type { Database } from '../../src/db/client.js';
-import { TICKET_EVENTS_CHANNEL } from '../../src/live/ticket-activity.feed.js';
+import { TICKET_EVENTS_CHANNEL } from '../../src/live/ticket-activity.enums.js';
 import { createClient, type Client, type FormattedExecutionResult } from 'graphql-ws';
 import WebSocket from 'ws';
 
