@@ -628,6 +628,13 @@ export const webhookDeliveries = pgTable(
       .where(sql`${t.status} = 'pending'`),
     // The delivery log of an endpoint, newest first.
     index('webhook_deliveries_endpoint_id_idx').on(t.endpointId, t.id),
+    // An event's deliveries: whether an outbox row is still needed (retention), and
+    // the cascade when one is purged.
+    index('webhook_deliveries_event_id_idx').on(t.webhookEventId),
+    // Finished deliveries, oldest attempt first: what retention purges.
+    index('webhook_deliveries_finished_idx')
+      .on(t.lastAttemptAt)
+      .where(sql`${t.status} <> 'pending'`),
     check('webhook_deliveries_status_valid', sql`${t.status} in ${inList(WEBHOOK_DELIVERY_STATUSES)}`),
     check('webhook_deliveries_last_error_valid', sql`${t.lastError} in ${inList(WEBHOOK_ATTEMPT_ERRORS)}`),
   ],
