@@ -148,6 +148,8 @@ interface HttpResult {
   errors: number;
   durationSeconds: number;
   latencies: number[];
+  /** The server's CPU time per request over the run, in ms (null when not read). */
+  serverCpuMs?: number | null;
 }
 
 /** `Authorization` for the benchmark's token; none for an anonymous caller. */
@@ -287,7 +289,11 @@ async function main(): Promise<void> {
     const credentials = { authorization: `Token ${token}` };
     for (const bench of cases) {
       await drive(server.url, bench, ids, options.connections, warmupSeconds(options.duration), credentials);
+      const cpuBefore = server.cpuMs();
       const result = await drive(server.url, bench, ids, options.connections, options.duration, credentials);
+      const cpuAfter = server.cpuMs();
+      result.serverCpuMs =
+        cpuBefore === null || cpuAfter === null || result.requests === 0 ? null : (cpuAfter - cpuBefore) / result.requests;
       http.push(result);
       logHttp('', bench, result);
     }
@@ -303,12 +309,14 @@ async function main(): Promise<void> {
   const driver: Driver =
     options.db === 'postgres' ? { kind: 'postgres', sql: client as postgres.Sql } : { kind: 'pglite', client: client as never };
   const raw: RawResult[] = [];
+  const statements: number[] = [];
   try {
     // The caller the server saw: its writes record who made them.
     const actor = await resolveApiToken(database.db, token);
     if (actor === null) throw new Error('the benchmark token no longer resolves');
     for (const bench of cases) {
       const branches = await captureCase(driver, bench, ids, actor);
+      statements.push(branches.reduce((n, b) => n + b.statements.length, 0));
       await replay(driver, branches, ids, options.connections, warmupSeconds(options.duration));
       const result = await replay(driver, branches, ids, options.connections, options.duration);
       raw.push(result);
@@ -362,8 +370,9 @@ async function main(): Promise<void> {
   const autocannonVersion = JSON.parse(await readFile(join(ROOT, 'node_modules/autocannon/package.json'), 'utf8')).version as string;
   const results: CaseResult[] = cases.map((bench, i) => ({
     bench,
-    http: { ...http[i]!, latency: summarize(http[i]!.latencies) },
+    http: { ...http[i]!, latency: summarize(http[i]!.latencies), serverCpuMs: http[i]!.serverCpuMs ?? null },
     raw: raw[i]!,
+    statements: statements[i]!,
   }));
   const meta: ReportMeta = {
     date: new Date(),
