@@ -34,14 +34,22 @@ function isStatementTimeout(error: unknown): boolean {
 /**
  * Runs `work` in a transaction whose statements PostgreSQL cancels after `ms`; null
  * when it did (not when waiting for a connection was given up: that is rethrown). (PGlite does not enforce statement timeouts: there `work` runs to the end.)
+ * `settings` are further planner or run-time parameters for the transaction, set in
+ * the same round trip.
  */
-export async function withStatementTimeout<T>(db: Db, ms: number, work: (tx: Db) => Promise<T>): Promise<T | null> {
+export async function withStatementTimeout<T>(
+  db: Db,
+  ms: number,
+  work: (tx: Db) => Promise<T>,
+  settings: Readonly<Record<string, string>> = {},
+): Promise<T | null> {
   // Only a cancellation after our timeout is set is ours. The same SQLSTATE before it
   // is the pool giving up on a connection (client.ts), an outage the caller must see.
   let timed = false;
   try {
     return await db.transaction(async (tx) => {
-      await tx.execute(sql`select set_config('statement_timeout', ${String(ms)}, true)`);
+      const more = Object.entries(settings).map(([name, value]) => sql`, set_config(${name}, ${value}, true)`);
+      await tx.execute(sql`select set_config('statement_timeout', ${String(ms)}, true)${sql.join(more)}`);
       timed = true;
       return work(tx as unknown as Db);
     });
