@@ -11,6 +11,7 @@
 // of a single label moves it a lot, and a cue such as "refund" (weight 3) needs
 // several consistent tickets to be outvoted. Both constants were chosen by measuring
 // the team fixture and the generic labelled set (see bench/results/2026-12-01-learning-triage.md).
+import type { TicketCategory, TicketPriority } from '../tickets/ticket.enums.js';
 import type { KeywordVotes } from './local.classifier.js';
 
 /** The fields learning counts labels for. */
@@ -34,7 +35,7 @@ const SMOOTHING = 4;
  * Words too common to say anything about a ticket. Dropping them keeps the hottest
  * counter rows (every ticket says "the") out of every write.
  */
-export const STOPWORDS: ReadonlySet<string> = new Set(
+const STOPWORDS: ReadonlySet<string> = new Set(
   (
     'a an and are as at be been but by can could did do does for from had has have he her his i if in into is it its ' +
     'me my no not of on or our she so some than that the their them then there these they this to too us was we were ' +
@@ -46,11 +47,9 @@ export const STOPWORDS: ReadonlySet<string> = new Set(
 
 /**
  * A plural and its singular are one term ("payouts", "payout"): a final `s` goes after
- * four or more letters, unless the word ends in ss, us or is. The same rule is written
- * in SQL in learning.repository.ts (rebuild), so the two must change together.
+ * four or more letters, unless the word ends in ss, us or is.
  */
-export const PLURAL_PATTERN = '^(.{3,}[^siu])s$';
-const PLURAL = new RegExp(PLURAL_PATTERN);
+const PLURAL = /^(.{3,}[^siu])s$/;
 
 /**
  * The terms learning counts for a text: lowercase ASCII letter-and-digit runs of 2–32
@@ -61,10 +60,58 @@ export function learningTerms(text: string): string[] {
   const terms = new Set<string>();
   for (const word of text.toLowerCase().split(/[^a-z0-9]+/)) {
     if (word.length < TERM_LENGTH_MIN || word.length > TERM_LENGTH_MAX || STOPWORDS.has(word) || /^[0-9]+$/.test(word)) continue;
-    terms.add(word.replace(PLURAL, '$1'));
+    terms.add(word.endsWith('s') ? word.replace(PLURAL, '$1') : word);
     if (terms.size >= LEARNED_TERMS_MAX) break;
   }
   return [...terms];
+}
+
+/** What learning reads of a ticket: the words the team used and what it filed them as. */
+export interface LearnableTicket {
+  description: string;
+  category: TicketCategory;
+  priority: TicketPriority;
+}
+
+/** A change of one learned count: tickets of `label` (in `field`) that use `term`. */
+export interface TermDelta {
+  term: string;
+  field: LearnedField;
+  label: string;
+  /** Tickets to add (positive) or take back (negative). */
+  delta: number;
+}
+
+/**
+ * Learned counts being gathered, per term, field and label. Nested rather than keyed by
+ * one joined string: a rebuild adds tens of millions of uses, and building a key for
+ * each cost more than the tokenizer (CPU profile in bench/results/2026-12-01-learning-triage-1m.md).
+ */
+export type TermTally = Map<string, Record<LearnedField, Map<string, number>>>;
+
+/**
+ * Adds to `tally` what one ticket teaches (`sign` 1) or takes it back (-1): each of
+ * its terms and EVERY_TICKET, under its category and under its priority. The one
+ * definition of a ticket's counts, for the writes and for the rebuild alike.
+ */
+export function teach(tally: TermTally, ticket: LearnableTicket, sign: 1 | -1): void {
+  for (const term of [EVERY_TICKET, ...learningTerms(ticket.description)]) {
+    let fields = tally.get(term);
+    if (!fields) tally.set(term, (fields = { category: new Map(), priority: new Map() }));
+    fields.category.set(ticket.category, (fields.category.get(ticket.category) ?? 0) + sign);
+    fields.priority.set(ticket.priority, (fields.priority.get(ticket.priority) ?? 0) + sign);
+  }
+}
+
+/** The tally's changes as rows, those that net to nothing left out. */
+export function tallyDeltas(tally: TermTally): TermDelta[] {
+  const deltas: TermDelta[] = [];
+  for (const [term, fields] of tally) {
+    for (const field of LEARNED_FIELDS) {
+      for (const [label, delta] of fields[field]) if (delta !== 0) deltas.push({ term, field, label, delta });
+    }
+  }
+  return deltas;
 }
 
 /** What the confirmed tickets say about one field. */
