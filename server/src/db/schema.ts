@@ -156,6 +156,17 @@ export const tickets = pgTable(
     // The assignee filters (mine, unassigned, an agent's) the same way: a btree keeps
     // NULLs, so "unassigned, newest 20" is a range scan of the NULL entries.
     index('tickets_assignee_created_at_idx').on(t.assigneeUserId, t.createdAt, t.id),
+    // Last changed first (RECENTLY_CHANGED) and its keyset pages: (updated_at, id) as
+    // (created_at, id) serves newest first. One index for every filter: with a
+    // selective one (an agent's own tickets, a rare status) the planner reads that
+    // filter's index above and sorts its few rows instead (0.2 ms for 200 of 300,000);
+    // with a common one it walks this index (0.03 ms); two rare values combined read a
+    // few thousand entries (16 ms), as for newest first. Every write changes
+    // updated_at, so this costs each update an index entry; each update already changes
+    // some indexed column (or the search index's text), so none was a HOT update
+    // before. PRIORITY has no index of its own (ticket.repository.ts says why).
+    // Measured: bench/results/2026-12-02-ticket-orders.md.
+    index('tickets_updated_at_id_idx').on(t.updatedAt, t.id),
     // Search (case-insensitive substring, every term must match): one trigram GIN index
     // over the exact expression the search predicate uses (title, a space,
     // description). A rare phrase is found through it in 1–2 ms instead of a 3 s scan,

@@ -11,6 +11,7 @@ import { REASON_MAX } from '../classifier/parse.js';
 import { SIMILAR_TICKETS_MAX } from '../classifier/similar-tickets.service.js';
 import { CONFIDENCE_BANDS } from '../classifier/triage.service.js';
 import {
+  TicketPriority,
   TICKET_CATEGORIES,
   TICKET_DESCRIPTION_MAX,
   TICKET_NOTE_MAX,
@@ -18,7 +19,7 @@ import {
   TICKET_STATUSES,
   TICKET_TITLE_MAX,
 } from '../tickets/ticket.enums.js';
-import { encodeCursor, GRAPHQL_PAGE_SIZE } from '../tickets/ticket-query.js';
+import { encodeCursor, GRAPHQL_PAGE_SIZE, TICKET_ORDERS } from '../tickets/ticket-query.js';
 import { ACTIVE_BY_ASSIGNEE_MAX, TICKETS_PER_DAY_MAX } from '../tickets/ticket.service.js';
 import { encodeEventCursor } from '../tickets/ticket-event.service.js';
 import { encodeNoteCursor } from '../tickets/ticket-note.service.js';
@@ -31,7 +32,18 @@ import { newWebhookSecret } from '../webhooks/webhook-signature.js';
 
 // GraphQL's Int is 32-bit; ticket ids are integers of that range.
 const INT_MAX = 2_147_483_647;
-const CURSOR_MAX = encodeCursor({ createdAt: LATEST_DATE, id: INT_MAX }).length;
+// The longest priority, at the latest instant and the largest id, in the order whose cursor says most.
+const CURSOR_MAX = Math.max(
+  ...TICKET_ORDERS.map(
+    (order) =>
+      encodeCursor(order, {
+        id: INT_MAX,
+        createdAt: LATEST_DATE,
+        updatedAt: LATEST_DATE,
+        priority: TicketPriority.CRITICAL,
+      }).length,
+  ),
+);
 const EVENT_CURSOR_MAX = encodeEventCursor({ id: Number.MAX_SAFE_INTEGER }).length;
 const NOTE_CURSOR_MAX = encodeNoteCursor({ id: Number.MAX_SAFE_INTEGER }).length;
 const DELIVERY_CURSOR_MAX = encodeDeliveryCursor({ id: Number.MAX_SAFE_INTEGER }).length;

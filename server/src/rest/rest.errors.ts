@@ -40,6 +40,7 @@ const REST_FIELD_NAMES: Readonly<Record<string, string>> = {
   expiresAt: 'expires_at',
   assigneeId: 'assignee',
   expectedVersions: 'versions',
+  orderBy: 'ordering',
 };
 
 export const NON_FIELD_ERRORS = 'non_field_errors';

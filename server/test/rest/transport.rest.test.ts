@@ -189,6 +189,12 @@ describeOnDatabases(
         '/api/tickets/{id}/history/',
         '/api/tickets/{id}/notes/',
       ]);
+      expect(doc.paths['/api/tickets/'].get.parameters.find((p: { name: string }) => p.name === 'ordering').schema.enum).toEqual([
+        '-created_at',
+        'created_at',
+        'priority',
+        '-updated_at',
+      ]);
       expect(Object.keys(doc.paths['/api/tickets/{id}/notes/']).sort()).toEqual(['get', 'post']);
       expect(Object.keys(doc.paths['/api/tickets/']).sort()).toEqual(['get', 'post']);
       expect(Object.keys(doc.paths['/api/tickets/{id}/history/'])).toEqual(['get']);
@@ -211,6 +217,7 @@ describeOnDatabases(
         suggested_priority: 'query',
         suggestion: 'query',
         search: 'query',
+        ordering: 'query',
         page: 'query',
         page_size: 'query',
       });
