@@ -47,6 +47,7 @@ import {
   type TicketStatus,
 } from '../tickets/ticket.enums.js';
 import { LEARNED_FIELDS, type LearnedField } from '../classifier/learning.model.js';
+import { SAVED_VIEW_NAME_MAX, type SavedViewQuery } from '../views/saved-view.validation.js';
 import {
   WEBHOOK_ATTEMPT_ERRORS,
   WEBHOOK_DELIVERY_STATUSES,
@@ -529,6 +530,34 @@ export const rateLimitBuckets = pgTable(
     updatedAt: ts('updated_at').notNull(),
   },
   (t) => [index('rate_limit_buckets_updated_at_idx').on(t.updatedAt)],
+);
+
+// ---- saved views ---------------------------------------------------------------
+
+// A person's saved ticket lists: a name and the list's filter, search and order, as
+// the list takes them (views/saved-view.validation.ts validates them with the list's
+// own rules before they are written). Per user, so they follow the person to any
+// browser; an API token reads and writes its user's.
+export const savedViews = pgTable(
+  'saved_views',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    query: jsonb('query').$type<SavedViewQuery>().notNull(),
+    createdAt: ts('created_at').notNull().defaultNow(),
+    updatedAt: ts('updated_at').notNull().defaultNow(),
+  },
+  (t) => [
+    // One name once per person, whatever its case; and a person's views (at most
+    // SAVED_VIEWS_MAX) are a range of it.
+    uniqueIndex('saved_views_user_name_key').on(t.userId, sql`lower(${t.name})`),
+    check('saved_views_name_not_blank', sql`btrim(${t.name}) <> ''`),
+    check('saved_views_name_length', sql`char_length(${t.name}) <= ${sql.raw(String(SAVED_VIEW_NAME_MAX))}`),
+    check('saved_views_query_object', sql`jsonb_typeof(${t.query}) = 'object'`),
+  ],
 );
 
 // ---- webhooks ------------------------------------------------------------------

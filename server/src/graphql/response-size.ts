@@ -11,6 +11,7 @@ import { REASON_MAX } from '../classifier/parse.js';
 import { SIMILAR_TICKETS_MAX } from '../classifier/similar-tickets.service.js';
 import { CONFIDENCE_BANDS } from '../classifier/triage.service.js';
 import {
+  SUGGESTION_OUTCOMES,
   TicketPriority,
   TICKET_CATEGORIES,
   TICKET_DESCRIPTION_MAX,
@@ -19,7 +20,8 @@ import {
   TICKET_STATUSES,
   TICKET_TITLE_MAX,
 } from '../tickets/ticket.enums.js';
-import { encodeCursor, GRAPHQL_PAGE_SIZE, TICKET_ORDERS } from '../tickets/ticket-query.js';
+import { ASSIGNEE_FILTER_IDS_MAX, encodeCursor, GRAPHQL_PAGE_SIZE, SEARCH_MAX_LENGTH, TICKET_ORDERS } from '../tickets/ticket-query.js';
+import { SAVED_VIEW_NAME_MAX, SAVED_VIEWS_MAX } from '../views/saved-view.validation.js';
 import { ACTIVE_BY_ASSIGNEE_MAX, TICKETS_PER_DAY_MAX } from '../tickets/ticket.service.js';
 import { encodeEventCursor } from '../tickets/ticket-event.service.js';
 import { encodeNoteCursor } from '../tickets/ticket-note.service.js';
@@ -104,6 +106,8 @@ const TEXT_BYTES_MAX: Record<string, number> = {
   'CreateWebhookEndpointPayload.secret': newWebhookSecret().length,
   'WebhookDeliveryConnection.endCursor': DELIVERY_CURSOR_MAX,
   'InviteUserPayload.invitationUrl': 16 * 1024 + `/invitation?token=${newSecret()}`.length,
+  'SavedView.name': freeText(SAVED_VIEW_NAME_MAX),
+  'SavedView.search': freeText(SEARCH_MAX_LENGTH),
 };
 
 /** An integer argument as the resolver will see it: a literal, or at its maximum when a variable. */
@@ -190,6 +194,17 @@ export function sizeModel(schema: GraphQLSchema): SizeModel {
     'WebhookEndpointPayload.userErrors': () => userErrorsMax,
     'DeleteWebhookEndpointPayload.userErrors': () => userErrorsMax,
     'WebhookDeliveryPayload.userErrors': () => userErrorsMax,
+    'Query.savedViews': () => SAVED_VIEWS_MAX,
+    // Validated lists hold each value once.
+    'SavedViewFilter.categories': () => TICKET_CATEGORIES.length,
+    'SavedViewFilter.priorities': () => TICKET_PRIORITIES.length,
+    'SavedViewFilter.statuses': () => TICKET_STATUSES.length,
+    'SavedViewFilter.suggestedCategories': () => TICKET_CATEGORIES.length,
+    'SavedViewFilter.suggestedPriorities': () => TICKET_PRIORITIES.length,
+    'SavedViewFilter.suggestionOutcomes': () => SUGGESTION_OUTCOMES.length,
+    'SavedViewAssignee.userIds': () => ASSIGNEE_FILTER_IDS_MAX,
+    'SavedViewPayload.userErrors': () => userErrorsMax,
+    'DeleteSavedViewPayload.userErrors': () => userErrorsMax,
   };
   const model: SizeModel = {
     typeNameSize: 2 + Math.max(...types.map((t) => t.name.length)),

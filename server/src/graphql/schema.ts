@@ -16,6 +16,7 @@ import { TicketEventActorResolver, TicketHistoryResolver } from '../tickets/tick
 import { TicketNoteAuthorResolver, TicketNotesResolver } from '../tickets/ticket-note.resolver.js';
 import { TicketStatsResolver } from '../tickets/ticket-stats.resolver.js';
 import { TicketConnectionResolver, TicketResolver } from '../tickets/ticket.resolver.js';
+import { SavedViewResolver } from '../views/saved-view.resolver.js';
 import { WebhookResolver } from '../webhooks/webhook.resolver.js';
 
 const RESOLVERS = [
@@ -37,6 +38,7 @@ const RESOLVERS = [
   UserResolver,
   ApiTokenResolver,
   WebhookResolver,
+  SavedViewResolver,
 ] as const;
 
 export async function buildGraphQLSchema(options: { emitSchemaFile?: string } = {}): Promise<GraphQLSchema> {
