@@ -48,6 +48,7 @@ import {
   type TicketStatus,
 } from '../tickets/ticket.enums.js';
 import { LEARNED_FIELDS, type LearnedField } from '../classifier/learning.model.js';
+import { SAVED_VIEW_NAME_MAX, type SavedViewQuery } from '../views/saved-view.validation.js';
 import {
   WEBHOOK_ATTEMPT_ERRORS,
   WEBHOOK_DELIVERY_STATUSES,
@@ -181,6 +182,17 @@ export const tickets = pgTable(
     // The assignee filters (mine, unassigned, an agent's) the same way: a btree keeps
     // NULLs, so "unassigned, newest 20" is a range scan of the NULL entries.
     index('tickets_assignee_created_at_idx').on(t.assigneeUserId, t.createdAt, t.id),
+    // Last changed first (RECENTLY_CHANGED) and its keyset pages: (updated_at, id) as
+    // (created_at, id) serves newest first. One index for every filter: with a
+    // selective one (an agent's own tickets, a rare status) the planner reads that
+    // filter's index above and sorts its few rows instead (0.2 ms for 200 of 300,000);
+    // with a common one it walks this index (0.03 ms); two rare values combined read a
+    // few thousand entries (16 ms), as for newest first. Every write changes
+    // updated_at, so this costs each update an index entry; each update already changes
+    // some indexed column (or the search index's text), so none was a HOT update
+    // before. PRIORITY has no index of its own (ticket.repository.ts says why).
+    // Measured: bench/results/2026-12-02-ticket-orders.md.
+    index('tickets_updated_at_id_idx').on(t.updatedAt, t.id),
     // Search (case-insensitive substring, every term must match): one trigram GIN index
     // over the exact expression the search predicate uses (title, a space,
     // description). A rare phrase is found through it in 1–2 ms instead of a 3 s scan,
@@ -550,6 +562,34 @@ export const rateLimitBuckets = pgTable(
     updatedAt: ts('updated_at').notNull(),
   },
   (t) => [index('rate_limit_buckets_updated_at_idx').on(t.updatedAt)],
+);
+
+// ---- saved views ---------------------------------------------------------------
+
+// A person's saved ticket lists: a name and the list's filter, search and order, as
+// the list takes them (views/saved-view.validation.ts validates them with the list's
+// own rules before they are written). Per user, so they follow the person to any
+// browser; an API token reads and writes its user's.
+export const savedViews = pgTable(
+  'saved_views',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    query: jsonb('query').$type<SavedViewQuery>().notNull(),
+    createdAt: ts('created_at').notNull().defaultNow(),
+    updatedAt: ts('updated_at').notNull().defaultNow(),
+  },
+  (t) => [
+    // One name once per person, whatever its case; and a person's views (at most
+    // SAVED_VIEWS_MAX) are a range of it.
+    uniqueIndex('saved_views_user_name_key').on(t.userId, sql`lower(${t.name})`),
+    check('saved_views_name_not_blank', sql`btrim(${t.name}) <> ''`),
+    check('saved_views_name_length', sql`char_length(${t.name}) <= ${sql.raw(String(SAVED_VIEW_NAME_MAX))}`),
+    check('saved_views_query_object', sql`jsonb_typeof(${t.query}) = 'object'`),
+  ],
 );
 
 // ---- webhooks ------------------------------------------------------------------

@@ -348,7 +348,7 @@ export type UserErrorCode =
   | 'LAST_ADMIN'
   /** A scope beyond what the user's role allows. */
   | 'NOT_ALLOWED'
-  /** The referenced ticket, user or API token does not exist. */
+  /** The referenced ticket, user, API token or saved view does not exist (another person’s saved view included). */
   | 'NOT_FOUND'
   /** The field may not be null. */
   | 'NULL'
@@ -358,13 +358,13 @@ export type UserErrorCode =
   | 'PRIVATE_ADDRESS'
   /** The field is required and was not given. */
   | 'REQUIRED'
-  /** The email address already belongs to a user. */
+  /** The value is in use: an email address that belongs to a user, or a name one of your saved views has (case aside). */
   | 'TAKEN'
   /** The password is one of the most commonly used ones. */
   | 'TOO_COMMON'
   /** The value is longer than the field allows. */
   | 'TOO_LONG'
-  /** The limit of such items is reached. */
+  /** The limit of such items is reached (webhook endpoints, one’s saved views). */
   | 'TOO_MANY'
   /** The password is shorter than allowed. */
   | 'TOO_SHORT'
