@@ -14,6 +14,7 @@ import {
   decideField,
   EVERY_TICKET,
   learningTerms,
+  PRIORITY_TEMPERING,
   tallyDeltas,
   teach,
   type FieldCounts,
@@ -101,7 +102,13 @@ export function decideOffline(description: string, rows: readonly TermCountRow[]
     keyword.category,
     fieldCounts<TicketCategory>(rows, 'category'),
   );
-  const priority = decideField(PRIORITY_PRECEDENCE, TicketPriority.MEDIUM, keyword.priority, fieldCounts<TicketPriority>(rows, 'priority'));
+  const priority = decideField(
+    PRIORITY_PRECEDENCE,
+    TicketPriority.MEDIUM,
+    keyword.priority,
+    fieldCounts<TicketPriority>(rows, 'priority'),
+    PRIORITY_TEMPERING,
+  );
   const evidence = category.evidence || priority.evidence;
   const reason = evidence
     ? boundedReason(`${explain(category, category.label)}; ${explain(priority, `${priority.label} priority`)}.`)
