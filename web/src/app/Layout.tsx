@@ -5,10 +5,10 @@ import { useEffect, useRef } from 'react';
 import { Link, NavLink, Outlet, useLocation } from 'react-router';
 import { useSession } from '../features/auth/session.js';
 import { UserMenu } from '../features/auth/UserMenu.js';
-import { LiveConnectionIndicator } from '../features/live/LiveConnectionIndicator.js';
-import { WebhooksNavLink } from '../features/webhooks/WebhooksNavLink.js';
 import { UndoToastProvider } from '../common/undo-toast.js';
 import { KeyboardShortcuts } from '../features/shortcuts/KeyboardShortcuts.js';
+import { LiveConnectionIndicator } from '../features/live/LiveConnectionIndicator.js';
+import { WebhooksNavLink } from '../features/webhooks/WebhooksNavLink.js';
 import { DevelopersMenu } from './DevelopersMenu.js';
 
 export function Layout() {

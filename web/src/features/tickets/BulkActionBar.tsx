@@ -11,7 +11,6 @@ import type { TicketCategory, TicketPriority, TicketStatus } from '../../gql/gra
 import { BULK_UPDATE_MAX_TICKETS } from '../../gql/limits.js';
 import type { AssignableUser } from './TicketAssignee.js';
 import { CATEGORIES, CATEGORY_LABEL, PRIORITIES, PRIORITY_LABEL, STATUSES, STATUS_LABEL } from './ticket-enums.js';
-import type { TicketChanges } from './ticket-conflict.js';
 import { useListDeparture } from './use-list-departure.js';
 import { useBulkUpdateTickets, type BulkChange, type BulkError } from './use-bulk-update-tickets.js';
 
@@ -66,10 +65,9 @@ export function BulkActionBar({ selected, users, onClear, onRefused }: Props) {
       return;
     }
     setChoices(NO_CHOICES);
-    const changed = Object.keys(change) as (keyof TicketChanges)[];
     show({
       message: `${count} ${count === 1 ? 'ticket' : 'tickets'} changed.`,
-      onSettled: () => leaveLists(ids, changed),
+      onSettled: () => leaveLists(ids),
     });
     onClear();
   }

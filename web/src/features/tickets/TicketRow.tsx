@@ -25,8 +25,6 @@ const TicketRowFragment = graphql(`
   fragment TicketRow_ticket on Ticket {
     id
     title
-    # A piece of the description around what the list searched for, not all of it.
-    excerpt(around: $search)
     category
     priority
     status
@@ -39,8 +37,17 @@ const TicketRowFragment = graphql(`
   }
 `);
 
+// What the row shows of the description: a piece of it around what the list searched
+// for, not all of it. Apart from the row's fragment because it depends on the list's
+// `$search`: only the list's query spreads it (the live updates spread the row's).
+const TicketRowExcerptFragment = graphql(`
+  fragment TicketRowExcerpt_ticket on Ticket {
+    excerpt(around: $search)
+  }
+`);
+
 interface Props {
-  ticket: FragmentType<typeof TicketRowFragment>;
+  ticket: FragmentType<typeof TicketRowFragment> & FragmentType<typeof TicketRowExcerptFragment>;
   /** The list's search, as its query sent it (the excerpt is read with it), its terms marked. */
   search: string | null;
   /** Selected for a bulk change. */
@@ -50,7 +57,8 @@ interface Props {
 }
 
 export function TicketRow({ ticket, search, selected, onSelect }: Props) {
-  const { data, complete } = useFragment({ fragment: TicketRowFragment, from: ticket, variables: { search } });
+  const { data, complete } = useFragment({ fragment: TicketRowFragment, from: ticket });
+  const excerpt = useFragment({ fragment: TicketRowExcerptFragment, from: ticket, variables: { search } });
   const { user: me } = useSession();
   const { change: save, saving, conflict, reapply, dismiss } = useTicketChangeWithUndo();
   const [problem, setProblem] = useState<string | null>(null);
@@ -99,7 +107,7 @@ export function TicketRow({ ticket, search, selected, onSelect }: Props) {
           <HighlightedText text={data.title} search={search} />
         </Link>
         <p className="ticket-row__snippet">
-          <HighlightedText text={data.excerpt} search={search} />
+          <HighlightedText text={excerpt.complete ? excerpt.data.excerpt : ''} search={search} />
         </p>
       </div>
       <div className="ticket-row__meta">

@@ -23,9 +23,9 @@ import {
   type TicketsView,
 } from './tickets-url.js';
 import { useDocumentTitle } from '../../common/use-document-title.js';
+import { useFocusFirstNewRow } from './use-focus-first-new-row.js';
 import { NewTicketsBar } from '../live/NewTicketsBar.js';
 import { useLiveTickets } from '../live/use-live-tickets.js';
-import { useFocusFirstNewRow } from './use-focus-first-new-row.js';
 
 // One page of the list: the server's default size.
 const PAGE_SIZE = TICKETS_PAGE_SIZE_DEFAULT;
@@ -41,6 +41,7 @@ const TicketsPageQuery = graphql(`
           id
           title
           ...TicketRow_ticket
+          ...TicketRowExcerpt_ticket
         }
       }
       pageInfo {
@@ -104,9 +105,9 @@ export function TicketsPage() {
   // Only rows on screen count: another filter's rows are not changed by accident.
   const selected = rows.filter((row) => selection.selected.includes(row.id));
   const pageCheck = pageCheckState(selection, rowIds);
-  const live = useLiveTickets({ listed: rowIds, filter, search });
   const list = useRef<HTMLUListElement>(null);
   const focusFirstNewRow = useFocusFirstNewRow(list, rows.length);
+  const live = useLiveTickets({ listed: rowIds, filter, search });
 
   return (
     <div className="page">

@@ -4,11 +4,10 @@
 import { useApolloClient } from '@apollo/client/react';
 import { useCallback } from 'react';
 import { useSession } from '../auth/session.js';
-import type { TicketChanges } from './ticket-conflict.js';
 import { leaveListsNoLongerMatching } from './ticket-list-departure.js';
 
-export function useListDeparture(): (ticketIds: readonly string[], changed: readonly (keyof TicketChanges)[]) => void {
+export function useListDeparture(): (ticketIds: readonly string[]) => void {
   const client = useApolloClient();
   const me = useSession().user?.id ?? null;
-  return useCallback((ticketIds, changed) => leaveListsNoLongerMatching(client.cache, ticketIds, changed, me), [client, me]);
+  return useCallback((ticketIds) => leaveListsNoLongerMatching(client.cache, ticketIds, me), [client, me]);
 }

@@ -37,7 +37,6 @@ export function useTicketChangeWithUndo() {
     async (ticket: { id: string; title: string; version: number }, edit: InPlaceChange): Promise<MutationOutcome<SavedChange>> => {
       const outcome = await save(ticket.id, ticket.version, edit.changes);
       if (!outcome.ok) return outcome;
-      const changed = Object.keys(edit.changes) as (keyof TicketChanges)[];
       show({
         message: edit.said,
         undo: async () => {
@@ -48,7 +47,7 @@ export function useTicketChangeWithUndo() {
             : undone.errors.map((e) => e.message).join(' ');
           return { ok: false, message: `Not undone: ${why}` };
         },
-        onSettled: () => leaveLists([ticket.id], changed),
+        onSettled: () => leaveLists([ticket.id]),
       });
       return outcome;
     },
