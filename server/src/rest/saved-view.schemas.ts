@@ -7,7 +7,7 @@ import { ASSIGNEE_FILTER_IDS_MAX, SEARCH_MAX_LENGTH, type TicketFilterField } fr
 import { SAVED_VIEW_NAME_MAX, SAVED_VIEWS_MAX } from '../views/saved-view.validation.js';
 import { orderingParam, ref } from './ticket.schemas.js';
 
-export const VIEW_TAGS = ['views'];
+const VIEW_TAGS = ['views'];
 
 /** Each filter field's key in a REST view's `filter`. Every field has one, so a new field does not compile until it is named. */
 export const REST_VIEW_FILTER_KEYS: Record<TicketFilterField, string> = {
@@ -86,7 +86,7 @@ export const SAVED_VIEW_SCHEMA = {
 
 const viewRef = { $ref: 'SavedView#' };
 
-export const viewIdParams = {
+const viewIdParams = {
   type: 'object',
   required: ['id'],
   properties: { id: { type: 'integer', description: 'One of your views. Anything else (another person’s view included) is a 404.' } },
