@@ -4,6 +4,7 @@ import { useEffect, useRef } from 'react';
 import { Link, NavLink, Outlet, useLocation } from 'react-router';
 import { useSession } from '../features/auth/session.js';
 import { UserMenu } from '../features/auth/UserMenu.js';
+import { SavedViewsMenu } from '../features/views/SavedViewsMenu.js';
 import { DevelopersMenu } from './DevelopersMenu.js';
 
 export function Layout() {
@@ -43,6 +44,9 @@ export function Layout() {
                 </li>
                 <li>
                   <TicketsViewLink assignee="none">Unassigned</TicketsViewLink>
+                </li>
+                <li>
+                  <SavedViewsMenu />
                 </li>
                 <li>
                   <NavLink to="/tickets/new">New ticket</NavLink>

@@ -20,6 +20,11 @@ import type {
   ClassifyDescriptionQuery,
   CompleteSetupInput,
   CreateApiTokenInput,
+  CreateSavedViewInput,
+  CreateSavedViewMutation,
+  DeleteSavedViewMutation,
+  RenameSavedViewMutation,
+  SavedViewsQuery,
   CreateTicketInput,
   CreateTicketMutation,
   CreateUserInput,
@@ -116,6 +121,10 @@ export interface SimilarTicket {
 export type CreateTicketPayload = CreateTicketMutation['createTicket'];
 export type UpdateTicketPayload = UpdateTicketMutation['updateTicket'];
 export type TicketStats = DashboardPageQuery['stats'];
+export type SavedView = SavedViewsQuery['savedViews'][number];
+export type SavedViewPayload = CreateSavedViewMutation['createSavedView'];
+export type RenameSavedViewPayload = RenameSavedViewMutation['updateSavedView'];
+export type DeleteSavedViewPayload = DeleteSavedViewMutation['deleteSavedView'];
 export interface TicketConnection {
   edges: { cursor: string; node: Ticket }[];
   nodes: Ticket[];
@@ -161,6 +170,10 @@ export interface FakeResolvers {
   updateUser(args: { id: string; input: UpdateUserInput }): Maybe<UserPayload>;
   createApiToken(args: { input: CreateApiTokenInput }): Maybe<CreateApiTokenPayload>;
   revokeApiToken(args: { id: string }): Maybe<ApiTokenPayload>;
+  savedViews(): Maybe<SavedView[]>;
+  createSavedView(args: { input: CreateSavedViewInput }): Maybe<SavedViewPayload>;
+  updateSavedView(args: { id: string; input: { name?: string | null } }): Maybe<RenameSavedViewPayload>;
+  deleteSavedView(args: { id: string }): Maybe<DeleteSavedViewPayload>;
 }
 
 export function makeTicket(overrides: Partial<Ticket> = {}): Ticket {
@@ -214,6 +227,30 @@ export function makeApiToken(overrides: Partial<ApiToken> = {}): ApiToken {
     revokedAt: null,
     owner: makeUser({ id: '9', displayName: 'Ada Admin', role: 'ADMIN' }),
     ...overrides,
+  };
+}
+
+/** A saved view as the server lists it: no filter, newest first, unless overridden. */
+export function makeSavedView(overrides: Partial<SavedView> = {}): SavedView {
+  return {
+    __typename: 'SavedView',
+    id: '1',
+    name: 'My view',
+    search: null,
+    orderBy: 'NEWEST_FIRST',
+    ...overrides,
+    filter: {
+      __typename: 'SavedViewFilter',
+      categories: null,
+      priorities: null,
+      statuses: null,
+      createdAfter: null,
+      suggestedCategories: null,
+      suggestedPriorities: null,
+      suggestionOutcomes: null,
+      assignee: null,
+      ...overrides.filter,
+    },
   };
 }
 
@@ -327,6 +364,11 @@ export function createFakeBackend(resolvers: Partial<FakeResolvers>): FakeBacken
     updateUser: () => unexpected('updateUser'),
     createApiToken: () => unexpected('createApiToken'),
     revokeApiToken: () => unexpected('revokeApiToken'),
+    // The navigation lists them on every signed-in screen: none, unless a test says.
+    savedViews: () => [],
+    createSavedView: () => unexpected('createSavedView'),
+    updateSavedView: () => unexpected('updateSavedView'),
+    deleteSavedView: () => unexpected('deleteSavedView'),
     ...resolvers,
   };
   const calls: FakeBackend['calls'] = [];
