@@ -5,7 +5,7 @@ import type { Locator, Page } from 'playwright-core';
 const escaped = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** The menu button about `label` (`Status of “Printer on fire”`, or `Status` on a ticket's page). */
-function menuButton(scope: Page | Locator, label: string): Locator {
+export function menuButton(scope: Page | Locator, label: string): Locator {
   return scope.getByRole('button', { name: new RegExp(`^${escaped(label)}: `) });
 }
 
