@@ -1,6 +1,6 @@
 // Retention of the webhooks' history: finished deliveries (with their attempts) and
 // the outbox rows no delivery needs any more are deleted once older than
-// WEBHOOK_DELIVERY_RETENTION_DAYS, a bounded batch at a time. Every process runs the
+// WEBHOOK_RETENTION_DAYS, a bounded batch at a time. Every process runs the
 // purge each hour; the batches skip rows another process is deleting (SKIP LOCKED),
 // so processes share the work instead of waiting on each other. Pending deliveries
 // and their events are never touched, however old.
