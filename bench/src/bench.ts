@@ -23,6 +23,7 @@ import { renderReport, type AuthResult, type CaseResult, type ReportMeta } from 
 import { benchAdminEnv, obtainToken, startServer } from './server-process.js';
 import { summarize } from './stats.js';
 import { RARE_PHRASE } from '../../server/src/scripts/seed.generator.js';
+import { outputPath } from './out-path.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 // The server's own directory: tsx reads its tsconfig (decorators) from there, as `npm start` does.
@@ -396,7 +397,7 @@ async function main(): Promise<void> {
   const markdown = renderReport(meta, results, auth);
   const label = count >= 1_000_000 ? `${Math.round(count / 1_000_000)}m` : count >= 1000 ? `${Math.round(count / 1000)}k` : String(count);
   const out = options.out
-    ? resolve(options.out)
+    ? outputPath(options.out)
     : join(ROOT, 'bench/results', `${meta.date.toISOString().slice(0, 10)}-${options.db}-${label}.md`);
   await mkdir(dirname(out), { recursive: true });
   await writeFile(out, markdown);

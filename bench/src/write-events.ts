@@ -45,6 +45,7 @@ import {
 import { createTicket, updateTicket } from '../../server/src/tickets/ticket.service.js';
 import { createTicketGenerator } from '../../server/src/scripts/seed.generator.js';
 import { summarize, type LatencySummary } from './stats.js';
+import { outputPath } from './out-path.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const TARGET_MS = 1;
@@ -422,7 +423,7 @@ lines.push('', 'Checks before measuring:', '');
 for (const run of runs) for (const c of run.check) lines.push(`- ${run.kind}: ${c}`);
 lines.push('');
 const markdown = lines.join('\n');
-const out = args.out ? resolve(args.out) : join(ROOT, 'bench/results', `${new Date().toISOString().slice(0, 10)}-write-events-fair.md`);
+const out = args.out ? outputPath(args.out) : join(ROOT, 'bench/results', `${new Date().toISOString().slice(0, 10)}-write-events-fair.md`);
 await mkdir(dirname(out), { recursive: true });
 await writeFile(out, markdown);
 process.stdout.write(markdown);
