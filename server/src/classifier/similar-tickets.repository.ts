@@ -18,6 +18,12 @@ const PROBE_CANDIDATES = 20;
  * probe whose words turn out common (an "identifier" many tickets share).
  */
 export const PROBE_MATCHES_MAX = 1_000;
+/**
+ * The same for the active tickets' probe, whose words may be common: the newest of
+ * 200 matches came back as often as the newest of 1,000, for a third fewer buffers
+ * (1,000,000 seeded tickets).
+ */
+const ACTIVE_PROBE_MATCHES_MAX = 200;
 
 /** Identifiers of the text used as probe words, at most (the longest first). */
 const IDENTIFIERS_MAX = 5;
@@ -85,7 +91,8 @@ export function tsqueryLexeme(lexeme: string): string {
 // duplicate is most likely of a recent ticket, and open tickets are recent.
 function probeSql(probe: Probe): SQL {
   const active = probe.activeOnly ? sql` and ${activeTicket(tickets.status)}` : sql``;
-  return sql`(select id from (select ${tickets.id} from ${tickets} where ${words} @@ ${probe.query}::tsquery${active} limit ${PROBE_MATCHES_MAX}) as matches
+  const matches = probe.activeOnly ? ACTIVE_PROBE_MATCHES_MAX : PROBE_MATCHES_MAX;
+  return sql`(select id from (select ${tickets.id} from ${tickets} where ${words} @@ ${probe.query}::tsquery${active} limit ${matches}) as matches
     order by id desc limit ${PROBE_CANDIDATES})`;
 }
 

@@ -188,8 +188,9 @@ describeOnDatabases(
       for (const ticket of TEAM_TRAINING.slice(0, 40)) await file(ctx, ticket.description);
       const original = await file(ctx, 'Ledgerleaf statement run is stuck at 40% and our month-end close is tomorrow, please help.');
       const reworded = 'Month-end close is tomorrow and the statement run in Ledgerleaf has been stuck at 40 percent for hours.';
-      // Every word as common as in a large team's history: reading who uses it would cost too much.
-      await ctx.db.execute(sql`update classifier_term_counts set count = count + 100000 where term <> ''`);
+      // Every word as common as in a large team's history: used by thousands of tickets
+      // (too many to read who uses it), though by few of a million.
+      await ctx.db.execute(sql`update classifier_term_counts set count = count + case when term = '' then 1000000 else 5000 end`);
       const ids = async () =>
         ((await ctx.gql(SIMILAR, { text: reworded })).data!.similarTickets as { ticket: { id: string } }[]).map((s) => Number(s.ticket.id));
       expect((await ids()).slice(0, 3)).toContain(original);
