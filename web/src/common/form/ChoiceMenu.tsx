@@ -4,7 +4,9 @@
 // button opens the menu (click, Enter, Space, ↓ or ↑, on the current choice); ↑ ↓
 // Home End and the first letter move between choices; Enter, Space or a click commits
 // one; Escape closes without a change (focus back on the button), as do Tab and a
-// click elsewhere. On a narrow screen the menu shifts to stay inside the window.
+// click elsewhere. The menu is placed against the window (fixed), under the button or
+// above it when there is no room below, and inside the window's width: a scrolling
+// table or a row near the screen's edge cannot clip it.
 import { useEffect, useId, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
 
 interface Props<T extends string> {
@@ -21,8 +23,9 @@ interface Props<T extends string> {
   disabled?: boolean;
 }
 
-/** Pixels kept between the menu and the window's edges. */
+/** Pixels kept between the menu and the window's edges, and between the menu and its button. */
 const EDGE = 8;
+const GAP = 4;
 
 export function ChoiceMenu<T extends string>({ label, values, labels, value, onChoose, className = '', disabled = false }: Props<T>) {
   const [open, setOpen] = useState(false);
@@ -52,14 +55,26 @@ export function ChoiceMenu<T extends string>({ label, values, labels, value, onC
     if (open) (menu.current?.children[active] as HTMLElement | undefined)?.focus();
   }, [open, active]);
 
-  // Before it is painted: moved left by as much as it would stick out on the right.
+  // Placed before it is painted, and again whenever the page scrolls or resizes under it.
   useLayoutEffect(() => {
     const list = menu.current;
-    if (!open || !list) return;
-    list.style.left = '';
-    const box = list.getBoundingClientRect();
-    const overflow = box.right - (document.documentElement.clientWidth - EDGE);
-    if (overflow > 0) list.style.left = `${-Math.min(overflow, box.left - EDGE)}px`;
+    const anchor = button.current;
+    if (!open || !list || !anchor) return;
+    const place = () => {
+      const at = anchor.getBoundingClientRect();
+      const width = document.documentElement.clientWidth;
+      const height = document.documentElement.clientHeight;
+      const fitsBelow = at.bottom + GAP + list.offsetHeight <= height - EDGE || at.top - GAP - list.offsetHeight < EDGE;
+      list.style.top = `${fitsBelow ? at.bottom + GAP : at.top - GAP - list.offsetHeight}px`;
+      list.style.left = `${Math.max(EDGE, Math.min(at.left, width - EDGE - list.offsetWidth))}px`;
+    };
+    place();
+    window.addEventListener('scroll', place, { capture: true, passive: true });
+    window.addEventListener('resize', place);
+    return () => {
+      window.removeEventListener('scroll', place, { capture: true });
+      window.removeEventListener('resize', place);
+    };
   }, [open]);
 
   useEffect(() => {

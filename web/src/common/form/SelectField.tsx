@@ -1,7 +1,8 @@
-// Choosing one value of a closed vocabulary (a GraphQL enum): the bare control for
-// in-place changes (EnumSelect, labelled by its caller) and the labelled form field
-// with an optional note and its error wired to it (SelectField), as TextField does;
-// and a labelled choice that may be left unmade (OptionalSelectField: "no change").
+// Choosing one value of a closed vocabulary (a GraphQL enum) in a form: the labelled
+// field with an optional note and its error wired to it (SelectField, on the bare
+// EnumSelect), as TextField does; and a labelled choice that may be left unmade
+// (OptionalSelectField: "no change"). A change that takes effect at once is made with
+// ChoiceMenu instead: a select's arrow keys change its value while merely focused.
 import { useId, type ReactNode, type SelectHTMLAttributes } from 'react';
 import { FieldErrorText } from './TextField.js';
 
@@ -16,7 +17,7 @@ interface EnumProps<T extends string> {
   onChange(value: T): void;
 }
 
-export function EnumSelect<T extends string>({
+function EnumSelect<T extends string>({
   values,
   labels,
   value,

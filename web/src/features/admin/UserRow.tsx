@@ -1,10 +1,11 @@
-// One user in the administrators' list: name, email, role (changeable in place), and
+// One user in the administrators' list: name, email, role (changeable in place, with a
+// menu: arrow keys over it never change anyone's role), and
 // whether they can sign in (active, invitation pending, deactivated), with the button
 // to deactivate or reactivate them. A refused change is undone and said so in the row.
 import type { FragmentType } from '@apollo/client';
 import { useFragment } from '@apollo/client/react';
 import { useState } from 'react';
-import { EnumSelect } from '../../common/form/SelectField.js';
+import { ChoiceMenu } from '../../common/form/ChoiceMenu.js';
 import { formatDateTime } from '../../common/format.js';
 import { refusalText, reworded } from '../../common/mutation-outcome.js';
 import { graphql } from '../../gql/index.js';
@@ -53,10 +54,13 @@ export function UserRow({ user, isSelf }: { user: FragmentType<typeof UserRowFra
       </th>
       <td>{data.email}</td>
       <td>
-        <label>
-          <span className="visually-hidden">Role of {data.displayName}</span>
-          <EnumSelect values={ROLES} labels={ROLE_LABEL} value={data.role} onChange={(role) => void change('Role', { role })} />
-        </label>
+        <ChoiceMenu
+          label={`Role of ${data.displayName}`}
+          values={ROLES}
+          labels={ROLE_LABEL}
+          value={data.role}
+          onChoose={(role) => void change('Role', { role })}
+        />
       </td>
       <td>
         <span className={`badge badge--${data.active ? (data.invitationPending ? 'pending' : 'active') : 'inactive'}`}>{status}</span>
