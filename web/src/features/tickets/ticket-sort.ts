@@ -14,7 +14,7 @@ export const DEFAULT_SORT: TicketOrder = 'NEWEST_FIRST';
 export const SORT_LABEL: Record<TicketOrder, string> = {
   NEWEST_FIRST: 'Newest first',
   OLDEST_FIRST: 'Oldest first',
-  PRIORITY: 'Priority, critical first',
+  PRIORITY: 'Critical first',
   RECENTLY_CHANGED: 'Last changed',
 };
 

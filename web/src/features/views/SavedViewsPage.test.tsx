@@ -51,7 +51,7 @@ describe('SavedViewsPage', () => {
     setup([queue]);
     const item = (await screen.findByRole('heading', { name: 'Queue' })).closest('li')!;
     expect(within(item).getByRole('link', { name: 'Queue' }).getAttribute('href')).toBe('/tickets?status=OPEN&sort=priority');
-    expect(within(item).getByText('Status: Open · Sorted: Priority, critical first')).toBeTruthy();
+    expect(within(item).getByText('Status: Open · Sorted: Critical first')).toBeTruthy();
   });
 
   it('renames a view in place, showing a name in use on the field', async () => {

@@ -76,7 +76,7 @@ describe('a saved view’s address', () => {
 describe('describeTicketsView', () => {
   it('says whose tickets, each filter, the search and the order', () => {
     expect(describeTicketsView(savedTicketsView(critical))).toBe(
-      'Assigned to me · Status: Open · Priority: High, Critical · Search: “outage” · Sorted: Priority, critical first',
+      'Assigned to me · Status: Open · Priority: High, Critical · Search: “outage” · Sorted: Critical first',
     );
   });
 
