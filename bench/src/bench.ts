@@ -23,6 +23,7 @@ import { renderReport, type AuthResult, type CaseResult, type ReportMeta } from 
 import { benchAdminEnv, obtainToken, startServer } from './server-process.js';
 import { summarize } from './stats.js';
 import { RARE_PHRASE } from '../../server/src/scripts/seed.generator.js';
+import { outputPath } from './out-path.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 // The server's own directory: tsx reads its tsconfig (decorators) from there, as `npm start` does.
@@ -148,6 +149,8 @@ interface HttpResult {
   errors: number;
   durationSeconds: number;
   latencies: number[];
+  /** The server's CPU time per request over the run, in ms (null when not read). */
+  serverCpuMs?: number | null;
 }
 
 /** `Authorization` for the benchmark's token; none for an anonymous caller. */
@@ -287,7 +290,11 @@ async function main(): Promise<void> {
     const credentials = { authorization: `Token ${token}` };
     for (const bench of cases) {
       await drive(server.url, bench, ids, options.connections, warmupSeconds(options.duration), credentials);
+      const cpuBefore = server.cpuMs();
       const result = await drive(server.url, bench, ids, options.connections, options.duration, credentials);
+      const cpuAfter = server.cpuMs();
+      result.serverCpuMs =
+        cpuBefore === null || cpuAfter === null || result.requests === 0 ? null : (cpuAfter - cpuBefore) / result.requests;
       http.push(result);
       logHttp('', bench, result);
     }
@@ -303,12 +310,14 @@ async function main(): Promise<void> {
   const driver: Driver =
     options.db === 'postgres' ? { kind: 'postgres', sql: client as postgres.Sql } : { kind: 'pglite', client: client as never };
   const raw: RawResult[] = [];
+  const statements: number[] = [];
   try {
     // The caller the server saw: its writes record who made them.
     const actor = await resolveApiToken(database.db, token);
     if (actor === null) throw new Error('the benchmark token no longer resolves');
     for (const bench of cases) {
       const branches = await captureCase(driver, bench, ids, actor);
+      statements.push(branches.reduce((n, b) => n + b.statements.length, 0));
       await replay(driver, branches, ids, options.connections, warmupSeconds(options.duration));
       const result = await replay(driver, branches, ids, options.connections, options.duration);
       raw.push(result);
@@ -362,8 +371,9 @@ async function main(): Promise<void> {
   const autocannonVersion = JSON.parse(await readFile(join(ROOT, 'node_modules/autocannon/package.json'), 'utf8')).version as string;
   const results: CaseResult[] = cases.map((bench, i) => ({
     bench,
-    http: { ...http[i]!, latency: summarize(http[i]!.latencies) },
+    http: { ...http[i]!, latency: summarize(http[i]!.latencies), serverCpuMs: http[i]!.serverCpuMs ?? null },
     raw: raw[i]!,
+    statements: statements[i]!,
   }));
   const meta: ReportMeta = {
     date: new Date(),
@@ -387,7 +397,7 @@ async function main(): Promise<void> {
   const markdown = renderReport(meta, results, auth);
   const label = count >= 1_000_000 ? `${Math.round(count / 1_000_000)}m` : count >= 1000 ? `${Math.round(count / 1000)}k` : String(count);
   const out = options.out
-    ? resolve(options.out)
+    ? outputPath(options.out)
     : join(ROOT, 'bench/results', `${meta.date.toISOString().slice(0, 10)}-${options.db}-${label}.md`);
   await mkdir(dirname(out), { recursive: true });
   await writeFile(out, markdown);

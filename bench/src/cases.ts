@@ -3,7 +3,13 @@
 // as the same caller: the benchmark's token).
 import { createTicketGenerator, RARE_PHRASE } from '../../server/src/scripts/seed.generator.js';
 import { createTicket, getTicket, getTicketStats, getTicketsPerDay, updateTicket } from '../../server/src/tickets/ticket.service.js';
-import { isCounterQuery, isIndexedSearch, validateTicketQuery, type TicketFilterRequest } from '../../server/src/tickets/ticket-query.js';
+import {
+  isCounterQuery,
+  isIndexedSearch,
+  TicketOrder,
+  validateTicketQuery,
+  type TicketFilterRequest,
+} from '../../server/src/tickets/ticket-query.js';
 import { countTicketsBounded, listTicketsCounted } from '../../server/src/tickets/ticket-count.repository.js';
 import { listTicketsPage } from '../../server/src/tickets/ticket.repository.js';
 import { listTicketHistory, listTicketHistoryByPage } from '../../server/src/tickets/ticket-event.service.js';
@@ -80,7 +86,7 @@ const randomStatus = () => STATUSES[Math.floor(Math.random() * STATUSES.length)]
  */
 function countedList(filter: TicketFilterRequest, search: string | null, limit: number): Capture {
   const query = validateTicketQuery(filter, search);
-  const page = { direction: 'desc', ...(limit === PAGE ? { offset: 0 } : {}), limit } as const;
+  const page = { order: TicketOrder.NEWEST_FIRST, ...(limit === PAGE ? { offset: 0 } : {}), limit } as const;
   if (isCounterQuery(query) || !isIndexedSearch(query)) {
     return [(db) => listTicketsPage(db, query, page), (db) => countTicketsBounded(db, query)];
   }

@@ -16,6 +16,7 @@ import { GRAPHQL_PAGE_SIZE } from '../../server/src/tickets/ticket-query.js';
 import { fanOut, repeat } from '../../server/test/graphql/documents.js';
 import { startServer } from './server-process.js';
 import { summarize, type LatencySummary } from './stats.js';
+import { outputPath } from './out-path.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const TARGET_MS = 50;
@@ -146,7 +147,9 @@ async function main(): Promise<void> {
     await rm(dataDir, { recursive: true, force: true });
   }
   const markdown = render(results, { seconds, attackers });
-  const out = values.out ? resolve(values.out) : join(ROOT, 'bench/results', `${new Date().toISOString().slice(0, 10)}-graphql-limits.md`);
+  const out = values.out
+    ? outputPath(values.out)
+    : join(ROOT, 'bench/results', `${new Date().toISOString().slice(0, 10)}-graphql-limits.md`);
   await mkdir(dirname(out), { recursive: true });
   await writeFile(out, markdown);
   process.stdout.write(markdown);

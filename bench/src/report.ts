@@ -15,8 +15,10 @@ export interface HttpSummary {
 
 export interface CaseResult {
   bench: BenchCase;
-  http: HttpSummary;
+  http: HttpSummary & { serverCpuMs: number | null };
   raw: RawResult;
+  /** SQL statements the case's service calls send per request (captured for the raw baseline). */
+  statements: number;
 }
 
 /** One read case on one server, sent with the benchmark's token and with no credentials (ANONYMOUS_ACCESS=read). */
@@ -62,6 +64,8 @@ const REPORT_COLUMNS = [
   'raw p95',
   'added p50 ms',
   'throughput ratio',
+  'server CPU ms/req',
+  'statements',
   'p95 target',
 ] as const;
 
@@ -85,7 +89,7 @@ export function renderReport(meta: ReportMeta, results: CaseResult[], auth: Auth
   lines.push('');
   lines.push(`| ${REPORT_COLUMNS.join(' | ')} |`);
   lines.push(`|${REPORT_COLUMNS.map((_, i) => (i < 2 ? '---' : '---:')).join('|')}|`);
-  for (const { bench, http, raw } of results) {
+  for (const { bench, http, raw, statements } of results) {
     const httpRate = http.durationSeconds > 0 ? http.requests / http.durationSeconds : 0;
     const rawRate = raw.durationSeconds > 0 ? raw.requests / raw.durationSeconds : 0;
     const met = Number.isFinite(http.latency.p95) && http.latency.p95 < bench.targetP95 ? 'met' : 'missed';
@@ -103,6 +107,8 @@ export function renderReport(meta: ReportMeta, results: CaseResult[], auth: Auth
         ms(raw.latency.p95),
         ms(http.latency.p50 - raw.latency.p50),
         rawRate > 0 ? (httpRate / rawRate).toFixed(2) : '–',
+        http.serverCpuMs === null ? '–' : ms(http.serverCpuMs),
+        String(statements),
         `< ${bench.targetP95} ms: ${met}`,
       ].join(' | ')} |`,
     );
@@ -111,8 +117,10 @@ export function renderReport(meta: ReportMeta, results: CaseResult[], auth: Auth
   lines.push(
     'Columns: latencies are per request as the client saw them; "raw" replays the SQL the server issued for the case ' +
       '(captured from the same service calls) straight through the driver at the same concurrency, with the server stopped; ' +
-      '"added p50" is server p50 − raw p50; "throughput ratio" is server req/s ÷ raw req/s. Errors count non-2xx answers, ' +
-      'GraphQL errors or userErrors, and socket errors.',
+      '"added p50" is server p50 − raw p50; "throughput ratio" is server req/s ÷ raw req/s; "server CPU ms/req" is the ' +
+      "server process's CPU time (user + system, from /proc) over the run divided by its requests, which a busy machine's " +
+      'waits do not inflate; "statements" are the SQL statements the replayed service calls send per request. Errors count ' +
+      'non-2xx answers, GraphQL errors or userErrors, and socket errors.',
   );
   lines.push('');
   if (auth.length > 0) lines.push(...renderAuth(auth));

@@ -12,12 +12,20 @@ import { fileURLToPath } from 'node:url';
 // The server's own directory: tsx reads its tsconfig (decorators) from there, as `npm start` does.
 const SERVER_DIR = join(resolve(dirname(fileURLToPath(import.meta.url)), '../..'), 'server');
 const READY_WITHIN_MS = 120_000;
+/** Linux's USER_HZ, the unit of /proc/<pid>/stat's CPU times (`getconf CLK_TCK`): 100 on every common build. */
+const CLOCK_TICKS_PER_SECOND = 100;
 
 export interface RunningServer {
   child: ChildProcess;
   url: string;
   /** Peak resident set size so far (VmHWM), in MiB; null where /proc is not available. */
   peakRssMiB(): number | null;
+  /**
+   * CPU time the server has used so far (user + system), in ms; null where /proc is not
+   * available. A figure per request that a busy machine's waits do not inflate, as
+   * they inflate latencies.
+   */
+  cpuMs(): number | null;
   stop(): Promise<void>;
 }
 
@@ -86,6 +94,16 @@ export async function startServer(env: NodeJS.ProcessEnv): Promise<RunningServer
       try {
         const match = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'));
         return match ? Number(match[1]) / 1024 : null;
+      } catch {
+        return null;
+      }
+    },
+    cpuMs() {
+      try {
+        // Fields 14 and 15 (utime, stime) in clock ticks, after the command's parenthesised name.
+        const stat = readFileSync(`/proc/${child.pid}/stat`, 'utf8');
+        const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+        return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS_PER_SECOND;
       } catch {
         return null;
       }

@@ -19,6 +19,7 @@
 // (`insertTicket`, `updateTicketById`) inside the same `written` CTE. Before
 // measuring, the statement the service itself sends for a create and for a status
 // change is captured and checked to be the same text.
+import { readFileSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -44,6 +45,7 @@ import {
 import { createTicket, updateTicket } from '../../server/src/tickets/ticket.service.js';
 import { createTicketGenerator } from '../../server/src/scripts/seed.generator.js';
 import { summarize, type LatencySummary } from './stats.js';
+import { outputPath } from './out-path.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const TARGET_MS = 1;
@@ -175,6 +177,22 @@ interface PairResult {
   without: number[];
   /** with − without, of each pair. */
   differences: number[];
+  /** CPU time of the writes in ms, summed per variant: in total (this process and the backend), and the PostgreSQL backend's alone. */
+  cpu: { with: number; without: number };
+  backendCpu: { with: number; without: number };
+}
+
+/**
+ * CPU time used so far, in ms: this process's (PGlite runs in it), and the PostgreSQL
+ * backend's from its scheduler statistics (nanoseconds on CPU; the benchmark's one
+ * connection, on this machine). Unlike latencies, a busy machine's waits do not count.
+ */
+function cpuClock(backendPid: number | null): () => { total: number; backend: number } {
+  return () => {
+    const { user, system } = process.cpuUsage();
+    const backend = backendPid === null ? 0 : Number(readFileSync(`/proc/${backendPid}/schedstat`, 'utf8').split(' ')[0]) / 1e6;
+    return { total: (user + system) / 1000 + backend, backend };
+  };
 }
 
 async function measure(database: Database): Promise<{ results: PairResult[]; check: string[] }> {
@@ -256,48 +274,58 @@ async function measure(database: Database): Promise<{ results: PairResult[]; che
     }
   }
 
+  const cpuNow = cpuClock(database.kind === 'postgres' ? await backendPid(database) : null);
   const timed = async (s: Statement) => {
+    const cpu0 = cpuNow();
     const t0 = performance.now();
     const answer = await send(database, s);
     const ms = performance.now() - t0;
+    const cpu1 = cpuNow();
+    const cpu = { total: cpu1.total - cpu0.total, backend: cpu1.backend - cpu0.backend };
     if (answer.length !== 1) throw new Error('a write changed no row');
-    return { ms, row: answer[0] as Record<string, unknown> };
+    return { ms, cpu, row: answer[0] as Record<string, unknown> };
   };
 
   const results: PairResult[] = [];
   for (const write of ['create', 'status change'] as const) {
-    const result: PairResult = { write, with: [], without: [], differences: [] };
+    const result: PairResult = {
+      write,
+      with: [],
+      without: [],
+      differences: [],
+      cpu: { with: 0, without: 0 },
+      backendCpu: { with: 0, without: 0 },
+    };
     for (let pair = 0; pair < WARM_UP_PAIRS + PAIRS; pair += 1) {
       const withFirst = Math.random() < 0.5;
-      let withMs = 0;
-      let withoutMs = 0;
-      if (write === 'create') {
-        const p = await createPair();
-        for (const variant of withFirst ? ['with', 'without'] : ['without', 'with']) {
-          const ms = (await timed(variant === 'with' ? p.withEvents : p.withoutEvents)).ms;
-          if (variant === 'with') withMs = ms;
-          else withoutMs = ms;
+      const ms = { with: 0, without: 0 };
+      const cpu = { with: { total: 0, backend: 0 }, without: { total: 0, backend: 0 } };
+      const create = write === 'create' ? await createPair() : null;
+      for (const variant of withFirst ? (['with', 'without'] as const) : (['without', 'with'] as const)) {
+        // A status change changes a ticket per variant: each planned from the row as it is then.
+        const update = create === null ? await updatePair() : null;
+        const p = (create ?? update)!;
+        const done = await timed(variant === 'with' ? p.withEvents : p.withoutEvents);
+        if (update !== null) {
+          rows[update.index] = { ...rows[update.index]!, status: done.row.status as TicketStatus, version: Number(done.row.version) };
         }
-      } else {
-        // Each variant changes the ticket once: the second is planned from the row the first left.
-        for (const variant of withFirst ? ['with', 'without'] : ['without', 'with']) {
-          const p = await updatePair();
-          const { ms, row } = await timed(variant === 'with' ? p.withEvents : p.withoutEvents);
-          rows[p.index] = { ...rows[p.index]!, status: row.status as TicketStatus, version: Number(row.version) };
-          if (variant === 'with') withMs = ms;
-          else withoutMs = ms;
-        }
+        ms[variant] = done.ms;
+        cpu[variant] = done.cpu;
       }
       if (pair < WARM_UP_PAIRS) continue;
-      result.with.push(withMs);
-      result.without.push(withoutMs);
-      result.differences.push(withMs - withoutMs);
+      result.with.push(ms.with);
+      result.without.push(ms.without);
+      result.differences.push(ms.with - ms.without);
+      result.cpu.with += cpu.with.total;
+      result.cpu.without += cpu.without.total;
+      result.backendCpu.with += cpu.with.backend;
+      result.backendCpu.without += cpu.without.backend;
     }
     results.push(result);
     const a = summarize(result.with).p50;
     const b = summarize(result.without).p50;
     process.stderr.write(
-      `${database.kind.padEnd(8)} ${write.padEnd(14)} with ${a.toFixed(3)}  without ${b.toFixed(3)}  added ${(a - b).toFixed(3)} ms\n`,
+      `${database.kind.padEnd(8)} ${write.padEnd(14)} with ${a.toFixed(3)}  without ${b.toFixed(3)}  added ${(a - b).toFixed(3)} ms; CPU added ${((result.cpu.with - result.cpu.without) / PAIRS).toFixed(3)} ms\n`,
     );
   }
   return { results, check };
@@ -313,8 +341,14 @@ function medianInterval(values: number[]): [number, number] {
   return [sorted[lo]!, sorted[hi]!];
 }
 
+async function backendPid(database: Database): Promise<number> {
+  const rows = (await (database.db as unknown as { $client: Sql }).$client.unsafe('select pg_backend_pid() as pid')) as { pid: number }[];
+  return rows[0]!.pid;
+}
+
 async function runOn(kind: 'pglite' | 'postgres') {
-  const database = await openDatabase(kind === 'pglite' ? { kind, dataDir: undefined } : { kind, url, maxConnections: 2 });
+  // One connection: every write goes through the backend whose CPU time is read.
+  const database = await openDatabase(kind === 'pglite' ? { kind, dataDir: undefined } : { kind, url, maxConnections: 1 });
   await database.migrate();
   const before = os.loadavg();
   let firstId: number | null = null;
@@ -361,8 +395,8 @@ const lines = [
   `- \`npm run bench:writes -w bench -- --db ${args.db} --pairs ${PAIRS}\`: ${PAIRS.toLocaleString('en')} pairs per write after ${WARM_UP_PAIRS} warm-up pairs, one write in flight, the two variants alternating in a random order within each pair; ${TICKETS.toLocaleString('en')} tickets to change`,
   `- Target: the events add at most ${TARGET_MS} ms to the p50 of the write.`,
   '',
-  '| Database | Load average before → after (1/5/15 min) | Write | p50 with events ms | p50 without ms | added p50 ms | median of paired differences ms (95% CI) | p95 with | p95 without | target |',
-  '|---|---|---|---:|---:|---:|---:|---:|---:|---|',
+  '| Database | Load average before → after (1/5/15 min) | Write | p50 with events ms | p50 without ms | added p50 ms | median of paired differences ms (95% CI) | p95 with | p95 without | CPU per write with / without ms | added CPU ms | of which the backend | target |',
+  '|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|',
 ];
 for (const run of runs) {
   for (const r of run.results) {
@@ -370,16 +404,26 @@ for (const run of runs) {
     const b: LatencySummary = summarize(r.without);
     const added = a.p50 - b.p50;
     const [lo, hi] = medianInterval(r.differences);
+    const cpuWith = r.cpu.with / r.with.length;
+    const cpuWithout = r.cpu.without / r.without.length;
     lines.push(
-      `| ${run.version} | ${load(run.loadBefore)} → ${load(run.loadAfter)} | ${r.write} | ${fmt(a.p50)} | ${fmt(b.p50)} | ${fmt(added)} | ${fmt(summarize(r.differences).p50)} (${fmt(lo)} to ${fmt(hi)}) | ${fmt(a.p95)} | ${fmt(b.p95)} | ${added <= TARGET_MS ? 'met' : 'missed'} |`,
+      `| ${run.version} | ${load(run.loadBefore)} → ${load(run.loadAfter)} | ${r.write} | ${fmt(a.p50)} | ${fmt(b.p50)} | ${fmt(added)} | ${fmt(summarize(r.differences).p50)} (${fmt(lo)} to ${fmt(hi)}) | ${fmt(a.p95)} | ${fmt(b.p95)} | ${fmt(cpuWith)} / ${fmt(cpuWithout)} | ${fmt(cpuWith - cpuWithout)} | ${run.kind === 'postgres' ? fmt((r.backendCpu.with - r.backendCpu.without) / r.with.length) : '–'} | ${added <= TARGET_MS ? 'met' : 'missed'} |`,
     );
   }
 }
+lines.push(
+  '',
+  'Columns: latencies are each write as the client saw it, sent as drizzle sends a raw statement (unprepared); the median of ' +
+    "paired differences compares the two writes of each pair, so drift between pairs cancels; CPU per write is this process's " +
+    "CPU time during the writes (PGlite runs in it) plus, on PostgreSQL, the backend's (from /proc/<pid>/schedstat, the " +
+    "benchmark's one connection), averaged per write: what a busy machine's waits do not inflate. Writes wait for the WAL " +
+    'flush at commit (synchronous_commit as configured), which is in the latencies and not in the CPU.',
+);
 lines.push('', 'Checks before measuring:', '');
 for (const run of runs) for (const c of run.check) lines.push(`- ${run.kind}: ${c}`);
 lines.push('');
 const markdown = lines.join('\n');
-const out = args.out ? resolve(args.out) : join(ROOT, 'bench/results', `${new Date().toISOString().slice(0, 10)}-write-events-fair.md`);
+const out = args.out ? outputPath(args.out) : join(ROOT, 'bench/results', `${new Date().toISOString().slice(0, 10)}-write-events-fair.md`);
 await mkdir(dirname(out), { recursive: true });
 await writeFile(out, markdown);
 process.stdout.write(markdown);

@@ -85,6 +85,10 @@ export interface WebhookSettings {
   workers: number;
   /** How often an idle worker looks for due deliveries without being woken. */
   pollIntervalMs: number;
+  /** Finished deliveries (and outbox rows no delivery needs) are kept this long after their last attempt (WEBHOOK_RETENTION_DAYS). */
+  retentionMs: number;
+  /** How often each process purges what is past the retention. */
+  retentionIntervalMs: number;
 }
 
 /** Identity settings the services read. */
@@ -269,6 +273,8 @@ export function parseConfig(env: Env = process.env): Config {
       backoffMaxMs: int(env, 'WEBHOOK_BACKOFF_MAX_MS', 3_600_000, 10, 24 * 3_600_000),
       workers: int(env, 'WEBHOOK_WORKERS', 4, 0, 64),
       pollIntervalMs: int(env, 'WEBHOOK_POLL_INTERVAL_MS', 5_000, 50, 600_000),
+      retentionMs: int(env, 'WEBHOOK_RETENTION_DAYS', 30, 1, 3_650) * 86_400_000,
+      retentionIntervalMs: 3_600_000,
     },
     live: {
       maxConnections: int(env, 'LIVE_MAX_CONNECTIONS', 1_000, 1, 1_000_000),

@@ -1,6 +1,7 @@
 // Entry point: load .env, read the configuration, open and migrate the database,
-// serve and deliver webhooks; on SIGTERM/SIGINT stop accepting, let in-flight
-// requests finish within SHUTDOWN_GRACE_MS, close the database and exit 0.
+// serve, deliver webhooks and purge their old history; on SIGTERM/SIGINT stop
+// accepting, let in-flight requests finish within SHUTDOWN_GRACE_MS, close the
+// database and exit 0.
 import type { AddressInfo } from 'node:net';
 import { buildApp } from './app.js';
 import { bootstrapFirstAdmin, BootstrapAdminError, issueSetupLink } from './auth/setup.service.js';
@@ -8,6 +9,7 @@ import { trackKeepAlive } from './common/keep-alive-drain.js';
 import { ConfigError, loadEnvFile, parseConfig, type Config } from './config.js';
 import { openDatabase, type Database } from './db/client.js';
 import { DataDirInUseError, lockDataDir, type DataDirLock } from './db/data-dir.lock.js';
+import { startWebhookRetention } from './webhooks/webhook.retention.js';
 import { startWebhookWorker, type WebhookWorker } from './webhooks/webhook.worker.js';
 
 // Start-up failures are one plain line on stderr (no stack): the operator's fix is
@@ -105,6 +107,8 @@ async function main(): Promise<void> {
   // shares the work out.
   const webhookWorker: WebhookWorker | undefined =
     config.webhooks.workers > 0 ? startWebhookWorker({ database, settings: config.webhooks, log: app.log }) : undefined;
+  // Every process purges old deliveries too; the database shares that out as well.
+  const webhookRetention = startWebhookRetention({ database, settings: config.webhooks, log: app.log });
 
   let stopping = false;
   const shutdown = async (signal: string) => {
@@ -125,6 +129,7 @@ async function main(): Promise<void> {
       await app.close();
       // Attempts in flight are aborted and recorded as due again, for another process.
       await webhookWorker?.stop();
+      await webhookRetention.stop();
       await database.close();
       lock?.release();
       app.log.info('shut down cleanly');

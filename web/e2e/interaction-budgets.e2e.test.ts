@@ -116,7 +116,7 @@ function report(): string {
   ].join('\n');
 }
 
-describe.runIf(process.env.E2E_BENCH === '1')(`interaction budgets on ${TICKETS} tickets`, () => {
+describe(`interaction budgets on ${TICKETS} tickets`, () => {
   beforeAll(async () => {
     server = await startServer({ seedTickets: TICKETS });
     agent = await server.createAgent({ displayName: 'Bench Agent' });

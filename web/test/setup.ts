@@ -7,3 +7,14 @@ import { afterEach } from 'vitest';
 configure({ asyncUtilTimeout: 3000 });
 
 afterEach(() => cleanup());
+
+// jsdom has <dialog> but none of its methods: enough of them for a component that
+// opens a modal one (the browser tests run the real thing).
+HTMLDialogElement.prototype.showModal ??= function showModal(this: HTMLDialogElement) {
+  this.setAttribute('open', '');
+};
+HTMLDialogElement.prototype.close ??= function close(this: HTMLDialogElement) {
+  if (!this.hasAttribute('open')) return;
+  this.removeAttribute('open');
+  this.dispatchEvent(new Event('close'));
+};

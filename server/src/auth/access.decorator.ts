@@ -3,7 +3,7 @@
 // the resolver runs. Building the schema fails if a root field declares nothing, so
 // a field added later cannot ship unprotected.
 import type { GraphQLSchema } from 'graphql';
-import { Authorized, type AuthChecker } from 'type-graphql';
+import { Authorized, getMetadataStorage, type AuthChecker } from 'type-graphql';
 import type { GraphQLContext } from '../graphql/context.js';
 import { decideAccess } from './actor.js';
 import type { Access as AccessLevel } from './auth.enums.js';
@@ -46,4 +46,17 @@ export function assertEveryRootFieldDeclaresAccess(schema: GraphQLSchema): void 
   const roots = [schema.getQueryType(), schema.getMutationType(), schema.getSubscriptionType()];
   const undeclared = roots.flatMap((type) => Object.keys(type?.getFields() ?? {}).filter((name) => !ROOT_FIELD_ACCESS.has(name)));
   if (undeclared.length > 0) throw new Error(`GraphQL root fields without @Access: ${undeclared.join(', ')}`);
+}
+
+/**
+ * The fields that declare their own access (`@Authorized` on the field), as
+ * `Type.field`: what an operation shows of them depends on who asks. Read from the
+ * schema's metadata, so valid once the schema is built.
+ */
+export function fieldsWithOwnAccess(): ReadonlySet<string> {
+  return new Set(
+    getMetadataStorage().objectTypes.flatMap((type) =>
+      (type.fields ?? []).filter((field) => field.roles !== undefined).map((field) => `${type.name}.${field.schemaName}`),
+    ),
+  );
 }

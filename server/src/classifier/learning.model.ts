@@ -11,6 +11,7 @@
 // of a single label moves it a lot, and a cue such as "refund" (weight 3) needs
 // several consistent tickets to be outvoted. Both constants were chosen by measuring
 // the team fixture and the generic labelled set (see bench/results/2026-12-01-learning-triage.md).
+import type { TicketCategory, TicketPriority } from '../tickets/ticket.enums.js';
 import type { KeywordVotes } from './local.classifier.js';
 
 /** The fields learning counts labels for. */
@@ -29,12 +30,23 @@ const TERM_LENGTH_MAX = 32;
 const KEYWORD_WEIGHT = 1.5;
 /** Pseudo-tickets pulling each term's label distribution towards the team's overall one. */
 const SMOOTHING = 4;
+/**
+ * Priority's learned evidence is divided by (terms the team has used)^0.75. The words
+ * of one description are not independent votes, and they say little about priority:
+ * summed as naive Bayes sums them, thirty weakly informative words outvoted the
+ * priority cues where the team's priorities were noisy (the seed's replay: 27.5 %
+ * learned against 34.4 % for the keywords alone). Tempered, the replay gives 34.6 %,
+ * the team fixture's held-out priority 80 → 90 % and the generic set's 70 → 72 %;
+ * category, tempered too, lost the fixture 15 points, so it is not
+ * (bench/results/2026-12-01-learning-triage-1m.md).
+ */
+export const PRIORITY_TEMPERING = 0.75;
 
 /**
  * Words too common to say anything about a ticket. Dropping them keeps the hottest
  * counter rows (every ticket says "the") out of every write.
  */
-export const STOPWORDS: ReadonlySet<string> = new Set(
+const STOPWORDS: ReadonlySet<string> = new Set(
   (
     'a an and are as at be been but by can could did do does for from had has have he her his i if in into is it its ' +
     'me my no not of on or our she so some than that the their them then there these they this to too us was we were ' +
@@ -46,11 +58,9 @@ export const STOPWORDS: ReadonlySet<string> = new Set(
 
 /**
  * A plural and its singular are one term ("payouts", "payout"): a final `s` goes after
- * four or more letters, unless the word ends in ss, us or is. The same rule is written
- * in SQL in learning.repository.ts (rebuild), so the two must change together.
+ * four or more letters, unless the word ends in ss, us or is.
  */
-export const PLURAL_PATTERN = '^(.{3,}[^siu])s$';
-const PLURAL = new RegExp(PLURAL_PATTERN);
+const PLURAL = /^(.{3,}[^siu])s$/;
 
 /**
  * The terms learning counts for a text: lowercase ASCII letter-and-digit runs of 2–32
@@ -61,10 +71,58 @@ export function learningTerms(text: string): string[] {
   const terms = new Set<string>();
   for (const word of text.toLowerCase().split(/[^a-z0-9]+/)) {
     if (word.length < TERM_LENGTH_MIN || word.length > TERM_LENGTH_MAX || STOPWORDS.has(word) || /^[0-9]+$/.test(word)) continue;
-    terms.add(word.replace(PLURAL, '$1'));
+    terms.add(word.endsWith('s') ? word.replace(PLURAL, '$1') : word);
     if (terms.size >= LEARNED_TERMS_MAX) break;
   }
   return [...terms];
+}
+
+/** What learning reads of a ticket: the words the team used and what it filed them as. */
+export interface LearnableTicket {
+  description: string;
+  category: TicketCategory;
+  priority: TicketPriority;
+}
+
+/** A change of one learned count: tickets of `label` (in `field`) that use `term`. */
+export interface TermDelta {
+  term: string;
+  field: LearnedField;
+  label: string;
+  /** Tickets to add (positive) or take back (negative). */
+  delta: number;
+}
+
+/**
+ * Learned counts being gathered, per term, field and label. Nested rather than keyed by
+ * one joined string: a rebuild adds tens of millions of uses, and building a key for
+ * each cost more than the tokenizer (CPU profile in bench/results/2026-12-01-learning-triage-1m.md).
+ */
+export type TermTally = Map<string, Record<LearnedField, Map<string, number>>>;
+
+/**
+ * Adds to `tally` what one ticket teaches (`sign` 1) or takes it back (-1): each of
+ * its terms and EVERY_TICKET, under its category and under its priority. The one
+ * definition of a ticket's counts, for the writes and for the rebuild alike.
+ */
+export function teach(tally: TermTally, ticket: LearnableTicket, sign: 1 | -1): void {
+  for (const term of [EVERY_TICKET, ...learningTerms(ticket.description)]) {
+    let fields = tally.get(term);
+    if (!fields) tally.set(term, (fields = { category: new Map(), priority: new Map() }));
+    fields.category.set(ticket.category, (fields.category.get(ticket.category) ?? 0) + sign);
+    fields.priority.set(ticket.priority, (fields.priority.get(ticket.priority) ?? 0) + sign);
+  }
+}
+
+/** The tally's changes as rows, those that net to nothing left out. */
+export function tallyDeltas(tally: TermTally): TermDelta[] {
+  const deltas: TermDelta[] = [];
+  for (const [term, fields] of tally) {
+    for (const field of LEARNED_FIELDS) {
+      for (const [label, delta] of fields[field]) if (delta !== 0) deltas.push({ term, field, label, delta });
+    }
+  }
+  return deltas;
 }
 
 /** What the confirmed tickets say about one field. */
@@ -98,23 +156,28 @@ export function decideField<L extends string>(
   fallback: L,
   keyword: KeywordVotes<L>,
   counts: FieldCounts<L>,
+  /** The learned evidence is divided by (terms the team has used)^tempering: 0 sums it as naive Bayes does. */
+  tempering = 0,
 ): FieldDecision<L> {
   const labels = precedence;
   const total = labels.reduce((sum, label) => sum + (counts.docs.get(label) ?? 0), 0);
   // Add-one smoothing: a label the team never used still has a chance.
   const prior = new Map(labels.map((label) => [label, ((counts.docs.get(label) ?? 0) + 1) / (total + labels.length)]));
+  const used = [...counts.terms].flatMap(([term, perLabel]) => {
+    let seen = 0;
+    for (const n of perLabel.values()) seen += n;
+    return seen > 0 ? [{ term, perLabel, seen }] : [];
+  });
+  const divisor = used.length > 0 ? used.length ** tempering : 1;
   const scores = new Map<L, number>();
   const contributions = new Map<L, { term: string; weight: number; tickets: number }[]>();
   for (const label of labels) {
     let score = KEYWORD_WEIGHT * (keyword.scores.get(label) ?? 0) + (total > 0 ? Math.log(prior.get(label)!) : 0);
     const mine: { term: string; weight: number; tickets: number }[] = [];
-    for (const [term, perLabel] of counts.terms) {
-      let seen = 0;
-      for (const n of perLabel.values()) seen += n;
-      if (seen <= 0) continue;
+    for (const { term, perLabel, seen } of used) {
       const p = prior.get(label)!;
       const tickets = Math.max(0, perLabel.get(label) ?? 0);
-      const weight = Math.log((tickets + SMOOTHING * p) / (seen + SMOOTHING) / p);
+      const weight = Math.log((tickets + SMOOTHING * p) / (seen + SMOOTHING) / p) / divisor;
       score += weight;
       if (weight > 0) mine.push({ term, weight, tickets });
     }

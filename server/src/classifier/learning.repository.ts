@@ -1,19 +1,11 @@
 // SQL of the learned term counts (`classifier_term_counts`): one upsert applies a
 // ticket's changes, one primary-key lookup reads a description's terms, and a rebuild
 // recounts every ticket (for a database whose tickets predate learning).
-import { sql } from 'drizzle-orm';
+import { asc, gt, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
-import { classifierTermCounts } from '../db/schema.js';
+import { classifierTermCounts, tickets } from '../db/schema.js';
 import { executeRows } from '../db/statements.js';
-import { EVERY_TICKET, LEARNED_TERMS_MAX, PLURAL_PATTERN, STOPWORDS, type LearnedField } from './learning.model.js';
-
-export interface TermDelta {
-  term: string;
-  field: LearnedField;
-  label: string;
-  /** Tickets to add (positive) or take back (negative). */
-  delta: number;
-}
+import { EVERY_TICKET, tallyDeltas, teach, type LearnedField, type TermDelta, type TermTally } from './learning.model.js';
 
 const t = classifierTermCounts;
 
@@ -55,37 +47,41 @@ export async function selectTermCounts(db: Db, terms: readonly string[]): Promis
   return rows.map((r) => ({ ...r, count: Number(r.count) }));
 }
 
+/** Tickets a rebuild reads per page, and counter rows it writes per statement: bounds the memory of each. */
+const REBUILD_BATCHES = { read: 10_000, write: 10_000 };
+
 /**
- * Recounts every ticket from scratch, in SQL, with the tokenizer of
- * `learningTerms` (learning.model.ts) written again here: for a database whose
- * tickets were saved before learning existed (`npm run learning:rebuild`), and for
- * benchmarks seeded by COPY. Replaces the table's rows in the caller's transaction.
+ * Recounts every ticket from scratch with the very function the writes use (`teach`),
+ * so the two cannot disagree: for a database whose tickets were saved before learning
+ * existed (`npm run learning:rebuild`), and for benchmarks seeded by COPY. Replaces the
+ * table's rows in the caller's transaction. In JavaScript because the same tokenizer
+ * in SQL (regular expressions over every word) took ten times the CPU: 1,000,000 seeded
+ * tickets in 59 s instead of 929 s (bench/results/2026-12-01-learning-triage-1m.md).
+ * The counts are held in memory until written: one entry per distinct term (125,000
+ * for those tickets; the process peaked at 0.5 GB).
  */
-export async function rebuildTermCounts(db: Db): Promise<void> {
-  const stopwords = JSON.stringify([...STOPWORDS]);
+export async function rebuildTermCounts(db: Db, batches = REBUILD_BATCHES): Promise<void> {
+  // Writers of counts wait until the new ones commit (readers do not): every ticket
+  // saved meanwhile is either read here or counted by its own write afterwards, once.
+  await db.execute(sql`lock table ${t} in exclusive mode`);
+  const tally: TermTally = new Map();
+  for (let after = 0; ;) {
+    const page = await db
+      .select({ id: tickets.id, description: tickets.description, category: tickets.category, priority: tickets.priority })
+      .from(tickets)
+      .where(gt(tickets.id, after))
+      .orderBy(asc(tickets.id))
+      .limit(batches.read);
+    for (const ticket of page) teach(tally, ticket, 1);
+    if (page.length < batches.read) break;
+    after = page[page.length - 1]!.id;
+  }
   await db.execute(sql`delete from ${t}`);
-  await db.execute(sql`
-    with words as (
-      select id, category, priority, word, ordinality
-      from tickets, regexp_split_to_table(lower(description), '[^a-z0-9]+') with ordinality as w(word, ordinality)
-      where length(word) between 2 and 32
-        and word !~ '^[0-9]+$'
-        and word <> all(array(select jsonb_array_elements_text(${stopwords}::jsonb)))
-    ),
-    terms as (
-      select id, category, priority, term, min(ordinality) as first_use
-      from (select id, category, priority, ordinality, regexp_replace(word, ${PLURAL_PATTERN}, '\\1') as term from words) as folded
-      group by id, category, priority, term
-    ),
-    kept as (
-      select id, category, priority, term
-      from (select *, row_number() over (partition by id order by first_use) as n from terms) as ranked
-      where n <= ${LEARNED_TERMS_MAX}
-      union all
-      select id, category, priority, ${EVERY_TICKET} from tickets
-    )
-    insert into ${t} (term, field, label, count)
-    select term, 'category', category, count(*) from kept group by term, category
-    union all
-    select term, 'priority', priority, count(*) from kept group by term, priority`);
+  const rows = tallyDeltas(tally);
+  for (let i = 0; i < rows.length; i += batches.write) {
+    await db.execute(sql`
+      insert into ${t} (term, field, label, count)
+      select d.term, d.field, d.label, d.delta
+      from jsonb_to_recordset(${JSON.stringify(rows.slice(i, i + batches.write))}::jsonb) as d(term text, field text, label text, delta int)`);
+  }
 }

@@ -9,29 +9,21 @@ import { ClassificationSource, TicketCategory, TicketPriority } from '../tickets
 import type { Suggestion } from './classifier.js';
 import { CATEGORY_PRECEDENCE, PRIORITY_PRECEDENCE } from './local-classifier.cues.js';
 import { keywordVotes } from './local.classifier.js';
-import { applyTermDeltas, selectTermCounts, type TermCountRow, type TermDelta } from './learning.repository.js';
-import { decideField, EVERY_TICKET, learningTerms, type FieldCounts, type FieldDecision, type LearnedField } from './learning.model.js';
+import { applyTermDeltas, selectTermCounts, type TermCountRow } from './learning.repository.js';
+import {
+  decideField,
+  EVERY_TICKET,
+  learningTerms,
+  PRIORITY_TEMPERING,
+  tallyDeltas,
+  teach,
+  type FieldCounts,
+  type FieldDecision,
+  type LearnableTicket,
+  type LearnedField,
+  type TermTally,
+} from './learning.model.js';
 import { REASON_MAX } from './parse.js';
-
-/** What learning reads of a ticket: the words the team used and what it filed them as. */
-export interface LearnableTicket {
-  description: string;
-  category: TicketCategory;
-  priority: TicketPriority;
-}
-
-function add(deltas: Map<string, TermDelta>, ticket: LearnableTicket, sign: 1 | -1): void {
-  for (const term of [EVERY_TICKET, ...learningTerms(ticket.description)]) {
-    for (const [field, label] of [
-      ['category', ticket.category],
-      ['priority', ticket.priority],
-    ] as const) {
-      const key = `${term}\u0000${field}\u0000${label}`;
-      const delta = (deltas.get(key)?.delta ?? 0) + sign;
-      deltas.set(key, { term, field, label, delta });
-    }
-  }
-}
 
 /**
  * Teaches the classifier what a ticket write confirmed: `before` is the ticket as it
@@ -41,13 +33,10 @@ function add(deltas: Map<string, TermDelta>, ticket: LearnableTicket, sign: 1 | 
  * ticket a write changes (single updates and bulk updates alike).
  */
 export async function learnFromTicketChange(db: Db, before: LearnableTicket | null, after: LearnableTicket): Promise<void> {
-  const deltas = new Map<string, TermDelta>();
-  if (before) add(deltas, before, -1);
-  add(deltas, after, 1);
-  await applyTermDeltas(
-    db,
-    [...deltas.values()].filter((d) => d.delta !== 0),
-  );
+  const tally: TermTally = new Map();
+  if (before) teach(tally, before, -1);
+  teach(tally, after, 1);
+  await applyTermDeltas(db, tallyDeltas(tally));
 }
 
 function fieldCounts<L extends string>(rows: readonly TermCountRow[], field: LearnedField): FieldCounts<L> {
@@ -113,7 +102,13 @@ export function decideOffline(description: string, rows: readonly TermCountRow[]
     keyword.category,
     fieldCounts<TicketCategory>(rows, 'category'),
   );
-  const priority = decideField(PRIORITY_PRECEDENCE, TicketPriority.MEDIUM, keyword.priority, fieldCounts<TicketPriority>(rows, 'priority'));
+  const priority = decideField(
+    PRIORITY_PRECEDENCE,
+    TicketPriority.MEDIUM,
+    keyword.priority,
+    fieldCounts<TicketPriority>(rows, 'priority'),
+    PRIORITY_TEMPERING,
+  );
   const evidence = category.evidence || priority.evidence;
   const reason = evidence
     ? boundedReason(`${explain(category, category.label)}; ${explain(priority, `${priority.label} priority`)}.`)

@@ -28,6 +28,7 @@ import {
   type UserRole,
 } from '../auth/auth.enums.js';
 import {
+  ACTIVE_STATUSES,
   CLASSIFICATION_SOURCES,
   RESOLVED_STATUSES,
   TICKET_CATEGORIES,
@@ -47,6 +48,7 @@ import {
   type TicketStatus,
 } from '../tickets/ticket.enums.js';
 import { LEARNED_FIELDS, type LearnedField } from '../classifier/learning.model.js';
+import { SAVED_VIEW_NAME_MAX, type SavedViewQuery } from '../views/saved-view.validation.js';
 import {
   WEBHOOK_ATTEMPT_ERRORS,
   WEBHOOK_DELIVERY_STATUSES,
@@ -60,6 +62,14 @@ import {
 
 function inList(values: readonly string[]): SQL {
   return sql.raw(`(${values.map((v) => `'${v}'`).join(', ')})`);
+}
+
+/**
+ * Whether a ticket is active (ACTIVE_STATUSES), as the active tickets' word index is
+ * defined: a query must say exactly this, with constants, for the planner to use it.
+ */
+export function activeTicket(status: AnyPgColumn): SQL {
+  return sql`${status} in ${inList(ACTIVE_STATUSES)}`;
 }
 
 function textArray(values: readonly string[]): SQL {
@@ -172,6 +182,17 @@ export const tickets = pgTable(
     // The assignee filters (mine, unassigned, an agent's) the same way: a btree keeps
     // NULLs, so "unassigned, newest 20" is a range scan of the NULL entries.
     index('tickets_assignee_created_at_idx').on(t.assigneeUserId, t.createdAt, t.id),
+    // Last changed first (RECENTLY_CHANGED) and its keyset pages: (updated_at, id) as
+    // (created_at, id) serves newest first. One index for every filter: with a
+    // selective one (an agent's own tickets, a rare status) the planner reads that
+    // filter's index above and sorts its few rows instead (0.2 ms for 200 of 300,000);
+    // with a common one it walks this index (0.03 ms); two rare values combined read a
+    // few thousand entries (16 ms), as for newest first. Every write changes
+    // updated_at, so this costs each update an index entry; each update already changes
+    // some indexed column (or the search index's text), so none was a HOT update
+    // before. PRIORITY has no index of its own (ticket.repository.ts says why).
+    // Measured: bench/results/2026-12-02-ticket-orders.md.
+    index('tickets_updated_at_id_idx').on(t.updatedAt, t.id),
     // Search (case-insensitive substring, every term must match): one trigram GIN index
     // over the exact expression the search predicate uses (title, a space,
     // description). A rare phrase is found through it in 1–2 ms instead of a 3 s scan,
@@ -193,12 +214,19 @@ export const tickets = pgTable(
     // So the p95 stays low and a write in about a thousand pays for the merge.
     index('tickets_search_trgm_idx').using('gin', sql`(${t.title} || ' ' || ${t.description}) gin_trgm_ops`),
     // Similar tickets (classifier/similar-tickets.repository.ts): the words of each
-    // description, so that "tickets sharing two of these four rare words" is a few
+    // description, so that "tickets sharing two of these three rare words" is a few
     // posting lists merged. The trigram index cannot serve it cheaply: a word is six
     // trigrams, each with a long list, and ranking its candidates by similarity cost
     // 0.3–0.6 ms each (EXPLAIN ANALYZE, 20,000 seeded tickets). About 40 entries a
     // ticket against the trigram index's ~300.
     index('tickets_description_words_idx').using('gin', sql`to_tsvector('simple', ${t.description})`),
+    // The same over the active tickets only, so that possible duplicates among them are
+    // found by common words too: its posting lists are as long as the backlog, not the
+    // history (1,000,000 seeded tickets, 45,000 active: two of three common words 0.7 ms
+    // instead of 10–40 ms over every ticket). A ticket leaves it when it is resolved.
+    index('tickets_active_words_idx')
+      .using('gin', sql`to_tsvector('simple', ${t.description})`)
+      .where(activeTicket(t.status)),
   ],
 );
 
@@ -536,6 +564,34 @@ export const rateLimitBuckets = pgTable(
   (t) => [index('rate_limit_buckets_updated_at_idx').on(t.updatedAt)],
 );
 
+// ---- saved views ---------------------------------------------------------------
+
+// A person's saved ticket lists: a name and the list's filter, search and order, as
+// the list takes them (views/saved-view.validation.ts validates them with the list's
+// own rules before they are written). Per user, so they follow the person to any
+// browser; an API token reads and writes its user's.
+export const savedViews = pgTable(
+  'saved_views',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    query: jsonb('query').$type<SavedViewQuery>().notNull(),
+    createdAt: ts('created_at').notNull().defaultNow(),
+    updatedAt: ts('updated_at').notNull().defaultNow(),
+  },
+  (t) => [
+    // One name once per person, whatever its case; and a person's views (at most
+    // SAVED_VIEWS_MAX) are a range of it.
+    uniqueIndex('saved_views_user_name_key').on(t.userId, sql`lower(${t.name})`),
+    check('saved_views_name_not_blank', sql`btrim(${t.name}) <> ''`),
+    check('saved_views_name_length', sql`char_length(${t.name}) <= ${sql.raw(String(SAVED_VIEW_NAME_MAX))}`),
+    check('saved_views_query_object', sql`jsonb_typeof(${t.query}) = 'object'`),
+  ],
+);
+
 // ---- webhooks ------------------------------------------------------------------
 
 // Where admins want events sent. `secret` signs every delivery (HMAC-SHA256): it must
@@ -628,6 +684,13 @@ export const webhookDeliveries = pgTable(
       .where(sql`${t.status} = 'pending'`),
     // The delivery log of an endpoint, newest first.
     index('webhook_deliveries_endpoint_id_idx').on(t.endpointId, t.id),
+    // An event's deliveries: whether an outbox row is still needed (retention), and
+    // the cascade when one is purged.
+    index('webhook_deliveries_event_id_idx').on(t.webhookEventId),
+    // Finished deliveries, oldest attempt first: what retention purges.
+    index('webhook_deliveries_finished_idx')
+      .on(t.lastAttemptAt)
+      .where(sql`${t.status} <> 'pending'`),
     check('webhook_deliveries_status_valid', sql`${t.status} in ${inList(WEBHOOK_DELIVERY_STATUSES)}`),
     check('webhook_deliveries_last_error_valid', sql`${t.lastError} in ${inList(WEBHOOK_ATTEMPT_ERRORS)}`),
   ],

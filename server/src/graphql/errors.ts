@@ -7,6 +7,7 @@ import { AUTH_ERROR_GRAPHQL_CODE, AuthError } from '../auth/auth.errors.js';
 import { CLASSIFIER_ERROR_GRAPHQL_CODE, ClassifierError } from '../classifier/classifier.errors.js';
 import { isServiceUnavailable, SERVICE_UNAVAILABLE_MESSAGE } from '../db/database.errors.js';
 import { TICKET_ERROR_GRAPHQL_CODE, TicketError } from '../tickets/ticket.errors.js';
+import { SAVED_VIEW_ERROR_GRAPHQL_CODE, SavedViewError } from '../views/saved-view.errors.js';
 import { WEBHOOK_ERROR_GRAPHQL_CODE, WebhookError } from '../webhooks/webhook.errors.js';
 import { OPERATION_LIMIT_CODES } from './operation-limits.js';
 import { TOO_MANY_SUBSCRIPTIONS } from '../live/live.transport.js';
@@ -48,6 +49,19 @@ export function createFormatError(log: ErrorLogger) {
         locations: formatted.locations,
         path: formatted.path,
         extensions: { code: WEBHOOK_ERROR_GRAPHQL_CODE[original.code], field: original.issues[0]?.field ?? null, issues: original.issues },
+      };
+    }
+    // Answered as userErrors by every mutation; raised only should a query refuse one.
+    if (original instanceof SavedViewError) {
+      return {
+        message: original.message,
+        locations: formatted.locations,
+        path: formatted.path,
+        extensions: {
+          code: SAVED_VIEW_ERROR_GRAPHQL_CODE[original.code],
+          field: original.issues[0]?.field ?? null,
+          issues: original.issues,
+        },
       };
     }
     // Refusals by @Access (UNAUTHENTICATED, FORBIDDEN) and a throttled sign-in

@@ -11,6 +11,8 @@ import { REASON_MAX } from '../classifier/parse.js';
 import { SIMILAR_TICKETS_MAX } from '../classifier/similar-tickets.service.js';
 import { CONFIDENCE_BANDS } from '../tickets/ticket.enums.js';
 import {
+  SUGGESTION_OUTCOMES,
+  TicketPriority,
   TICKET_CATEGORIES,
   TICKET_DESCRIPTION_MAX,
   TICKET_EVENT_FIELDS,
@@ -19,7 +21,8 @@ import {
   TICKET_STATUSES,
   TICKET_TITLE_MAX,
 } from '../tickets/ticket.enums.js';
-import { encodeCursor, GRAPHQL_PAGE_SIZE } from '../tickets/ticket-query.js';
+import { ASSIGNEE_FILTER_IDS_MAX, encodeCursor, GRAPHQL_PAGE_SIZE, SEARCH_MAX_LENGTH, TICKET_ORDERS } from '../tickets/ticket-query.js';
+import { SAVED_VIEW_NAME_MAX, SAVED_VIEWS_MAX } from '../views/saved-view.validation.js';
 import { ACTIVE_BY_ASSIGNEE_MAX, TICKETS_PER_DAY_MAX } from '../tickets/ticket.service.js';
 import { encodeEventCursor } from '../tickets/ticket-event.service.js';
 import { encodeNoteCursor } from '../tickets/ticket-note.service.js';
@@ -34,7 +37,18 @@ import { newWebhookSecret } from '../webhooks/webhook-signature.js';
 
 // GraphQL's Int is 32-bit; ticket ids are integers of that range.
 const INT_MAX = 2_147_483_647;
-const CURSOR_MAX = encodeCursor({ createdAt: LATEST_DATE, id: INT_MAX }).length;
+// The longest priority, at the latest instant and the largest id, in the order whose cursor says most.
+const CURSOR_MAX = Math.max(
+  ...TICKET_ORDERS.map(
+    (order) =>
+      encodeCursor(order, {
+        id: INT_MAX,
+        createdAt: LATEST_DATE,
+        updatedAt: LATEST_DATE,
+        priority: TicketPriority.CRITICAL,
+      }).length,
+  ),
+);
 const EVENT_CURSOR_MAX = encodeEventCursor({ id: Number.MAX_SAFE_INTEGER }).length;
 const NOTE_CURSOR_MAX = encodeNoteCursor({ id: Number.MAX_SAFE_INTEGER }).length;
 const DELIVERY_CURSOR_MAX = encodeDeliveryCursor({ id: Number.MAX_SAFE_INTEGER }).length;
@@ -97,6 +111,8 @@ const TEXT_BYTES_MAX: Record<string, number> = {
   'CreateWebhookEndpointPayload.secret': newWebhookSecret().length,
   'WebhookDeliveryConnection.endCursor': DELIVERY_CURSOR_MAX,
   'InviteUserPayload.invitationUrl': 16 * 1024 + `/invitation?token=${newSecret()}`.length,
+  'SavedView.name': freeText(SAVED_VIEW_NAME_MAX),
+  'SavedView.search': freeText(SEARCH_MAX_LENGTH),
 };
 
 /** An integer argument as the resolver will see it: a literal, or at its maximum when a variable. */
@@ -185,6 +201,20 @@ export function sizeModel(schema: GraphQLSchema): SizeModel {
     'WebhookDeliveryPayload.userErrors': () => userErrorsMax,
     'TicketActivity.changedFields': () => TICKET_EVENT_FIELDS.length,
     'TicketActivity.events': () => TICKET_ACTIVITY_EVENTS_MAX,
+    'Query.savedViews': () => SAVED_VIEWS_MAX,
+    // Validated lists hold each value once.
+    'SavedViewFilter.categories': () => TICKET_CATEGORIES.length,
+    'SavedViewFilter.priorities': () => TICKET_PRIORITIES.length,
+    'SavedViewFilter.statuses': () => TICKET_STATUSES.length,
+    'SavedViewFilter.suggestedCategories': () => TICKET_CATEGORIES.length,
+    'SavedViewFilter.suggestedPriorities': () => TICKET_PRIORITIES.length,
+    'SavedViewFilter.suggestionOutcomes': () => SUGGESTION_OUTCOMES.length,
+    'SavedViewFilter.filedCategories': () => TICKET_CATEGORIES.length,
+    'SavedViewFilter.filedPriorities': () => TICKET_PRIORITIES.length,
+    'SavedViewFilter.suggestionConfidenceBands': () => CONFIDENCE_BANDS.length,
+    'SavedViewAssignee.userIds': () => ASSIGNEE_FILTER_IDS_MAX,
+    'SavedViewPayload.userErrors': () => userErrorsMax,
+    'DeleteSavedViewPayload.userErrors': () => userErrorsMax,
   };
   const model: SizeModel = {
     typeNameSize: 2 + Math.max(...types.map((t) => t.name.length)),

@@ -18,6 +18,7 @@ import { TicketNoteAuthorResolver, TicketNotesResolver } from '../tickets/ticket
 import { TicketStatsResolver } from '../tickets/ticket-stats.resolver.js';
 import { TicketConnectionResolver, TicketResolver } from '../tickets/ticket.resolver.js';
 import { TicketActivityResolver } from '../live/ticket-activity.resolver.js';
+import { SavedViewResolver } from '../views/saved-view.resolver.js';
 import { WebhookResolver } from '../webhooks/webhook.resolver.js';
 
 const RESOLVERS = [
@@ -41,6 +42,7 @@ const RESOLVERS = [
   ApiTokenResolver,
   WebhookResolver,
   TicketActivityResolver,
+  SavedViewResolver,
 ] as const;
 
 // type-graphql wants a PubSub once any subscription exists, even though ours brings

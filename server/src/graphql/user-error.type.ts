@@ -3,6 +3,7 @@
 import { Field, ObjectType, registerEnumType } from 'type-graphql';
 import type { AuthIssueCode } from '../auth/auth.errors.js';
 import type { TicketIssueCode } from '../tickets/ticket.errors.js';
+import type { SavedViewIssueCode } from '../views/saved-view.errors.js';
 import type { WebhookIssueCode } from '../webhooks/webhook.errors.js';
 
 export enum UserErrorCode {
@@ -32,7 +33,7 @@ export enum UserErrorCode {
 }
 
 // Keeps the GraphQL enum and the service's codes in lockstep at compile time.
-const _sameCodes: Record<TicketIssueCode | AuthIssueCode | WebhookIssueCode, UserErrorCode> = UserErrorCode;
+const _sameCodes: Record<TicketIssueCode | AuthIssueCode | WebhookIssueCode | SavedViewIssueCode, UserErrorCode> = UserErrorCode;
 void _sameCodes;
 
 registerEnumType(UserErrorCode, {
@@ -50,7 +51,9 @@ registerEnumType(UserErrorCode, {
     INVALID_CHOICE: { description: 'The value is not one of the allowed choices.' },
     INVALID: { description: 'The value is malformed (for text: NUL characters, unpaired surrogates, or bytes that are not UTF-8).' },
     OUT_OF_RANGE: { description: 'The value is outside the allowed range (a number, or a date/time beyond the years 1 to 9999).' },
-    NOT_FOUND: { description: 'The referenced ticket, user or API token does not exist.' },
+    NOT_FOUND: {
+      description: 'The referenced ticket, user, API token or saved view does not exist (another person’s saved view included).',
+    },
     IDEMPOTENCY_KEY_REUSED: {
       description: 'The idempotency key was already used, within the last 24 hours, for a create with a different input.',
     },
@@ -63,7 +66,9 @@ registerEnumType(UserErrorCode, {
     },
     TOO_SHORT: { description: 'The password is shorter than allowed.' },
     TOO_COMMON: { description: 'The password is one of the most commonly used ones.' },
-    TAKEN: { description: 'The email address already belongs to a user.' },
+    TAKEN: {
+      description: 'The value is in use: an email address that belongs to a user, or a name one of your saved views has (case aside).',
+    },
     WRONG_PASSWORD: { description: 'The current password given is not the right one.' },
     LAST_ADMIN: { description: 'The change would leave no active admin.' },
     INVALID_LINK: { description: 'The setup or invitation link is unknown, already used or expired.' },
@@ -74,7 +79,7 @@ registerEnumType(UserErrorCode, {
         'The URL’s host is, or resolves to, a loopback, private, link-local or other non-public address (unless WEBHOOK_ALLOW_PRIVATE).',
     },
     UNRESOLVABLE: { description: 'The URL’s host name does not resolve to any address.' },
-    TOO_MANY: { description: 'The limit of such items is reached.' },
+    TOO_MANY: { description: 'The limit of such items is reached (webhook endpoints, one’s saved views).' },
   },
 });
 
@@ -91,7 +96,11 @@ export class UserError {
 }
 
 export function toUserErrors(
-  issues: readonly { field: string | null; code: TicketIssueCode | AuthIssueCode | WebhookIssueCode; message: string }[],
+  issues: readonly {
+    field: string | null;
+    code: TicketIssueCode | AuthIssueCode | WebhookIssueCode | SavedViewIssueCode;
+    message: string;
+  }[],
 ): UserError[] {
   return issues.map((i) => ({ field: i.field, message: i.message, code: UserErrorCode[i.code] }));
 }

@@ -41,7 +41,9 @@ import type { GraphQLContext } from '../graphql/context.js';
 import { OPERATION_LIMITS } from '../graphql/operation-limits.js';
 import { operationLimitsRule } from '../graphql/operation-limits.rule.js';
 import { fromTrustedOrigin } from '../http/request-guards.js';
+import { fieldsWithOwnAccess } from '../auth/access.decorator.js';
 import { findLiveCredentials, type LiveCredential } from './live-credentials.repository.js';
+import { createSharedExecution } from './shared-execution.js';
 import type { LostReason, TicketActivityFeed } from './ticket-activity.feed.js';
 
 declare module 'fastify' {
@@ -129,6 +131,8 @@ function parseAndValidate(schema: GraphQLSchema, payload: SubscribePayload): { d
 export function createLiveTransport(deps: LiveTransportDeps): LiveTransport {
   const { schema, feed, settings } = deps;
   const connections = new Set<Connection>();
+  // Subscribers who would get the same answer share one execution per activity.
+  const shared = createSharedExecution(schema, fieldsWithOwnAccess());
 
   function closeConnection(connection: Connection, code: number, reason: string): void {
     connection.request.log.info({ connection: connection.id, code, reason }, 'live connection closed by the server');
@@ -159,6 +163,7 @@ export function createLiveTransport(deps: LiveTransportDeps): LiveTransport {
 
   const server = makeServer<Record<string, unknown>, { connection: Connection }>({
     schema,
+    subscribe: (args) => shared.subscribe(args),
     connectionInitWaitTimeout: settings.connectionInitTimeoutMs,
     async onConnect(ctx) {
       const { connection } = ctx.extra;
@@ -211,6 +216,13 @@ export function createLiveTransport(deps: LiveTransportDeps): LiveTransport {
           return feed.loaders();
         },
       };
+      shared.keyed(contextValue, {
+        query: payload.query,
+        operationName: payload.operationName,
+        variables: payload.variables,
+        actor: contextValue.actor,
+        document: checked.document,
+      });
       return {
         schema,
         document: checked.document,

@@ -1,5 +1,5 @@
-// The live updates' closed vocabulary: what a commit did to a ticket, and how many
-// events one activity can carry.
+// The live updates' closed vocabulary: what a commit did to a ticket, how many
+// events one activity can carry, and the channel commits are announced on.
 import { registerEnumType } from 'type-graphql';
 import { TICKET_EVENT_FIELDS } from '../tickets/ticket.enums.js';
 
@@ -15,6 +15,9 @@ export enum TicketActivityKind {
  * two (created, assigned), a note one. The response-size limit reads it.
  */
 export const TICKET_ACTIVITY_EVENTS_MAX = TICKET_EVENT_FIELDS.length;
+
+/** The channel the outbox trigger notifies once per ticket per writing statement (drizzle/0013_webhook_outbox.sql). */
+export const TICKET_EVENTS_CHANNEL = 'ticket_events';
 
 registerEnumType(TicketActivityKind, {
   name: 'TicketActivityKind',

@@ -6,6 +6,7 @@ import { GraphQLError } from 'graphql';
 import { createActorLoaders, type ActorLoaders } from '../auth/actor.loader.js';
 import type { Database, Db } from '../db/client.js';
 import { createTicketEntryLoaders, type TicketEntryLoaders } from '../tickets/ticket-entry.loader.js';
+import { TICKET_EVENTS_CHANNEL } from './ticket-activity.enums.js';
 import { loadTicketActivities, type EventRange } from './ticket-activity.service.js';
 import type { TicketActivity } from './ticket-activity.type.js';
 
@@ -73,8 +74,6 @@ export interface FeedLog {
   error(obj: object, msg: string): void;
 }
 
-/** The channel the outbox trigger notifies once per ticket per writing statement (drizzle/0013_webhook_outbox.sql). */
-export const TICKET_EVENTS_CHANNEL = 'ticket_events';
 /** Commits read per batch: two statements for all of them. */
 const BATCH_MAX = 200;
 /**

@@ -71,7 +71,7 @@ export function groupActivities(ticketId: number, events: readonly TicketEventRo
   return activities;
 }
 
-export function toTicketActivity(draft: ActivityDraft, ticket: TicketRow): TicketActivity {
+function toTicketActivity(draft: ActivityDraft, ticket: TicketRow): TicketActivity {
   const noted = draft.kind === TicketActivityKind.NOTE_ADDED ? draft.events[0]?.note : null;
   return {
     kind: draft.kind,

@@ -4,7 +4,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest, HTTPMethods, RouteOptions } from 'fastify';
 import type { Access } from '../auth/auth.enums.js';
 
-export type ResourceMethod = 'GET' | 'POST' | 'PATCH';
+export type ResourceMethod = 'GET' | 'POST' | 'PATCH' | 'DELETE';
 /** A method's route; it must declare what it requires (`config.access`). */
 export type ResourceRoute = Omit<RouteOptions, 'method' | 'url' | 'config'> & { config: { access: Access } };
 

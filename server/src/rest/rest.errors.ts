@@ -6,6 +6,8 @@ import { AUTH_ERROR_HTTP_STATUS, AuthError, authErrorHeaders, throttledDetail, t
 import { CLASSIFIER_ERROR_HTTP_STATUS, ClassifierError } from '../classifier/classifier.errors.js';
 import { isServiceUnavailable, SERVICE_UNAVAILABLE_MESSAGE } from '../db/database.errors.js';
 import { TICKET_ERROR_HTTP_STATUS, TicketError, type TicketErrorCode, type TicketIssue } from '../tickets/ticket.errors.js';
+import { SAVED_VIEW_ERROR_HTTP_STATUS, SavedViewError, type SavedViewErrorCode } from '../views/saved-view.errors.js';
+import { toRestViewIssue } from './saved-view.serializer.js';
 import { REST_FILTER_PARAMS } from './ticket.schemas.js';
 
 /** A transport-level refusal (bad page, malformed JSON, …) answered as `{"detail": …}`. */
@@ -40,6 +42,7 @@ const REST_FIELD_NAMES: Readonly<Record<string, string>> = {
   expiresAt: 'expires_at',
   assigneeId: 'assignee',
   expectedVersions: 'versions',
+  orderBy: 'ordering',
 };
 
 export const NON_FIELD_ERRORS = 'non_field_errors';
@@ -71,6 +74,12 @@ const TICKET_ERROR_BODY: Record<TicketErrorCode, (error: TicketError) => DrfFiel
     const tickets = ticketsAtFault(error);
     return Object.keys(tickets).length === 0 ? { detail: PRECONDITION_FAILED_DETAIL } : { detail: BULK_CONFLICT_DETAIL, ...tickets };
   },
+};
+
+// Exhaustive: a new SavedViewErrorCode fails to compile until it has a REST body.
+const SAVED_VIEW_ERROR_BODY: Record<SavedViewErrorCode, (error: SavedViewError) => DrfFieldErrors | DrfDetail> = {
+  VALIDATION_FAILED: (error) => toDrfFieldErrors(error.issues.map(toRestViewIssue)),
+  NOT_FOUND: () => ({ detail: NOT_FOUND_DETAIL }),
 };
 
 // Exhaustive: a new AuthErrorCode fails to compile until it has a REST body.
@@ -120,6 +129,9 @@ export function createRestErrorHandler(bodyLimitBytes: number) {
     }
     if (error instanceof TicketError) {
       return sendJson(reply, TICKET_ERROR_HTTP_STATUS[error.code], TICKET_ERROR_BODY[error.code](error));
+    }
+    if (error instanceof SavedViewError) {
+      return sendJson(reply, SAVED_VIEW_ERROR_HTTP_STATUS[error.code], SAVED_VIEW_ERROR_BODY[error.code](error));
     }
     if (error instanceof ClassifierError) {
       // DRF's throttled answer: its message, and when to come back.

@@ -1,5 +1,5 @@
 // The REST shim: the original Django REST Framework API (`/api/tickets/…`) on our
-// Fastify app, as a second thin adapter over the ticket and classifier services,
+// Fastify app, as a second thin adapter over the ticket, classifier and saved view services,
 // with its OpenAPI description at /api/schema/ and Swagger UI at /api/docs/.
 //
 // Everything here is scoped to the plugin (registered under /api): body parsers,
@@ -22,6 +22,8 @@ import { registerTicketRoutes } from './ticket.routes.js';
 import { registerTicketNoteRoutes } from './ticket-note.routes.js';
 import { registerTriageRoutes } from './triage.routes.js';
 import { registerAuthRoutes } from './auth.routes.js';
+import { registerSavedViewRoutes } from './saved-view.routes.js';
+import { SAVED_VIEW_SCHEMA } from './saved-view.schemas.js';
 
 export interface RestShimOptions {
   db: Db;
@@ -34,7 +36,7 @@ export interface RestShimOptions {
 
 /** Headers a browser client on another origin must be able to read. */
 const EXPOSED_HEADERS = ['Link', 'X-Total-Count', 'X-Request-Id', 'Retry-After', 'ETag'];
-const CORS_METHODS = ['GET', 'HEAD', 'POST', 'PATCH', 'OPTIONS'];
+const CORS_METHODS = ['GET', 'HEAD', 'POST', 'PATCH', 'DELETE', 'OPTIONS'];
 const CORS_MAX_AGE_SECONDS = 600;
 
 /**
@@ -106,7 +108,7 @@ export const restShim: FastifyPluginAsync<RestShimOptions> = async (app, options
   app.setErrorHandler(createRestErrorHandler(app.initialConfig.bodyLimit ?? 1_048_576));
   app.setNotFoundHandler(async (_req, reply) => reply.code(404).send({ detail: NOT_FOUND_DETAIL }));
 
-  for (const schema of SHARED_SCHEMAS) app.addSchema(schema);
+  for (const schema of [...SHARED_SCHEMAS, SAVED_VIEW_SCHEMA]) app.addSchema(schema);
   await app.register(swagger, {
     openapi: {
       openapi: '3.0.3',
@@ -119,7 +121,10 @@ export const restShim: FastifyPluginAsync<RestShimOptions> = async (app, options
           'New integrations may prefer the GraphQL API at /graphql.\n\n' +
           AUTHENTICATION_DESCRIPTION,
       },
-      tags: [{ name: 'tickets', description: 'Support tickets' }],
+      tags: [
+        { name: 'tickets', description: 'Support tickets' },
+        { name: 'views', description: 'Your saved views of the ticket list' },
+      ],
       components: { securitySchemes: SECURITY_SCHEMES },
       security: SECURITY,
     },
@@ -131,6 +136,7 @@ export const restShim: FastifyPluginAsync<RestShimOptions> = async (app, options
   registerTicketNoteRoutes(app, options);
   registerTriageRoutes(app, { db: options.db });
   registerAuthRoutes(app, { db: options.db, settings: options.identity.settings });
+  registerSavedViewRoutes(app, { db: options.db });
 
   app.get('/schema/', { schema: { hide: true }, config: { access: 'page' } }, async () => app.swagger());
   app.get('/schema', { schema: { hide: true }, config: { access: 'public' } }, redirectToSlash);

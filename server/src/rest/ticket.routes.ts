@@ -32,6 +32,7 @@ import {
   toRestTicketOf,
   toRestTickets,
   toTicketFilterRequest,
+  toTicketOrder,
   toUpdateTicketRequest,
 } from './ticket.serializer.js';
 import {
@@ -72,7 +73,7 @@ export function registerTicketRoutes(app: FastifyInstance, { db, classifier }: T
   registerResource(app, {
     url: '/tickets/',
     name: 'Ticket List',
-    description: 'List tickets, newest first, or create one.',
+    description: 'List tickets, newest first unless `ordering` says otherwise, or create one.',
     access: 'tickets:read',
     routes: {
       GET: {
@@ -82,7 +83,13 @@ export function registerTicketRoutes(app: FastifyInstance, { db, classifier }: T
           const query = req.query as Query;
           const pageSize = parsePageSize(queryValue(query, 'page_size'));
           const requested = parsePageNumber(queryValue(query, 'page'), pageSize);
-          const params = { caller: req.actor, filter: toTicketFilterRequest(query), search: queryValue(query, 'search') ?? null, pageSize };
+          const params = {
+            caller: req.actor,
+            filter: toTicketFilterRequest(query),
+            search: queryValue(query, 'search') ?? null,
+            order: toTicketOrder(queryValue(query, 'ordering')),
+            pageSize,
+          };
           let result = await listTicketsByPage(db, { ...params, page: requested === LAST_PAGE ? 1 : requested });
           // A broad search is counted only up to a cap; past it the last page is unknown.
           const lastPage = result.totalExact ? lastPageOf(result.total, pageSize) : null;

@@ -18,7 +18,13 @@ import {
 import { IDEMPOTENCY_KEY_TTL_SECONDS } from '../tickets/idempotency-key.repository.js';
 import { IDEMPOTENCY_KEY_MAX_LENGTH } from '../tickets/idempotency-key.validation.js';
 import { SUGGESTION_TTL_SECONDS } from '../tickets/ticket-suggestion.repository.js';
-import { REST_PAGE_SIZE, SEARCH_MAX_LENGTH, type TicketFilterField } from '../tickets/ticket-query.js';
+import {
+  DEFAULT_TICKET_ORDER,
+  REST_PAGE_SIZE,
+  SEARCH_MAX_LENGTH,
+  type TicketFilterField,
+  type TicketOrder,
+} from '../tickets/ticket-query.js';
 import { ACTIVE_BY_ASSIGNEE_MAX } from '../tickets/ticket.service.js';
 import { BULK_UPDATE_MAX_TICKETS } from '../tickets/ticket-bulk.service.js';
 
@@ -240,6 +246,29 @@ export const REST_FILTER_PARAMS: { [K in TicketFilterField]: RestFilterParam | n
   suggestionConfidenceBands: { name: 'confidence', schema: { type: 'string', enum: CONFIDENCE_BANDS } },
 };
 
+/**
+ * The list's `ordering` values, DRF OrderingFilter's way (a field, `-` for
+ * descending), one per order. Every order has one, so a new order does not compile
+ * until it is named here.
+ */
+export const REST_ORDERINGS: Record<TicketOrder, string> = {
+  NEWEST_FIRST: '-created_at',
+  OLDEST_FIRST: 'created_at',
+  // Not a sort by the text: critical, high, medium, low, each newest first.
+  PRIORITY: 'priority',
+  RECENTLY_CHANGED: '-updated_at',
+};
+
+export const orderingParam = {
+  type: 'string',
+  enum: Object.values(REST_ORDERINGS),
+  default: REST_ORDERINGS[DEFAULT_TICKET_ORDER],
+  description:
+    '`-created_at` newest first (the default, the original API’s order), `created_at` oldest first, `priority` critical first ' +
+    '(then high, medium, low; newest first within each), `-updated_at` last changed first. Ties are broken by id. ' +
+    'Any other value is a 400 on `ordering`.',
+} as const;
+
 export const filterParams = Object.fromEntries(
   Object.values(REST_FILTER_PARAMS)
     .filter((param) => param !== null)
@@ -285,7 +314,7 @@ export const listTicketsSchema: FastifySchema = {
   tags: TAGS,
   summary: 'List tickets',
   description:
-    'Newest first. Filters combine with AND; `search` is case-insensitive over title and description, every ' +
+    'Newest first unless `ordering` says otherwise. Filters combine with AND; `search` is case-insensitive over title and description, every ' +
     'whitespace-separated term must match, `%` and `_` are literal. The body is a plain array; pagination is in the ' +
     '`Link` (rel first/prev/next/last) and `X-Total-Count` headers. An invalid `page_size` falls back to the default.',
   querystring: {
@@ -293,6 +322,7 @@ export const listTicketsSchema: FastifySchema = {
     properties: {
       ...filterParams,
       search: { type: 'string', maxLength: SEARCH_MAX_LENGTH },
+      ordering: orderingParam,
       ...pageParams,
     },
   },
@@ -306,7 +336,7 @@ export const listTicketsSchema: FastifySchema = {
         'X-Total-Count': { type: 'integer', description: 'How many tickets match, over all pages.' },
       },
     },
-    400: { ...ref('FieldErrors'), description: 'An invalid filter value.' },
+    400: { ...ref('FieldErrors'), description: 'An invalid filter or `ordering` value.' },
     404: { ...ref('Detail'), description: 'Invalid page.' },
   },
 };

@@ -6,14 +6,14 @@ import { authorColumn, createActorLoaders, loadAuthor, type ActorLoaders, type A
 import type { IssuedSuggestion } from '../classifier/classification.service.js';
 import type { Db } from '../db/client.js';
 import { TICKET_CATEGORIES, TICKET_PRIORITIES, TICKET_STATUSES } from '../tickets/ticket.enums.js';
-import { TicketError } from '../tickets/ticket.errors.js';
+import { TicketError, type TicketIssue } from '../tickets/ticket.errors.js';
 import type { AssigneeCountRow, CreatedTicket, TicketRow, TicketStatsRow } from '../tickets/ticket.service.js';
 import type { BulkUpdateTicketsRequest } from '../tickets/ticket-bulk.service.js';
-import type { TicketFilterRequest } from '../tickets/ticket-query.js';
+import { DEFAULT_TICKET_ORDER, TICKET_ORDERS, type TicketFilterRequest, type TicketOrder } from '../tickets/ticket-query.js';
 import type { NamedRow, NamedTicketEventRow } from '../tickets/ticket-event.repository.js';
 import { toRestTicketNote, type RestTicketNote } from './ticket-note.serializer.js';
-import type { CreateTicketRequest, UpdateTicketRequest } from '../tickets/ticket.validation.js';
-import { REST_FILTER_PARAMS } from './ticket.schemas.js';
+import { pythonTypeName, validateChoice, type CreateTicketRequest, type UpdateTicketRequest } from '../tickets/ticket.validation.js';
+import { REST_FILTER_PARAMS, REST_ORDERINGS } from './ticket.schemas.js';
 
 export interface RestTicket {
   id: number;
@@ -217,14 +217,6 @@ export function toRestClassification(c: IssuedSuggestion) {
   };
 }
 
-const PYTHON_TYPE_NAMES: Record<string, string> = { string: 'str', number: 'float', boolean: 'bool' };
-
-function pythonTypeName(value: unknown): string {
-  if (Array.isArray(value)) return 'list';
-  if (typeof value === 'number' && Number.isInteger(value)) return 'int';
-  return PYTHON_TYPE_NAMES[typeof value] ?? typeof value;
-}
-
 /**
  * The body as a field mapping, as a DRF serializer requires: a request without a
  * body is an empty mapping (as DRF reads it), `null` and non-objects are refused in
@@ -325,4 +317,19 @@ export function toTicketFilterRequest(query: Record<string, unknown>): TicketFil
     filter[field] = value === undefined ? null : param.read ? param.read(value) : [value];
   }
   return filter;
+}
+
+const ORDER_BY_REST_NAME = new Map(TICKET_ORDERS.map((order) => [REST_ORDERINGS[order], order]));
+
+/**
+ * An `ordering` value (the query parameter, a saved view's key) as the order it
+ * names: absent or empty is the default; anything but REST_ORDERINGS' values is
+ * refused under `ordering`, as DRF refuses an unknown choice.
+ */
+export function toTicketOrder(value: unknown): TicketOrder {
+  if (value === undefined || value === null || value === '') return DEFAULT_TICKET_ORDER;
+  const issues: TicketIssue[] = [];
+  const name = validateChoice(issues, 'ordering', value, [...ORDER_BY_REST_NAME.keys()]);
+  if (name === undefined) throw new TicketError('VALIDATION_FAILED', issues);
+  return ORDER_BY_REST_NAME.get(name)!;
 }

@@ -8,6 +8,7 @@ import { TICKET_DESCRIPTION_MAX, TICKET_NOTE_MAX, TICKET_TITLE_MAX } from '../ti
 import { BULK_UPDATE_MAX_TICKETS } from '../tickets/ticket-bulk.service.js';
 import { GRAPHQL_PAGE_SIZE, SEARCH_MAX_LENGTH } from '../tickets/ticket-query.js';
 import { EXCERPT_LENGTH } from '../tickets/ticket-search.js';
+import { SAVED_VIEW_NAME_MAX } from '../views/saved-view.validation.js';
 
 /** Path of the generated module, from the repository root. */
 export const WEB_LIMITS_PATH = 'web/src/gql/limits.ts';
@@ -28,6 +29,7 @@ const WEB_LIMITS: Record<string, { value: number; doc: string }> = {
   PASSWORD_MIN: { value: PASSWORD_MIN_LENGTH, doc: 'Shortest new password, in code points (never trimmed).' },
   PASSWORD_MAX: { value: PASSWORD_MAX_LENGTH, doc: 'Longest password, in code points (never trimmed).' },
   API_TOKEN_NAME_MAX: { value: TOKEN_NAME_MAX_LENGTH, doc: 'Longest API token name, in code points of the trimmed text.' },
+  SAVED_VIEW_NAME_MAX: { value: SAVED_VIEW_NAME_MAX, doc: 'Longest saved view name, in code points of the trimmed text.' },
 };
 
 export function renderWebLimits(): string {

@@ -2,17 +2,20 @@
 // from the counter tables when they can answer, otherwise from the planner's
 // estimate or a capped count; and, for a search the index serves, the page and its
 // count read by one statement. The limits are in ticket-query.ts.
-import { count, getTableColumns, sql } from 'drizzle-orm';
+import { count, getTableColumns, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import { tickets, type TicketRow } from '../db/schema.js';
 import { decodeRow, executeRows, withStatementTimeout } from '../db/statements.js';
 import { countFromCounters } from './ticket-counters.repository.js';
+import { TICKET_PRIORITIES } from './ticket.enums.js';
 import {
   COUNT_TIMEOUT_MS,
   EXACT_COUNT_ESTIMATE_LIMIT,
   isCounterQuery,
   isIndexedSearch,
+  TICKET_ORDER_KEYS,
   TOTAL_COUNT_CAP,
+  type TicketOrderInstant,
   type TicketQuery,
 } from './ticket-query.js';
 import { listTicketsPage, ticketConditions, type PageShape } from './ticket.repository.js';
@@ -81,6 +84,19 @@ const TICKET_COLUMNS = getTableColumns(tickets);
 /** A `select *` row of tickets, decoded as drizzle decodes its own selects. */
 const toTicketRow = (raw: RawRow) => decodeRow<TicketRow>(TICKET_COLUMNS, raw);
 
+const INSTANT_COLUMN_NAMES: Record<TicketOrderInstant, string> = {
+  createdAt: tickets.createdAt.name,
+  updatedAt: tickets.updatedAt.name,
+};
+
+/** A priority's rank, low 1 to critical 4: PRIORITY sorts by it, descending. */
+function priorityRank(priority: SQL): SQL {
+  return sql`array_position(array[${sql.join(
+    TICKET_PRIORITIES.map((p) => sql`${p}`),
+    sql`, `,
+  )}]::text[], ${priority})`;
+}
+
 /**
  * The page and the count of a search the trigram index serves, in one statement:
  * the matches (at most TOTAL_COUNT_CAP + 1, through the index) are read once, then
@@ -90,13 +106,24 @@ const toTicketRow = (raw: RawRow) => decodeRow<TicketRow>(TICKET_COLUMNS, raw);
  * capped set is then an arbitrary subset, and cannot give the page.
  */
 async function selectSearchPageCounted(db: Db, query: TicketQuery, page: PageShape): Promise<CountedPage | null> {
-  const newest = page.direction === 'desc';
-  const keyset = page.after
-    ? newest
-      ? sql`where (m.created_at, m.id) < (${page.after.createdAt}, ${page.after.id})`
-      : sql`where (m.created_at, m.id) > (${page.after.createdAt}, ${page.after.id})`
-    : sql``;
-  const order = newest ? sql`m.created_at desc, m.id desc` : sql`m.created_at, m.id`;
+  const keys = TICKET_ORDER_KEYS[page.order];
+  const instant = sql.identifier(INSTANT_COLUMN_NAMES[keys.instant]);
+  // The matches are at most TOTAL_COUNT_CAP + 1 rows in memory: ordering them by the
+  // priority's rank needs no index.
+  const sortKeys = [...(keys.byPriority ? [priorityRank(sql`m.priority`)] : []), sql`m.${instant}`, sql`m.id`];
+  const { after } = page;
+  const cursorKeys = after && [
+    ...(keys.byPriority ? [priorityRank(sql`${after.priority ?? null}::text`)] : []),
+    sql`${after.at.toISOString()}::timestamptz`,
+    sql`${after.id}::integer`,
+  ];
+  const way =
+    keys.direction === 'desc' ? { beyond: sql.raw('<'), order: sql.raw('desc') } : { beyond: sql.raw('>'), order: sql.raw('asc') };
+  const keyset = cursorKeys ? sql`where (${sql.join(sortKeys, sql`, `)}) ${way.beyond} (${sql.join(cursorKeys, sql`, `)})` : sql``;
+  const order = sql.join(
+    sortKeys.map((key) => sql`${key} ${way.order}`),
+    sql`, `,
+  );
   // The left join keeps the count when the page is empty (past the last match).
   const raw = await executeRows<RawRow>(
     db,

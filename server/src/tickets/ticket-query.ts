@@ -22,7 +22,7 @@ import {
 import { TicketError, type TicketIssue } from './ticket.errors.js';
 import { searchTerms } from './ticket-search.js';
 import { codePointLength, hasLoneSurrogate } from './ticket-text.js';
-import { isStorableDate, MESSAGES, parseUserId, validateChoice } from './ticket.validation.js';
+import { isStorableDate, MESSAGES, parseUserId, validateChoice, type IssueSink } from './ticket.validation.js';
 
 // ---- limits -------------------------------------------------------------------
 
@@ -121,21 +121,47 @@ export interface TicketQuery {
   terms: string[];
 }
 
-/** Order of a list; ties on creation time are broken by id. */
+/**
+ * Order of a list. Every order ends with the ticket id, so no two tickets tie and
+ * pages never repeat or skip one.
+ */
 export enum TicketOrder {
   NEWEST_FIRST = 'NEWEST_FIRST',
   OLDEST_FIRST = 'OLDEST_FIRST',
+  /** Critical first, then high, medium, low; newest first within a priority. */
+  PRIORITY = 'PRIORITY',
+  /** Last changed (`updated_at`) first. */
+  RECENTLY_CHANGED = 'RECENTLY_CHANGED',
 }
+
+export const TICKET_ORDERS = Object.values(TicketOrder);
 
 export const DEFAULT_TICKET_ORDER = TicketOrder.NEWEST_FIRST;
 
 export type TicketOrderDirection = 'desc' | 'asc';
 
-// Exhaustive: a new order fails to compile until it has a direction.
-const ORDER_DIRECTION: Record<TicketOrder, TicketOrderDirection> = {
-  NEWEST_FIRST: 'desc',
-  OLDEST_FIRST: 'asc',
+/** The instant column an order sorts by (after the priority, for PRIORITY). */
+export type TicketOrderInstant = 'createdAt' | 'updatedAt';
+
+/** What an order sorts by: optionally the priority (critical first), then an instant, then the id, all one way. */
+export interface TicketOrderKeys {
+  /** The first element of the order's cursors: a cursor of one order is refused by another. */
+  tag: string;
+  byPriority: boolean;
+  instant: TicketOrderInstant;
+  direction: TicketOrderDirection;
+}
+
+// Exhaustive: a new order fails to compile until its keys are decided.
+export const TICKET_ORDER_KEYS: Record<TicketOrder, TicketOrderKeys> = {
+  NEWEST_FIRST: { tag: 'n', byPriority: false, instant: 'createdAt', direction: 'desc' },
+  OLDEST_FIRST: { tag: 'o', byPriority: false, instant: 'createdAt', direction: 'asc' },
+  PRIORITY: { tag: 'p', byPriority: true, instant: 'createdAt', direction: 'desc' },
+  RECENTLY_CHANGED: { tag: 'c', byPriority: false, instant: 'updatedAt', direction: 'desc' },
 };
+
+/** The priorities as PRIORITY lists them: critical first. */
+export const PRIORITIES_CRITICAL_FIRST: readonly TicketPriority[] = [...TICKET_PRIORITIES].reverse();
 
 // ---- the filter fields ----------------------------------------------------------
 
@@ -326,26 +352,52 @@ export function validateTicketQuery(
 
 // ---- keyset pages (GraphQL) -------------------------------------------------------
 
+/** A position in one order: the sort keys of the last ticket of a page. */
 export interface Cursor {
-  createdAt: Date;
+  order: TicketOrder;
+  /** PRIORITY: the ticket's priority; undefined for the other orders. */
+  priority?: TicketPriority;
+  /** The ticket's instant the order sorts by (`TicketOrderKeys.instant`). */
+  at: Date;
   id: number;
+}
+
+/** The sort keys of a row, as every order may need them. */
+export interface CursorRow {
+  id: number;
+  createdAt: Date;
+  updatedAt: Date;
+  priority: TicketPriority;
 }
 
 // Bounds of what a cursor may hold: ids of the integer column, and timestamps
 // PostgreSQL can compare (a forged far-past date would otherwise be a SQL error).
 
-export function encodeCursor(row: Cursor): string {
-  return Buffer.from(JSON.stringify([row.createdAt.toISOString(), row.id])).toString('base64url');
+/** The opaque cursor of `row` in `order`: `[tag, (priority,) instant, id]` as base64url JSON. */
+export function encodeCursor(order: TicketOrder, row: CursorRow): string {
+  const keys = TICKET_ORDER_KEYS[order];
+  const at = row[keys.instant].toISOString();
+  const value = keys.byPriority ? [keys.tag, row.priority, at, row.id] : [keys.tag, at, row.id];
+  return Buffer.from(JSON.stringify(value)).toString('base64url');
 }
 
+const ORDER_BY_TAG = new Map(TICKET_ORDERS.map((order) => [TICKET_ORDER_KEYS[order].tag, order]));
+
+/** A cursor's order and position; null for anything that is not a cursor this server issued the shape of. */
 export function decodeCursor(cursor: string): Cursor | null {
   try {
     const value: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (!Array.isArray(value) || value.length !== 2) return null;
-    const [iso, id] = value as [unknown, unknown];
+    if (!Array.isArray(value)) return null;
+    const order = typeof value[0] === 'string' ? ORDER_BY_TAG.get(value[0]) : undefined;
+    if (order === undefined) return null;
+    const byPriority = TICKET_ORDER_KEYS[order].byPriority;
+    if (value.length !== (byPriority ? 4 : 3)) return null;
+    const [priority, iso, id] = (byPriority ? value.slice(1) : [undefined, ...value.slice(1)]) as [unknown, unknown, unknown];
+    if (byPriority && !(TICKET_PRIORITIES as readonly unknown[]).includes(priority)) return null;
     if (typeof iso !== 'string' || typeof id !== 'number' || !Number.isInteger(id) || id < 1 || id > TICKET_ID_MAX) return null;
-    const createdAt = new Date(iso);
-    return isStorableDate(createdAt) ? { createdAt, id } : null;
+    const at = new Date(iso);
+    if (!isStorableDate(at)) return null;
+    return byPriority ? { order, priority: priority as TicketPriority, at, id } : { order, at, id };
   } catch {
     return null;
   }
@@ -355,7 +407,7 @@ export interface KeysetPage {
   /** How many tickets the page holds at most. */
   first: number;
   after: Cursor | undefined;
-  direction: TicketOrderDirection;
+  order: TicketOrder;
 }
 
 /** GraphQL's `first` of any connection (tickets, a ticket's history), validated. */
@@ -369,17 +421,31 @@ export function validatePageSize(first: number | null | undefined): number {
   return size;
 }
 
-/** GraphQL's `first`, `after` and `orderBy`, validated. */
-export function validateKeysetPage(
-  first: number | null | undefined,
-  after: string | null | undefined,
-  orderBy: TicketOrder | null | undefined,
-): KeysetPage {
+/** A list's order as a client named it (GraphQL's enum, a saved view), validated; absent is the default. */
+export function validateTicketOrder(issues: IssueSink, field: string, value: unknown): TicketOrder {
+  if (value == null) return DEFAULT_TICKET_ORDER;
+  return validateChoice(issues, field, value, TICKET_ORDERS) ?? DEFAULT_TICKET_ORDER;
+}
+
+/** GraphQL's `first`, `after` and `orderBy`, validated: a cursor is only good for the order that issued it. */
+export function validateKeysetPage(first: number | null | undefined, after: string | null | undefined, orderBy: unknown): KeysetPage {
   const size = validatePageSize(first);
+  const issues: TicketIssue[] = [];
+  const order = validateTicketOrder(issues, 'orderBy', orderBy);
+  if (issues.length > 0) throw new TicketError('VALIDATION_FAILED', issues);
   let cursor: Cursor | undefined;
   if (after != null) {
     cursor = decodeCursor(after) ?? undefined;
     if (!cursor) throw new TicketError('VALIDATION_FAILED', [{ field: 'after', code: 'INVALID', message: 'Invalid cursor.' }]);
+    if (cursor.order !== order) {
+      throw new TicketError('VALIDATION_FAILED', [
+        {
+          field: 'after',
+          code: 'INVALID',
+          message: `This cursor belongs to the ${cursor.order} order, not ${order}: start the list again without \`after\`.`,
+        },
+      ]);
+    }
   }
-  return { first: size, after: cursor, direction: ORDER_DIRECTION[orderBy ?? DEFAULT_TICKET_ORDER] };
+  return { first: size, after: cursor, order };
 }

@@ -1,9 +1,10 @@
 // SQL for the suggestions the classifier issued (`ticket_suggestions`): recorded by
 // classify, redeemed (and so deleted) by the create that refers to one, purged when
 // expired. A ticket's suggestion columns are only ever filled from a redeemed row.
-import { and, asc, desc, eq, gt, inArray, lt, sql } from 'drizzle-orm';
+import { and, desc, eq, gt, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import { ticketSuggestions } from '../db/schema.js';
+import { ASYNC_COMMIT, executeRows } from '../db/statements.js';
 import type { ClassificationSource, TicketCategory, TicketPriority } from './ticket.enums.js';
 import { isSuggestionId } from './ticket.validation.js';
 
@@ -30,28 +31,27 @@ const REDEEMED = {
 
 const notExpired = () => gt(ticketSuggestions.createdAt, sql`now() - ${SUGGESTION_TTL_SECONDS} * interval '1 second'`);
 
-export async function insertSuggestion(db: Db, descriptionHash: string, values: SuggestedValues): Promise<string> {
-  const [row] = await db
-    .insert(ticketSuggestions)
-    .values({ descriptionHash, ...values })
-    .returning({ id: ticketSuggestions.id });
-  return row!.id;
-}
-
 /**
- * Deletes a batch of expired suggestions, oldest first through the created_at index
- * (so it reads only expired rows). Rows another transaction is deleting are skipped,
- * not waited for.
+ * Records a suggestion and purges a batch of expired ones (oldest first through the
+ * created_at index, so it reads only expired rows; rows another transaction is
+ * deleting are skipped, not waited for), in one statement committed without waiting
+ * for the disk (ASYNC_COMMIT): a crash may lose the last suggestions issued, and a
+ * create that refers to one of them records none, as for an expired one.
  */
-export async function deleteExpiredSuggestions(db: Db): Promise<void> {
-  const expired = db
-    .select({ id: ticketSuggestions.id })
-    .from(ticketSuggestions)
-    .where(lt(ticketSuggestions.createdAt, sql`now() - ${SUGGESTION_TTL_SECONDS} * interval '1 second'`))
-    .orderBy(asc(ticketSuggestions.createdAt))
-    .limit(PURGE_BATCH)
-    .for('update', { skipLocked: true });
-  await db.delete(ticketSuggestions).where(inArray(ticketSuggestions.id, expired));
+export async function insertSuggestion(db: Db, descriptionHash: string, values: SuggestedValues): Promise<string> {
+  const s = ticketSuggestions;
+  const [row] = await executeRows<{ id: string }>(
+    db,
+    sql`with purged as (
+          delete from ${s} where ${s.id} in (
+            select ${s.id} from ${s} where ${s.createdAt} < now() - ${SUGGESTION_TTL_SECONDS} * interval '1 second'
+            order by ${s.createdAt} limit ${PURGE_BATCH} for update skip locked))
+        insert into ${s} (description_hash, category, priority, source, confidence)
+        select ${descriptionHash}, ${values.category}, ${values.priority}, ${values.source}, ${values.confidence ?? null}::real
+        from ${ASYNC_COMMIT}
+        returning id`,
+  );
+  return row!.id;
 }
 
 /** Takes (deletes and returns) the live suggestion `id`, if it was issued for this description. */

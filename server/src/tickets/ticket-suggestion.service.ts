@@ -3,13 +3,7 @@
 // redeemed, so the acceptance statistics count nothing the server did not suggest.
 import { cacheKey } from '../classifier/fallback.classifier.js';
 import type { Db } from '../db/client.js';
-import {
-  deleteExpiredSuggestions,
-  insertSuggestion,
-  redeemSuggestionById,
-  redeemSuggestionByValues,
-  type SuggestedValues,
-} from './ticket-suggestion.repository.js';
+import { insertSuggestion, redeemSuggestionById, redeemSuggestionByValues, type SuggestedValues } from './ticket-suggestion.repository.js';
 import type { SuggestionClaim } from './ticket.validation.js';
 
 export type { SuggestedValues };
@@ -26,7 +20,6 @@ function descriptionKey(description: string): string {
 /** Records a classify answer for `description`; its id is what a create refers to. */
 export async function issueSuggestion(db: Db, description: string, values: SuggestedValues): Promise<string> {
   // A few expired rows go with every new one, so the table stays about a day's worth.
-  await deleteExpiredSuggestions(db);
   return insertSuggestion(db, descriptionKey(description), {
     category: values.category,
     priority: values.priority,

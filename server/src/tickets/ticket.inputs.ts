@@ -19,10 +19,13 @@ const hours = (seconds: number) => `${seconds / 3600} hours`;
 
 registerEnumType(TicketOrder, {
   name: 'TicketOrder',
-  description: 'Order of a ticket list; ties on creation time are broken by id, so pages never repeat or skip a ticket.',
+  description:
+    'Order of a ticket list. Each order ends with the ticket id, so pages never repeat or skip a ticket; a cursor (`after`) is good only for the order that issued it (another order refuses it: BAD_USER_INPUT on `after`).',
   valuesConfig: {
     NEWEST_FIRST: { description: 'Most recently created first (default).' },
     OLDEST_FIRST: { description: 'Oldest first.' },
+    PRIORITY: { description: 'CRITICAL first, then HIGH, MEDIUM and LOW; most recently created first within a priority.' },
+    RECENTLY_CHANGED: { description: 'Most recently changed (`updatedAt`) first.' },
   },
 });
 

@@ -82,7 +82,7 @@ export class TicketResolver {
     const withCount = selectsCount(info);
     const page = await listTickets(ctx.db, { caller: ctx.actor, filter, search, first, after, orderBy, withCount });
     return {
-      ...toConnection(page, encodeCursor, toTicket),
+      ...toConnection(page, (row) => encodeCursor(page.order, row), toTicket),
       query: page.query,
       ...(page.count ? { counted: Promise.resolve(page.count) } : {}),
     };

@@ -29,6 +29,7 @@ import {
   type TicketStatsRow,
 } from './ticket-stats.repository.js';
 import {
+  DEFAULT_TICKET_ORDER,
   validateKeysetPage,
   validateTicketQuery,
   type QueryCaller,
@@ -396,6 +397,7 @@ export interface ListTicketsParams {
   search?: string | null;
   first?: number | null;
   after?: string | null;
+  /** A TicketOrder (GraphQL's enum has coerced it); default NEWEST_FIRST. */
   orderBy?: TicketOrder | null;
   /** Count the matches too (GraphQL `totalCount`): a search is then paged and counted together. */
   withCount?: boolean;
@@ -403,6 +405,8 @@ export interface ListTicketsParams {
 
 export interface TicketPage {
   rows: TicketRow[];
+  /** The order of the page: its cursors are good for it only. */
+  order: TicketOrder;
   hasNextPage: boolean;
   hasPreviousPage: boolean;
   query: TicketQuery;
@@ -412,13 +416,13 @@ export interface TicketPage {
 
 export async function listTickets(db: Db, params: ListTicketsParams): Promise<TicketPage> {
   const query = validateTicketQuery(params.filter, params.search, params.caller);
-  const { first, after, direction } = validateKeysetPage(params.first, params.after, params.orderBy);
+  const { first, after, order } = validateKeysetPage(params.first, params.after, params.orderBy);
   // One extra row tells whether another page follows, without a count.
-  const page = { direction, after, limit: first + 1 };
+  const page = { order, after, limit: first + 1 };
   const { rows, count } = params.withCount
     ? await listTicketsCounted(db, query, page)
     : { rows: await listTicketsPage(db, query, page), count: undefined };
-  return { rows: rows.slice(0, first), hasNextPage: rows.length > first, hasPreviousPage: after !== undefined, query, count };
+  return { rows: rows.slice(0, first), order, hasNextPage: rows.length > first, hasPreviousPage: after !== undefined, query, count };
 }
 
 /** Bounded: exact for enum-only filters, otherwise capped (see `countTicketsBounded`). */
@@ -439,11 +443,19 @@ export interface NumberedPage {
 
 export async function listTicketsByPage(
   db: Db,
-  params: { caller: QueryCaller; filter?: TicketFilterRequest | null; search?: string | null; page: number; pageSize: number },
+  params: {
+    caller: QueryCaller;
+    filter?: TicketFilterRequest | null;
+    search?: string | null;
+    /** Default NEWEST_FIRST, the original API's order. */
+    order?: TicketOrder;
+    page: number;
+    pageSize: number;
+  },
 ): Promise<NumberedPage> {
   const query = validateTicketQuery(params.filter, params.search, params.caller);
   const { rows, count } = await listTicketsCounted(db, query, {
-    direction: 'desc',
+    order: params.order ?? DEFAULT_TICKET_ORDER,
     offset: (params.page - 1) * params.pageSize,
     limit: params.pageSize,
   });

@@ -52,6 +52,15 @@ export function pythonStr(value: unknown, nested = false): string {
   return String(value);
 }
 
+const PYTHON_TYPE_NAMES: Record<string, string> = { string: 'str', number: 'float', boolean: 'bool' };
+
+/** The Python type a JSON value would be, as DRF names it in "Expected a dictionary, but got list." */
+export function pythonTypeName(value: unknown): string {
+  if (Array.isArray(value)) return 'list';
+  if (typeof value === 'number' && Number.isInteger(value)) return 'int';
+  return PYTHON_TYPE_NAMES[typeof value] ?? typeof value;
+}
+
 /** Python's `repr()` of a string: single quotes unless the text holds one and no double quote. */
 function pythonRepr(text: string): string {
   const escaped = text.replace(/\\/g, '\\\\');

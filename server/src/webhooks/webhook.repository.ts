@@ -303,3 +303,46 @@ export const WEBHOOK_WAKE_CHANNEL = 'webhook_deliveries';
 export async function notifyWebhookWorkers(db: Db): Promise<void> {
   await db.execute(sql`select pg_notify(${WEBHOOK_WAKE_CHANNEL}, '')`);
 }
+
+// ---- retention ------------------------------------------------------------------
+
+/**
+ * Deletes up to `limit` finished deliveries (delivered, or failed and not redelivered)
+ * whose last attempt is before `before`, with their attempts; answers how many. Rows
+ * another process is purging are skipped (SKIP LOCKED), so processes share the work.
+ */
+export async function purgeFinishedDeliveries(db: Db, params: { before: Date; limit: number }): Promise<number> {
+  const rows = await executeRows<{ id: string }>(
+    db,
+    sql`with doomed as (
+          select id from webhook_deliveries
+          where status <> ${WebhookDeliveryStatus.PENDING} and last_attempt_at < ${params.before.toISOString()}::timestamptz
+          order by last_attempt_at
+          limit ${params.limit}
+          for update skip locked)
+        delete from webhook_deliveries d using doomed where d.id = doomed.id
+        returning d.id::text as id`,
+  );
+  return rows.length;
+}
+
+/**
+ * Deletes up to `limit` outbox rows from before `before` that no delivery needs any
+ * more (all purged, or their endpoints deleted); answers how many. A row that still
+ * has a delivery, pending or kept, stays.
+ */
+export async function purgeUnneededOutboxEvents(db: Db, params: { before: Date; limit: number }): Promise<number> {
+  const rows = await executeRows<{ id: string }>(
+    db,
+    sql`with doomed as (
+          select e.id from webhook_events e
+          where e.occurred_at < ${params.before.toISOString()}::timestamptz
+            and not exists (select 1 from webhook_deliveries d where d.webhook_event_id = e.id)
+          order by e.id
+          limit ${params.limit}
+          for update of e skip locked)
+        delete from webhook_events e using doomed where e.id = doomed.id
+        returning e.id::text as id`,
+  );
+  return rows.length;
+}

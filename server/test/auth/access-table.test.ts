@@ -44,6 +44,8 @@ const ROUTES: Record<string, Access> = {
   ...resource('/api/tickets/similar/', { GET: 'tickets:read' }, 'tickets:read'),
   ...resource('/api/tickets/stats/triage/', { GET: 'tickets:read' }, 'tickets:read'),
   ...resource('/api/auth/token/', { POST: 'public' }, 'public'),
+  ...resource('/api/views/', { GET: 'tickets:read', POST: 'tickets:write' }, 'tickets:read'),
+  ...resource('/api/views/:id/', { GET: 'tickets:read', PATCH: 'tickets:write', DELETE: 'tickets:write' }, 'tickets:read'),
   'GET /api/schema/': 'page',
   'HEAD /api/schema/': 'page',
   'GET /api/schema': 'public',
@@ -65,7 +67,11 @@ const ROUTES: Record<string, Access> = {
 
 const OPTIONAL_ROUTES = new Set(['GET /assets/*', 'HEAD /assets/*']);
 
-function resource(url: string, methods: Partial<Record<'GET' | 'POST' | 'PATCH', Access>>, least: Access): Record<string, Access> {
+function resource(
+  url: string,
+  methods: Partial<Record<'GET' | 'POST' | 'PATCH' | 'DELETE', Access>>,
+  least: Access,
+): Record<string, Access> {
   const table: Record<string, Access> = {};
   for (const method of ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS']) {
     const own = method === 'HEAD' ? methods.GET : methods[method as keyof typeof methods];
@@ -146,6 +152,16 @@ const FIELDS: Record<string, { access: Access; operation: string }> = {
   },
   deleteWebhookEndpoint: { access: 'admin', operation: 'mutation { deleteWebhookEndpoint(id: "999999") { userErrors { code } } }' },
   redeliverWebhook: { access: 'admin', operation: 'mutation { redeliverWebhook(deliveryId: "999999") { userErrors { code } } }' },
+  savedViews: { access: 'tickets:read', operation: 'query { savedViews { id } }' },
+  createSavedView: {
+    access: 'tickets:write',
+    operation: 'mutation { createSavedView(input: { name: "" }) { savedView { id } userErrors { code } } }',
+  },
+  updateSavedView: {
+    access: 'tickets:write',
+    operation: 'mutation { updateSavedView(id: "999999", input: { name: "N" }) { savedView { id } userErrors { code } } }',
+  },
+  deleteSavedView: { access: 'tickets:write', operation: 'mutation { deleteSavedView(id: "999999") { deletedId userErrors { code } } }' },
 };
 
 /** Every subscription root field, served over WebSocket (live/live.transport.ts), with what it requires. */

@@ -1,5 +1,5 @@
 // The two ways of counting what tickets teach agree: the counts each write keeps and a
-// rebuild from every ticket (its tokenizer written again in SQL). And the replay
+// rebuild from every ticket (read and written in batches). And the replay
 // evaluation (`npm run eval:classifier`) over the team fixture, learned against keywords.
 import { sql } from 'drizzle-orm';
 import { expect, it } from 'vitest';
@@ -40,6 +40,9 @@ describeOnDatabases('learned counts: rebuild and replay', (ctx) => {
     const kept = await allCounts(ctx.db);
     expect(kept.length).toBeGreaterThan(500);
     await ctx.db.transaction((tx) => rebuildTermCounts(tx as unknown as Db));
+    expect(await allCounts(ctx.db)).toEqual(kept);
+    // Small batches: tickets read over many pages, counts written in many statements.
+    await ctx.db.transaction((tx) => rebuildTermCounts(tx as unknown as Db, { read: 7, write: 50 }));
     expect(await allCounts(ctx.db)).toEqual(kept);
   });
 

@@ -1,10 +1,16 @@
 // The learning model's pure parts: which words a text teaches, and how a field is
 // decided from keyword cues and learned counts.
 import { describe, expect, it } from 'vitest';
-import { decideField, LEARNED_TERMS_MAX, learningTerms, type FieldCounts } from '../../src/classifier/learning.model.js';
+import {
+  decideField,
+  LEARNED_TERMS_MAX,
+  learningTerms,
+  PRIORITY_TEMPERING,
+  type FieldCounts,
+} from '../../src/classifier/learning.model.js';
 import { keywordVotes } from '../../src/classifier/local.classifier.js';
-import { CATEGORY_PRECEDENCE } from '../../src/classifier/local-classifier.cues.js';
-import { TicketCategory } from '../../src/tickets/ticket.enums.js';
+import { CATEGORY_PRECEDENCE, PRIORITY_PRECEDENCE } from '../../src/classifier/local-classifier.cues.js';
+import { TicketCategory, TicketPriority } from '../../src/tickets/ticket.enums.js';
 
 const { BILLING, ACCOUNT, GENERAL } = TicketCategory;
 
@@ -67,5 +73,40 @@ describe('decideField', () => {
   it.each([1, 2, 3])('keeps a strong cue against %i odd ticket(s)', (odd) => {
     const d = decide('refund', counts([[ACCOUNT, odd]], [['refund', [[ACCOUNT, odd]]]]));
     expect(d.label).toBe(BILLING);
+  });
+});
+
+describe('decideField, tempered (priority)', () => {
+  const { LOW, MEDIUM, HIGH } = TicketPriority;
+  // Thirty words each used a little more often on low tickets than on others: the
+  // noise of a team whose priorities the words barely predict.
+  const words = Array.from({ length: 30 }, (_, i) => `word${i}`);
+  const weak: FieldCounts<TicketPriority> = {
+    docs: new Map([
+      [LOW, 100],
+      [MEDIUM, 100],
+      [HIGH, 100],
+    ]),
+    terms: new Map(
+      words.map((w) => [
+        w,
+        new Map([
+          [LOW, 8],
+          [MEDIUM, 5],
+          [HIGH, 5],
+        ]),
+      ]),
+    ),
+  };
+  const text = `urgent: ${words.join(' ')}`;
+  const decidePriority = (tempering: number) =>
+    decideField(PRIORITY_PRECEDENCE, MEDIUM, keywordVotes(text).priority, weak, tempering).label;
+
+  it('keeps a priority cue against many weakly informative words', () => {
+    expect(decidePriority(PRIORITY_TEMPERING)).toBe(HIGH);
+  });
+
+  it('would let them outvote the cue summed as naive Bayes sums them', () => {
+    expect(decidePriority(0)).toBe(LOW);
   });
 });

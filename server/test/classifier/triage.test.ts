@@ -174,6 +174,30 @@ describeOnDatabases(
       expect(body[0]).toMatchObject({ status: expect.any(String), created_at: expect.any(String), similarity: expect.any(Number) });
     });
 
+    it('finds a closed ticket by an identifier the text shares, even when no word’s rarity is known', async () => {
+      for (const ticket of TEAM_TRAINING.slice(0, 10)) await file(ctx, ticket.description);
+      const original = await file(ctx, 'Payment reference PX-7730-4412 was rejected by the bank again yesterday.', 'RESOLVED');
+      // As in a database whose tickets were never counted (learning:rebuild): only identifiers and active tickets are probed.
+      await ctx.db.execute(sql`delete from classifier_term_counts`);
+      const found = (await ctx.gql(SIMILAR, { text: 'The bank rejected payment reference PX-7730-4412 yesterday again.' })).data!
+        .similarTickets as { ticket: { id: string } }[];
+      expect(found.map((s) => Number(s.ticket.id))).toContain(original);
+    });
+
+    it('finds an open duplicate by common words, and searches closed tickets only by rare words (bounded work)', async () => {
+      for (const ticket of TEAM_TRAINING.slice(0, 40)) await file(ctx, ticket.description);
+      const original = await file(ctx, 'Ledgerleaf statement run is stuck at 40% and our month-end close is tomorrow, please help.');
+      const reworded = 'Month-end close is tomorrow and the statement run in Ledgerleaf has been stuck at 40 percent for hours.';
+      // Every word as common as in a large team's history: used by thousands of tickets
+      // (too many to read who uses it), though by few of a million.
+      await ctx.db.execute(sql`update classifier_term_counts set count = count + case when term = '' then 1000000 else 5000 end`);
+      const ids = async () =>
+        ((await ctx.gql(SIMILAR, { text: reworded })).data!.similarTickets as { ticket: { id: string } }[]).map((s) => Number(s.ticket.id));
+      expect((await ids()).slice(0, 3)).toContain(original);
+      await ctx.gql(UPDATE, { id: String(original), input: { status: 'RESOLVED' } });
+      expect(await ids()).not.toContain(original);
+    });
+
     it.each([
       ['blank text', { text: '  ' }, 'text'],
       ['first 0', { text: 'x', first: 0 }, 'first'],

@@ -192,6 +192,25 @@ describeOnDatabases(
         expect(first.ticket).toMatchObject({ id: watched, title: 'Watched, changed' });
       });
 
+      it('shows each subscriber what it may see: an assignee’s email to an admin, not to another agent', async () => {
+        const query = 'subscription { ticketActivity { ticket { id assignee { id email } } } }';
+        const assignee = await createUser(ctx.db, { role: 'agent' });
+        const colleague = await createCaller(ctx.db, 'agent');
+        const asAdmin = admin().subscribe<any>(query);
+        const asColleague = connect({ connectionParams: { authorization: colleague.authorization } }).subscribe<any>(query);
+        await untilSubscribed(ctx, 2);
+        const res = await ctx.gql(
+          'mutation($a: ID!) { createTicket(input: { title: "Assigned", description: "D", assigneeId: $a }) { ticket { id } } }',
+          { a: String(assignee.id) },
+        );
+        const id = res.data!.createTicket.ticket.id;
+        const [seenByAdmin, seenByColleague] = await Promise.all([asAdmin.next(), asColleague.next()]);
+        expect(seenByAdmin.errors).toBeUndefined();
+        expect(seenByAdmin.data.ticketActivity.ticket).toEqual({ id, assignee: { id: String(assignee.id), email: assignee.email } });
+        expect(codes(seenByColleague.errors)).toEqual(['FORBIDDEN']);
+        expect(JSON.stringify(seenByColleague)).not.toContain(assignee.email);
+      });
+
       it('refuses an unknown ticketId with NOT_FOUND on the field', async () => {
         const result = await admin().subscribe(ACTIVITY, { ticketId: '999999' }).next();
         expect(codes(result.errors)).toEqual(['NOT_FOUND']);

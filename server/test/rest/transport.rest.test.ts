@@ -128,6 +128,8 @@ describeOnDatabases(
       ['/api/tickets/3/', 'GET, PATCH, HEAD, OPTIONS', 'Ticket Instance'],
       ['/api/tickets/stats/', 'GET, HEAD, OPTIONS', 'Ticket Stats'],
       ['/api/tickets/classify/', 'POST, OPTIONS', 'Ticket Classify'],
+      ['/api/views/', 'GET, POST, HEAD, OPTIONS', 'Saved View List'],
+      ['/api/views/3/', 'GET, PATCH, DELETE, HEAD, OPTIONS', 'Saved View Instance'],
     ])('answers a plain OPTIONS %s with Allow and DRF-style metadata', async (url, allow, name) => {
       const res = await ctx.http({ method: 'OPTIONS', url });
       expect(res.statusCode).toBe(200);
@@ -188,6 +190,16 @@ describeOnDatabases(
         '/api/tickets/{id}/',
         '/api/tickets/{id}/history/',
         '/api/tickets/{id}/notes/',
+        '/api/views/',
+        '/api/views/{id}/',
+      ]);
+      expect(Object.keys(doc.paths['/api/views/']).sort()).toEqual(['get', 'post']);
+      expect(Object.keys(doc.paths['/api/views/{id}/']).sort()).toEqual(['delete', 'get', 'patch']);
+      expect(doc.paths['/api/tickets/'].get.parameters.find((p: { name: string }) => p.name === 'ordering').schema.enum).toEqual([
+        '-created_at',
+        'created_at',
+        'priority',
+        '-updated_at',
       ]);
       expect(Object.keys(doc.paths['/api/tickets/{id}/notes/']).sort()).toEqual(['get', 'post']);
       expect(Object.keys(doc.paths['/api/tickets/']).sort()).toEqual(['get', 'post']);
@@ -214,9 +226,14 @@ describeOnDatabases(
         filed_priority: 'query',
         confidence: 'query',
         search: 'query',
+        ordering: 'query',
         page: 'query',
         page_size: 'query',
       });
+
+      // The documented saved view is the one served, in the same key order.
+      const view = await ctx.http({ method: 'POST', url: '/api/views/', payload: { name: 'Documented' } });
+      expect(Object.keys(view.json())).toEqual(Object.keys(doc.components.schemas.SavedView.properties));
 
       // The documented ticket is the one served, in the same key order, with the same vocabularies.
       const ticket = doc.components.schemas.Ticket;

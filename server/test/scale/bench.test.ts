@@ -109,6 +109,9 @@ it('runs every case over REST and GraphQL and against raw SQL, and reports each'
     expect(errors, context).toBeLessThanOrEqual((reqPerSecond * DURATION) / 2);
     expect(rawReqPerSecond, context).toBeGreaterThan(0);
     expect(Number.isFinite(rawP50), context).toBe(true);
+    // The server's CPU per request (where /proc is read) and the statements each case sends.
+    expect(row[12] === '–' || num(row[12]) > 0, context).toBe(true);
+    expect(num(row[13]), context).toBeGreaterThanOrEqual(1);
   }
 
   // What authentication adds: every read case again, with the token and anonymously.

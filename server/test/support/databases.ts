@@ -23,7 +23,7 @@ export const TEST_DATABASES: TestDatabaseTarget[] = [
 export interface TestDatabase extends Database {
   /**
    * Empties the tables of tickets, of sign-in state (sessions, failed sign-ins,
-   * one-time links), of rate-limit buckets and of webhooks, and restarts their
+   * one-time links), of rate-limit buckets, of webhooks and of saved views, and restarts their
    * identities. Users and API tokens stay: the harness's caller is made once per
    * suite (see factories' `createCaller`).
    */
@@ -78,7 +78,7 @@ export async function createTestDatabase(target: TestDatabaseTarget): Promise<Te
     ...database,
     async reset() {
       await database.db.execute(
-        sql`truncate table tickets, ticket_suggestions, classifier_term_counts, idempotency_keys, sessions, sign_in_failures, one_time_tokens, rate_limit_buckets, webhook_endpoints restart identity cascade`,
+        sql`truncate table tickets, ticket_suggestions, classifier_term_counts, idempotency_keys, sessions, sign_in_failures, one_time_tokens, rate_limit_buckets, webhook_endpoints, saved_views restart identity cascade`,
       );
     },
     async destroy() {

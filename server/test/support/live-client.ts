@@ -4,6 +4,7 @@
 import type { AddressInfo } from 'node:net';
 import type { FastifyInstance } from 'fastify';
 import type { Database } from '../../src/db/client.js';
+import { TICKET_EVENTS_CHANNEL } from '../../src/live/ticket-activity.enums.js';
 import { createClient, type Client, type FormattedExecutionResult } from 'graphql-ws';
 import WebSocket from 'ws';
 
@@ -24,7 +25,7 @@ export async function noticesHeard(database: Database, count: number): Promise<(
   let heard = 0;
   let done!: () => void;
   const all = new Promise<void>((resolve) => (done = resolve));
-  const unlisten = await database.listen('ticket_events', () => {
+  const unlisten = await database.listen(TICKET_EVENTS_CHANNEL, () => {
     heard += 1;
     if (heard === count) done();
   });

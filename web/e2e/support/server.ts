@@ -45,10 +45,7 @@ export interface ServerOptions {
 
 /** Runs the server's seed script on the embedded database in `dataDir`. */
 async function seed(dataDir: string, count: number): Promise<void> {
-  // --keep-indexes: into the live indexes, as into a table that already holds tickets.
-  // (Loading an empty table with its indexes dropped first truncates the tables that
-  // reference tickets, and webhook_events is missing from that list: the seed fails.)
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/scripts/seed.ts', '--count', String(count), '--keep-indexes'], {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/scripts/seed.ts', '--count', String(count)], {
     cwd: join(repoRoot, 'server'),
     env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: '', LOG_LEVEL: 'warn' },
     stdio: ['ignore', 'ignore', 'pipe'],

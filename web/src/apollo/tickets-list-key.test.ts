@@ -62,3 +62,10 @@ it('keys the same selection in another order as the same list', () => {
     key({ categories: ['BILLING'], statuses: ['CLOSED', 'OPEN'] }),
   );
 });
+
+it('keys each order as its own list, so pages of different orders never mix', () => {
+  const orderKey = (orderBy: string | null) => ticketsListStoreFieldName({ filter: { statuses: ['OPEN'] }, search: 'refund', orderBy });
+  const keys = [null, 'OLDEST_FIRST', 'PRIORITY', 'RECENTLY_CHANGED'].map(orderKey);
+  expect(new Set(keys).size).toBe(keys.length);
+  expect(parseTicketsListStoreFieldName(orderKey('PRIORITY'))?.orderBy).toBe('PRIORITY');
+});

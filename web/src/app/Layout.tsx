@@ -9,6 +9,7 @@ import { UndoToastProvider } from '../common/undo-toast.js';
 import { KeyboardShortcuts } from '../features/shortcuts/KeyboardShortcuts.js';
 import { LiveConnectionIndicator } from '../features/live/LiveConnectionIndicator.js';
 import { WebhooksNavLink } from '../features/webhooks/WebhooksNavLink.js';
+import { SavedViewsMenu } from '../features/views/SavedViewsMenu.js';
 import { DevelopersMenu } from './DevelopersMenu.js';
 
 export function Layout() {
@@ -48,6 +49,9 @@ export function Layout() {
                 </li>
                 <li>
                   <TicketsViewLink assignee="none">Unassigned</TicketsViewLink>
+                </li>
+                <li>
+                  <SavedViewsMenu />
                 </li>
                 <li>
                   <NavLink to="/tickets/new">New ticket</NavLink>

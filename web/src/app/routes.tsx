@@ -17,6 +17,7 @@ import { AdminWebhooksPage } from '../features/webhooks/AdminWebhooksPage.js';
 import { NewTicketPage } from '../features/tickets/NewTicketPage.js';
 import { TicketDetailPage } from '../features/tickets/TicketDetailPage.js';
 import { TicketsPage } from '../features/tickets/TicketsPage.js';
+import { SavedViewsPage } from '../features/views/SavedViewsPage.js';
 import { Layout, NotFoundPage } from './Layout.js';
 import { RouteError } from './RouteError.js';
 import { Loading } from '../common/ErrorMessage.js';
@@ -51,6 +52,7 @@ export const routes: RouteObject[] = [
                     lazy: async () => ({ Component: (await import('../features/stats/DashboardPage.js')).DashboardPage }),
                   },
                   { path: 'account', element: <AccountPage /> },
+                  { path: 'views', element: <SavedViewsPage /> },
                   {
                     path: 'admin',
                     element: <RequireAdmin />,

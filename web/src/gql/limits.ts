@@ -37,3 +37,6 @@ export const PASSWORD_MAX = 256;
 
 /** Longest API token name, in code points of the trimmed text. */
 export const API_TOKEN_NAME_MAX = 100;
+
+/** Longest saved view name, in code points of the trimmed text. */
+export const SAVED_VIEW_NAME_MAX = 80;

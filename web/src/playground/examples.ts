@@ -11,10 +11,11 @@ export interface ExampleTab {
 export const EXAMPLE_TABS: ExampleTab[] = [
   {
     title: 'List tickets',
-    query: `# Tickets, newest first, filtered and searched, a page at a time.
-# Pass pageInfo.endCursor as $after for the next page.
-query ExampleListTickets($filter: TicketFilter, $search: String, $first: Int, $after: String) {
-  tickets(filter: $filter, search: $search, first: $first, after: $after) {
+    query: `# Tickets, filtered and searched, a page at a time, newest first unless $orderBy says
+# otherwise (OLDEST_FIRST, PRIORITY: critical first, RECENTLY_CHANGED). Pass
+# pageInfo.endCursor as $after for the next page, with the same order.
+query ExampleListTickets($filter: TicketFilter, $search: String, $first: Int, $after: String, $orderBy: TicketOrder) {
+  tickets(filter: $filter, search: $search, first: $first, after: $after, orderBy: $orderBy) {
     totalCount
     pageInfo {
       hasNextPage
@@ -30,7 +31,70 @@ query ExampleListTickets($filter: TicketFilter, $search: String, $first: Int, $a
     }
   }
 }`,
-    variables: { filter: { statuses: ['OPEN', 'IN_PROGRESS'] }, search: null, first: 10, after: null },
+    variables: { filter: { statuses: ['OPEN', 'IN_PROGRESS'] }, search: null, first: 10, after: null, orderBy: 'PRIORITY' },
+  },
+  {
+    title: 'Saved views',
+    query: `# Your own saved views of the ticket list (an API token: its user's). Each one's
+# filter, search and orderBy go straight back into tickets(…), without __typename.
+query ExampleSavedViews {
+  savedViews {
+    id
+    name
+    search
+    orderBy
+    filter {
+      statuses
+      priorities
+      assignee {
+        me
+        none
+        userIds
+      }
+    }
+  }
+}
+
+mutation ExampleCreateSavedView($input: CreateSavedViewInput!) {
+  createSavedView(input: $input) {
+    savedView {
+      id
+      name
+    }
+    userErrors {
+      field
+      code
+      message
+    }
+  }
+}
+
+mutation ExampleRenameSavedView($id: ID!, $name: String!) {
+  updateSavedView(id: $id, input: { name: $name }) {
+    savedView {
+      id
+      name
+    }
+    userErrors {
+      field
+      code
+    }
+  }
+}
+
+mutation ExampleDeleteSavedView($id: ID!) {
+  deleteSavedView(id: $id) {
+    deletedId
+    userErrors {
+      code
+    }
+  }
+}`,
+    variables: {
+      input: { name: 'My open tickets', filter: { statuses: ['OPEN', 'IN_PROGRESS'], assignee: { me: true } }, orderBy: 'PRIORITY' },
+      id: '1',
+      name: 'My queue',
+    },
   },
   {
     title: 'One ticket',

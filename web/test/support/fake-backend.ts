@@ -21,6 +21,11 @@ import type {
   ClassifyDescriptionQuery,
   CompleteSetupInput,
   CreateApiTokenInput,
+  CreateSavedViewInput,
+  CreateSavedViewMutation,
+  DeleteSavedViewMutation,
+  RenameSavedViewMutation,
+  SavedViewsQuery,
   CreateTicketInput,
   CreateTicketMutation,
   CreateUserInput,
@@ -154,6 +159,10 @@ export interface SimilarTicket {
 export type CreateTicketPayload = Omit<CreateTicketMutation['createTicket'], 'ticket'> & { ticket: Ticket | null };
 export type UpdateTicketPayload = UpdateTicketMutation['updateTicket'];
 export type TicketStats = DashboardPageQuery['stats'];
+export type SavedView = SavedViewsQuery['savedViews'][number];
+export type SavedViewPayload = CreateSavedViewMutation['createSavedView'];
+export type RenameSavedViewPayload = RenameSavedViewMutation['updateSavedView'];
+export type DeleteSavedViewPayload = DeleteSavedViewMutation['deleteSavedView'];
 export interface TicketConnection {
   edges: { cursor: string; node: Ticket }[];
   nodes: Ticket[];
@@ -205,6 +214,10 @@ export interface FakeResolvers {
   updateWebhookEndpoint(args: { id: string; input: UpdateWebhookEndpointInput }): Maybe<WebhookEndpointPayload>;
   deleteWebhookEndpoint(args: { id: string }): Maybe<{ deletedId: string | null; userErrors: UserError[] }>;
   redeliverWebhook(args: { deliveryId: string }): Maybe<WebhookDeliveryPayload>;
+  savedViews(): Maybe<SavedView[]>;
+  createSavedView(args: { input: CreateSavedViewInput }): Maybe<SavedViewPayload>;
+  updateSavedView(args: { id: string; input: { name?: string | null } }): Maybe<RenameSavedViewPayload>;
+  deleteSavedView(args: { id: string }): Maybe<DeleteSavedViewPayload>;
 }
 
 export function makeTicket(overrides: Partial<Ticket> = {}): Ticket {
@@ -295,6 +308,33 @@ export function makeWebhookDelivery(overrides: Partial<WebhookDelivery> = {}): W
     deliveredAt: at,
     attempts: [{ __typename: 'WebhookAttempt', id: '1', startedAt: at, finishedAt: at, statusCode: 200, error: null }],
     ...overrides,
+  };
+}
+
+/** A saved view as the server lists it: no filter, newest first, unless overridden. */
+export function makeSavedView(overrides: Partial<SavedView> = {}): SavedView {
+  return {
+    __typename: 'SavedView',
+    id: '1',
+    name: 'My view',
+    search: null,
+    orderBy: 'NEWEST_FIRST',
+    ...overrides,
+    filter: {
+      __typename: 'SavedViewFilter',
+      categories: null,
+      priorities: null,
+      statuses: null,
+      createdAfter: null,
+      suggestedCategories: null,
+      suggestedPriorities: null,
+      suggestionOutcomes: null,
+      filedCategories: null,
+      filedPriorities: null,
+      suggestionConfidenceBands: null,
+      assignee: null,
+      ...overrides.filter,
+    },
   };
 }
 
@@ -423,6 +463,11 @@ export function createFakeBackend(resolvers: Partial<FakeResolvers>): FakeBacken
     updateWebhookEndpoint: () => unexpected('updateWebhookEndpoint'),
     deleteWebhookEndpoint: () => unexpected('deleteWebhookEndpoint'),
     redeliverWebhook: () => unexpected('redeliverWebhook'),
+    // The navigation lists them on every signed-in screen: none, unless a test says.
+    savedViews: () => [],
+    createSavedView: () => unexpected('createSavedView'),
+    updateSavedView: () => unexpected('updateSavedView'),
+    deleteSavedView: () => unexpected('deleteSavedView'),
     ...resolvers,
   };
   const calls: FakeBackend['calls'] = [];

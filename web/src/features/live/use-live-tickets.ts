@@ -14,7 +14,8 @@ import { markChanged } from './live-highlights.js';
 import { isOwnActivity, listEffect, mayBelong } from './ticket-activity.js';
 
 const TicketsLiveSubscription = graphql(`
-  subscription TicketsLive {
+  # $search: the row's excerpt is read around the list's search, as the list reads it.
+  subscription TicketsLive($search: String) {
     ticketActivity {
       kind
       ticket {
@@ -61,6 +62,7 @@ export function useLiveTickets({ listed, filter, search }: Options) {
   const pending = announced.listKey === listKey ? announced.ids : [];
 
   useSubscription(TicketsLiveSubscription, {
+    variables: { search },
     ignoreResults: true,
     onData({ data: { data }, client }) {
       const activity = data?.ticketActivity;

@@ -1,6 +1,7 @@
-// The tickets list: newest first, filtered and searched from the URL (including whose
-// tickets: "My tickets", "Unassigned"), a page at a time ("Load more"), each row
-// changeable in place, and rows selected for one change of them all (the bulk bar).
+// The tickets list: filtered, searched and sorted from the URL (including whose
+// tickets: "My tickets", "Unassigned"; a saved view is such a URL, and names the
+// page), a page at a time ("Load more"), each row changeable in place, and rows
+// selected for one change of them all (the bulk bar).
 import { NetworkStatus } from '@apollo/client';
 import { useQuery } from '@apollo/client/react';
 import { useMemo, useReducer, useRef, useState } from 'react';
@@ -8,7 +9,10 @@ import { Link, useSearchParams } from 'react-router';
 import { ErrorMessage, Loading } from '../../common/ErrorMessage.js';
 import { graphql } from '../../gql/index.js';
 import { TICKETS_PAGE_SIZE_DEFAULT } from '../../gql/limits.js';
+import { SaveViewDialog } from '../views/SaveViewDialog.js';
+import { useActiveSavedView } from '../views/use-saved-views.js';
 import { TicketFilters } from './TicketFilters.js';
+import { TicketSortControl } from './TicketSortControl.js';
 import { BulkActionBar } from './BulkActionBar.js';
 import { TicketRow } from './TicketRow.js';
 import { emptySelection, pageCheckState, selectionReducer } from './ticket-selection.js';
@@ -31,8 +35,8 @@ import { useLiveTickets } from '../live/use-live-tickets.js';
 const PAGE_SIZE = TICKETS_PAGE_SIZE_DEFAULT;
 
 const TicketsPageQuery = graphql(`
-  query TicketsPage($filter: TicketFilter, $search: String, $first: Int, $after: String) {
-    tickets(filter: $filter, search: $search, first: $first, after: $after) {
+  query TicketsPage($filter: TicketFilter, $search: String, $first: Int, $after: String, $orderBy: TicketOrder) {
+    tickets(filter: $filter, search: $search, first: $first, after: $after, orderBy: $orderBy) {
       totalCount
       totalCountIsExact
       edges {
@@ -67,7 +71,8 @@ const VIEW_TITLES = { me: 'My tickets', none: 'Unassigned tickets' } as const;
 export function TicketsPage() {
   const [params, setParams] = useSearchParams();
   const urlView = useMemo(() => readTicketsView(params), [params]);
-  const title = typeof urlView.assignee === 'string' ? VIEW_TITLES[urlView.assignee] : 'Tickets';
+  const savedView = useActiveSavedView();
+  const title = savedView?.name ?? (typeof urlView.assignee === 'string' ? VIEW_TITLES[urlView.assignee] : 'Tickets');
   useDocumentTitle(title);
   // React Router applies a URL change in a transition, a moment later: until then the
   // view the agent just asked for is shown (a ticked box stays ticked), and once the
@@ -78,7 +83,7 @@ export function TicketsPage() {
   const search = view.search.trim() || null;
 
   const { data, error, loading, networkStatus, fetchMore, refetch } = useQuery(TicketsPageQuery, {
-    variables: { filter, search, first: PAGE_SIZE },
+    variables: { filter, search, first: PAGE_SIZE, orderBy: view.sort },
     fetchPolicy: 'cache-and-network',
     notifyOnNetworkStatusChange: true,
   });
@@ -113,6 +118,11 @@ export function TicketsPage() {
     <div className="page">
       <header className="page__header">
         <h1>{title}</h1>
+        {/* In the header row, beside New ticket: no height taken from the list on a desktop. */}
+        <div className="list-tools">
+          <TicketSortControl sort={view.sort} onChange={(sort) => setView({ ...view, sort })} />
+          <SaveViewDialog view={view} />
+        </div>
         <Link className="button button--primary" to="/tickets/new">
           New ticket
         </Link>

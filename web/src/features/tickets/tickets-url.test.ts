@@ -1,6 +1,15 @@
 // The tickets view round-trips through the URL, and junk in a hand-edited URL is dropped.
 import { expect, it } from 'vitest';
-import { EMPTY_VIEW, hasFilters, readTicketsView, ticketsHref, toTicketFilter, writeTicketsView } from './tickets-url.js';
+import {
+  EMPTY_VIEW,
+  hasFilters,
+  readTicketsView,
+  sameFilters,
+  ticketsHref,
+  toTicketFilter,
+  withoutFilters,
+  writeTicketsView,
+} from './tickets-url.js';
 
 it('round-trips filters and search in a stable order', () => {
   const view = readTicketsView(new URLSearchParams('status=OPEN&category=TECHNICAL&category=BILLING&q=refund+twice&priority=HIGH'));
@@ -48,4 +57,22 @@ it('round-trips the triage filters and the creation window the dashboard links t
 it('drops an unreadable creation window and unknown outcomes', () => {
   const view = readTicketsView(new URLSearchParams('since=yesterday&suggestion=MAYBE&suggested_priority=HIGH'));
   expect(view).toEqual({ ...EMPTY_VIEW, suggestedPriorities: ['HIGH'] });
+});
+
+it('keeps the order in the URL, leaving the default out, and a hand-edited one falls back to newest first', () => {
+  expect(readTicketsView(new URLSearchParams('')).sort).toBe('NEWEST_FIRST');
+  const view = readTicketsView(new URLSearchParams('status=OPEN&sort=priority'));
+  expect(view.sort).toBe('PRIORITY');
+  expect(writeTicketsView(view).toString()).toBe('status=OPEN&sort=priority');
+  expect(ticketsHref({ sort: 'RECENTLY_CHANGED' })).toBe('/tickets?sort=changed');
+  expect(ticketsHref({ sort: 'OLDEST_FIRST' })).toBe('/tickets?sort=oldest');
+  expect(ticketsHref({ sort: 'NEWEST_FIRST' })).toBe('/tickets');
+  expect(readTicketsView(new URLSearchParams('sort=PRIORITY')).sort).toBe('NEWEST_FIRST');
+  expect(toTicketFilter(view)).toEqual({ statuses: ['OPEN'] });
+});
+
+it('keeps the order when the filters are cleared: it is how the list is read, not what it shows', () => {
+  const view = readTicketsView(new URLSearchParams('assignee=me&status=OPEN&q=refund&sort=oldest'));
+  expect(withoutFilters(view)).toEqual({ ...EMPTY_VIEW, assignee: 'me', sort: 'OLDEST_FIRST' });
+  expect(sameFilters(view, { ...view, sort: 'PRIORITY' })).toBe(false);
 });

@@ -1,8 +1,8 @@
-// The tickets view's state in the URL (?category=BILLING&status=OPEN&q=refund), so a
-// view can be shared and survives a reload. Unknown values in a hand-edited URL are
+// The tickets view's state in the URL (?category=BILLING&status=OPEN&q=refund&sort=priority),
+// so a view can be shared and survives a reload. Unknown values in a hand-edited URL are
 // dropped rather than sent to the server. `assignee=me|none|<user id>` picks whose
 // tickets the view shows ("My tickets", "Unassigned"), as the REST filter spells it.
-import type { TicketFilter } from '../../gql/graphql.js';
+import type { TicketFilter, TicketOrder } from '../../gql/graphql.js';
 import { clipCharacters } from '../../common/characters.js';
 import { TICKET_SEARCH_MAX } from '../../gql/limits.js';
 import {
@@ -17,6 +17,7 @@ import {
   STATUSES,
   SUGGESTION_OUTCOMES,
 } from './ticket-enums.js';
+import { DEFAULT_SORT, readSort, sortParam } from './ticket-sort.js';
 
 interface UrlChoices<T extends string> {
   /** The URL parameter, repeated once per value. */
@@ -66,6 +67,8 @@ export type TicketsView = { [K in ViewField]: ChoiceOf<K>[] } & {
   assignee: AssigneeView | null;
   /** Created at or after this instant (ISO), or '' for any time: the `createdAfter` filter. */
   since: string;
+  /** The list's order (`orderBy`): not a filter, so clearing the filters keeps it. */
+  sort: TicketOrder;
 };
 
 /** Every ticket: no filter, no search. */
@@ -82,6 +85,7 @@ export const EMPTY_VIEW: TicketsView = {
   search: '',
   assignee: null,
   since: '',
+  sort: DEFAULT_SORT,
 };
 
 /** An instant as the URL gives it, normalised; anything unreadable is no filter. */
@@ -127,6 +131,7 @@ export function readTicketsView(params: URLSearchParams): TicketsView {
     search: clipCharacters(params.get('q') ?? '', TICKET_SEARCH_MAX),
     assignee: readAssignee(params.get(ASSIGNEE_PARAM)),
     since: readInstant(params.get('since')),
+    sort: readSort(params.get('sort')),
   };
 }
 
@@ -136,6 +141,8 @@ export function writeTicketsView(view: TicketsView): URLSearchParams {
   for (const field of VIEW_FIELDS) for (const value of view[field]) params.append(URL_FILTERS[field].param, value);
   if (view.since !== '') params.set('since', view.since);
   if (view.search.trim() !== '') params.set('q', view.search);
+  const sort = sortParam(view.sort);
+  if (sort !== null) params.set('sort', sort);
   return params;
 }
 
@@ -154,9 +161,9 @@ export function toTicketFilter(view: TicketsView): TicketFilter | null {
   return Object.keys(filter).length ? filter : null;
 }
 
-/** The view's filters and search gone, whose tickets it shows kept (that is the view itself). */
+/** The view's filters and search gone, whose tickets it shows and its order kept (that is the view itself). */
 export function withoutFilters(view: TicketsView): TicketsView {
-  return { ...EMPTY_VIEW, assignee: view.assignee };
+  return { ...EMPTY_VIEW, assignee: view.assignee, sort: view.sort };
 }
 
 /** Any filter chosen (the search aside). */
@@ -169,12 +176,13 @@ export function isFiltered(view: TicketsView): boolean {
   return hasFilters(view) || view.search.trim() !== '';
 }
 
-/** The same filters chosen in both (the search aside). */
+/** The same filters and order chosen in both (the search aside). */
 export function sameFilters(a: TicketsView, b: TicketsView): boolean {
   const sameAssignee = (a.assignee ? assigneeParam(a.assignee) : null) === (b.assignee ? assigneeParam(b.assignee) : null);
   return (
     sameAssignee &&
     a.since === b.since &&
+    a.sort === b.sort &&
     VIEW_FIELDS.every((field) => a[field].length === b[field].length && a[field].every((value, i) => value === b[field][i]))
   );
 }

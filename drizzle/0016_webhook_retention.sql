@@ -1,0 +1,2 @@
+CREATE INDEX "webhook_deliveries_event_id_idx" ON "webhook_deliveries" USING btree ("webhook_event_id");--> statement-breakpoint
+CREATE INDEX "webhook_deliveries_finished_idx" ON "webhook_deliveries" USING btree ("last_attempt_at") WHERE "webhook_deliveries"."status" <> 'pending';

@@ -1,0 +1,1 @@
+CREATE INDEX "tickets_active_words_idx" ON "tickets" USING gin (to_tsvector('simple', "description")) WHERE "tickets"."status" in ('open', 'in_progress');
