@@ -14,8 +14,7 @@ import { markChanged } from './live-highlights.js';
 import { isOwnActivity, listEffect, mayBelong } from './ticket-activity.js';
 
 const TicketsLiveSubscription = graphql(`
-  # $search: the row's excerpt is read around the list's search, as the list reads it.
-  subscription TicketsLive($search: String) {
+  subscription TicketsLive {
     ticketActivity {
       kind
       ticket {
@@ -62,7 +61,6 @@ export function useLiveTickets({ listed, filter, search }: Options) {
   const pending = announced.listKey === listKey ? announced.ids : [];
 
   useSubscription(TicketsLiveSubscription, {
-    variables: { search },
     ignoreResults: true,
     onData({ data: { data }, client }) {
       const activity = data?.ticketActivity;
