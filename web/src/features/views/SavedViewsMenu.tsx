@@ -4,52 +4,21 @@
 // lists each view as a link to the tickets list showing it, and where to rename or
 // delete them. While the list shows a saved view, the button names it and its link
 // is the current page.
-import { useEffect, useId, useRef, useState } from 'react';
 import { Link } from 'react-router';
+import { useDisclosure } from '../../common/use-disclosure.js';
 import { savedViewHref } from './saved-view-url.js';
 import { useActiveSavedView, useSavedViews } from './use-saved-views.js';
 import './views.css';
 
 export function SavedViewsMenu() {
-  const [open, setOpen] = useState(false);
+  const { open, close, rootProps, buttonProps, panelId } = useDisclosure();
   // Listed when the menu opens; on the tickets list at once, to name the view showing.
   const active = useActiveSavedView();
   const { views, error, refetch } = useSavedViews({ skip: !open && active === undefined });
-  const root = useRef<HTMLDivElement>(null);
-  const button = useRef<HTMLButtonElement>(null);
-  const panelId = useId();
-
-  useEffect(() => {
-    if (!open) return;
-    const onPointer = (event: PointerEvent) => {
-      if (!root.current?.contains(event.target as Node)) setOpen(false);
-    };
-    document.addEventListener('pointerdown', onPointer);
-    return () => document.removeEventListener('pointerdown', onPointer);
-  }, [open]);
 
   return (
-    <div
-      className="views-menu"
-      ref={root}
-      onKeyDown={(event) => {
-        if (event.key === 'Escape' && open) {
-          setOpen(false);
-          button.current?.focus();
-        }
-      }}
-      onBlur={(event) => {
-        if (!root.current?.contains(event.relatedTarget as Node | null)) setOpen(false);
-      }}
-    >
-      <button
-        ref={button}
-        type="button"
-        className={`button button--link views-menu__button${active ? ' active' : ''}`}
-        aria-expanded={open}
-        aria-controls={panelId}
-        onClick={() => setOpen((was) => !was)}
-      >
+    <div className="views-menu" {...rootProps}>
+      <button {...buttonProps} className={`button button--link views-menu__button${active ? ' active' : ''}`}>
         {active ? (
           <>
             View: <span className="views-menu__current">{active.name}</span>
@@ -78,7 +47,7 @@ export function SavedViewsMenu() {
                     to={savedViewHref(view)}
                     className={current ? 'active' : undefined}
                     aria-current={current ? 'page' : undefined}
-                    onClick={() => setOpen(false)}
+                    onClick={close}
                   >
                     {view.name}
                   </Link>
@@ -87,7 +56,7 @@ export function SavedViewsMenu() {
             })}
           </ul>
         ) : null}
-        <Link className="views-menu__manage" to="/views" onClick={() => setOpen(false)}>
+        <Link className="views-menu__manage" to="/views" onClick={close}>
           Rename or delete views
         </Link>
       </div>
