@@ -5,6 +5,7 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import { GraphQLError } from 'graphql';
 import { createActorLoaders, type ActorLoaders } from '../auth/actor.loader.js';
 import type { Database, Db } from '../db/client.js';
+import { listenWithRetry } from '../db/listen-retry.js';
 import { createTicketEntryLoaders, type TicketEntryLoaders } from '../tickets/ticket-entry.loader.js';
 import { TICKET_EVENTS_CHANNEL } from './ticket-activity.enums.js';
 import { loadTicketActivities, type EventRange } from './ticket-activity.service.js';
@@ -230,7 +231,7 @@ export async function startTicketActivityFeed(deps: { database: Database; log: F
     loseAll('missed-commits');
   }
 
-  const unlisten = await database.listen(TICKET_EVENTS_CHANNEL, onNotify, onResume);
+  const unlisten = await listenWithRetry(database, TICKET_EVENTS_CHANNEL, onNotify, { onResume, log });
 
   return {
     subscribe(filter, onLost) {
@@ -243,7 +244,7 @@ export async function startTicketActivityFeed(deps: { database: Database; log: F
       return subscriptions.size;
     },
     async stop() {
-      await unlisten().catch(() => {});
+      await unlisten();
       pending = [];
       for (const subscription of [...subscriptions]) void subscription.return();
     },

@@ -9,6 +9,7 @@ import { hostname } from 'node:os';
 import { randomBytes } from 'node:crypto';
 import type { WebhookSettings } from '../config.js';
 import type { Database } from '../db/client.js';
+import { listenWithRetry } from '../db/listen-retry.js';
 import { WebhookAttemptError } from './webhook.enums.js';
 import { webhookBody } from './webhook-payload.js';
 import { claimDueDeliveries, msUntilNextDue, recordAttempt, WEBHOOK_WAKE_CHANNEL, type ClaimedDelivery } from './webhook.repository.js';
@@ -137,10 +138,8 @@ export function startWebhookWorker(deps: { database: Database; settings: Webhook
   }
 
   const poll = setInterval(wake, settings.pollIntervalMs).unref();
-  const unlisten = database.listen(WEBHOOK_WAKE_CHANNEL, wake).catch((err: unknown) => {
-    log.warn({ err }, 'webhook delivery: LISTEN failed; relying on the poll');
-    return async () => {};
-  });
+  // Until LISTEN works (a database down at start), the poll finds due deliveries.
+  const unlisten = listenWithRetry(database, WEBHOOK_WAKE_CHANNEL, wake, { onResume: wake, log });
   wake();
 
   return {
@@ -149,7 +148,7 @@ export function startWebhookWorker(deps: { database: Database; settings: Webhook
       stopping.abort();
       clearInterval(poll);
       clearTimeout(retryTimer);
-      await (await unlisten)().catch(() => {});
+      await (await unlisten)();
       await Promise.allSettled([...inFlight]);
     },
   };
