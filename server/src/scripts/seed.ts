@@ -1,7 +1,9 @@
 // `npm run seed -- --count 1000000 [--truncate] [--seed 1]`: fills the configured
-// database (DATABASE_URL, else the embedded one at DATA_DIR) with realistic tickets
-// and their history (about five events a ticket, with notes), for demos and benchmarks. PostgreSQL loads through COPY, PGlite through COPY from
-// an in-memory blob; both in one transaction, so an interrupted seed leaves nothing.
+// database (DATABASE_URL, else the embedded one at DATA_DIR) with realistic tickets,
+// worked by a seeded team of agents, and their history (about five events a ticket,
+// with notes, each with who did it), for demos and benchmarks. PostgreSQL loads
+// through COPY, PGlite through COPY from an in-memory blob; both in one transaction,
+// so an interrupted seed leaves nothing.
 // The counter tables stay exact: into a table that already holds tickets the
 // statement-level triggers add each COPY chunk's counts as one grouped upsert; an
 // empty table is loaded with the insert trigger off and the counters recomputed by
@@ -12,7 +14,7 @@ import type { PGlite } from '@electric-sql/pglite';
 import type { Sql } from 'postgres';
 import { parseConfig } from '../config.js';
 import { openDatabase } from '../db/client.js';
-import { createTicketGenerator, type SeedTicket } from './seed.generator.js';
+import { createRandom, createTicketGenerator, type SeedTicket } from './seed.generator.js';
 
 const COLUMNS = [
   'title',
@@ -29,7 +31,45 @@ const COLUMNS = [
   'suggestion_accepted',
   'filed_category',
   'filed_priority',
+  'created_by_user_id',
+  'assignee_user_id',
 ] as const;
+
+/**
+ * The agents who wrote and worked the seeded tickets. They have no password, so nobody
+ * signs in as them: they are there to be assigned, filtered on and shown in histories.
+ */
+const SEED_TEAM = [
+  ['Alex Morgan', 'alex.morgan@example.com'],
+  ['Sam Rivera', 'sam.rivera@example.com'],
+  ['Priya Shah', 'priya.shah@example.com'],
+  ['Jonas Weber', 'jonas.weber@example.com'],
+  ['Mei Chen', 'mei.chen@example.com'],
+  ['Tomás Silva', 'tomas.silva@example.com'],
+] as const;
+
+/** Who created a ticket and who has it: the user ids of the team, or null. */
+interface SeedPeople {
+  createdBy: number | null;
+  assignee: number | null;
+}
+
+/**
+ * Picks the people of each ticket from the team, from a random stream of its own (the
+ * tickets generated stay those of earlier seeds): most tickets were filed by an agent
+ * (the rest came from an integration), half of the open ones are taken, nearly all
+ * in progress, and most finished ones were finished by someone.
+ */
+function createPeoplePicker(team: readonly number[], seed: number): (ticket: SeedTicket) => SeedPeople {
+  const random = createRandom(seed ^ 0x3c6ef372);
+  const member = () => (team.length === 0 ? null : team[Math.floor(random() * team.length)]!);
+  const assignedShare: Record<string, number> = { open: 0.5, in_progress: 0.95 };
+  return (ticket) => {
+    const createdBy = random() < 0.85 ? member() : null;
+    const assignee = random() < (assignedShare[ticket.status] ?? 0.9) ? member() : null;
+    return { createdBy, assignee };
+  };
+}
 
 // Rows per COPY statement: bounds the counter trigger's transition table (when it
 // runs) and, on PGlite, the memory a chunk of generated text holds.
@@ -51,7 +91,7 @@ function copyField(value: string | Date | null): string {
   return value.replace(/[\\\t\n\r]/g, (c) => (c === '\\' ? '\\\\' : c === '\t' ? '\\t' : c === '\n' ? '\\n' : '\\r'));
 }
 
-function copyLine(t: SeedTicket): string {
+function copyLine(t: SeedTicket, people: SeedPeople): string {
   return (
     [
       t.title,
@@ -68,15 +108,20 @@ function copyLine(t: SeedTicket): string {
       t.suggestedCategory === null ? null : String(t.suggestedCategory === t.category && t.suggestedPriority === t.filedPriority),
       t.suggestedCategory === null ? null : t.category,
       t.filedPriority,
+      people.createdBy === null ? null : String(people.createdBy),
+      people.assignee === null ? null : String(people.assignee),
     ]
       .map(copyField)
       .join('\t') + '\n'
   );
 }
 
-function chunkText(next: () => SeedTicket, rows: number): string {
+/** The next generated ticket, with its people. */
+type NextRow = () => [SeedTicket, SeedPeople];
+
+function chunkText(next: NextRow, rows: number): string {
   let text = '';
-  for (let i = 0; i < rows; i += 1) text += copyLine(next());
+  for (let i = 0; i < rows; i += 1) text += copyLine(...next());
   return text;
 }
 
@@ -95,7 +140,7 @@ interface LoadSession {
    * Loads `rows` generated tickets into tickets with one COPY; `freeze` writes them
    * already frozen and visible (allowed when the table was truncated in this transaction).
    */
-  copy(next: () => SeedTicket, rows: number, freeze: boolean, progress: (rows: number) => void): Promise<void>;
+  copy(next: NextRow, rows: number, freeze: boolean, progress: (rows: number) => void): Promise<void>;
 }
 
 // The counter trigger that a load into an empty table switches off (migration
@@ -135,9 +180,10 @@ const NOTE_BODIES = [
 /**
  * The history of the tickets just loaded (ids above `afterId`), a realistic mix of
  * about five events a ticket, with notes: each ticket's `created` event (with the
- * suggestion shown and whether it was kept), a priority change for two in five, the
- * status changes that led to its status, and a note (one in three; two for one in ten)
- * with its `note_added` event. Derived in SQL from each ticket's id and `seed`, so it
+ * suggestion shown and whether it was kept) by its author, its assignment, a priority
+ * change for two in five, the status changes that led to its status, and a note (one in
+ * three; two for one in ten) with its `note_added` event; the assignee (else the
+ * author) made the changes and wrote the notes. Derived in SQL from each ticket's id and `seed`, so it
  * is reproducible, and its times lie between the ticket's creation and last change.
  */
 function historySql(afterId: number, seed: number): string[] {
@@ -147,44 +193,67 @@ function historySql(afterId: number, seed: number): string[] {
   const loaded = `
     select t.*, t.updated_at - t.created_at as span,
       case when t.filed_priority is null then (t.h / 100) % 100 < 40 else t.filed_priority <> t.priority end as reprioritised,
-      coalesce(t.filed_priority, (${priorities})[1 + ((array_position(${priorities}, t.priority) + (t.h / 10000) % 3) % 4)]) as first_priority
+      coalesce(t.filed_priority, (${priorities})[1 + ((array_position(${priorities}, t.priority) + (t.h / 10000) % 3) % 4)]) as first_priority,
+      coalesce(t.assignee_user_id, t.created_by_user_id) as worker
     from (select *, ${mix} as h from tickets where id > ${afterId}) as t`;
   return [
-    `insert into ticket_notes (ticket_id, body, created_at)
-     select id, (${notes})[1 + h % ${NOTE_BODIES.length}], created_at + span * 0.4 from (${loaded}) as t where h % 100 < 33
+    `insert into ticket_notes (ticket_id, body, created_at, author_user_id)
+     select id, (${notes})[1 + h % ${NOTE_BODIES.length}], created_at + span * 0.4, worker from (${loaded}) as t where h % 100 < 33
      union all
-     select id, (${notes})[1 + (h / 7) % ${NOTE_BODIES.length}], created_at + span * 0.7 from (${loaded}) as t where h % 100 < 10
+     select id, (${notes})[1 + (h / 7) % ${NOTE_BODIES.length}], created_at + span * 0.7, worker from (${loaded}) as t where h % 100 < 10
      order by 1, 3`,
-    `insert into ticket_events (ticket_id, kind, at, field, from_value, to_value,
-       suggested_category, suggested_priority, classification_source, suggestion_accepted, note_id)
-     select ticket_id, kind, at, field, from_value, to_value, sc, sp, cs, accepted, note_id from (
-       select id as ticket_id, 0 as step, 'created' as kind, created_at as at, null as field, null as from_value, null as to_value,
+    `insert into ticket_events (ticket_id, kind, actor_user_id, at, field, from_value, to_value,
+       suggested_category, suggested_priority, classification_source, suggestion_accepted, assignee_user_id, note_id)
+     select ticket_id, kind, actor, at, field, from_value, to_value, sc, sp, cs, accepted, assignee, note_id from (
+       select id as ticket_id, 0 as step, 'created' as kind, created_by_user_id as actor, created_at as at,
+         null as field, null as from_value, null as to_value,
          suggested_category as sc, suggested_priority as sp, classification_source as cs,
-         suggestion_accepted as accepted,
+         suggestion_accepted as accepted, null::int as assignee,
          null::bigint as note_id
        from (${loaded}) as t
        union all
-       select id, 1, 'field_changed', created_at + span * 0.1, 'priority', first_priority, priority, null, null, null, null, null
+       select id, 1, 'assigned', assignee_user_id, created_at + span * 0.05, null, null, null, null, null, null, null, assignee_user_id, null
+       from (${loaded}) as t where assignee_user_id is not null
+       union all
+       select id, 2, 'field_changed', worker, created_at + span * 0.1, 'priority', first_priority, priority, null, null, null, null, null, null
        from (${loaded}) as t where reprioritised
        union all
-       select id, 2, 'field_changed', created_at + span * 0.2, 'status', 'open', 'in_progress', null, null, null, null, null
+       select id, 3, 'field_changed', worker, created_at + span * 0.2, 'status', 'open', 'in_progress', null, null, null, null, null, null
        from (${loaded}) as t where status <> 'open'
        union all
-       select id, 3, 'field_changed', coalesce(resolved_at, created_at + span * 0.8), 'status', 'in_progress', 'resolved', null, null, null, null, null
+       select id, 4, 'field_changed', worker, coalesce(resolved_at, created_at + span * 0.8), 'status', 'in_progress', 'resolved', null, null, null, null, null, null
        from (${loaded}) as t where status in ('resolved', 'closed')
        union all
-       select id, 4, 'field_changed', updated_at, 'status', 'resolved', 'closed', null, null, null, null, null
+       select id, 5, 'field_changed', worker, updated_at, 'status', 'resolved', 'closed', null, null, null, null, null, null
        from (${loaded}) as t where status = 'closed'
        union all
-       select ticket_id, 5, 'note_added', created_at, null, null, null, null, null, null, null, id
+       select ticket_id, 6, 'note_added', author_user_id, created_at, null, null, null, null, null, null, null, null, id
        from ticket_notes where ticket_id > ${afterId}
      ) as e
      order by ticket_id, at, step`,
   ];
 }
 
+/** The seeded team's user ids, creating those missing (an earlier seed's are reused). */
+async function ensureTeam(session: LoadSession): Promise<number[]> {
+  const quote = (text: string) => `'${text.replace(/'/g, "''")}'`;
+  await session.exec(
+    `insert into users (email, display_name, role) values ${SEED_TEAM.map(([name, email]) => `(${quote(email)}, ${quote(name)}, 'agent')`).join(', ')}
+     on conflict ((lower(email))) do nothing`,
+  );
+  const rows = await session.rows<{ id: number }>(
+    `select id from users where lower(email) in (${SEED_TEAM.map(([, email]) => quote(email)).join(', ')}) and active order by id`,
+  );
+  return rows.map((row) => Number(row.id));
+}
+
 async function load(session: LoadSession, options: SeedOptions, chunkRows: number, phases: SeedPhases): Promise<void> {
-  const next = createTicketGenerator({ seed: options.seed, count: options.count });
+  const generate = createTicketGenerator({ seed: options.seed, count: options.count });
+  const people = createPeoplePicker(await ensureTeam(session), options.seed);
+  const next: NextRow = () => {
+    const ticket = generate();
+    return [ticket, people(ticket)];
+  };
   if (options.truncate) await session.exec('truncate table tickets restart identity cascade');
   const [{ max_id: afterId } = { max_id: 0 }] = await session.rows<{ max_id: number }>(
     'select coalesce(max(id), 0)::int as max_id from tickets',
