@@ -8,10 +8,12 @@
 // statement-level triggers add each COPY chunk's counts as one grouped upsert; an
 // empty table is loaded with the insert trigger off and the counters recomputed by
 // one aggregate at the end.
+import { randomBytes } from 'node:crypto';
 import { mkdir } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import type { PGlite } from '@electric-sql/pglite';
 import type { Sql } from 'postgres';
+import { hashPassword } from '../auth/password.js';
 import { parseConfig } from '../config.js';
 import { openDatabase } from '../db/client.js';
 import { createRandom, createTicketGenerator, type SeedTicket } from './seed.generator.js';
@@ -36,8 +38,9 @@ const COLUMNS = [
 ] as const;
 
 /**
- * The agents who wrote and worked the seeded tickets. They have no password, so nobody
- * signs in as them: they are there to be assigned, filtered on and shown in histories.
+ * The agents who wrote and worked the seeded tickets. Each has the hash of a random
+ * password nobody is told, so nobody signs in as them, while they count as people who
+ * have joined (an invited person who has not is neither listed as pending nor assignable).
  */
 const SEED_TEAM = [
   ['Alex Morgan', 'alex.morgan@example.com'],
@@ -237,8 +240,10 @@ function historySql(afterId: number, seed: number): string[] {
 /** The seeded team's user ids, creating those missing (an earlier seed's are reused). */
 async function ensureTeam(session: LoadSession): Promise<number[]> {
   const quote = (text: string) => `'${text.replace(/'/g, "''")}'`;
+  const hashes = await Promise.all(SEED_TEAM.map(() => hashPassword(randomBytes(32).toString('base64url'))));
   await session.exec(
-    `insert into users (email, display_name, role) values ${SEED_TEAM.map(([name, email]) => `(${quote(email)}, ${quote(name)}, 'agent')`).join(', ')}
+    `insert into users (email, display_name, role, password_hash)
+     values ${SEED_TEAM.map(([name, email], i) => `(${quote(email)}, ${quote(name)}, 'agent', ${quote(hashes[i]!)})`).join(', ')}
      on conflict ((lower(email))) do nothing`,
   );
   const rows = await session.rows<{ id: number }>(
