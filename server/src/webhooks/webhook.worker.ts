@@ -148,7 +148,9 @@ export function startWebhookWorker(deps: { database: Database; settings: Webhook
       stopping.abort();
       clearInterval(poll);
       clearTimeout(retryTimer);
-      await (await unlisten)();
+      await (
+        await unlisten
+      )();
       await Promise.allSettled([...inFlight]);
     },
   };
