@@ -16,6 +16,7 @@ import postgres from 'postgres';
 import { buildApp } from '../../server/src/app.js';
 import { gt } from 'drizzle-orm';
 import { tallyDeltas, teach, type TermTally } from '../../server/src/classifier/learning.model.js';
+import { startLearningFolder } from '../../server/src/classifier/learning.folder.js';
 import { applyTermDeltas, rebuildTermCounts } from '../../server/src/classifier/learning.repository.js';
 import { learnFromTicketChange } from '../../server/src/classifier/learning.service.js';
 import { parseConfig } from '../../server/src/config.js';
@@ -92,6 +93,8 @@ const maxId = await scalar(database.db, 'select max(id) from tickets');
 const { authorization } = await createCaller(database.db, 'admin');
 const app = await buildApp({ config: parseConfig({ LOG_LEVEL: 'silent', DATABASE_URL: url, CLASSIFY_RATE_LIMIT: '100000' }), database });
 await app.ready();
+// As every server process does (main.ts): the deltas writes append are folded into the counts.
+const folder = startLearningFolder({ database, log: { warn: (obj, msg) => log(`${msg} ${JSON.stringify(obj)}`) } });
 
 const random = createRandom(11);
 const generate = createTicketGenerator({ seed: 99 });
@@ -270,6 +273,7 @@ await database.db.transaction(async (tx) => {
   await applyTermDeltas(tx as unknown as Db, tallyDeltas(tally));
   await tx.delete(tickets).where(gt(tickets.id, createdFrom));
 });
+await folder.stop();
 await app.close();
 
 const load = os

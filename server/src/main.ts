@@ -10,6 +10,7 @@ import { ConfigError, loadEnvFile, parseConfig, type Config } from './config.js'
 import { openDatabase, type Database } from './db/client.js';
 import { DataDirInUseError, lockDataDir, type DataDirLock } from './db/data-dir.lock.js';
 import { startWebhookRetention } from './webhooks/webhook.retention.js';
+import { startLearningFolder } from './classifier/learning.folder.js';
 import { startWebhookWorker, type WebhookWorker } from './webhooks/webhook.worker.js';
 
 // Start-up failures are one plain line on stderr (no stack): the operator's fix is
@@ -109,6 +110,8 @@ async function main(): Promise<void> {
     config.webhooks.workers > 0 ? startWebhookWorker({ database, settings: config.webhooks, log: app.log }) : undefined;
   // Every process purges old deliveries too; the database shares that out as well.
   const webhookRetention = startWebhookRetention({ database, settings: config.webhooks, log: app.log });
+  // And folds what ticket writes taught the classifier into its counts.
+  const learningFolder = startLearningFolder({ database, log: app.log });
 
   let stopping = false;
   const shutdown = async (signal: string) => {
@@ -130,6 +133,7 @@ async function main(): Promise<void> {
       // Attempts in flight are aborted and recorded as due again, for another process.
       await webhookWorker?.stop();
       await webhookRetention.stop();
+      await learningFolder.stop();
       await database.close();
       lock?.release();
       app.log.info('shut down cleanly');

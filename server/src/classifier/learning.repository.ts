@@ -1,32 +1,70 @@
-// SQL of the learned term counts (`classifier_term_counts`): one upsert applies a
-// ticket's changes, one primary-key lookup reads a description's terms, and a rebuild
-// recounts every ticket (for a database whose tickets predate learning).
-import { asc, gt, sql } from 'drizzle-orm';
+// SQL of the learned term counts: a ticket's changes are appended as deltas
+// (`classifier_term_deltas`) in its write's transaction and folded into the counts
+// (`classifier_term_counts`) a batch at a time; a read looks up a description's terms'
+// counts; a rebuild recounts every ticket (for a database whose tickets predate learning).
+import { asc, gt, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
-import { classifierTermCounts, tickets } from '../db/schema.js';
+import { classifierTermCounts, classifierTermDeltas, tickets } from '../db/schema.js';
 import { executeRows } from '../db/statements.js';
 import { EVERY_TICKET, tallyDeltas, teach, type LearnedField, type TermDelta, type TermTally } from './learning.model.js';
 
 const t = classifierTermCounts;
+const d = classifierTermDeltas;
 
 /**
- * Applies the deltas in one statement. Rows are written in key order, so concurrent
- * writers lock shared rows (the busiest are the EVERY_TICKET rows) in the same order
- * and cannot deadlock each other. A negative delta for a row that does not exist is
- * dropped (that ticket was never counted), and a count never goes below 0.
+ * The statement appending a write's deltas (null when there are none), for the
+ * write's own statement to carry as a CTE, or to run alone. Appended: no row another
+ * write holds, so concurrent writes do not wait for each other's commit (they did
+ * while each updated the shared count rows, the busiest being the EVERY_TICKET ones).
  */
-export async function applyTermDeltas(db: Db, deltas: readonly TermDelta[]): Promise<void> {
-  if (deltas.length === 0) return;
+export function termDeltasInsert(deltas: readonly TermDelta[]): SQL | null {
+  const nonZero = deltas.filter((delta) => delta.delta !== 0);
+  if (nonZero.length === 0) return null;
   // One JSON parameter: the same on postgres.js and PGlite, whatever the row count.
-  const rows = JSON.stringify(deltas);
-  await db.execute(sql`
-    insert into ${t} (term, field, label, count)
-    select d.term, d.field, d.label, d.delta
-    from jsonb_to_recordset(${rows}::jsonb) as d(term text, field text, label text, delta int)
-    where d.delta > 0
-       or exists (select 1 from ${t} c where c.term = d.term and c.field = d.field and c.label = d.label)
-    order by d.term, d.field, d.label
-    on conflict (term, field, label) do update set count = greatest(${t.count} + excluded.count, 0)`);
+  return sql`insert into ${d} (term, field, label, delta)
+    select r.term, r.field, r.label, r.delta
+    from jsonb_to_recordset(${JSON.stringify(nonZero)}::jsonb) as r(term text, field text, label text, delta int)`;
+}
+
+/** Records a write's deltas in a statement of their own. */
+export async function applyTermDeltas(db: Db, deltas: readonly TermDelta[]): Promise<void> {
+  const statement = termDeltasInsert(deltas);
+  if (statement) await db.execute(statement);
+}
+
+/** Deltas one fold moves into the counts, at most: bounds its statement and the locks it holds. */
+export const FOLD_BATCH = 5_000;
+
+/**
+ * Moves up to `batch` of the oldest deltas into the counts, in one statement (so the
+ * deltas leave exactly when the counts take them in), and answers how many it moved.
+ * Deltas another fold is moving are skipped, not waited for. Count rows are written
+ * in key order, so concurrent folds cannot deadlock; a negative delta for a row that
+ * does not exist is dropped (that ticket was never counted), and a count never goes
+ * below 0.
+ */
+export async function foldTermDeltas(db: Db, batch = FOLD_BATCH): Promise<number> {
+  const rows = await executeRows<{ moved: number }>(
+    db,
+    sql`with moved as (
+          delete from ${d} where ${d.id} in (select id from ${d} order by id limit ${batch} for update skip locked)
+          returning term, field, label, delta),
+        summed as (
+          select term, field, label, sum(delta)::int as delta from moved group by term, field, label),
+        written as (
+          insert into ${t} (term, field, label, count)
+          select s.term, s.field, s.label, s.delta from summed s
+          where s.delta > 0 or (s.delta < 0 and exists (select 1 from ${t} c where c.term = s.term and c.field = s.field and c.label = s.label))
+          order by s.term, s.field, s.label
+          on conflict (term, field, label) do update set count = greatest(${t.count} + excluded.count, 0))
+        select count(*)::int as moved from moved`,
+  );
+  return Number(rows[0]?.moved ?? 0);
+}
+
+/** Reclaims the dead rows folds leave behind (outside any transaction: VACUUM cannot run in one). */
+export async function vacuumTermDeltas(db: Db): Promise<void> {
+  await db.execute(sql`vacuum ${d}`);
 }
 
 export type TermCountRow = {
@@ -36,7 +74,12 @@ export type TermCountRow = {
   count: number;
 };
 
-/** The counts of these terms and of every ticket: one index lookup per term. */
+/**
+ * The counts of these terms and of every ticket: one index lookup per term. Deltas not
+ * yet folded in are not read: the folder (learning.folder.ts) takes them in within
+ * FOLD_INTERVAL_MS, and reading them too would cost every read a scan of a table that
+ * is all dead rows between vacuums.
+ */
 export async function selectTermCounts(db: Db, terms: readonly string[]): Promise<TermCountRow[]> {
   const keys = JSON.stringify([EVERY_TICKET, ...terms]);
   const rows = await executeRows<TermCountRow>(
@@ -63,7 +106,7 @@ const REBUILD_BATCHES = { read: 10_000, write: 10_000 };
 export async function rebuildTermCounts(db: Db, batches = REBUILD_BATCHES): Promise<void> {
   // Writers of counts wait until the new ones commit (readers do not): every ticket
   // saved meanwhile is either read here or counted by its own write afterwards, once.
-  await db.execute(sql`lock table ${t} in exclusive mode`);
+  await db.execute(sql`lock table ${t}, ${d} in exclusive mode`);
   const tally: TermTally = new Map();
   for (let after = 0; ;) {
     const page = await db
@@ -76,6 +119,8 @@ export async function rebuildTermCounts(db: Db, batches = REBUILD_BATCHES): Prom
     if (page.length < batches.read) break;
     after = page[page.length - 1]!.id;
   }
+  // Whatever the deltas said is in the recount.
+  await db.execute(sql`delete from ${d}`);
   await db.execute(sql`delete from ${t}`);
   const rows = tallyDeltas(tally);
   for (let i = 0; i < rows.length; i += batches.write) {

@@ -21,6 +21,7 @@ import {
   type FieldDecision,
   type LearnableTicket,
   type LearnedField,
+  type TermDelta,
   type TermTally,
 } from './learning.model.js';
 import { REASON_MAX } from './parse.js';
@@ -33,10 +34,15 @@ import { REASON_MAX } from './parse.js';
  * ticket a write changes (single updates and bulk updates alike).
  */
 export async function learnFromTicketChange(db: Db, before: LearnableTicket | null, after: LearnableTicket): Promise<void> {
+  await applyTermDeltas(db, learnedDeltas(before, after));
+}
+
+/** What a write teaches (see learnFromTicketChange), for a write that records it in its own statement. */
+export function learnedDeltas(before: LearnableTicket | null, after: LearnableTicket): TermDelta[] {
   const tally: TermTally = new Map();
   if (before) teach(tally, before, -1);
   teach(tally, after, 1);
-  await applyTermDeltas(db, tallyDeltas(tally));
+  return tallyDeltas(tally);
 }
 
 function fieldCounts<L extends string>(rows: readonly TermCountRow[], field: LearnedField): FieldCounts<L> {

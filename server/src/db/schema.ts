@@ -408,11 +408,10 @@ export const ticketSuggestions = pgTable(
 // What the team's confirmed tickets taught the offline classifier: for each term of a
 // ticket's description (classifier/learning.model.ts), how many tickets using it the
 // team filed under each category and each priority; the row with term '' counts the
-// tickets themselves. Written in the ticket's own transaction (create, and any change
-// of description, category or priority: classifier/learning.service.ts), so every
-// process sharing the database learns at once. Read by primary-key lookups of one
-// description's terms. Counts never go below 0: a correction of a ticket from before
-// learning existed has nothing to take back.
+// tickets themselves. Read by primary-key lookups of one description's terms, by every
+// process sharing the database. Written only by folding in the deltas below. Counts
+// never go below 0: a correction of a ticket from before learning existed has nothing
+// to take back.
 export const classifierTermCounts = pgTable(
   'classifier_term_counts',
   {
@@ -425,6 +424,24 @@ export const classifierTermCounts = pgTable(
     primaryKey({ name: 'classifier_term_counts_pk', columns: [t.term, t.field, t.label] }),
     check('classifier_term_counts_field_valid', sql`${t.field} in ${inList(LEARNED_FIELDS)}`),
   ],
+);
+
+// What each ticket write taught, appended in the write's own transaction (create, and
+// any change of description, category or priority: classifier/learning.service.ts), and
+// folded into classifier_term_counts a batch at a time by every process, within a
+// quarter of a second (classifier/learning.folder.ts). Appending takes no lock another write waits on: the
+// counts' busiest rows (every ticket counts in its category's '' row) made concurrent
+// creates queue behind each other's commit when each write updated them directly.
+export const classifierTermDeltas = pgTable(
+  'classifier_term_deltas',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    term: text('term').notNull(),
+    field: text('field').$type<LearnedField>().notNull(),
+    label: text('label').notNull(),
+    delta: integer('delta').notNull(),
+  },
+  (t) => [check('classifier_term_deltas_field_valid', sql`${t.field} in ${inList(LEARNED_FIELDS)}`)],
 );
 
 // Idempotency keys of ticket creates: a key is inserted in the same transaction as

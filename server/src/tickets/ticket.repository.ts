@@ -370,11 +370,17 @@ export async function updateTicketWithEvents(
 }
 
 /** A new ticket and its history events (its `created` event) in one statement. */
-export async function insertTicketWithEvents(db: Db, values: NewTicket, events: readonly TicketEventDraft[]): Promise<TicketRow> {
+export async function insertTicketWithEvents(
+  db: Db,
+  values: NewTicket,
+  events: readonly TicketEventDraft[],
+  /** Another write that commits with the ticket, in the same statement (what it taught the classifier). */
+  alongside: SQL | null = null,
+): Promise<TicketRow> {
   const [row] = await executeRows(
     db,
     sql`with written as (${insertStatement(db, values).getSQL()}),
-      events as (${insertEventsOf('written', events)})
+      events as (${insertEventsOf('written', events)})${alongside ? sql`, alongside as (${alongside})` : sql``}
     select * from written`,
   );
   return decodeRow<TicketRow>(TICKET_COLUMNS, row!);

@@ -9,7 +9,8 @@ import { validateIdempotencyKey } from './idempotency-key.validation.js';
 import { TICKET_DEFAULTS } from './ticket.enums.js';
 import { TicketError, type TicketIssue } from './ticket.errors.js';
 import { redeemSuggestion } from './ticket-suggestion.service.js';
-import { learnFromTicketChange } from '../classifier/learning.service.js';
+import { termDeltasInsert } from '../classifier/learning.repository.js';
+import { learnedDeltas, learnFromTicketChange } from '../classifier/learning.service.js';
 import { countTicketsBounded, listTicketsCounted, type TicketCount } from './ticket-count.repository.js';
 import { assignedAtCreate, changedFields, createdEvent, fieldChangedEvents } from './ticket-event.service.js';
 import {
@@ -82,8 +83,9 @@ export async function createTicket(
   const { valid, key: givenKey } = await validateWithAssignee(db, input.assigneeId, () => validateCreate(input, options));
   const author = authorOf(actor);
   if (givenKey === undefined) {
-    // Redeeming a suggestion, saving the ticket with its events and teaching the
-    // classifier stand or fall together.
+    // Redeeming a suggestion and saving the ticket stand or fall together; without a
+    // suggestion the ticket, its events and what it teaches are one statement.
+    if (valid.suggestion === null) return insertCreated(db, actor, valid);
     return db.transaction((tx) => insertCreated(tx as unknown as Db, actor, valid));
   }
   // Each caller has its own keys: another client's key can neither replay its answer nor block one.
@@ -196,10 +198,14 @@ async function insertCreated(db: Db, actor: Actor, valid: ValidCreateTicket): Pr
     updatedByUserId: author.userId,
     updatedByTokenId: author.tokenId,
   };
-  // The ticket and its events in one statement: a write as fast as one without history.
-  const ticket = await insertTicketWithEvents(db, values, [createdEvent(actor, values), ...assignedAtCreate(actor, values)]);
-  // Taught in the same transaction: the next suggestion reflects this ticket.
-  await learnFromTicketChange(db, null, ticket);
+  // The ticket, its events and what it teaches the classifier in one statement: a
+  // write as fast as one without history, and the next suggestion reflects it.
+  const ticket = await insertTicketWithEvents(
+    db,
+    values,
+    [createdEvent(actor, values), ...assignedAtCreate(actor, values)],
+    termDeltasInsert(learnedDeltas(null, values)),
+  );
   return { ticket, suggestionIgnored: valid.suggestion !== null && suggested === null };
 }
 

@@ -5,6 +5,7 @@ import { sql } from 'drizzle-orm';
 import { expect, it } from 'vitest';
 import { formatReplay, replayTickets } from '../../src/classifier/learning.evaluation.js';
 import { rebuildTermCounts } from '../../src/classifier/learning.repository.js';
+import { foldAll } from '../support/learning.js';
 import type { Db } from '../../src/db/client.js';
 import { executeRows } from '../../src/db/statements.js';
 import { LABELED_TICKETS } from '../fixtures/labeled-tickets.js';
@@ -23,6 +24,7 @@ async function fileAll(ctx: TestContext, set: readonly { description: string; ca
 }
 
 async function allCounts(db: Db) {
+  await foldAll(db);
   return executeRows<{ term: string; field: string; label: string; count: number }>(
     db,
     sql`select term, field, label, count from classifier_term_counts where count > 0 order by term, field, label`,

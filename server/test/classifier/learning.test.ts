@@ -6,6 +6,7 @@ import { sql } from 'drizzle-orm';
 import { expect, it } from 'vitest';
 import { suggestOffline } from '../../src/classifier/learning.service.js';
 import { executeRows } from '../../src/db/statements.js';
+import { foldAll } from '../support/learning.js';
 import { TICKET_CATEGORIES, type TicketCategory, type TicketPriority } from '../../src/tickets/ticket.enums.js';
 import type { LabeledTicket } from '../fixtures/labeled-tickets.js';
 import { LABELED_TICKETS } from '../fixtures/labeled-tickets.js';
@@ -24,6 +25,8 @@ const GENERIC_CATEGORY_FLOOR = 0.87;
 const GENERIC_PRIORITY_FLOOR = 0.68;
 
 async function classify(ctx: TestContext, description: string) {
+  // What every server process's folder does within FOLD_INTERVAL_MS of a write.
+  await foldAll(ctx.db);
   const res = await ctx.gql(CLASSIFY, { d: description });
   expect(res.errors).toBeUndefined();
   return res.data!.classifyDescription as { category: string; priority: string; source: string; reason: string; confidence: number };
@@ -54,6 +57,7 @@ async function accuracyOver(ctx: TestContext, set: readonly LabeledTicket[]) {
 }
 
 async function termCount(ctx: TestContext, term: string, field: string, label: string): Promise<number> {
+  await foldAll(ctx.db);
   const [row] = await executeRows<{ count: number }>(
     ctx.db,
     sql`select count from classifier_term_counts where term = ${term} and field = ${field} and label = ${label}`,

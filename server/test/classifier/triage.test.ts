@@ -4,6 +4,7 @@
 import { sql } from 'drizzle-orm';
 import { expect, it } from 'vitest';
 import { TEAM_TRAINING } from '../fixtures/team-tickets.js';
+import { foldAll } from '../support/learning.js';
 import { describeOnDatabases, type TestContext } from '../support/harness.js';
 
 const CLASSIFY = `query($d: String!) { classifyDescription(description: $d) { category priority confidence reason suggestionId } }`;
@@ -37,6 +38,8 @@ async function classifyAndFile(ctx: TestContext, description: string, chosen?: {
 
 async function file(ctx: TestContext, description: string, status = 'OPEN') {
   const res = await ctx.gql(CREATE, { input: { title: 'T', description, status } });
+  // What every server process's folder does within FOLD_INTERVAL_MS of a write.
+  await foldAll(ctx.db);
   return Number(res.data!.createTicket.ticket.id);
 }
 
@@ -178,6 +181,7 @@ describeOnDatabases(
       for (const ticket of TEAM_TRAINING.slice(0, 10)) await file(ctx, ticket.description);
       const original = await file(ctx, 'Payment reference PX-7730-4412 was rejected by the bank again yesterday.', 'RESOLVED');
       // As in a database whose tickets were never counted (learning:rebuild): only identifiers and active tickets are probed.
+      await foldAll(ctx.db);
       await ctx.db.execute(sql`delete from classifier_term_counts`);
       const found = (await ctx.gql(SIMILAR, { text: 'The bank rejected payment reference PX-7730-4412 yesterday again.' })).data!
         .similarTickets as { ticket: { id: string } }[];
@@ -190,6 +194,7 @@ describeOnDatabases(
       const reworded = 'Month-end close is tomorrow and the statement run in Ledgerleaf has been stuck at 40 percent for hours.';
       // Every word as common as in a large team's history: used by thousands of tickets
       // (too many to read who uses it), though by few of a million.
+      await foldAll(ctx.db);
       await ctx.db.execute(sql`update classifier_term_counts set count = count + case when term = '' then 1000000 else 5000 end`);
       const ids = async () =>
         ((await ctx.gql(SIMILAR, { text: reworded })).data!.similarTickets as { ticket: { id: string } }[]).map((s) => Number(s.ticket.id));

@@ -78,7 +78,7 @@ export async function createTestDatabase(target: TestDatabaseTarget): Promise<Te
     ...database,
     async reset() {
       await database.db.execute(
-        sql`truncate table tickets, ticket_suggestions, classifier_term_counts, idempotency_keys, sessions, sign_in_failures, one_time_tokens, rate_limit_buckets, webhook_endpoints, saved_views restart identity cascade`,
+        sql`truncate table tickets, ticket_suggestions, classifier_term_counts, classifier_term_deltas, idempotency_keys, sessions, sign_in_failures, one_time_tokens, rate_limit_buckets, webhook_endpoints, saved_views restart identity cascade`,
       );
     },
     async destroy() {
