@@ -164,6 +164,21 @@ function variants(withEvents: Statement, bare: Statement): { withEvents: Stateme
   return { withEvents, withoutEvents: { text: withoutText, params } };
 }
 
+const ALONGSIDE_CTE = /, alongside as \([\s\S]*\)(\s+select \* from written)$/;
+
+/**
+ * A create's statement without what it teaches the classifier (its `alongside` CTE,
+ * appended after the events and taking the last parameter): that is learning's cost,
+ * not the events', and is left out of both variants.
+ */
+function withoutAlongside(s: Statement | undefined): Statement | undefined {
+  const cut = s === undefined ? null : ALONGSIDE_CTE.exec(s.text);
+  if (s === undefined || cut === null) return s;
+  const text = s.text.slice(0, cut.index) + cut[1];
+  const highest = Math.max(0, ...[...text.matchAll(/\$(\d+)/g)].map((m) => Number(m[1])));
+  return { text, params: s.params.slice(0, highest) };
+}
+
 /** Runs a statement as drizzle runs a raw one (unprepared), answering its rows. */
 async function send(database: Database, s: Statement): Promise<unknown[]> {
   const client = (database.db as unknown as { $client: unknown }).$client;
@@ -212,6 +227,8 @@ async function measure(database: Database): Promise<{ results: PairResult[]; che
       suggestedPriority: null,
       classificationSource: null,
       suggestionAccepted: null,
+      filedCategory: null,
+      filedPriority: null,
       assigneeUserId: null,
       suggestionConfidence: null,
       createdByUserId: null,
@@ -231,7 +248,7 @@ async function measure(database: Database): Promise<{ results: PairResult[]; che
     category: t.category,
     priority: t.priority,
   });
-  const serviceCreate = serviceStatements.find((s) => /^with written as \(insert into "tickets"/.test(s.text));
+  const serviceCreate = withoutAlongside(serviceStatements.find((s) => /^with written as \(insert into "tickets"/.test(s.text)));
   serviceStatements.splice(0);
   await updateTicket(recordingDb(database, serviceStatements), actor, created.ticket.id, { status: 'in_progress' });
   const serviceUpdate = serviceStatements.find((s) => /^with written as \(update "tickets"/.test(s.text));
@@ -269,7 +286,7 @@ async function measure(database: Database): Promise<{ results: PairResult[]; che
       ['create', serviceCreate, create.withEvents],
       ['status change', serviceUpdate, update.withEvents],
     ] as const) {
-      if (service.text !== ours.text) throw new Error(`${name}: the service sent other SQL than the repository builds here`);
+      if (service.text !== ours.text) throw new Error(`${name}: the service sent other SQL than the repository builds here:\n${service.text}\n---\n${ours.text}`);
       check.push(`${name}: the service's statement is the one measured (${ours.text.length} characters, ${ours.params.length} parameters)`);
     }
   }
