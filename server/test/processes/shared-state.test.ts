@@ -3,7 +3,8 @@
 // budget across all three (not three times it), a token revoked through one
 // process is refused by the others within the second the issue allows, a subscriber
 // on the third sees a change made through the first within that second, and its
-// WebSocket closes once its token is revoked through the first.
+// WebSocket closes once its token is revoked through the first; a ticket filed through
+// one process teaches the suggestions of the others within a second.
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CREDENTIAL_CACHE_TTL_MS } from '../../src/auth/authentication.js';
@@ -14,6 +15,8 @@ import { graphql, startCluster, type Cluster } from './support/cluster.js';
 /** The issue's bound for a revocation to reach every process, and for a change to reach every subscriber. */
 const REVOCATION_BOUND_MS = 1_000;
 const LIVE_BOUND_MS = 1_000;
+/** The issue's bound for a confirmed ticket to reach the next suggestion, on every process. */
+const LEARNING_BOUND_MS = 1_000;
 /** A live connection is rechecked once a second: its close follows a revocation by that and one statement. */
 const LIVE_CLOSE_BOUND_MS = 2_000;
 
@@ -87,6 +90,33 @@ describe.runIf(TEST_DATABASE_URL)('three server processes on one PostgreSQL', ()
 
     await sleep(REVOCATION_BOUND_MS);
     expect(await Promise.all(cluster.servers.slice(1).map(read))).toEqual([401, 401]);
+  });
+
+  it('teaches a ticket filed through one process to the suggestions of the others within one second', async () => {
+    // A fresh classify budget: the limit test above spent this client's.
+    await cluster.pg.query('delete from rate_limit_buckets');
+    const classify = async (server: { url: string }) => {
+      const res = await graphql<{ classifyDescription: { category: string; reason: string } }>(
+        server,
+        cluster.authorization,
+        'query($d: String!) { classifyDescription(description: $d) { category reason } }',
+        { d: 'The Quorvex dashboard shows nothing since this morning' },
+      );
+      return res.data!.classifyDescription;
+    };
+    const filed = await graphql<{ createTicket: { userErrors: unknown[] } }>(
+      cluster.servers[0]!,
+      cluster.authorization,
+      'mutation { createTicket(input: { title: "Quorvex", description: "Quorvex dashboard is empty", category: BILLING }) { userErrors { code } } }',
+    );
+    expect(filed.data!.createTicket.userErrors).toEqual([]);
+
+    await sleep(LEARNING_BOUND_MS);
+    for (const server of cluster.servers.slice(1)) {
+      const suggestion = await classify(server);
+      // The team's one ticket using the word is named as what drove the suggestion.
+      expect(suggestion.reason).toContain('"quorvex" (1 ticket)');
+    }
   });
 
   describe('live updates', () => {
