@@ -99,7 +99,8 @@ const REBUILD_BATCHES = { read: 10_000, write: 10_000 };
  * existed (`npm run learning:rebuild`), and for benchmarks seeded by COPY. Replaces the
  * table's rows in the caller's transaction. In JavaScript because the same tokenizer
  * in SQL (regular expressions over every word) took ten times the CPU: 1,000,000 seeded
- * tickets in 59 s instead of 929 s (bench/results/2026-12-01-learning-triage-1m.md).
+ * tickets in 59 s instead of 929 s on a loaded machine, and in 18 s on an idle one
+ * (bench/results/2026-12-01-learning-triage-1m.md).
  * The counts are held in memory until written: one entry per distinct term (125,000
  * for those tickets; the process peaked at 0.5 GB).
  */
