@@ -1,9 +1,10 @@
 // A client that stops reading its socket, on a real WebSocket of 127.0.0.1: once more
 // than LIVE_MAX_BUFFERED_BYTES wait unsent to it, the server drops it, and the other
 // subscribers keep receiving every activity. Without the drop, what such a client
-// cannot take piles up in the server's memory until the feed's queue overflows, a
-// hundred activities later; this test makes fewer changes than that, and pings too
-// rarely to notice the client, so that the byte limit is the only thing that can drop it.
+// cannot take would pile up in the server's memory. Nothing else may drop it here: the
+// test makes fewer changes than the feed queues per subscription (whose overflow drops
+// a subscriber too) and pings too rarely to notice the client, so that the byte limit
+// is the only thing that can.
 import { afterEach, beforeAll, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { describeOnDatabases, testConfig, type TestContext } from '../support/harness.js';
@@ -12,7 +13,7 @@ import { liveClient, liveUrl, noticesHeard, type LiveClient } from '../support/l
 const MAX_BUFFERED_BYTES = 256 * 1024;
 /** About 100 KB a message: the ticket's 5,000-character description, twenty times (the most aliases an operation may have). */
 const BULKY = `subscription { ticketActivity { ticket { id version ${Array.from({ length: 20 }, (_, i) => `d${i}: description`).join(' ')} } } }`;
-/** On the stalled connection: (5 − 1) pending messages of 100 KB pass 256 KB, however full the last one's socket was. */
+/** On the stalled connection: 500 KB a change, so that the kernel's socket buffers (a few MB on loopback) fill within a few changes. */
 const STALLED_SUBSCRIPTIONS = 5;
 /** Fewer than the activities the feed queues per subscription (its overflow drops a client too), with room to spare. */
 const CHANGES_MAX = testConfig().live.queueMax - 10;
