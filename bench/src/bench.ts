@@ -20,6 +20,7 @@ import { openDatabase, type Database } from '../../server/src/db/client.js';
 import { benchCases, COMMON_WORD, isWriteCase, SHORT_TERM, type BenchCase, type HttpRequest, type IdPicker } from './cases.js';
 import { captureCase, replay, type Driver, type RawResult } from './raw.js';
 import { renderReport, type AuthResult, type CaseResult, type ReportMeta } from './report.js';
+import { ensurePostgresDatabase } from './postgres-database.js';
 import { benchAdminEnv, obtainToken, startServer } from './server-process.js';
 import { summarize } from './stats.js';
 import { RARE_PHRASE } from '../../server/src/scripts/seed.generator.js';
@@ -82,24 +83,6 @@ function parseOptions(): Options {
     url: process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/bench',
     dataDir: resolve(process.env.BENCH_DATA_DIR ?? join(ROOT, 'bench/.data/pglite')),
   };
-}
-
-async function ensurePostgresDatabase(url: string): Promise<void> {
-  const target = new URL(url);
-  const name = decodeURIComponent(target.pathname.slice(1));
-  if (!/^[\w-]+$/.test(name)) throw new Error(`BENCH_DATABASE_URL: unexpected database name "${name}"`);
-  const admin = new URL(url);
-  admin.pathname = '/postgres';
-  const sql = postgres(admin.toString(), { max: 1, onnotice: () => {} });
-  try {
-    const [exists] = await sql`select 1 from pg_database where datname = ${name}`;
-    if (!exists) {
-      log(`creating database ${name}`);
-      await sql.unsafe(`create database "${name}"`);
-    }
-  } finally {
-    await sql.end();
-  }
 }
 
 function openTarget(options: Options): Promise<Database> {
@@ -240,7 +223,7 @@ function logHttp(label: string, bench: BenchCase, result: HttpResult): void {
 async function main(): Promise<void> {
   const options = parseOptions();
   const loadBefore = os.loadavg();
-  if (options.db === 'postgres') await ensurePostgresDatabase(options.url);
+  if (options.db === 'postgres') await ensurePostgresDatabase(options.url, log);
   else await mkdir(options.dataDir, { recursive: true });
 
   // Seed unless the database already holds about --count tickets (each run removes

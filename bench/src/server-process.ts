@@ -29,7 +29,8 @@ export interface RunningServer {
   stop(): Promise<void>;
 }
 
-async function freePort(): Promise<number> {
+/** A port of 127.0.0.1 that nothing listens on now. */
+export async function freePort(): Promise<number> {
   return new Promise((resolvePromise, reject) => {
     const server = createServer();
     server.once('error', reject);
@@ -65,10 +66,15 @@ export async function obtainToken(url: string): Promise<string> {
   return body.token;
 }
 
+export interface ServerOptions {
+  /** Node's own flags before the script (`--inspect=…`, `--cpu-prof`): a benchmark that reads the server's heap or profiles it. */
+  nodeArgs?: readonly string[];
+}
+
 /** Starts `server/src/main.ts` with `env` (plus port, host, log level and production mode). */
-export async function startServer(env: NodeJS.ProcessEnv): Promise<RunningServer> {
+export async function startServer(env: NodeJS.ProcessEnv, options: ServerOptions = {}): Promise<RunningServer> {
   const port = await freePort();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), '--import', 'tsx', 'src/main.ts'], {
     cwd: SERVER_DIR,
     env: { ...env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', NODE_ENV: 'production' },
     stdio: ['ignore', process.stderr, 'inherit'],

@@ -20,6 +20,7 @@
 // subscription, and a ping that reaps dead connections. Only subscriptions are
 // served here: queries and mutations go over HTTP, with its limits and plugins.
 import { randomUUID } from 'node:crypto';
+import type { Duplex } from 'node:stream';
 import type { FastifyBaseLogger, FastifyRequest } from 'fastify';
 import {
   getOperationAST,
@@ -99,6 +100,100 @@ export interface LiveTransport {
   close(): Promise<void>;
 }
 
+/**
+ * What graphql-ws stringifies in place of a `next` message's payload, which
+ * `sharedPayloads` has already serialised: `send` puts that JSON in its place.
+ */
+const PAYLOAD_SLOT = '\u0000live:payload';
+const SLOT_TAIL = `"payload":${JSON.stringify(PAYLOAD_SLOT)}}`;
+
+/**
+ * Each result serialised once, however many subscribers it goes to. Subscribers who
+ * share an execution (shared-execution.ts) are sent the same result object; graphql-ws
+ * would stringify it again for each of them, 200 times per activity for the web app's
+ * list. Its replacer hands us the payload instead (`replace`); the JSON is made once per
+ * object, and `fill` puts it into the message that graphql-ws hands to `send` next,
+ * synchronously, in the same call (`socket.send(stringifyMessage(…))`).
+ */
+function sharedPayloads() {
+  const json = new WeakMap<object, string>();
+  let pending: string | null = null;
+  return {
+    replace(this: unknown, key: string, value: unknown): unknown {
+      if (key !== 'payload' || typeof value !== 'object' || value === null || (this as { type?: unknown }).type !== 'next') return value;
+      let text = json.get(value);
+      if (text === undefined) json.set(value, (text = JSON.stringify(value)));
+      pending = text;
+      return PAYLOAD_SLOT;
+    },
+    fill(data: string): string {
+      const payload = pending;
+      pending = null;
+      if (payload === null || !data.endsWith(SLOT_TAIL)) return data;
+      return `${data.slice(0, -SLOT_TAIL.length)}"payload":${payload}}`;
+    },
+  };
+}
+
+/**
+ * Bytes sent to one socket in one turn past which its subscriptions wait for the turn's
+ * flush before sending more: a backlog read in one batch goes out in turns of this
+ * size rather than all at once, for every connection in the server's memory.
+ */
+const TURN_BYTES_MAX = 65_536;
+
+/**
+ * Writes made to a socket within one turn of the event loop leave in one system call:
+ * an activity's message to each subscriber costs a write per socket, and when commits
+ * come faster than they are sent (a backlog, a batch of them read at once) a
+ * subscriber's several messages go together rather than one write each. `ws` writes to
+ * its net socket (`_socket`, not public) with cork/uncork of its own, which nest in ours.
+ */
+function writeCoalescer() {
+  // The sockets corked this turn, with the bytes sent to each.
+  const corked = new Map<Duplex, number>();
+  let flushed: Promise<void> | null = null;
+  let resolveFlushed = () => {};
+  const flush = () => {
+    for (const raw of corked.keys()) raw.uncork();
+    corked.clear();
+    flushed = null;
+    resolveFlushed();
+  };
+  const rawOf = (socket: WebSocket) => (socket as unknown as { _socket?: Duplex })._socket;
+  return {
+    /**
+     * Bytes still waiting from earlier turns: those a client that reads would have
+     * taken by now. What this turn sent waits for the flush, whoever the client is.
+     */
+    backlog(socket: WebSocket): number {
+      const raw = rawOf(socket);
+      return socket.bufferedAmount - ((raw && corked.get(raw)) ?? 0);
+    },
+    /** Resolves at once, or once the turn is flushed when this socket has had TURN_BYTES_MAX of it. */
+    send(socket: WebSocket, data: string, bytes: number): Promise<void> | undefined {
+      const raw = rawOf(socket);
+      if (!raw) {
+        socket.send(data);
+        return undefined;
+      }
+      let sent = corked.get(raw);
+      if (sent === undefined) {
+        raw.cork();
+        sent = 0;
+      }
+      sent += bytes;
+      corked.set(raw, sent);
+      if (flushed === null) {
+        flushed = new Promise((resolve) => (resolveFlushed = resolve));
+        setImmediate(flush);
+      }
+      socket.send(data);
+      return sent > TURN_BYTES_MAX ? flushed : undefined;
+    },
+  };
+}
+
 function refusal(message: string, code: string, extensions: Record<string, unknown> = {}): GraphQLError {
   return new GraphQLError(message, { extensions: { code, ...extensions } });
 }
@@ -133,6 +228,8 @@ export function createLiveTransport(deps: LiveTransportDeps): LiveTransport {
   const connections = new Set<Connection>();
   // Subscribers who would get the same answer share one execution per activity.
   const shared = createSharedExecution(schema, fieldsWithOwnAccess());
+  const payloads = sharedPayloads();
+  const writes = writeCoalescer();
 
   function closeConnection(connection: Connection, code: number, reason: string): void {
     connection.request.log.info({ connection: connection.id, code, reason }, 'live connection closed by the server');
@@ -231,8 +328,11 @@ export function createLiveTransport(deps: LiveTransportDeps): LiveTransport {
         contextValue,
       };
     },
+    jsonMessageReplacer: payloads.replace,
+    // The result itself (not graphql-ws's copy of it) when it has no errors: the object
+    // every subscriber of a shared execution is sent, serialised once (sharedPayloads).
     onNext(_ctx, _id, _payload, _args, result) {
-      if (!result.errors) return undefined;
+      if (!result.errors) return result;
       return { ...result, errors: result.errors.map((e) => deps.formatError(e.toJSON(), e)) };
     },
     onError(_ctx, _id, _payload, errors) {
@@ -320,20 +420,21 @@ export function createLiveTransport(deps: LiveTransportDeps): LiveTransport {
       const closed = server.opened(
         {
           protocol: socket.protocol,
-          send: (data) =>
-            new Promise<void>((resolve) => {
-              if (socket.readyState !== socket.OPEN) return resolve();
-              if (socket.bufferedAmount + data.length > settings.maxBufferedBytes) {
-                request.log.warn(
-                  { connection: connection.id, buffered: socket.bufferedAmount },
-                  'live connection dropped: its client stopped reading',
-                );
-                socket.terminate();
-                return resolve();
-              }
-              // Resolves once written: graphql-ws sends a subscription's next activity only then.
-              socket.send(data, () => resolve());
-            }),
+          // Handed to the socket, not waited for (but for a large turn: TURN_BYTES_MAX):
+          // what a client has not read yet stays in its socket's buffer, and
+          // LIVE_MAX_BUFFERED_BYTES bounds it.
+          send: (message) => {
+            const data = payloads.fill(message);
+            if (socket.readyState !== socket.OPEN) return;
+            const bytes = Buffer.byteLength(data);
+            const backlog = writes.backlog(socket);
+            if (backlog + bytes > settings.maxBufferedBytes) {
+              request.log.warn({ connection: connection.id, buffered: backlog }, 'live connection dropped: its client stopped reading');
+              socket.terminate();
+              return;
+            }
+            return writes.send(socket, data, bytes);
+          },
           close: (code, reason) => socket.close(code, reason),
           onMessage: (receive) =>
             socket.on('message', (data, isBinary) => {
