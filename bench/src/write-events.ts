@@ -286,7 +286,8 @@ async function measure(database: Database): Promise<{ results: PairResult[]; che
       ['create', serviceCreate, create.withEvents],
       ['status change', serviceUpdate, update.withEvents],
     ] as const) {
-      if (service.text !== ours.text) throw new Error(`${name}: the service sent other SQL than the repository builds here:\n${service.text}\n---\n${ours.text}`);
+      if (service.text !== ours.text)
+        throw new Error(`${name}: the service sent other SQL than the repository builds here:\n${service.text}\n---\n${ours.text}`);
       check.push(`${name}: the service's statement is the one measured (${ours.text.length} characters, ${ours.params.length} parameters)`);
     }
   }
