@@ -1,8 +1,6 @@
 // GraphQL adapter of the tickets feature: unpack arguments, call one service
 // function, shape the answer. No rules live here.
 import type { GraphQLResolveInfo, SelectionSetNode } from 'graphql';
-import { prefetchTicketEntries } from './ticket-entry.prefetch.js';
-import { parseTicketId } from './ticket.validation.js';
 import { Arg, Ctx, FieldResolver, ID, Info, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Access } from '../auth/access.decorator.js';
 import type { GraphQLContext } from '../graphql/context.js';
@@ -92,13 +90,7 @@ export class TicketResolver {
 
   @Access('tickets:read')
   @Query(() => Ticket, { nullable: true, description: 'One ticket by id; null when it does not exist.' })
-  async ticket(
-    @Ctx() ctx: GraphQLContext,
-    @Arg('id', () => ID, { description: 'The ticket id.' }) id: string,
-    @Info() info: GraphQLResolveInfo,
-  ): Promise<Ticket | null> {
-    const ticketId = parseTicketId(id);
-    if (ticketId !== null) prefetchTicketEntries(ctx, info, ticketId);
+  async ticket(@Ctx() ctx: GraphQLContext, @Arg('id', () => ID, { description: 'The ticket id.' }) id: string): Promise<Ticket | null> {
     const row = await getTicket(ctx.db, id);
     return row ? toTicket(row) : null;
   }
