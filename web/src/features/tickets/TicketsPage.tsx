@@ -28,6 +28,7 @@ import {
 } from './tickets-url.js';
 import { useDocumentTitle } from '../../common/use-document-title.js';
 import { useFocusFirstNewRow } from './use-focus-first-new-row.js';
+import { useKeepFocusThroughMoves } from './use-keep-focus-through-moves.js';
 import { NewTicketsBar } from '../live/NewTicketsBar.js';
 import { useLiveTickets } from '../live/use-live-tickets.js';
 
@@ -46,6 +47,7 @@ const TicketsPageQuery = graphql(`
           title
           ...TicketRow_ticket
           ...TicketRowExcerpt_ticket
+          ...TicketListOrder_ticket
         }
       }
       pageInfo {
@@ -120,6 +122,7 @@ export function TicketsPage() {
   );
   const list = useRef<HTMLUListElement>(null);
   const focusFirstNewRow = useFocusFirstNewRow(list, rows.length);
+  useKeepFocusThroughMoves(list, shownIds);
   const live = useLiveTickets({ listed: rowIds, filter, search });
 
   return (
