@@ -326,6 +326,7 @@ export function makeSavedView(overrides: Partial<SavedView> = {}): SavedView {
       priorities: null,
       statuses: null,
       createdAfter: null,
+      createdBefore: null,
       suggestedCategories: null,
       suggestedPriorities: null,
       suggestionOutcomes: null,

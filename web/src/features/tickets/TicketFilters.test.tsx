@@ -90,6 +90,20 @@ describe('TicketFilters chips', () => {
     expect(onChange).toHaveBeenCalledWith({ ...view, suggestionOutcomes: [] });
   });
 
+  it('shows each end of a creation window (a saved view may bound both), each removable', async () => {
+    const onChange = vi.fn();
+    const user = userEvent.setup();
+    const view: TicketsView = { ...empty, since: '2026-03-01T10:00:00.000Z', before: '2026-04-01T10:00:00.000Z' };
+    render(<TicketFilters view={view} onChange={onChange} />);
+    const chips = within(screen.getByRole('list', { name: 'Also narrowed by' })).getAllByRole('listitem');
+    expect(chips.map((chip) => chip.textContent)).toEqual([
+      expect.stringMatching(/^Created since .*2026.*×$/),
+      expect.stringMatching(/^Created before .*2026.*×$/),
+    ]);
+    await user.click(screen.getByRole('button', { name: /^Remove filter: Created before / }));
+    expect(onChange).toHaveBeenCalledWith({ ...view, before: '' });
+  });
+
   it('shows no chips when only checkbox filters are chosen', () => {
     render(<TicketFilters view={{ ...empty, categories: ['BILLING'] }} onChange={vi.fn()} />);
     expect(screen.queryByRole('list', { name: 'Also narrowed by' })).toBeNull();

@@ -85,12 +85,14 @@ interface Chip {
 
 /**
  * The filters a link can set that have no checkbox here (the dashboard's triage card
- * opens the list narrowed by suggestion and creation time), each shown and removable,
- * so the agent sees why the list is narrowed.
+ * opens the list narrowed by suggestion and creation time; a saved view may bound the
+ * creation time on both sides), each shown and removable, so the agent sees why the
+ * list is narrowed.
  */
 function narrowingChips(view: TicketsView): Chip[] {
   return [
     ...(view.since ? [{ key: 'since', label: `Created since ${formatDateTime(view.since)}`, without: { ...view, since: '' } }] : []),
+    ...(view.before ? [{ key: 'before', label: `Created before ${formatDateTime(view.before)}`, without: { ...view, before: '' } }] : []),
     ...view.suggestedCategories.map((value) => ({
       key: `sc-${value}`,
       label: `Suggested category: ${CATEGORY_LABEL[value]}`,

@@ -21,6 +21,7 @@ import {
   isFiltered,
   readTicketsView,
   sameFilters,
+  soleAssignee,
   toTicketFilter,
   withoutFilters,
   writeTicketsView,
@@ -74,7 +75,8 @@ export function TicketsPage() {
   const [params, setParams] = useSearchParams();
   const urlView = useMemo(() => readTicketsView(params), [params]);
   const savedView = useActiveSavedView();
-  const title = savedView?.name ?? (typeof urlView.assignee === 'string' ? VIEW_TITLES[urlView.assignee] : 'Tickets');
+  const whose = soleAssignee(urlView.assignee);
+  const title = savedView?.name ?? (whose ? VIEW_TITLES[whose] : 'Tickets');
   useDocumentTitle(title);
   // React Router applies a URL change in a transition, a moment later: until then the
   // view the agent just asked for is shown (a ticked box stays ticked), and once the
