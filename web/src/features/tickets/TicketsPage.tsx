@@ -29,7 +29,6 @@ import {
 } from './tickets-url.js';
 import { useDocumentTitle } from '../../common/use-document-title.js';
 import { useFocusFirstNewRow } from './use-focus-first-new-row.js';
-import { useKeepFocusThroughMoves } from './use-keep-focus-through-moves.js';
 import { NewTicketsBar } from '../live/NewTicketsBar.js';
 import { useLiveTickets } from '../live/use-live-tickets.js';
 
@@ -124,7 +123,6 @@ export function TicketsPage() {
   );
   const list = useRef<HTMLUListElement>(null);
   const focusFirstNewRow = useFocusFirstNewRow(list, rows.length);
-  useKeepFocusThroughMoves(list, shownIds);
   const live = useLiveTickets({ listed: rowIds, filter, search });
 
   return (
