@@ -1,6 +1,7 @@
 // A live queue in two browsers: two agents signed in through the sign-in page, each in
 // a browser context of their own, against the real server. One changes a ticket and
-// the other's list shows it without a reload; a colleague's note appears on the
+// the other's list shows it without a reload (and, once shown, in its place in a list
+// sorted by what changed); a colleague's note appears on the
 // ticket's page; an agent's unsaved edit survives a colleague's change and saving it
 // follows the conflict rules; and after the server restarts, the client reconnects by
 // itself and shows what changed while it was disconnected.
@@ -112,6 +113,35 @@ describe('a live queue', () => {
     expect(await row(a, 'Printer jams on page two').getAttribute('class')).toContain('live-changed');
     expect(await a.evaluate(() => performance.getEntriesByType('navigation').length)).toBe(loadsBefore);
     await sessions[0]!.screenshot('live-list-changed');
+  });
+
+  it("moves B's priority change to its place in A's list sorted by priority, once shown", async () => {
+    const id = await createTicket({ title: 'Fax line dead', status: 'OPEN', priority: 'LOW' });
+    // Newer and of a higher priority: above it until B's change.
+    await createTicket({ title: 'Kiosk frozen', status: 'OPEN', priority: 'HIGH' });
+    await a.goto('/tickets?sort=priority');
+    await b.goto('/tickets?sort=priority');
+    const aPriority = menuButton(row(a, 'Fax line dead'), 'Priority of “Fax line dead”');
+    await aPriority.waitFor();
+    await liveOn(a, 'TicketsLive');
+    const shownOrder = () => a.locator('.ticket-row').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-ticket-id')));
+    const serverOrder = async () => {
+      const data = await server.gql<{ tickets: { edges: { node: { id: string } }[] } }>(
+        'query { tickets(orderBy: PRIORITY, first: 25) { edges { node { id } } } }',
+      );
+      return data.tickets.edges.map((edge) => edge.node.id);
+    };
+    const before = await shownOrder();
+    expect(before).toEqual(await serverOrder());
+    expect(before[0]).not.toBe(id);
+
+    await chooseInMenu(row(b, 'Fax line dead'), 'Priority of “Fax line dead”', 'Critical');
+    await expect.poll(() => aPriority.textContent(), { timeout: LIVE_BOUND_MS, interval: 25 }).toBe('Critical');
+    // Shown where it was while highlighted, then in its place: first, the newest critical ticket.
+    expect(await shownOrder()).toEqual(before);
+    await expect.poll(shownOrder, POLL).not.toEqual(before);
+    expect(await shownOrder()).toEqual(await serverOrder());
+    expect((await shownOrder())[0]).toBe(id);
   });
 
   it("announces B's new ticket in A's list, and shows it on request", async () => {

@@ -11,6 +11,7 @@ import { axeViolations } from './support/axe.js';
 import { openBrowser, type BrowserSession } from './support/browser.js';
 import { startServer, type Person, type RunningServer } from './support/server.js';
 import { signIn } from './support/sign-in.js';
+import { chooseInMenu, menuValue } from './support/choice-menu.js';
 
 // The undo window is six seconds; a row leaves after it, so allow that and more.
 const POLL = { timeout: 20_000, interval: 100 };
@@ -238,6 +239,105 @@ describe('a row that no longer matches the filter (defect 4)', () => {
     await row(ids.open3!).waitFor({ state: 'detached', timeout: 20_000 });
     await row(ids.open4!).waitFor({ state: 'detached', timeout: 20_000 });
     await page.locator('.tickets__count', { hasText: `Showing ${count - 2} of ${count - 2} tickets` }).waitFor();
+  });
+});
+
+async function setPriority(id: string, priority: string): Promise<void> {
+  await server.gql('mutation($id: ID!, $input: UpdateTicketInput!) { updateTicket(id: $id, input: $input) { userErrors { code } } }', {
+    id,
+    input: { priority },
+  });
+}
+
+describe('undoing a bulk change', () => {
+  beforeEach(async () => {
+    await page.setViewportSize(DESKTOP);
+    for (const id of [ids.open7!, ids.open8!]) await setStatus(id, 'OPEN');
+    await setPriority(ids.open7!, 'LOW');
+    await setPriority(ids.open8!, 'HIGH');
+  });
+
+  async function changeBoth(field: string, value: string) {
+    await openList('/tickets');
+    for (const id of [ids.open7!, ids.open8!]) await row(id).getByRole('checkbox').check();
+    const bar = page.getByRole('form', { name: 'Change selected tickets' });
+    await bar.getByLabel(field).selectOption(value);
+    await bar.getByRole('button', { name: 'Apply to 2 tickets' }).click();
+    await undoNote().getByText('2 tickets changed.').waitFor();
+  }
+
+  it('puts back each ticket’s own value, as a change of one row is undone', async () => {
+    await changeBoth('Priority', 'CRITICAL');
+    const changed = await Promise.all([ids.open7!, ids.open8!].map(serverTicket));
+    expect(changed.map((t) => t.priority)).toEqual(['CRITICAL', 'CRITICAL']);
+
+    await undoNote().getByRole('button', { name: 'Undo' }).click();
+    await undoNote().getByText('2 tickets are back as they were.').waitFor();
+    const undone = await Promise.all([ids.open7!, ids.open8!].map(serverTicket));
+    expect(undone.map((t) => t.priority)).toEqual(['LOW', 'HIGH']);
+    expect(undone.map((t) => t.version)).toEqual(changed.map((t) => t.version + 1));
+    expect(await menuValue(row(ids.open7!), 'Priority of “Queue item 7”')).toBe('Low');
+    expect(await menuValue(row(ids.open8!), 'Priority of “Queue item 8”')).toBe('High');
+  });
+
+  it('names a ticket a colleague changed meanwhile, and keeps their change', async () => {
+    await changeBoth('Status', 'IN_PROGRESS');
+    await expect.poll(async () => (await serverTicket(ids.open8!)).status, POLL).toBe('IN_PROGRESS');
+    await setPriority(ids.open8!, 'CRITICAL');
+
+    await undoNote().getByRole('button', { name: 'Undo' }).click();
+    await undoNote().getByText('Not undone for 2 of 2 tickets: “Queue item 8” was changed meanwhile by someone else.').waitFor();
+    // Both were Open before, so one change puts them back, all or nothing: neither moved.
+    expect(await serverTicket(ids.open8!)).toMatchObject({ status: 'IN_PROGRESS', priority: 'CRITICAL' });
+    expect((await serverTicket(ids.open7!)).status).toBe('IN_PROGRESS');
+    await undoNote().getByRole('button', { name: 'Dismiss' }).click();
+  });
+});
+
+describe('a row whose order changed', () => {
+  beforeAll(async () => {
+    for (let i = 0; i < OPEN_COUNT; i += 1) {
+      await setStatus(ids[`open${i}`]!, 'OPEN');
+      await setPriority(ids[`open${i}`]!, 'MEDIUM');
+    }
+  });
+
+  /** The tickets on screen, top to bottom. */
+  function shownOrder(): Promise<string[]> {
+    return page.locator('.ticket-row').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-ticket-id') ?? ''));
+  }
+
+  /** The server's order of the same list, as many as are on screen. */
+  async function serverOrder(count: number): Promise<string[]> {
+    const data = await server.gql<{ tickets: { edges: { node: { id: string } }[] } }>(
+      'query($first: Int) { tickets(filter: { statuses: [OPEN] }, orderBy: PRIORITY, first: $first) { edges { node { id } } } }',
+      { first: count },
+    );
+    return data.tickets.edges.map((edge) => edge.node.id);
+  }
+
+  it('moves to its place in a list sorted by priority after its undo window, the counts unchanged', async () => {
+    await openList('/tickets?status=OPEN&sort=priority');
+    const count = page.locator('.tickets__count', { hasText: `Showing ${OPEN_COUNT} of ${OPEN_COUNT} tickets` });
+    await count.waitFor();
+    const before = await shownOrder();
+    expect(before).toEqual(await serverOrder(OPEN_COUNT));
+    const last = before.at(-1)!;
+    expect(last).toBe(ids.open0);
+
+    await chooseInMenu(row(last), 'Priority of “Queue item 0”', 'Critical');
+    await undoNote().getByText('Priority of “Queue item 0” changed to Critical.').waitFor();
+    // The pointer away from the note, which holds the window open while over it.
+    await page.mouse.move(0, 0);
+    // Where it was while the change can be undone.
+    expect(await shownOrder()).toEqual(before);
+    // The agent reads on from the top row meanwhile: its focus survives the move.
+    await row(before[0]!).locator('.ticket-row__title').focus();
+    await expect.poll(shownOrder, POLL).toEqual([last, ...before.slice(0, -1)]);
+    expect(await shownOrder()).toEqual(await serverOrder(OPEN_COUNT));
+    expect(await focusedRow()).toBe(before[0]);
+    await count.waitFor();
+    await setPriority(ids.open0!, 'MEDIUM');
   });
 });
 

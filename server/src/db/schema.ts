@@ -191,7 +191,7 @@ export const tickets = pgTable(
     // updated_at, so this costs each update an index entry; each update already changes
     // some indexed column (or the search index's text), so none was a HOT update
     // before. PRIORITY has no index of its own (ticket.repository.ts says why).
-    // Measured: bench/results/2026-12-02-ticket-orders.md.
+    // Measured: bench/results/2026-12-01-ticket-orders.md.
     index('tickets_updated_at_id_idx').on(t.updatedAt, t.id),
     // Search (case-insensitive substring, every term must match): one trigram GIN index
     // over the exact expression the search predicate uses (title, a space,

@@ -97,7 +97,8 @@ export function Layout() {
  */
 function TicketsViewLink({ assignee, children }: { assignee: 'me' | 'none' | null; children: string }) {
   const { pathname, search } = useLocation();
-  const current = pathname === '/tickets' && new URLSearchParams(search).get('assignee') === assignee;
+  const chosen = new URLSearchParams(search).getAll('assignee');
+  const current = pathname === '/tickets' && (assignee ? chosen.length === 1 && chosen[0] === assignee : chosen.length === 0);
   return (
     <Link
       to={assignee ? `/tickets?assignee=${assignee}` : '/tickets'}

@@ -183,7 +183,7 @@ export function contractSchema(): GraphQLSchema {
 type Maybe<T> = T | Promise<T>;
 
 export interface FakeResolvers {
-  tickets(args: { first?: number | null; after?: string | null }): Maybe<TicketConnection>;
+  tickets(args: { first?: number | null; after?: string | null; search?: string | null }): Maybe<TicketConnection>;
   ticket(args: { id: string }): Maybe<Ticket | null>;
   stats(): Maybe<TicketStats>;
   classifyDescription(args: { description: string }): Maybe<Classification>;
@@ -326,6 +326,7 @@ export function makeSavedView(overrides: Partial<SavedView> = {}): SavedView {
       priorities: null,
       statuses: null,
       createdAfter: null,
+      createdBefore: null,
       suggestedCategories: null,
       suggestedPriorities: null,
       suggestionOutcomes: null,

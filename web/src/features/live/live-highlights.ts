@@ -1,7 +1,8 @@
 // Which tickets a colleague just changed, for the brief highlight of what shows them:
 // a small store beside the Apollo client (one per client, as its cache), since the
 // subscription (in the page) and the rows (in their own components) meet only at the
-// ticket's id. A mark lasts HIGHLIGHT_MS.
+// ticket's id. A mark lasts HIGHLIGHT_MS; what waits for it to fade (the row moving to
+// its place) is called then.
 import type { ApolloClient } from '@apollo/client';
 import { useApolloClient } from '@apollo/client/react';
 import { useSyncExternalStore } from 'react';
@@ -29,8 +30,11 @@ function notify({ listeners }: Highlights): void {
   for (const listener of listeners) listener();
 }
 
-/** Highlights `ticketId` for HIGHLIGHT_MS from now (from now again when already highlighted). */
-export function markChanged(client: ApolloClient, ticketId: string): void {
+/**
+ * Highlights `ticketId` for HIGHLIGHT_MS from now (from now again when already
+ * highlighted), then calls `onFaded` (the latest mark's, when marked again meanwhile).
+ */
+export function markChanged(client: ApolloClient, ticketId: string, onFaded?: () => void): void {
   const highlights = highlightsOf(client);
   const previous = highlights.marked.get(ticketId);
   if (previous !== undefined) clearTimeout(previous);
@@ -39,6 +43,7 @@ export function markChanged(client: ApolloClient, ticketId: string): void {
     setTimeout(() => {
       highlights.marked.delete(ticketId);
       notify(highlights);
+      onFaded?.();
     }, HIGHLIGHT_MS),
   );
   notify(highlights);

@@ -68,6 +68,21 @@ describe('the tickets list, live', () => {
     expect(rowOf('Refund please').classList.contains('live-changed')).toBe(false);
   });
 
+  it("moves a colleague's change to its place in a list sorted by priority once its highlight has faded, the count unchanged", async () => {
+    const { backend } = await list('/tickets?sort=priority');
+    const order = () => screen.getAllByRole('link', { name: /^(Cannot log in|Refund please)$/ }).map((link) => link.textContent);
+    expect(order()).toEqual(['Cannot log in', 'Refund please']);
+    await backend.pushActivity(
+      changed({ ...other, priority: 'CRITICAL', version: 2 }, bea, [{ field: 'PRIORITY', from: 'HIGH', to: 'CRITICAL' }]),
+    );
+    await waitFor(() => expect(menuButton(rowOf('Refund please'), 'Priority of “Refund please”').textContent).toBe('Critical'));
+    // Where it was while highlighted: nothing moves the moment it is shown.
+    expect(rowOf('Refund please').classList.contains('live-changed')).toBe(true);
+    expect(order()).toEqual(['Cannot log in', 'Refund please']);
+    await waitFor(() => expect(order()).toEqual(['Refund please', 'Cannot log in']), { timeout: 5_000 });
+    expect(screen.getByText('Showing 2 of 2 tickets')).toBeTruthy();
+  });
+
   it('does not highlight the agent’s own change, which their screen already shows', async () => {
     const { backend } = await list();
     await backend.pushActivity(

@@ -1,15 +1,18 @@
 // The tickets list's live updates: every ticket's activity, as it commits. A changed
 // row takes the new values through the normalized cache (the subscription selects the
-// row's fragment) and is highlighted briefly when a colleague changed it; a row that
-// no longer matches the filter stays until the list is next read, as after the agent's
-// own change. A ticket created elsewhere is counted for the "new tickets" bar rather
-// than inserted: rows never move under the agent's pointer or focus, and whether a
-// ticket belongs to a searched list is the server's call ("Show" reads the list again).
+// row's fragment and what the lists sort by) and is highlighted briefly when a colleague
+// changed it; once the highlight has faded, the ticket leaves the lists it no longer
+// matches and moves to its place in sorted ones, as after the agent's own change once
+// its undo window has closed (the agent's own changes settle that way, not here). A
+// ticket created elsewhere is counted for the "new tickets" bar rather than inserted:
+// whether a ticket belongs to a searched list is the server's call ("Show" reads the
+// list again).
 import { useSubscription } from '@apollo/client/react';
 import { useCallback, useState } from 'react';
 import { graphql } from '../../gql/index.js';
 import type { TicketFilter } from '../../gql/graphql.js';
 import { useSession } from '../auth/session.js';
+import { useListDeparture } from '../tickets/use-list-departure.js';
 import { markChanged } from './live-highlights.js';
 import { isOwnActivity, listEffect, mayBelong } from './ticket-activity.js';
 
@@ -27,6 +30,7 @@ const TicketsLiveSubscription = graphql(`
           id
         }
         ...TicketRow_ticket
+        ...TicketListOrder_ticket
       }
       events {
         id
@@ -59,6 +63,7 @@ export function useLiveTickets({ listed, filter, search }: Options) {
   const listKey = JSON.stringify([filter, search]);
   const [announced, setAnnounced] = useState<{ listKey: string; ids: string[] }>({ listKey, ids: [] });
   const pending = announced.listKey === listKey ? announced.ids : [];
+  const settleInLists = useListDeparture();
 
   useSubscription(TicketsLiveSubscription, {
     ignoreResults: true,
@@ -72,13 +77,16 @@ export function useLiveTickets({ listed, filter, search }: Options) {
       client.cache.evict({ id: cacheId, fieldName: 'history' });
       client.cache.evict({ id: cacheId, fieldName: 'notes' });
       client.cache.evict({ id: 'ROOT_QUERY', fieldName: 'stats' });
+      const own = isOwnActivity(activity.events, me);
       const effect = listEffect({
         kind: activity.kind,
-        own: isOwnActivity(activity.events, me),
+        own,
         listed: listed.includes(ticketId),
         mayBelong: search === null && mayBelong(activity.ticket, filter, me),
       });
-      if (effect === 'highlight') markChanged(client, ticketId);
+      const settle = () => settleInLists([ticketId]);
+      if (effect === 'highlight') markChanged(client, ticketId, settle);
+      else if (activity.kind === 'CHANGED' && !own) settle();
       if (effect === 'new')
         setAnnounced((was) => {
           const ids = was.listKey === listKey ? was.ids : [];

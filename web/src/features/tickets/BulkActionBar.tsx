@@ -2,24 +2,24 @@
 // category and assignee to set on all of them in one action (each left as it is when
 // not chosen). All or nothing: a ticket that could not be changed (changed meanwhile
 // by a colleague, gone) is named with why, and none was changed. Once changed, the note
-// of changes made in place says so, and tickets that no longer match the list's filter
-// leave it when the note's window closes, as a row changed on its own does.
+// of changes made in place says so and offers Undo (each ticket's own values put back),
+// and tickets that no longer match the list's filter leave it when the note's window
+// closes, as a row changed on its own does (use-bulk-change-with-undo.ts).
 import { useState, type FormEvent } from 'react';
-import { useUndoToast } from '../../common/undo-toast.js';
 import { OptionalSelectField } from '../../common/form/SelectField.js';
 import type { TicketCategory, TicketPriority, TicketStatus } from '../../gql/graphql.js';
 import { BULK_UPDATE_MAX_TICKETS } from '../../gql/limits.js';
 import type { AssignableUser } from './TicketAssignee.js';
 import { CATEGORIES, CATEGORY_LABEL, PRIORITIES, PRIORITY_LABEL, STATUSES, STATUS_LABEL } from './ticket-enums.js';
-import { useListDeparture } from './use-list-departure.js';
-import { useBulkUpdateTickets, type BulkChange, type BulkError } from './use-bulk-update-tickets.js';
+import { useBulkChangeWithUndo } from './use-bulk-change-with-undo.js';
+import type { BulkChange, BulkError } from './use-bulk-update-tickets.js';
 
 interface Props {
   /** The selected tickets, with their titles to name them in errors. */
   selected: readonly { id: string; title: string }[];
   users: readonly AssignableUser[];
   onClear(): void;
-  /** The change was refused: the list may be stale. */
+  /** The change, or its undo, was refused: the list may be stale. */
   onRefused(): void;
 }
 
@@ -38,9 +38,7 @@ const NO_CHOICES: Choices = { status: null, priority: null, category: null, assi
 export function BulkActionBar({ selected, users, onClear, onRefused }: Props) {
   const [choices, setChoices] = useState<Choices>(NO_CHOICES);
   const [errors, setErrors] = useState<BulkError[]>([]);
-  const [bulkUpdateTickets, { loading }] = useBulkUpdateTickets();
-  const { show } = useUndoToast();
-  const leaveLists = useListDeparture();
+  const { change: changeAll, saving: loading } = useBulkChangeWithUndo({ onUndoRefused: onRefused });
   const assigneeValues = [UNASSIGN, ...users.map((u) => u.id)];
   const assigneeLabels: Record<string, string> = Object.fromEntries([[UNASSIGN, 'Unassigned'], ...users.map((u) => [u.id, u.displayName])]);
   const nothingChosen = Object.values(choices).every((v) => v === null);
@@ -56,19 +54,13 @@ export function BulkActionBar({ selected, users, onClear, onRefused }: Props) {
     if (choices.category) change.category = choices.category;
     if (choices.assignee) change.assigneeId = choices.assignee === UNASSIGN ? null : choices.assignee;
     setErrors([]);
-    const count = selected.length;
-    const ids = selected.map((t) => t.id);
-    const outcome = await bulkUpdateTickets(ids, change);
+    const outcome = await changeAll(selected, change);
     if (!outcome.ok) {
       setErrors(outcome.errors);
       onRefused();
       return;
     }
     setChoices(NO_CHOICES);
-    show({
-      message: `${count} ${count === 1 ? 'ticket' : 'tickets'} changed.`,
-      onSettled: () => leaveLists(ids),
-    });
     onClear();
   }
 

@@ -1,5 +1,5 @@
 // Filters (several values per field) and the search box of the tickets list. The
-// search box updates the URL only after typing pauses. On a phone the filters start
+// search box updates the URL only after typing pauses (SEARCH_PAUSE_MS). On a phone the filters start
 // folded behind their summary (which counts the active ones), so the first tickets
 // are on screen; wider screens show them open.
 import { useEffect, useEffectEvent, useId, useState } from 'react';
@@ -18,6 +18,14 @@ import {
   SUGGESTION_OUTCOME_LABEL,
 } from './ticket-enums.js';
 import { withoutFilters, type TicketsView } from './tickets-url.js';
+
+/**
+ * How long typing must pause before the search runs. Keys come 80–150 ms apart when
+ * typing a word, so a word still makes one search (and one history entry) rather than
+ * one per key; and the results, due under 400 ms after the last key, are not kept
+ * waiting a third of that budget for nothing.
+ */
+export const SEARCH_PAUSE_MS = 150;
 
 /** Wide enough for the filters to sit open above the list without hiding it. */
 const WIDE = '(min-width: 700px)';
@@ -77,12 +85,14 @@ interface Chip {
 
 /**
  * The filters a link can set that have no checkbox here (the dashboard's triage card
- * opens the list narrowed by suggestion and creation time), each shown and removable,
- * so the agent sees why the list is narrowed.
+ * opens the list narrowed by suggestion and creation time; a saved view may bound the
+ * creation time on both sides), each shown and removable, so the agent sees why the
+ * list is narrowed.
  */
 function narrowingChips(view: TicketsView): Chip[] {
   return [
     ...(view.since ? [{ key: 'since', label: `Created since ${formatDateTime(view.since)}`, without: { ...view, since: '' } }] : []),
+    ...(view.before ? [{ key: 'before', label: `Created before ${formatDateTime(view.before)}`, without: { ...view, before: '' } }] : []),
     ...view.suggestedCategories.map((value) => ({
       key: `sc-${value}`,
       label: `Suggested category: ${CATEGORY_LABEL[value]}`,
@@ -132,7 +142,7 @@ function NarrowingChips({ chips, onChange }: { chips: readonly Chip[]; onChange(
   );
 }
 
-export function TicketFilters({ view, onChange, searchDelayMs = 300 }: Props) {
+export function TicketFilters({ view, onChange, searchDelayMs = SEARCH_PAUSE_MS }: Props) {
   const searchId = useId();
   const [text, setText] = useState(view.search);
   const [followed, setFollowed] = useState(view.search);

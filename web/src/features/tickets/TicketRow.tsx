@@ -4,9 +4,11 @@
 // few seconds), "Assign to me", and a box to select it for a bulk change. A refused
 // change is rolled back and said so beside the row; one refused because a colleague
 // changed the ticket meanwhile shows what they changed, with the agent's change to re-apply.
+// A row renders again only when its own props or data change (memo): selecting one row,
+// a colleague's change of another, or the list starting to load does not redraw them all.
 import type { FragmentType } from '@apollo/client';
 import { useFragment } from '@apollo/client/react';
-import { useState } from 'react';
+import { memo, useState } from 'react';
 import { Link } from 'react-router';
 import { ChoiceMenu } from '../../common/form/ChoiceMenu.js';
 import { formatAge, formatDateTime } from '../../common/format.js';
@@ -52,11 +54,11 @@ interface Props {
   search: string | null;
   /** Selected for a bulk change. */
   selected: boolean;
-  /** The box was clicked; `shift`: with the shift key (a range). */
-  onSelect(shift: boolean): void;
+  /** The box of ticket `id` was clicked; `shift`: with the shift key (a range). The same function for every row. */
+  onSelect(id: string, shift: boolean): void;
 }
 
-export function TicketRow({ ticket, search, selected, onSelect }: Props) {
+export const TicketRow = memo(function TicketRow({ ticket, search, selected, onSelect }: Props) {
   const { data, complete } = useFragment({ fragment: TicketRowFragment, from: ticket });
   const excerpt = useFragment({ fragment: TicketRowExcerptFragment, from: ticket, variables: { search } });
   const { user: me } = useSession();
@@ -100,7 +102,7 @@ export function TicketRow({ ticket, search, selected, onSelect }: Props) {
         aria-label={`Select “${data.title}”`}
         checked={selected}
         // React's change event of a box is the click: it tells whether shift was held.
-        onChange={(event) => onSelect((event.nativeEvent as MouseEvent).shiftKey === true)}
+        onChange={(event) => onSelect(ticketId, (event.nativeEvent as MouseEvent).shiftKey === true)}
       />
       <div className="ticket-row__main">
         <Link id={titleId} className="ticket-row__title" to={`/tickets/${data.id}`}>
@@ -177,4 +179,4 @@ export function TicketRow({ ticket, search, selected, onSelect }: Props) {
       ) : null}
     </li>
   );
-}
+});

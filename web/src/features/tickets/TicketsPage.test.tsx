@@ -2,11 +2,17 @@
 // show at once, are rolled back with a visible message when the server refuses them or
 // cannot be reached, and stay when saved, with a note offering Undo.
 import { ApolloProvider } from '@apollo/client/react';
-import { render, screen, waitFor, within } from '@testing-library/react';
+import { act, render, screen, waitFor, within } from '@testing-library/react';
 import { createMemoryRouter, RouterProvider } from 'react-router';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
-import { connectionOf, createFakeBackend, makeTicket, type UpdateTicketPayload } from '../../../test/support/fake-backend.js';
+import {
+  connectionOf,
+  createFakeBackend,
+  makeTicket,
+  type TicketConnection,
+  type UpdateTicketPayload,
+} from '../../../test/support/fake-backend.js';
 import { deferred, renderWithApp } from '../../../test/support/render.js';
 import { choose, menuButton } from '../../../test/support/choice-menu.js';
 import { UndoToastProvider } from '../../common/undo-toast.js';
@@ -115,5 +121,38 @@ describe('TicketsPage filters', () => {
       }),
     );
     expect(billing.checked).toBe(true);
+  });
+});
+
+describe('TicketsPage search', () => {
+  it('shows the latest search’s results when an earlier search, still on its way, answers after it', async () => {
+    const answers = new Map<string, ReturnType<typeof deferred<TicketConnection>>>();
+    const backend = createFakeBackend({
+      tickets: ({ search }) => {
+        if (!search) return connectionOf(tickets);
+        const answer = deferred<TicketConnection>();
+        answers.set(search, answer);
+        return answer.promise;
+      },
+    });
+    const user = userEvent.setup();
+    renderWithApp(<TicketsPage />, { client: backend.client, url: '/tickets' });
+    await screen.findByText('Showing 2 of 2 tickets');
+    const box = screen.getByLabelText('Search');
+    await user.type(box, 'log');
+    await waitFor(() => expect(answers.has('log')).toBe(true));
+    await user.type(box, 'in');
+    await waitFor(() => expect(answers.has('login')).toBe(true));
+
+    answers.get('login')!.resolve(connectionOf([tickets[1]!]));
+    await screen.findByText('Showing 1 of 1 ticket');
+    // The earlier search answers last, with other tickets: not shown.
+    await act(async () => {
+      answers.get('log')!.resolve(connectionOf(tickets));
+      await answers.get('log')!.promise;
+      await new Promise((settled) => setTimeout(settled, 20));
+    });
+    expect(screen.getByText('Showing 1 of 1 ticket')).toBeTruthy();
+    expect(screen.getAllByRole('link', { name: /Refund please|Cannot log in/ }).map((a) => a.textContent)).toEqual(['Cannot log in']);
   });
 });

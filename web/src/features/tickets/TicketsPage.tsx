@@ -4,7 +4,7 @@
 // selected for one change of them all (the bulk bar).
 import { NetworkStatus } from '@apollo/client';
 import { useQuery } from '@apollo/client/react';
-import { useMemo, useReducer, useRef, useState } from 'react';
+import { useCallback, useMemo, useReducer, useRef, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { ErrorMessage, Loading } from '../../common/ErrorMessage.js';
 import { graphql } from '../../gql/index.js';
@@ -21,6 +21,7 @@ import {
   isFiltered,
   readTicketsView,
   sameFilters,
+  soleAssignee,
   toTicketFilter,
   withoutFilters,
   writeTicketsView,
@@ -46,6 +47,7 @@ const TicketsPageQuery = graphql(`
           title
           ...TicketRow_ticket
           ...TicketRowExcerpt_ticket
+          ...TicketListOrder_ticket
         }
       }
       pageInfo {
@@ -72,7 +74,8 @@ export function TicketsPage() {
   const [params, setParams] = useSearchParams();
   const urlView = useMemo(() => readTicketsView(params), [params]);
   const savedView = useActiveSavedView();
-  const title = savedView?.name ?? (typeof urlView.assignee === 'string' ? VIEW_TITLES[urlView.assignee] : 'Tickets');
+  const whose = soleAssignee(urlView.assignee);
+  const title = savedView?.name ?? (whose ? VIEW_TITLES[whose] : 'Tickets');
   useDocumentTitle(title);
   // React Router applies a URL change in a transition, a moment later: until then the
   // view the agent just asked for is shown (a ticked box stays ticked), and once the
@@ -109,7 +112,15 @@ export function TicketsPage() {
   const rowIds = rows.map((row) => row.id);
   // Only rows on screen count: another filter's rows are not changed by accident.
   const selected = rows.filter((row) => selection.selected.includes(row.id));
+  const selectedIds = new Set(selected.map((row) => row.id));
   const pageCheck = pageCheckState(selection, rowIds);
+  // One function for every row, the same while the rows are (so rows need not render
+  // again for it); the rows it ranges over passed as their ids joined.
+  const shownIds = rowIds.join(' ');
+  const onSelectRow = useCallback(
+    (id: string, shift: boolean) => select({ type: 'click', id, shift, rows: shownIds.split(' ') }),
+    [shownIds],
+  );
   const list = useRef<HTMLUListElement>(null);
   const focusFirstNewRow = useFocusFirstNewRow(list, rows.length);
   const live = useLiveTickets({ listed: rowIds, filter, search });
@@ -184,8 +195,8 @@ export function TicketsPage() {
                   key={edge.node.id}
                   ticket={edge.node}
                   search={search}
-                  selected={selected.some((row) => row.id === edge.node.id)}
-                  onSelect={(shift) => select({ type: 'click', id: edge.node.id, shift, rows: rowIds })}
+                  selected={selectedIds.has(edge.node.id)}
+                  onSelect={onSelectRow}
                 />
               ))}
             </ul>

@@ -26,9 +26,19 @@ export interface TextPart {
   match: boolean;
 }
 
+// The pattern of the search last marked. A list marks every row's title and excerpt
+// with the same search, so it is built once per search, not twice per row. Sharing
+// one global pattern is safe: `matchAll` iterates over a copy of it.
+let lastPattern: { search: string; pattern: RegExp | null } | null = null;
+
+function markingPattern(search: string): RegExp | null {
+  if (lastPattern?.search !== search) lastPattern = { search, pattern: termsPattern(searchTerms(search), 'giu') };
+  return lastPattern.pattern;
+}
+
 /** `text` cut into the runs a search matched and those between; one unmatched part without a search. */
 export function highlightParts(text: string, search: string | null): TextPart[] {
-  const pattern = termsPattern(searchTerms(search ?? ''), 'giu');
+  const pattern = markingPattern(search ?? '');
   if (!pattern || text === '') return text === '' ? [] : [{ text, match: false }];
   const parts: TextPart[] = [];
   let last = 0;

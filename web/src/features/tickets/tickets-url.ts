@@ -1,7 +1,9 @@
 // The tickets view's state in the URL (?category=BILLING&status=OPEN&q=refund&sort=priority),
 // so a view can be shared and survives a reload. Unknown values in a hand-edited URL are
 // dropped rather than sent to the server. `assignee=me|none|<user id>` picks whose
-// tickets the view shows ("My tickets", "Unassigned"), as the REST filter spells it.
+// tickets the view shows ("My tickets", "Unassigned"), as the REST filter spells it,
+// repeated for several (any of them, as a saved view made through the API may hold).
+// `since` and `before` bound when the tickets were created.
 import type { TicketFilter, TicketOrder } from '../../gql/graphql.js';
 import { clipCharacters } from '../../common/characters.js';
 import { TICKET_SEARCH_MAX } from '../../gql/limits.js';
@@ -40,9 +42,9 @@ const URL_FILTERS = {
   categories: { param: 'category', order: CATEGORIES, guard: isCategory },
   priorities: { param: 'priority', order: PRIORITIES, guard: isPriority },
   statuses: { param: 'status', order: STATUSES, guard: isStatus },
-  // Not a list of choices: one value (`assignee=me|none|<id>`), read and written below.
+  // Not a list of choices of one kind (`assignee=me|none|<id>`, repeated): read and written below.
   assignee: null,
-  // An instant rather than choices: the view's `since` carries it.
+  // Instants rather than choices: the view's `since` and `before` carry them.
   createdAfter: null,
   createdBefore: null,
   // The triage card's links (dashboard) narrow the list by how the suggestion fared.
@@ -59,14 +61,23 @@ type ViewField = { [K in FilterField]: (typeof URL_FILTERS)[K] extends null ? ne
 
 const VIEW_FIELDS = (Object.keys(URL_FILTERS) as FilterField[]).filter((field): field is ViewField => URL_FILTERS[field] !== null);
 
-/** Whose tickets: the caller's, nobody's, or one person's (by user id). */
-export type AssigneeView = 'me' | 'none' | { userId: string };
+/**
+ * Whose tickets, any of: the caller's, nobody's, given people's (user ids, in increasing
+ * order); at least one chosen (no choice is null: anyone's).
+ */
+export interface AssigneeView {
+  me: boolean;
+  none: boolean;
+  userIds: string[];
+}
 
 export type TicketsView = { [K in ViewField]: ChoiceOf<K>[] } & {
   search: string;
   assignee: AssigneeView | null;
   /** Created at or after this instant (ISO), or '' for any time: the `createdAfter` filter. */
   since: string;
+  /** Created strictly before this instant (ISO), or '' for any time: the `createdBefore` filter. */
+  before: string;
   /** The list's order (`orderBy`): not a filter, so clearing the filters keeps it. */
   sort: TicketOrder;
 };
@@ -85,6 +96,7 @@ export const EMPTY_VIEW: TicketsView = {
   search: '',
   assignee: null,
   since: '',
+  before: '',
   sort: DEFAULT_SORT,
 };
 
@@ -96,20 +108,46 @@ function readInstant(value: string | null): string {
 
 const ASSIGNEE_PARAM = 'assignee';
 
-function readAssignee(value: string | null): AssigneeView | null {
-  if (value === 'me' || value === 'none') return value;
-  return value && /^[1-9]\d{0,18}$/.test(value) ? { userId: value } : null;
+const USER_ID = /^[1-9]\d{0,18}$/;
+
+/** Ids as integers go: shorter first, then by digit. */
+const byIdValue = (a: string, b: string) => a.length - b.length || (a < b ? -1 : a > b ? 1 : 0);
+
+/**
+ * Whose tickets, normalised (ids once each, in order); null when nothing is chosen. How
+ * many people a list may name is the server's to say (a clear refusal, not a cut here).
+ */
+export function assigneeView(choice: {
+  me?: boolean | null;
+  none?: boolean | null;
+  userIds?: readonly string[] | null;
+}): AssigneeView | null {
+  const userIds = [...new Set((choice.userIds ?? []).filter((id) => USER_ID.test(id)))].sort(byIdValue);
+  const view = { me: choice.me === true, none: choice.none === true, userIds };
+  return view.me || view.none || userIds.length > 0 ? view : null;
 }
 
-function assigneeParam(view: AssigneeView): string {
-  return typeof view === 'string' ? view : view.userId;
+function readAssignee(values: readonly string[]): AssigneeView | null {
+  return assigneeView({ me: values.includes('me'), none: values.includes('none'), userIds: values });
 }
 
-/** The schema's AssigneeFilter for a view. */
+function assigneeParams(view: AssigneeView): string[] {
+  return [...(view.me ? ['me'] : []), ...(view.none ? ['none'] : []), ...view.userIds];
+}
+
+/** "My tickets" or "Unassigned" alone, when the view is exactly that; null otherwise. */
+export function soleAssignee(view: AssigneeView | null): 'me' | 'none' | null {
+  if (!view || view.userIds.length > 0 || view.me === view.none) return null;
+  return view.me ? 'me' : 'none';
+}
+
+/** The schema's AssigneeFilter for a view: only the choices made. */
 function toAssigneeFilter(view: AssigneeView): NonNullable<TicketFilter['assignee']> {
-  if (view === 'me') return { me: true };
-  if (view === 'none') return { none: true };
-  return { userIds: [view.userId] };
+  return {
+    ...(view.me ? { me: true } : {}),
+    ...(view.none ? { none: true } : {}),
+    ...(view.userIds.length ? { userIds: view.userIds } : {}),
+  };
 }
 
 function pick<T extends string>(params: URLSearchParams, { param, guard, order }: UrlChoices<T>): T[] {
@@ -129,17 +167,19 @@ export function readTicketsView(params: URLSearchParams): TicketsView {
     filedPriorities: pick(params, URL_FILTERS.filedPriorities),
     suggestionConfidenceBands: pick(params, URL_FILTERS.suggestionConfidenceBands),
     search: clipCharacters(params.get('q') ?? '', TICKET_SEARCH_MAX),
-    assignee: readAssignee(params.get(ASSIGNEE_PARAM)),
+    assignee: readAssignee(params.getAll(ASSIGNEE_PARAM)),
     since: readInstant(params.get('since')),
+    before: readInstant(params.get('before')),
     sort: readSort(params.get('sort')),
   };
 }
 
 export function writeTicketsView(view: TicketsView): URLSearchParams {
   const params = new URLSearchParams();
-  if (view.assignee) params.set(ASSIGNEE_PARAM, assigneeParam(view.assignee));
+  if (view.assignee) for (const value of assigneeParams(view.assignee)) params.append(ASSIGNEE_PARAM, value);
   for (const field of VIEW_FIELDS) for (const value of view[field]) params.append(URL_FILTERS[field].param, value);
   if (view.since !== '') params.set('since', view.since);
+  if (view.before !== '') params.set('before', view.before);
   if (view.search.trim() !== '') params.set('q', view.search);
   const sort = sortParam(view.sort);
   if (sort !== null) params.set('sort', sort);
@@ -158,6 +198,7 @@ export function toTicketFilter(view: TicketsView): TicketFilter | null {
   for (const field of VIEW_FIELDS) if (view[field].length) Object.assign(filter, { [field]: view[field] });
   if (view.assignee) filter.assignee = toAssigneeFilter(view.assignee);
   if (view.since !== '') filter.createdAfter = view.since;
+  if (view.before !== '') filter.createdBefore = view.before;
   return Object.keys(filter).length ? filter : null;
 }
 
@@ -168,7 +209,7 @@ export function withoutFilters(view: TicketsView): TicketsView {
 
 /** Any filter chosen (the search aside). */
 export function hasFilters(view: TicketsView): boolean {
-  return view.since !== '' || VIEW_FIELDS.some((field) => view[field].length > 0);
+  return view.since !== '' || view.before !== '' || VIEW_FIELDS.some((field) => view[field].length > 0);
 }
 
 /** Filters or a search narrow the view (whose tickets it shows is the view, not a filter). */
@@ -178,10 +219,11 @@ export function isFiltered(view: TicketsView): boolean {
 
 /** The same filters and order chosen in both (the search aside). */
 export function sameFilters(a: TicketsView, b: TicketsView): boolean {
-  const sameAssignee = (a.assignee ? assigneeParam(a.assignee) : null) === (b.assignee ? assigneeParam(b.assignee) : null);
+  const whose = (view: TicketsView) => (view.assignee ? assigneeParams(view.assignee).join(' ') : null);
   return (
-    sameAssignee &&
+    whose(a) === whose(b) &&
     a.since === b.since &&
+    a.before === b.before &&
     a.sort === b.sort &&
     VIEW_FIELDS.every((field) => a[field].length === b[field].length && a[field].every((value, i) => value === b[field][i]))
   );

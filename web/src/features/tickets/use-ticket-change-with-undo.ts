@@ -3,7 +3,8 @@
 // (common/undo-toast.tsx): Undo saves the previous values back through the same hook,
 // based on the version the change produced, so that a colleague's change meanwhile is
 // a conflict, shown beside the ticket and in the note, never overwritten. When the
-// change's window closes, the ticket leaves the lists it no longer matches.
+// change's window closes, the ticket leaves the lists it no longer matches and moves
+// to its place in sorted ones.
 import { useCallback } from 'react';
 import type { MutationOutcome } from '../../common/mutation-outcome.js';
 import { useUndoToast } from '../../common/undo-toast.js';
@@ -31,7 +32,7 @@ export function useTicketChangeWithUndo() {
   const saving = useSaveTicketChange();
   const { save } = saving;
   const { show } = useUndoToast();
-  const leaveLists = useListDeparture();
+  const settleInLists = useListDeparture();
 
   const change = useCallback(
     async (ticket: { id: string; title: string; version: number }, edit: InPlaceChange): Promise<MutationOutcome<SavedChange>> => {
@@ -47,11 +48,11 @@ export function useTicketChangeWithUndo() {
             : undone.errors.map((e) => e.message).join(' ');
           return { ok: false, message: `Not undone: ${why}` };
         },
-        onSettled: () => leaveLists([ticket.id]),
+        onSettled: () => settleInLists([ticket.id]),
       });
       return outcome;
     },
-    [save, show, leaveLists],
+    [save, show, settleInLists],
   );
 
   return { ...saving, change };

@@ -7,8 +7,10 @@ import { formatDateTime } from '../../common/format.js';
 import { CATEGORY_LABEL, CONFIDENCE_BAND_LABEL, PRIORITY_LABEL, STATUS_LABEL, SUGGESTION_OUTCOME_LABEL } from '../tickets/ticket-enums.js';
 import { SORT_LABEL } from '../tickets/ticket-sort.js';
 import {
+  assigneeView,
   EMPTY_VIEW,
   readTicketsView,
+  soleAssignee,
   ticketsHref,
   toTicketFilter,
   writeTicketsView,
@@ -20,22 +22,14 @@ type SavedView = SavedViewsQuery['savedViews'][number];
 
 /** The tickets list's path: the one screen that shows a view. */
 export const TICKETS_PATH = '/tickets';
-type SavedAssignee = NonNullable<SavedView['filter']['assignee']>;
 
 /**
- * Whose tickets, as the list's URL can say it: the caller's, nobody's or one
- * person's. A view saved through the API with several at once opens with the first
- * (the caller's, then nobody's, then the first id).
+ * The tickets view a saved view shows, as the list reads it from its URL (each
+ * filter's values in the list's order): everything a saved view can hold, whoever
+ * saved it (several people, or a creation window closed on both sides, saved through
+ * the API, included); saved-view-url.test.ts checks every field of the schema's
+ * SavedViewFilter survives the trip.
  */
-function assigneeView(assignee: SavedAssignee | null): AssigneeView | null {
-  if (!assignee) return null;
-  if (assignee.me) return 'me';
-  if (assignee.none) return 'none';
-  const [first] = assignee.userIds;
-  return first === undefined ? null : { userId: first };
-}
-
-/** The tickets view a saved view shows, as the list reads it from its URL (each filter's values in the list's order). */
 export function savedTicketsView(saved: SavedView): TicketsView {
   const { filter } = saved;
   const view: TicketsView = {
@@ -50,7 +44,8 @@ export function savedTicketsView(saved: SavedView): TicketsView {
     filedPriorities: filter.filedPriorities ?? [],
     suggestionConfidenceBands: filter.suggestionConfidenceBands ?? [],
     since: filter.createdAfter ?? '',
-    assignee: assigneeView(filter.assignee),
+    before: filter.createdBefore ?? '',
+    assignee: filter.assignee && assigneeView(filter.assignee),
     search: saved.search ?? '',
     sort: saved.orderBy,
   };
@@ -76,15 +71,22 @@ export function savedViewInput(name: string, view: TicketsView): CreateSavedView
 
 const ASSIGNEE_LABEL: Record<'me' | 'none', string> = { me: 'Assigned to me', none: 'Unassigned' };
 
+/** Whose tickets, in words: "Assigned to me", "Unassigned", "Assigned to me, nobody or user 4". */
+function whoseTickets(view: AssigneeView): string {
+  const sole = soleAssignee(view);
+  if (sole) return ASSIGNEE_LABEL[sole];
+  const names = [...(view.me ? ['me'] : []), ...(view.none ? ['nobody'] : []), ...view.userIds.map((id) => `user ${id}`)];
+  const last = names.pop()!;
+  return `Assigned to ${names.length ? `${names.join(', ')} or ${last}` : last}`;
+}
+
 function listed<T extends string>(title: string, values: readonly T[], labels: Record<T, string>): string[] {
   return values.length ? [`${title}: ${values.map((v) => labels[v]).join(', ')}`] : [];
 }
 
 /** One line saying what a view shows: whose tickets, the filters, the search and the order. */
 export function describeTicketsView(view: TicketsView): string {
-  const whose = view.assignee
-    ? [typeof view.assignee === 'string' ? ASSIGNEE_LABEL[view.assignee] : `Assigned to user ${view.assignee.userId}`]
-    : [];
+  const whose = view.assignee ? [whoseTickets(view.assignee)] : [];
   const parts = [
     ...whose,
     ...listed('Status', view.statuses, STATUS_LABEL),
@@ -97,6 +99,7 @@ export function describeTicketsView(view: TicketsView): string {
     ...listed('Filed (when suggested) with priority', view.filedPriorities, PRIORITY_LABEL),
     ...listed('Suggestion', view.suggestionConfidenceBands, CONFIDENCE_BAND_LABEL),
     ...(view.since ? [`Created since ${formatDateTime(view.since)}`] : []),
+    ...(view.before ? [`Created before ${formatDateTime(view.before)}`] : []),
     ...(view.search.trim() ? [`Search: “${view.search.trim()}”`] : []),
   ];
   return [...(parts.length ? parts : ['All tickets']), `Sorted: ${SORT_LABEL[view.sort]}`].join(' · ');

@@ -21,6 +21,7 @@ const _SavedViewFragment = graphql(`
       priorities
       statuses
       createdAfter
+      createdBefore
       suggestedCategories
       suggestedPriorities
       suggestionOutcomes
