@@ -38,16 +38,18 @@ export const FOLD_BATCH = 5_000;
 /**
  * Moves up to `batch` of the oldest deltas into the counts, in one statement (so the
  * deltas leave exactly when the counts take them in), and answers how many it moved.
- * Deltas another fold is moving are skipped, not waited for. Count rows are written
- * in key order, so concurrent folds cannot deadlock; a negative delta for a row that
- * does not exist is dropped (that ticket was never counted), and a count never goes
- * below 0.
+ * A negative delta for a row that does not exist is dropped (that ticket was never
+ * counted), and a count never goes below 0. One fold at a time across every process
+ * (a transaction-scoped advisory lock; a fold that does not get it moves nothing):
+ * two at once could each hold half of a ticket's story, and the one holding a
+ * correction's -1 would drop it for want of the +1 the other has not committed yet.
  */
 export async function foldTermDeltas(db: Db, batch = FOLD_BATCH): Promise<number> {
   const rows = await executeRows<{ moved: number }>(
     db,
-    sql`with moved as (
-          delete from ${d} where ${d.id} in (select id from ${d} order by id limit ${batch} for update skip locked)
+    sql`with turn as (select pg_try_advisory_xact_lock(hashtext('support-tickets:fold-term-deltas')) as mine),
+        moved as (
+          delete from ${d} where (select mine from turn) and ${d.id} in (select id from ${d} order by id limit ${batch})
           returning term, field, label, delta),
         summed as (
           select term, field, label, sum(delta)::int as delta from moved group by term, field, label),

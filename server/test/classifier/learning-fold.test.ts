@@ -91,6 +91,20 @@ describeOnDatabases('folding learned deltas into the counts', (ctx) => {
     expect(await rows()).toEqual([['quillon', 1]]);
   });
 
+  // Another process's fold needs another connection: PGlite has one.
+  if (ctx.target.name === 'postgres') {
+    it('folds one at a time across processes: a fold while another holds the turn moves nothing', async () => {
+      await file(ctx, 2);
+      const pending = await pendingDeltas(ctx);
+      await ctx.db.transaction(async (other) => {
+        await other.execute(sql`select pg_advisory_xact_lock(hashtext('support-tickets:fold-term-deltas'))`);
+        expect(await foldTermDeltas(ctx.db)).toBe(0);
+      });
+      expect(await pendingDeltas(ctx)).toBe(pending);
+      expect(await foldTermDeltas(ctx.db)).toBe(pending);
+    });
+  }
+
   it('folds in the background, as every server process does, and vacuums what it emptied', async () => {
     await file(ctx, 3);
     expect(await pendingDeltas(ctx)).toBeGreaterThan(0);
