@@ -4,12 +4,13 @@
 // The learned state is only the database's: no cache, so every process sharing a
 // PostgreSQL sees a confirmed ticket in its very next suggestion (one primary-key
 // lookup per classify, about a millisecond: see bench/results/2026-12-01-learning-triage.md).
+import type { SQL } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import { ClassificationSource, TicketCategory, TicketPriority } from '../tickets/ticket.enums.js';
 import type { Suggestion } from './classifier.js';
 import { CATEGORY_PRECEDENCE, PRIORITY_PRECEDENCE } from './local-classifier.cues.js';
 import { keywordVotes } from './local.classifier.js';
-import { applyTermDeltas, selectTermCounts, type TermCountRow } from './learning.repository.js';
+import { applyTermDeltas, selectTermCounts, termDeltasInsert, type TermCountRow } from './learning.repository.js';
 import {
   decideField,
   EVERY_TICKET,
@@ -37,8 +38,15 @@ export async function learnFromTicketChange(db: Db, before: LearnableTicket | nu
   await applyTermDeltas(db, learnedDeltas(before, after));
 }
 
-/** What a write teaches (see learnFromTicketChange), for a write that records it in its own statement. */
-export function learnedDeltas(before: LearnableTicket | null, after: LearnableTicket): TermDelta[] {
+/**
+ * The same lesson as learnFromTicketChange, as a statement for the write to carry in
+ * its own (a CTE); null when there is nothing to learn.
+ */
+export function learningStatement(before: LearnableTicket | null, after: LearnableTicket): SQL | null {
+  return termDeltasInsert(learnedDeltas(before, after));
+}
+
+function learnedDeltas(before: LearnableTicket | null, after: LearnableTicket): TermDelta[] {
   const tally: TermTally = new Map();
   if (before) teach(tally, before, -1);
   teach(tally, after, 1);

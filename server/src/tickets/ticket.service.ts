@@ -9,8 +9,7 @@ import { validateIdempotencyKey } from './idempotency-key.validation.js';
 import { TICKET_DEFAULTS } from './ticket.enums.js';
 import { TicketError, type TicketIssue } from './ticket.errors.js';
 import { redeemSuggestion } from './ticket-suggestion.service.js';
-import { termDeltasInsert } from '../classifier/learning.repository.js';
-import { learnedDeltas, learnFromTicketChange } from '../classifier/learning.service.js';
+import { learnFromTicketChange, learningStatement } from '../classifier/learning.service.js';
 import { countTicketsBounded, listTicketsCounted, type TicketCount } from './ticket-count.repository.js';
 import { assignedAtCreate, changedFields, createdEvent, fieldChangedEvents } from './ticket-event.service.js';
 import {
@@ -204,7 +203,7 @@ async function insertCreated(db: Db, actor: Actor, valid: ValidCreateTicket): Pr
     db,
     values,
     [createdEvent(actor, values), ...assignedAtCreate(actor, values)],
-    termDeltasInsert(learnedDeltas(null, values)),
+    learningStatement(null, values),
   );
   return { ticket, suggestionIgnored: valid.suggestion !== null && suggested === null };
 }
