@@ -161,16 +161,40 @@ type PendingQuery = postgres.PendingQuery<postgres.Row[]> & { executed?: boolean
  * `unsafe` is what drizzle calls for every query, so it is wrapped on the instance
  * itself. (Measured: with one connection busy in `pg_sleep(2)`, a plain query and a
  * transaction both waited the 2 s, not `ms`: they were already on that connection.)
+ *
+ * The check holds each query weakly, and queries made within POOL_WAIT_BUCKET_MS of
+ * each other share one timer. A timer per query that held the query itself kept
+ * every result's rows alive for `ms` (3 s by default): at a few thousand queries a
+ * second the young generation's collector copied them all into the old one, and the
+ * garbage collection that followed cost more server CPU per request than routing,
+ * serialization and the driver together.
  */
 function boundPoolWait(client: postgres.Sql, ms: number): void {
   const unsafe = client.unsafe.bind(client);
+  let bucket: WeakRef<PendingQuery>[] = [];
+  let bucketStartedAt = -Infinity;
   client.unsafe = ((...args: Parameters<typeof unsafe>) => {
     const query = unsafe(...args) as PendingQuery;
-    // `executed`: somebody awaits it (cancelling an unawaited query would reject
-    // into the void); `state`: set once a connection has taken it.
-    setTimeout(() => {
-      if (query.executed && query.state === undefined) cancelQuietly(query);
-    }, ms).unref();
+    const now = performance.now();
+    if (now - bucketStartedAt >= POOL_WAIT_BUCKET_MS) {
+      const queries: WeakRef<PendingQuery>[] = (bucket = []);
+      bucketStartedAt = now;
+      // The bucket's last query has waited at least `ms` when this fires.
+      setTimeout(() => cancelUnassigned(queries), ms + POOL_WAIT_BUCKET_MS).unref();
+    }
+    bucket.push(new WeakRef(query));
     return query;
   }) as typeof client.unsafe;
+}
+
+const POOL_WAIT_BUCKET_MS = 50;
+
+function cancelUnassigned(queries: readonly WeakRef<PendingQuery>[]): void {
+  for (const ref of queries) {
+    const query = ref.deref();
+    // `executed`: somebody awaits it (cancelling an unawaited query would reject
+    // into the void); `state`: set once a connection has taken it. A query nobody
+    // holds any more (collected) was answered long ago.
+    if (query?.executed && query.state === undefined) cancelQuietly(query);
+  }
 }
