@@ -2,7 +2,16 @@
 // service calls whose SQL the raw baseline replays (the same calls the adapters make,
 // as the same caller: the benchmark's token).
 import { createTicketGenerator, RARE_PHRASE } from '../../server/src/scripts/seed.generator.js';
-import { createTicket, getTicket, getTicketStats, getTicketsPerDay, updateTicket } from '../../server/src/tickets/ticket.service.js';
+import {
+  createTicket,
+  getActiveByAssignee,
+  getTicket,
+  getTicketStats,
+  getTicketsPerDay,
+  updateTicket,
+  type TicketRow,
+} from '../../server/src/tickets/ticket.service.js';
+import { toRestCreatedTicket, toRestTickets } from '../../server/src/rest/ticket.serializer.js';
 import {
   isCounterQuery,
   isIndexedSearch,
@@ -84,17 +93,20 @@ const randomStatus = () => STATUSES[Math.floor(Math.random() * STATUSES.length)]
  * side, or, for a search the trigram index serves, one sequence (the estimate, then
  * the page and the count together).
  */
-function countedList(filter: TicketFilterRequest, search: string | null, limit: number): Capture {
+function countedList(filter: TicketFilterRequest, search: string | null, limit: number, present: Present = async () => {}): Capture {
   const query = validateTicketQuery(filter, search);
   const page = { order: TicketOrder.NEWEST_FIRST, ...(limit === PAGE ? { offset: 0 } : {}), limit } as const;
   if (isCounterQuery(query) || !isIndexedSearch(query)) {
-    return [(db) => listTicketsPage(db, query, page), (db) => countTicketsBounded(db, query)];
+    return [async (db) => present(db, await listTicketsPage(db, query, page)), (db) => countTicketsBounded(db, query)];
   }
-  return [(db) => listTicketsCounted(db, query, page)];
+  return [async (db) => present(db, (await listTicketsCounted(db, query, page)).rows)];
 }
 
-/** The REST list handler's SQL: a numbered page of PAGE and its count. */
-const restList = (filter: TicketFilterRequest, search: string | null) => countedList(filter, search, PAGE);
+/** What an adapter reads after a page to show it (REST: the authors' names). */
+type Present = (db: Db, rows: TicketRow[]) => Promise<unknown>;
+
+/** The REST list handler's SQL: a numbered page of PAGE and its count, then the names on the page. */
+const restList = (filter: TicketFilterRequest, search: string | null) => countedList(filter, search, PAGE, toRestTickets);
 
 /** The GraphQL list's SQL: a keyset page of PAGE + 1 (whether more follow) and `totalCount`. */
 const graphqlList = (filter: TicketFilterRequest | null, search: string | null) => countedList(filter ?? {}, search, PAGE + 1);
@@ -134,14 +146,19 @@ export function benchCases(): BenchCase[] {
       api: 'REST',
       targetP95: 10,
       request: () => ({ method: 'GET', path: '/api/tickets/stats/' }),
-      capture: [(db, _ids, actor) => getTicketStats(db, {}, actor)],
+      capture: [
+        async (db, _ids, actor) => {
+          const stats = await getTicketStats(db, {}, actor);
+          return getActiveByAssignee(db, stats.query);
+        },
+      ],
     },
     {
       name: 'create',
       api: 'REST',
       targetP95: 15,
       request: () => ({ method: 'POST', path: '/api/tickets/', body: JSON.stringify(newTicket()) }),
-      capture: [(db, _ids, actor) => createTicket(db, actor, newTicket())],
+      capture: [async (db, _ids, actor) => toRestCreatedTicket(db, await createTicket(db, actor, newTicket()))],
     },
     {
       name: 'patch',

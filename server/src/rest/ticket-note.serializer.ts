@@ -1,9 +1,8 @@
 // Notes as the REST API shows them: snake_case keys, the author as `{type, id, name}`,
 // UTC ISO 8601 times.
-import { createActorLoaders, loadAuthor } from '../auth/actor.loader.js';
 import type { Db } from '../db/client.js';
 import type { NamedTicketNoteRow, TicketNoteRow } from '../tickets/ticket-note.repository.js';
-import { namedAuthor, toRestAuthor, type RestAuthor } from './ticket.serializer.js';
+import { namedAuthor, readRestAuthors, type RestAuthor } from './ticket.serializer.js';
 
 export interface RestTicketNote {
   id: number;
@@ -23,12 +22,9 @@ export function toRestNamedTicketNotes(rows: readonly NamedTicketNoteRow[]): Res
   );
 }
 
-/** Notes with their authors, who are loaded in one query per kind for all of them. */
-export function toRestTicketNotes(db: Db, rows: readonly TicketNoteRow[]): Promise<RestTicketNote[]> {
-  const loaders = createActorLoaders(db);
-  return Promise.all(
-    rows.map(async (row) =>
-      toRestTicketNote(row, toRestAuthor(await loadAuthor(loaders, { userId: row.authorUserId, tokenId: row.authorTokenId }))),
-    ),
-  );
+/** Notes with their authors, whose names are read in one statement for all of them. */
+export async function toRestTicketNotes(db: Db, rows: readonly TicketNoteRow[]): Promise<RestTicketNote[]> {
+  const refOf = (row: TicketNoteRow) => ({ userId: row.authorUserId, tokenId: row.authorTokenId });
+  const authorOf = await readRestAuthors(db, rows.map(refOf));
+  return rows.map((row) => toRestTicketNote(row, authorOf(refOf(row))));
 }

@@ -205,7 +205,7 @@ export function registerTicketRoutes(app: FastifyInstance, { db, classifier }: T
           const stats = await getTicketStats(db, toTicketFilterRequest(req.query as Query), req.actor);
           return {
             ...toRestStats(stats),
-            active_by_assignee: await toRestActiveByAssignee(db, await getActiveByAssignee(db, stats.query)),
+            active_by_assignee: toRestActiveByAssignee(await getActiveByAssignee(db, stats.query)),
           };
         },
       },

@@ -2,7 +2,8 @@
 // (snake_case keys, lowercase values, UTC ISO 8601 times), and request bodies
 // unpacked into the service's inputs. No rule lives here: the service validates.
 import type { FastifyRequest } from 'fastify';
-import { authorColumn, createActorLoaders, loadAuthor, type ActorLoaders, type Author, type AuthorRef } from '../auth/actor.loader.js';
+import { authorColumn, type AuthorRef } from '../auth/actor.loader.js';
+import { findActorNames, type NamedRow } from '../auth/actor-name.repository.js';
 import type { IssuedSuggestion } from '../classifier/classification.service.js';
 import type { Db } from '../db/client.js';
 import { TICKET_CATEGORIES, TICKET_PRIORITIES, TICKET_STATUSES } from '../tickets/ticket.enums.js';
@@ -10,7 +11,7 @@ import { TicketError, type TicketIssue } from '../tickets/ticket.errors.js';
 import type { AssigneeCountRow, CreatedTicket, TicketRow, TicketStatsRow } from '../tickets/ticket.service.js';
 import type { BulkUpdateTicketsRequest } from '../tickets/ticket-bulk.service.js';
 import { DEFAULT_TICKET_ORDER, TICKET_ORDERS, type TicketFilterRequest, type TicketOrder } from '../tickets/ticket-query.js';
-import type { NamedRow, NamedTicketEventRow } from '../tickets/ticket-event.repository.js';
+import type { NamedTicketEventRow } from '../tickets/ticket-event.repository.js';
 import { toRestTicketNote, type RestTicketNote } from './ticket-note.serializer.js';
 import { pythonTypeName, validateChoice, type CreateTicketRequest, type UpdateTicketRequest } from '../tickets/ticket.validation.js';
 import { REST_FILTER_PARAMS, REST_ORDERINGS } from './ticket.schemas.js';
@@ -37,31 +38,36 @@ export interface RestTicket {
 /** An author as REST shows it: `{type, id, name}`, or null. */
 export type RestAuthor = { type: 'user' | 'token'; id: number; name: string } | null;
 
-/** A user named by id (an assignee), shown as an author is; null for none. */
-async function loadRestUser(loaders: ActorLoaders, userId: number | null): Promise<RestAuthor> {
-  return toRestAuthor(await loadAuthor(loaders, { userId, tokenId: null }));
+/**
+ * The names of everyone `refs` name, read in one statement, as a function that shows
+ * any of them as REST does: what a page of rows (tickets, notes) calls for each author.
+ */
+export async function readRestAuthors(db: Db, refs: readonly AuthorRef[]): Promise<(ref: AuthorRef) => RestAuthor> {
+  const userIds = new Set<number>();
+  const tokenIds = new Set<number>();
+  for (const ref of refs) {
+    const column = authorColumn(ref);
+    if (column === 'token') tokenIds.add(ref.tokenId!);
+    else if (column === 'user') userIds.add(ref.userId!);
+  }
+  const names = await findActorNames(db, userIds, tokenIds);
+  return (ref) => namedAuthor(ref, names.users.get(ref.userId!) ?? null, names.tokens.get(ref.tokenId!) ?? null);
 }
 
-export function toRestAuthor(author: Author | null): RestAuthor {
-  if (author === null) return null;
-  return author.kind === 'user'
-    ? { type: 'user', id: author.user.id, name: author.user.displayName }
-    : { type: 'token', id: author.token.id, name: author.token.name };
-}
+/** A ticket's authors and assignee: created by, updated by, assignee. */
+const ticketAuthorRefs = (row: TicketRow): [AuthorRef, AuthorRef, AuthorRef] => [
+  { userId: row.createdByUserId, tokenId: row.createdByTokenId },
+  { userId: row.updatedByUserId, tokenId: row.updatedByTokenId },
+  { userId: row.assigneeUserId, tokenId: null },
+];
 
-/** Tickets with their authors, who are loaded in one query per kind for the whole page. */
+/** Tickets with their authors and assignees, whose names are read in one statement for the whole page. */
 export async function toRestTickets(db: Db, rows: readonly TicketRow[]): Promise<RestTicket[]> {
-  const loaders = createActorLoaders(db);
-  return Promise.all(
-    rows.map(async (row) => {
-      const [createdBy, updatedBy, assignee] = await Promise.all([
-        loadAuthor(loaders, { userId: row.createdByUserId, tokenId: row.createdByTokenId }),
-        loadAuthor(loaders, { userId: row.updatedByUserId, tokenId: row.updatedByTokenId }),
-        loadRestUser(loaders, row.assigneeUserId),
-      ]);
-      return toRestTicket(row, toRestAuthor(createdBy), toRestAuthor(updatedBy), assignee);
-    }),
-  );
+  const authorOf = await readRestAuthors(db, rows.flatMap(ticketAuthorRefs));
+  return rows.map((row) => {
+    const [createdBy, updatedBy, assignee] = ticketAuthorRefs(row);
+    return toRestTicket(row, authorOf(createdBy), authorOf(updatedBy), authorOf(assignee));
+  });
 }
 
 export async function toRestTicketOf(db: Db, row: TicketRow): Promise<RestTicket> {
@@ -194,15 +200,12 @@ export function toRestStats(s: TicketStatsRow) {
   };
 }
 
-/** Active tickets per assignee as REST shows them: `{assignee: {id, name} | null, count}`, the users loaded in one query. */
-export async function toRestActiveByAssignee(db: Db, rows: readonly AssigneeCountRow[]) {
-  const loaders = createActorLoaders(db);
-  return Promise.all(
-    rows.map(async ({ assigneeUserId, count }) => {
-      const user = assigneeUserId === null ? undefined : await loaders.users.load(assigneeUserId);
-      return { assignee: user ? { id: user.id, name: user.displayName } : null, count };
-    }),
-  );
+/** Active tickets per assignee as REST shows them: `{assignee: {id, name} | null, count}`. */
+export function toRestActiveByAssignee(rows: readonly AssigneeCountRow[]) {
+  return rows.map(({ assigneeUserId, assigneeName, count }) => ({
+    assignee: assigneeUserId === null || assigneeName === null ? null : { id: assigneeUserId, name: assigneeName },
+    count,
+  }));
 }
 
 /** The original API's four keys, then the id to create the ticket with, then how sure the server is. */

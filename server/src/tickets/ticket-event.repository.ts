@@ -16,6 +16,7 @@ import {
 import { listedTickets, ofListedTicket } from './ticket-entry.repository.js';
 import type { EntryPageRequest } from './ticket-entry-page.js';
 import type { TicketNoteRow } from './ticket-note.repository.js';
+import type { NamedRow } from '../auth/actor-name.repository.js';
 
 /** An event as read: with its note (note_added), read in the same statement. */
 export type TicketEventRow = StoredEventRow & { note: TicketNoteRow | null };
@@ -62,12 +63,6 @@ export function insertEventsOf(written: string, events: readonly TicketEventDraf
     select w.id, ${sql.raw(WRITTEN_COLUMNS.map(([, column]) => `e."${column.name}"`).join(', '))}
     from ${sql.raw(`"${written}"`)} as w, (values ${sql.join(rows, sql`, `)}) as e(ord, ${names})
     order by e.ord`;
-}
-
-/** A user or an API token as a page names them: id and name (a user's display name). */
-export interface NamedRow {
-  id: number;
-  name: string;
 }
 
 /** An event with everyone it names, each null when the event names nobody there (or the row is gone). */

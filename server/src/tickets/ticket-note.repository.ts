@@ -8,7 +8,7 @@ import { decodeRow, executeRows } from '../db/statements.js';
 import { apiTokens, ticketEvents, ticketNotes, tickets, users, type TicketNoteRow } from '../db/schema.js';
 import { listedTickets, ofListedTicket } from './ticket-entry.repository.js';
 import type { EntryPageRequest } from './ticket-entry-page.js';
-import type { NamedRow } from './ticket-event.repository.js';
+import type { NamedRow } from '../auth/actor-name.repository.js';
 import { TicketEventKind } from './ticket.enums.js';
 
 export type { TicketNoteRow };

@@ -8,9 +8,9 @@
 // rows, so its cost grows with how many tickets the filter selects (a narrow date
 // range reads few rows through the created_at index; a search's through the trigram
 // index).
-import { and, count, desc, gt, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, gt, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
-import { ticketAssigneeCounts, ticketCounts, ticketDailyCounts, tickets } from '../db/schema.js';
+import { ticketAssigneeCounts, ticketCounts, ticketDailyCounts, tickets, users } from '../db/schema.js';
 import { executeRows } from '../db/statements.js';
 import {
   ACTIVE_STATUSES,
@@ -154,30 +154,43 @@ export async function selectTicketStats(db: Db, query: TicketQuery): Promise<Tic
 export interface AssigneeCountRow {
   /** Null: the unassigned tickets. */
   assigneeUserId: number | null;
+  /** The assignee's display name, read in the same statement (REST shows it); null for the unassigned. */
+  assigneeName: string | null;
   count: number;
 }
 
 /** From `ticket_assignee_counts` (0 is the unassigned); only valid when `isCounterQuery(query)`. */
 export async function selectActiveByAssigneeFromCounters(db: Db, query: TicketQuery, limit: number): Promise<AssigneeCountRow[]> {
   const n = sql<number>`sum(${ticketAssigneeCounts.count})::int`;
-  const rows = await db
-    .select({ assigneeUserId: ticketAssigneeCounts.assigneeUserId, count: n })
-    .from(ticketAssigneeCounts)
-    .where(and(counterConditions(ticketAssigneeCounts, query.filter), inArray(ticketAssigneeCounts.status, [...ACTIVE_STATUSES])))
-    .groupBy(ticketAssigneeCounts.assigneeUserId)
-    .having(sql`sum(${ticketAssigneeCounts.count}) > 0`)
-    .orderBy(desc(n), ticketAssigneeCounts.assigneeUserId)
-    .limit(limit);
-  return rows.map((r) => ({ assigneeUserId: r.assigneeUserId === 0 ? null : r.assigneeUserId, count: Number(r.count) }));
+  // Built once per filter and prepared, as the stats beside it (the dashboard asks both).
+  const prepared = cachedQuery(db, `active-by-assignee:${limit}:${JSON.stringify(query.filter)}`, () =>
+    db
+      .select({ assigneeUserId: ticketAssigneeCounts.assigneeUserId, assigneeName: users.displayName, count: n })
+      .from(ticketAssigneeCounts)
+      .leftJoin(users, eq(users.id, ticketAssigneeCounts.assigneeUserId))
+      .where(and(counterConditions(ticketAssigneeCounts, query.filter), inArray(ticketAssigneeCounts.status, [...ACTIVE_STATUSES])))
+      .groupBy(ticketAssigneeCounts.assigneeUserId, users.id)
+      .having(sql`sum(${ticketAssigneeCounts.count}) > 0`)
+      .orderBy(desc(n), ticketAssigneeCounts.assigneeUserId)
+      .limit(limit)
+      .prepare('ticket_active_by_assignee_counters'),
+  );
+  const rows = await prepared.execute();
+  return rows.map((r) => ({
+    assigneeUserId: r.assigneeUserId === 0 ? null : r.assigneeUserId,
+    assigneeName: r.assigneeName,
+    count: Number(r.count),
+  }));
 }
 
 /** Over the matching active tickets themselves: any query. */
 export function selectActiveByAssigneeByScan(db: Db, query: TicketQuery, limit: number): Promise<AssigneeCountRow[]> {
   return db
-    .select({ assigneeUserId: tickets.assigneeUserId, count: count() })
+    .select({ assigneeUserId: tickets.assigneeUserId, assigneeName: users.displayName, count: count() })
     .from(tickets)
+    .leftJoin(users, eq(users.id, tickets.assigneeUserId))
     .where(and(ticketConditions(query), inArray(tickets.status, [...ACTIVE_STATUSES])))
-    .groupBy(tickets.assigneeUserId)
+    .groupBy(tickets.assigneeUserId, users.id)
     .orderBy(desc(count()), sql`${tickets.assigneeUserId} asc nulls first`)
     .limit(limit);
 }
