@@ -62,7 +62,8 @@ function parseOptions(): Options {
       'Usage: npm run bench -- [--db postgres|pglite] [--count N] [--duration S] [--connections C] [--out FILE] [--only TEXT] [--skip-anonymous]\n' +
         '  --skip-anonymous: skip the second pass over the read cases with and without the token (what authentication adds)\n' +
         '  PostgreSQL: BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/bench; the database is created if missing)\n' +
-        '  PGlite: BENCH_DATA_DIR (default bench/.data/pglite)\n',
+        '  PGlite: BENCH_DATA_DIR (default bench/.data/pglite)\n' +
+        '  BENCH_SERVER_NODE_ARGS: Node options for the server process, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof" (NODE_OPTIONS refuses --cpu-prof)\n',
     );
     process.exit(0);
   }
@@ -263,7 +264,7 @@ async function main(): Promise<void> {
   // As in production: callers without credentials are refused (a developer's .env may
   // not say otherwise), and the first admin is created on a fresh database.
   const serverEnv = { ...targetEnv(options), ...benchAdminEnv(), ANONYMOUS_ACCESS: '' };
-  const server = await startServer(serverEnv);
+  const server = await startServer(serverEnv, { nodeArgs: process.env.BENCH_SERVER_NODE_ARGS?.split(' ').filter(Boolean) });
   const http: HttpResult[] = [];
   let peakRss: number | null;
   let token: string;
