@@ -7,7 +7,7 @@ import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
 import { configDefaults, defineConfig, type TestProjectInlineConfiguration } from 'vitest/config';
 
-const PROCESS_TESTS = ['test/ops/**/*.test.ts', 'test/processes/**/*.test.ts', 'test/scale/bench.test.ts'];
+const PROCESS_TESTS = ['test/ops/**/*.test.ts', 'test/processes/**/*.test.ts', 'test/scale/bench.test.ts', 'test/scale/seed.test.ts'];
 
 const shared: TestProjectInlineConfiguration['test'] = {
   // Integration tests open real databases: allow time for PostgreSQL database

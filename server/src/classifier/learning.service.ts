@@ -4,13 +4,14 @@
 // The learned state is only the database's: no cache, so every process sharing a
 // PostgreSQL sees a confirmed ticket in its very next suggestion (one primary-key
 // lookup per classify, about a millisecond: see bench/results/2026-12-01-learning-triage.md).
-import type { SQL } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import { ClassificationSource, TicketCategory, TicketPriority } from '../tickets/ticket.enums.js';
 import type { Suggestion } from './classifier.js';
 import { CATEGORY_PRECEDENCE, PRIORITY_PRECEDENCE } from './local-classifier.cues.js';
 import { keywordVotes } from './local.classifier.js';
-import { applyTermDeltas, selectTermCounts, termDeltasInsert, type TermCountRow } from './learning.repository.js';
+import { classifierTermCounts } from '../db/schema.js';
+import { applyTermDeltas, rebuildTermCounts, selectTermCounts, termDeltasInsert, type TermCountRow } from './learning.repository.js';
 import {
   decideField,
   EVERY_TICKET,
@@ -26,6 +27,18 @@ import {
   type TermTally,
 } from './learning.model.js';
 import { REASON_MAX } from './parse.js';
+
+/**
+ * Recounts what every ticket teaches, from scratch, in one transaction: for tickets
+ * that no write taught (saved before learning existed, or loaded by the seed's COPY).
+ * Then vacuums the counts: every old row is dead, and without it each classify reads
+ * through them until autovacuum comes (1,000,000 tickets: 909 index entries for 310
+ * live rows, 1.7 ms instead of 0.6 ms a read).
+ */
+export async function relearnFromEveryTicket(db: Db): Promise<void> {
+  await db.transaction((tx) => rebuildTermCounts(tx as unknown as Db));
+  await db.execute(sql`vacuum analyze ${classifierTermCounts}`);
+}
 
 /**
  * Teaches the classifier what a ticket write confirmed: `before` is the ticket as it
