@@ -1,7 +1,7 @@
 // `npm run learning:rebuild`: recounts what the tickets teach the classifier, from every
 // ticket in the configured database, in one transaction. For a database whose tickets
-// were saved before learning existed; afterwards
-// every write keeps the counts up to date by itself.
+// were saved before learning existed (the seed recounts by itself); afterwards every
+// write keeps the counts up to date by itself.
 import { relearnFromEveryTicket } from '../classifier/learning.service.js';
 import { parseConfig } from '../config.js';
 import { openDatabase } from '../db/client.js';
