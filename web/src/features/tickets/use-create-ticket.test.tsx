@@ -62,5 +62,5 @@ it('takes the ticket away again when the server refuses it', async () => {
   });
   await screen.findByText('Showing 1 of 1 ticket');
   expect(titles()).toEqual(['Older ticket']);
-  expect(screen.getByText('The server refused this description.')).toBeTruthy();
+  expect(await screen.findByText('The server refused this description.')).toBeTruthy();
 });
