@@ -16,7 +16,11 @@ import { summarize, type LatencySummary } from './stats.js';
 interface Statement {
   query: string;
   params: unknown[];
-  /** Whether the server ran it as a named prepared statement (drizzle's `.prepare()`); searches, inserts and updates it does not. */
+  /**
+   * Whether the server's driver ran it as a prepared statement: postgres.js prepares
+   * every statement unless told not to, and drizzle tells it not to for a builder query
+   * it did not `.prepare()`; its raw `execute` says nothing, so those are prepared.
+   */
   prepare: boolean;
 }
 
@@ -29,16 +33,17 @@ interface Branch {
 export type Driver = { kind: 'postgres'; sql: Sql } | { kind: 'pglite'; client: PGlite };
 
 /**
- * postgres.js as drizzle sees it, recording each statement with the `prepare` option
- * drizzle passed, inside transactions too, so that the replay prepares exactly what
- * the server prepares (a prepared statement skips planning; an unprepared one does not).
+ * postgres.js as drizzle sees it, recording each statement with whether the driver
+ * prepared it (as its connection.js decides), inside transactions too, so that the replay
+ * prepares exactly what the server prepares (a prepared statement skips planning; an
+ * unprepared one does not).
  */
 function recordingSql(sql: Sql, into: Statement[]): Sql {
   return new Proxy(sql, {
     get(target, prop, receiver) {
       if (prop === 'unsafe') {
         return (query: string, params: unknown[] = [], options?: { prepare?: boolean }) => {
-          into.push({ query, params, prepare: options?.prepare ?? false });
+          into.push({ query, params, prepare: options && 'prepare' in options ? Boolean(options.prepare) : true });
           return target.unsafe(query, params as never[], options);
         };
       }
