@@ -24,7 +24,7 @@ export function toRestNamedTicketNotes(rows: readonly NamedTicketNoteRow[]): Res
 
 /** Notes with their authors, whose names are read in one statement for all of them. */
 export async function toRestTicketNotes(db: Db, rows: readonly TicketNoteRow[]): Promise<RestTicketNote[]> {
-  const refOf = (row: TicketNoteRow) => ({ userId: row.authorUserId, tokenId: row.authorTokenId });
-  const authorOf = await readRestAuthors(db, rows.map(refOf));
-  return rows.map((row) => toRestTicketNote(row, authorOf(refOf(row))));
+  const refs = rows.map((row) => ({ userId: row.authorUserId, tokenId: row.authorTokenId }));
+  const authorOf = await readRestAuthors(db, refs);
+  return rows.map((row, i) => toRestTicketNote(row, authorOf(refs[i]!)));
 }

@@ -63,9 +63,10 @@ const ticketAuthorRefs = (row: TicketRow): [AuthorRef, AuthorRef, AuthorRef] => 
 
 /** Tickets with their authors and assignees, whose names are read in one statement for the whole page. */
 export async function toRestTickets(db: Db, rows: readonly TicketRow[]): Promise<RestTicket[]> {
-  const authorOf = await readRestAuthors(db, rows.flatMap(ticketAuthorRefs));
-  return rows.map((row) => {
-    const [createdBy, updatedBy, assignee] = ticketAuthorRefs(row);
+  const refs = rows.map(ticketAuthorRefs);
+  const authorOf = await readRestAuthors(db, refs.flat());
+  return rows.map((row, i) => {
+    const [createdBy, updatedBy, assignee] = refs[i]!;
     return toRestTicket(row, authorOf(createdBy), authorOf(updatedBy), authorOf(assignee));
   });
 }
