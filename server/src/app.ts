@@ -1,13 +1,12 @@
 // The Fastify application: GraphQL at /graphql, the REST shim under /api, health
 // probes, and (when built) the web app. Built from explicit dependencies so tests
 // run the same app against any database.
-import { AsyncLocalStorage } from 'node:async_hooks';
 import { STATUS_CODES } from 'node:http';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import fastifyApollo, { fastifyApolloHandler } from '@as-integrations/fastify';
 import fastifyWebsocket from '@fastify/websocket';
-import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { handleProtocols } from 'graphql-ws';
 import { defaultAccess, registerAccessControl } from './auth/access-control.js';
 import { createActorLoaders } from './auth/actor.loader.js';
@@ -33,6 +32,7 @@ import {
 import { limitErrorFormat, OPERATION_LIMITS } from './graphql/operation-limits.js';
 import { operationLimitsRule } from './graphql/operation-limits.rule.js';
 import { createBoundedStringify } from './graphql/response-limit.js';
+import { requestLoggerPlugin } from './graphql/request-logger.plugin.js';
 import { withoutSuggestions } from './graphql/schema-details.js';
 import { parseQueryString, refuseInvalidQueryStrings, useStrictUtf8Json } from './http/body-parsers.js';
 import { closeUnfinishedRequests, connectionDeadlines } from './http/connection-deadlines.js';
@@ -96,16 +96,10 @@ export async function buildApp({ config, database, classify: givenClassify, logS
   await registerSecurityHeaders(app);
 
   // Code that is handed one logger at start (error masking, the classifier) logs
-  // through the current request's logger when there is one, so its lines carry the
-  // request id. preHandler runs after body parsing, and the handler runs inside it.
-  const requestLogger = new AsyncLocalStorage<FastifyBaseLogger>();
-  app.addHook('preHandler', (req, _reply, done) => requestLogger.run(req.log, done));
-  const scopedLog = {
-    error: (obj: object, msg: string) => (requestLogger.getStore() ?? app.log).error(obj, msg),
-    warn: (obj: object, msg: string) => (requestLogger.getStore() ?? app.log).warn(obj, msg),
-  };
-
-  const classify = givenClassify ?? classifyFromConfig(config, scopedLog);
+  // through the request's own when it is given one (the classify services, the GraphQL
+  // request logger plugin), so that its lines carry the request id; through the
+  // server's otherwise.
+  const classify = givenClassify ?? classifyFromConfig(config, app.log);
   // One budget per client across GraphQL and REST, and across every process on the database.
   const classifier = {
     classify,
@@ -188,7 +182,7 @@ export async function buildApp({ config, database, classify: givenClassify, logS
   });
 
   const schema = await buildGraphQLSchema();
-  const formatError = createFormatError(scopedLog);
+  const formatError = createFormatError(app.log);
   const formatGraphQLError = (formatted: GraphQLFormattedError, error: unknown) =>
     formatError(limitErrorFormat(config.graphqlIntrospection ? formatted : withoutSuggestions(formatted), error), error);
   const apollo = new ApolloServer<GraphQLContext>({
@@ -203,7 +197,7 @@ export async function buildApp({ config, database, classify: givenClassify, logS
     // malformed one (a hash that does not match, a persistedQuery that is not an
     // object) as an internal error. Off, any of them gets PERSISTED_QUERY_NOT_SUPPORTED.
     persistedQueries: false,
-    stringifyResult: createBoundedStringify(scopedLog),
+    stringifyResult: createBoundedStringify(app.log),
     includeStacktraceInErrorResponses: false,
     // main.ts owns SIGTERM (drain, close the database, exit 0); Apollo's own handler
     // would race it and re-raise the signal.
@@ -218,6 +212,7 @@ export async function buildApp({ config, database, classify: givenClassify, logS
       serviceUnavailableHttpPlugin,
       introspectionNeedsIdentity,
       subscriptionsOverWebSocketOnly,
+      requestLoggerPlugin,
     ],
   });
   await apollo.start();

@@ -18,6 +18,6 @@ export class ClassificationResolver {
     @Arg('description', () => String, { description: 'The ticket description: not blank, at most 20,000 characters.' })
     description: string,
   ): Promise<Classification> {
-    return classifyTicketDescription(ctx.classifier, ctx.db, ctx.clientKey, description);
+    return classifyTicketDescription(ctx.classifier, ctx.db, ctx.clientKey, description, ctx.logger);
   }
 }

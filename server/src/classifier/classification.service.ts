@@ -9,7 +9,7 @@ import { issueSuggestion } from '../tickets/ticket-suggestion.service.js';
 import { TicketError, type TicketIssue } from '../tickets/ticket.errors.js';
 import { validateDescription } from '../tickets/ticket.validation.js';
 import { ClassifierError } from './classifier.errors.js';
-import type { Classifier, Suggestion } from './classifier.js';
+import type { Classifier, ClassifierLogger, Suggestion } from './classifier.js';
 import { suggestOffline, type OfflineSuggestion } from './learning.service.js';
 import { teamExamples } from './similar-tickets.service.js';
 
@@ -53,7 +53,13 @@ function confidenceOf(answer: Suggestion, offline: OfflineSuggestion): number {
   return category * priority;
 }
 
-export async function classifyTicketDescription(deps: ClassifyDeps, db: Db, clientKey: string, raw: unknown): Promise<IssuedSuggestion> {
+export async function classifyTicketDescription(
+  deps: ClassifyDeps,
+  db: Db,
+  clientKey: string,
+  raw: unknown,
+  log?: ClassifierLogger,
+): Promise<IssuedSuggestion> {
   const issues: TicketIssue[] = [];
   const description = validateDescription(issues, 'description', raw);
   if (description === undefined) throw new TicketError('VALIDATION_FAILED', issues);
@@ -61,7 +67,7 @@ export async function classifyTicketDescription(deps: ClassifyDeps, db: Db, clie
   const decision = await deps.limiter.take(clientKey);
   if (!decision.allowed) throw new ClassifierError('RATE_LIMITED', decision.retryAfterSeconds);
   const offline = await suggestOffline(db, description);
-  const answer = await deps.classify(description, { offline, examples: () => teamExamples(db, description) });
+  const answer = await deps.classify(description, { offline, examples: () => teamExamples(db, description), log });
   const suggestion = {
     category: answer.category,
     priority: answer.priority,

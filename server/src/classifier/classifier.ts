@@ -25,6 +25,8 @@ export interface ClassifyContext {
   offline?: Suggestion;
   /** The team's confirmed tickets most like the description; read only by a classifier that uses them. */
   examples?: () => Promise<readonly TeamExample[]>;
+  /** The calling request's logger, so that a fallback's line carries its request id; else the classifier's own. */
+  log?: ClassifierLogger;
 }
 
 /** The rest of the server takes only `Classifier['classify']`: a function is all it calls. */

@@ -40,10 +40,9 @@ export function cacheKey(description: string): string {
   return createHash('sha256').update(normalized).digest('base64url');
 }
 
-export function createFallbackClassifier(options: FallbackClassifierOptions): Classifier {
-  const injected = options.logger ?? silentLogger;
-  // A throwing logger must not turn a handled fallback into a failed classification.
-  const logger: ClassifierLogger = {
+/** A throwing logger must not turn a handled fallback into a failed classification. */
+function neverThrowing(injected: ClassifierLogger): ClassifierLogger {
+  return {
     warn(obj, msg) {
       try {
         injected.warn(obj, msg);
@@ -52,6 +51,11 @@ export function createFallbackClassifier(options: FallbackClassifierOptions): Cl
       }
     },
   };
+}
+
+export function createFallbackClassifier(options: FallbackClassifierOptions): Classifier {
+  const ownLogger = neverThrowing(options.logger ?? silentLogger);
+  const loggerFor = (context: ClassifyContext | undefined) => (context?.log ? neverThrowing(context.log) : ownLogger);
   const apiKey = options.apiKey?.trim() || undefined;
   const gemini: GeminiClient | null = apiKey
     ? createGeminiClient({ apiKey, model: options.model, baseUrl: options.baseUrl, timeoutMs: options.timeoutMs })
@@ -81,6 +85,7 @@ export function createFallbackClassifier(options: FallbackClassifierOptions): Cl
     description: string,
     local: Suggestion,
     examples: readonly TeamExample[],
+    logger: ClassifierLogger,
   ): Promise<Suggestion> {
     let answer: ParsedAnswer;
     try {
@@ -113,9 +118,15 @@ export function createFallbackClassifier(options: FallbackClassifierOptions): Cl
     };
   }
 
-  async function compute(key: string, description: string, local: Suggestion, examples: readonly TeamExample[]): Promise<Suggestion> {
+  async function compute(
+    key: string,
+    description: string,
+    local: Suggestion,
+    examples: readonly TeamExample[],
+    logger: ClassifierLogger,
+  ): Promise<Suggestion> {
     if (!gemini) return local;
-    const result = await askGemini(gemini, description, local, examples);
+    const result = await askGemini(gemini, description, local, examples, logger);
     // Only Gemini answers are cached: they are what costs money, and a fallback caused by a
     // transient failure should not outlive the failure.
     if (result.source === ClassificationSource.GEMINI) cache.set(key, result);
@@ -127,7 +138,10 @@ export function createFallbackClassifier(options: FallbackClassifierOptions): Cl
     try {
       return (await context?.examples?.()) ?? [];
     } catch (error) {
-      logger.warn({ failure: describeFailure(error) }, 'Similar tickets for the Gemini prompt could not be read; asking without them');
+      loggerFor(context).warn(
+        { failure: describeFailure(error) },
+        'Similar tickets for the Gemini prompt could not be read; asking without them',
+      );
       return [];
     }
   }
@@ -142,7 +156,8 @@ export function createFallbackClassifier(options: FallbackClassifierOptions): Cl
     if (cached) return cached;
     const pending = inFlight.get(key);
     if (pending) return pending;
-    const started = compute(key, description, local, examples).finally(() => inFlight.delete(key));
+    // Callers who join it share its log lines, under the request that started it.
+    const started = compute(key, description, local, examples, loggerFor(context)).finally(() => inFlight.delete(key));
     inFlight.set(key, started);
     return started;
   }
@@ -154,7 +169,7 @@ export function createFallbackClassifier(options: FallbackClassifierOptions): Cl
         // answer shared with concurrent callers.
         return { ...(await classifySafely(description, context)) };
       } catch (error) {
-        logger.warn({ failure: describeFailure(error) }, 'Classification failed unexpectedly; using the default');
+        loggerFor(context).warn({ failure: describeFailure(error) }, 'Classification failed unexpectedly; using the default');
         return { ...DEFAULT_SUGGESTION };
       }
     },

@@ -10,6 +10,7 @@ import { TICKET_ERROR_GRAPHQL_CODE, TicketError } from '../tickets/ticket.errors
 import { SAVED_VIEW_ERROR_GRAPHQL_CODE, SavedViewError } from '../views/saved-view.errors.js';
 import { WEBHOOK_ERROR_GRAPHQL_CODE, WebhookError } from '../webhooks/webhook.errors.js';
 import { OPERATION_LIMIT_CODES } from './operation-limits.js';
+import { requestLoggerOf } from './request-logger.plugin.js';
 import { TOO_MANY_SUBSCRIPTIONS } from '../live/live.transport.js';
 
 // Codes that Apollo and our own code produce for a client's mistake: safe to show.
@@ -37,8 +38,10 @@ export interface ErrorLogger {
   error(obj: object, msg: string): void;
 }
 
-export function createFormatError(log: ErrorLogger) {
+/** `log` for errors raised outside a request's pipeline; the request's own logger otherwise (request-logger.plugin.ts). */
+export function createFormatError(fallbackLog: ErrorLogger) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const log = requestLoggerOf(error, fallbackLog);
     const original = unwrapResolverError(error);
     if (original instanceof TicketError) {
       return { ...formatTicketError(original), locations: formatted.locations, path: formatted.path };

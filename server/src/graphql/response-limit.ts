@@ -3,13 +3,14 @@
 // is answered as a GraphQL error with a code, never sent whole, never a 500.
 import type { FormattedExecutionResult } from 'graphql';
 import { describeLimit, OPERATION_LIMIT_CODES, OPERATION_LIMITS } from './operation-limits.js';
+import { requestLoggerOf } from './request-logger.plugin.js';
 
 export interface ResponseLimitLogger {
   error(obj: object, msg: string): void;
 }
 
-/** Apollo's `stringifyResult`, bounded. */
-export function createBoundedStringify(log: ResponseLimitLogger, maxBytes: number = OPERATION_LIMITS.maxResponseBytes) {
+/** Apollo's `stringifyResult`, bounded; `fallbackLog` where the result is not a request's (request-logger.plugin.ts). */
+export function createBoundedStringify(fallbackLog: ResponseLimitLogger, maxBytes: number = OPERATION_LIMITS.maxResponseBytes) {
   const refusal = `${JSON.stringify({
     errors: [
       {
@@ -19,6 +20,7 @@ export function createBoundedStringify(log: ResponseLimitLogger, maxBytes: numbe
     ],
   })}\n`;
   return (result: FormattedExecutionResult): string => {
+    const log = requestLoggerOf(result.data ?? result.errors, fallbackLog);
     let body: string;
     try {
       body = `${JSON.stringify(result)}\n`;

@@ -224,7 +224,7 @@ export function registerTicketRoutes(app: FastifyInstance, { db, classifier }: T
         handler: async (req) => {
           const { description } = bodyFields(req);
           // Keyed like GraphQL's, so both APIs draw on one budget per client.
-          return toRestClassification(await classifyTicketDescription(classifier, db, req.ip, description));
+          return toRestClassification(await classifyTicketDescription(classifier, db, req.ip, description, req.log));
         },
       },
     },

@@ -2,6 +2,7 @@
 // byte bound, or too large to serialise at all, becomes a GraphQL error with a code.
 import { describe, expect, it } from 'vitest';
 import { OPERATION_LIMITS } from '../../src/graphql/operation-limits.js';
+import { requestLoggerPlugin } from '../../src/graphql/request-logger.plugin.js';
 import { createBoundedStringify } from '../../src/graphql/response-limit.js';
 
 function recordingLog() {
@@ -25,6 +26,17 @@ describe('the bounded response serialiser', () => {
       errors: [{ message: expect.any(String), extensions: { code: 'RESPONSE_LIMIT_EXCEEDED', maxResponseBytes: 200 } }],
     });
     expect(log.lines).toHaveLength(1);
+  });
+
+  it('logs through the logger of the request whose result it is, as Apollo hands it over (a copy of the result)', async () => {
+    const server = recordingLog();
+    const request = recordingLog();
+    const data = { text: '€'.repeat(100) };
+    const hooks = await requestLoggerPlugin.requestDidStart!({ contextValue: { logger: request } } as never);
+    await hooks!.willSendResponse!({ response: { body: { kind: 'single', singleResult: { data } } } } as never);
+    createBoundedStringify(server, 200)({ errors: undefined, data, extensions: undefined });
+    expect(request.lines).toHaveLength(1);
+    expect(server.lines).toEqual([]);
   });
 
   it("answers a response too large for a string (V8's RangeError) the same way, not with a 500", () => {
