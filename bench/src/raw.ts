@@ -18,8 +18,9 @@ interface Statement {
   params: unknown[];
   /**
    * Whether the server's driver ran it as a prepared statement: postgres.js prepares
-   * every statement unless told not to, and drizzle tells it not to for a builder query
-   * it did not `.prepare()`; its raw `execute` says nothing, so those are prepared.
+   * every statement unless told not to, and drizzle tells it not to for every statement
+   * it was not asked to prepare (`.prepare()`, executePreparedRows), raw `execute`
+   * included (an unprepared statement with parameters costs postgres.js two round trips).
    */
   prepare: boolean;
 }

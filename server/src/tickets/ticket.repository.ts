@@ -5,7 +5,7 @@ import { and, asc, desc, eq, getTableColumns, gte, inArray, isNull, lt, or, sql,
 import type { Db } from '../db/client.js';
 import { cachedQuery } from '../db/query-cache.js';
 import { tickets, type TicketRow } from '../db/schema.js';
-import { decodeRow, executeRows, withStatementTimeout } from '../db/statements.js';
+import { decodeRow, executePreparedRows, withStatementTimeout } from '../db/statements.js';
 import {
   CONFIDENCE_BAND_RANGES,
   RESOLVED_STATUSES,
@@ -360,7 +360,7 @@ export async function updateTicketWithEvents(
   version: number,
   events: readonly TicketEventDraft[],
 ): Promise<TicketRow | undefined> {
-  const [row] = await executeRows(
+  const [row] = await executePreparedRows(
     db,
     sql`with written as (${updateStatement(db, id, patch, author, version).getSQL()}),
       events as (${insertEventsOf('written', events)})
@@ -377,7 +377,7 @@ export async function insertTicketWithEvents(
   /** Another write that commits with the ticket, in the same statement (what it taught the classifier). */
   alongside: SQL | null = null,
 ): Promise<TicketRow> {
-  const [row] = await executeRows(
+  const [row] = await executePreparedRows(
     db,
     sql`with written as (${insertStatement(db, values).getSQL()}),
       events as (${insertEventsOf('written', events)})${alongside ? sql`, alongside as (${alongside})` : sql``}
