@@ -11,7 +11,7 @@
 import { and, count, desc, eq, gt, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import { ticketAssigneeCounts, ticketCounts, ticketDailyCounts, tickets, users } from '../db/schema.js';
-import { executeRows } from '../db/statements.js';
+import { executePreparedRows, executeRows } from '../db/statements.js';
 import {
   ACTIVE_STATUSES,
   TICKET_CATEGORIES,
@@ -220,8 +220,9 @@ function toDayCounts(rows: RawDayRow[]): DayCountRow[] {
 export async function selectTicketsPerDayFromCounters(db: Db, query: TicketQuery, days: number): Promise<DayCountRow[]> {
   const conds = counterConditions(ticketDailyCounts, query.filter);
   // The window is summed first through the (day, …) key: at most 64 rows a day.
+  // Prepared: one text per filter's shape, and the same plan for any window.
   return toDayCounts(
-    await executeRows<RawDayRow>(
+    await executePreparedRows<RawDayRow>(
       db,
       sql`
       select to_char(d.day, 'YYYY-MM-DD') as day, coalesce(w.count, 0)::int as count

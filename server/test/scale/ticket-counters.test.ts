@@ -211,4 +211,18 @@ describeOnDatabases('ticket counters', (ctx) => {
     expect((await ctx.gql(list, { search: 'page 2999' })).data!.tickets).toEqual({ totalCount: 1, totalCountIsExact: true });
     expect((await ctx.gql(list, { search: 'printer' })).data!.tickets).toMatchObject({ totalCountIsExact: false });
   });
+
+  it('are recounted day by day, so that a window of days reads a few pages of its own', async () => {
+    // Days in an order the grouping would not keep by itself.
+    await ctx.db.execute(sql`
+      insert into tickets (title, description, category, priority, status, created_at)
+      select 'Ticket ' || g, 'About ' || g, (array['billing','technical','account','general'])[1 + g % 4]::text,
+        (array['low','medium','high','critical'])[1 + g % 3]::text, 'open', now() - ((g * 37) % 200) * interval '1 day'
+      from generate_series(1, 400) as g`);
+    await ctx.db.execute(sql`select ticket_counters_rebuild()`);
+    const rows = await executeRows<{ day: string }>(ctx.db, sql`select day::text as day from ticket_daily_counts order by ctid`);
+    expect(rows.length).toBeGreaterThan(200);
+    expect(rows.map((r) => r.day)).toEqual(rows.map((r) => r.day).sort());
+    await expectCountersMatchTickets(ctx.db);
+  });
 });
