@@ -74,7 +74,7 @@ const HELMET_OPTIONS: HelmetOptions = {
  * middleware per request, as @fastify/helmet does, parsed the policy and allocated a
  * dozen closures on every answer: a tenth of a small request's CPU.
  */
-export function helmetHeaders(options: HelmetOptions): Record<string, string> {
+function helmetHeaders(options: HelmetOptions): Record<string, string> {
   const headers: Record<string, string> = {};
   const recorder = {
     setHeader: (name: string, value: unknown) => {
