@@ -136,6 +136,15 @@ describe('when Gemini fails', () => {
     expect(logs[0]!.obj).toMatchObject({ failure: { kind: 'network' } });
   });
 
+  it("logs through the calling request's logger when it is given one, not the classifier's own", async () => {
+    fake.script({ kind: 'status', status: 503 });
+    const { service, logs } = setup();
+    const requestLines: string[] = [];
+    await service.classify(LOCKED_OUT, { log: { warn: (_obj, msg) => void requestLines.push(msg) } });
+    expect(requestLines).toEqual([expect.stringMatching(/failed/)]);
+    expect(logs).toEqual([]);
+  });
+
   it('nothing recognisable and Gemini down → the default', async () => {
     fake.script({ kind: 'status', status: 503 });
     expect(pick(await setup().service.classify('hello there'))).toEqual({ category: GENERAL, priority: MEDIUM, source: DEFAULT });
