@@ -23,4 +23,12 @@ CREATE OR REPLACE FUNCTION ticket_counters_rebuild() RETURNS void LANGUAGE sql A
   ORDER BY 1, 2, 3, 4;
 $$;
 --> statement-breakpoint
+-- CLUSTER holds the table to the end of the migration; waiting behind a long
+-- transaction would hold every ticket write (the counter triggers) behind it too.
+-- Past 5 s the migration fails, and with it the server's start; the next start retries.
+SET LOCAL lock_timeout = '5s';
+--> statement-breakpoint
 CLUSTER ticket_daily_counts USING ticket_daily_counts_pk;
+--> statement-breakpoint
+-- The migrations after this one run in the same transaction: they get the usual wait.
+SET LOCAL lock_timeout TO DEFAULT;

@@ -27,7 +27,13 @@ interface DrizzleInternals {
  * Only for statements whose text takes a few shapes (each stays prepared on each
  * connection for the connection's life) and whose plan does not depend on the values
  * (writes by key: PostgreSQL may switch a prepared statement to a generic plan).
- * On PGlite, the same as executeRows.
+ * On PGlite, the same as executeRows. Drizzle has no public way to prepare a raw
+ * statement, so this relies on its handles' `dialect` and `session` (a transaction's
+ * session runs on the transaction's connection); the create and update tests run it on
+ * both drivers, in and out of transactions. A migration that changes the type of a
+ * column such a statement returns, while an older process runs, costs that process one
+ * failed write per connection in a transaction (postgres.js re-prepares and retries
+ * only outside one).
  */
 export async function executePreparedRows<T extends Record<string, unknown>>(db: Db, statement: SQL): Promise<T[]> {
   const { dialect, session } = db as unknown as DrizzleInternals;

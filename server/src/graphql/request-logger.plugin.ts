@@ -29,7 +29,11 @@ export const requestLoggerPlugin: ApolloServerPlugin<GraphQLContext> = {
   },
 };
 
-/** The logger of the request that raised or answered `value`; `fallback` outside one (the live transport, tests). */
+/**
+ * The logger of the request that raised or answered `value`; `fallback` outside one: the
+ * live transport, tests, and the errors Apollo formats outside a request's pipeline (the
+ * context failing to build, a plugin throwing), which it never shows to didEncounterErrors.
+ */
 export function requestLoggerOf(value: unknown, fallback: RequestErrorLogger): RequestErrorLogger {
   return (typeof value === 'object' && value !== null && loggers.get(value)) || fallback;
 }
