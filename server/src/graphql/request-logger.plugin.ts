@@ -5,12 +5,9 @@
 // its promise hooks cost 8 to 16 % of a GraphQL request's CPU in A/B runs) for the rare line.
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { GraphQLContext } from './context.js';
+import type { ErrorLogger } from './errors.js';
 
-export interface RequestErrorLogger {
-  error(obj: object, msg: string): void;
-}
-
-const loggers = new WeakMap<object, RequestErrorLogger>();
+const loggers = new WeakMap<object, ErrorLogger>();
 
 export const requestLoggerPlugin: ApolloServerPlugin<GraphQLContext> = {
   async requestDidStart({ contextValue }) {
@@ -34,6 +31,6 @@ export const requestLoggerPlugin: ApolloServerPlugin<GraphQLContext> = {
  * live transport, tests, and the errors Apollo formats outside a request's pipeline (the
  * context failing to build, a plugin throwing), which it never shows to didEncounterErrors.
  */
-export function requestLoggerOf(value: unknown, fallback: RequestErrorLogger): RequestErrorLogger {
+export function requestLoggerOf(value: unknown, fallback: ErrorLogger): ErrorLogger {
   return (typeof value === 'object' && value !== null && loggers.get(value)) || fallback;
 }
