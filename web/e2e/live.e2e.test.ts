@@ -208,23 +208,31 @@ describe('a live queue', () => {
 
   it('reconnects by itself after the server restarts, and shows what changed while it was disconnected', async () => {
     const id = await createTicket({ title: 'Scanner offline', status: 'OPEN' });
+    // While `held`, A's attempts to reconnect are refused before they reach the server,
+    // so that the change below is certainly made while A is disconnected. The route goes
+    // in before the page loads: Playwright routes by replacing the page's WebSocket
+    // class, and the app's live client keeps the class it found when it started.
+    let held = false;
+    let refused = 0;
+    await a.routeWebSocket(/\/graphql$/, (socket) => {
+      if (!held) return socket.connectToServer();
+      refused += 1;
+      socket.close({ code: 1013, reason: 'held by the test' });
+    });
     await a.goto('/tickets');
     const aStatus = menuButton(row(a, 'Scanner offline'), 'Status of “Scanner offline”');
     await aStatus.waitFor();
     await liveOn(a, 'TicketsLive');
 
-    // While `held`, A's attempts to reconnect are refused before they reach the server,
-    // so that the change below is certainly made while A is disconnected.
-    let held = true;
-    await a.routeWebSocket(/\/graphql$/, (socket) => {
-      if (held) socket.close({ code: 1013, reason: 'held by the test' });
-      else socket.connectToServer();
-    });
+    held = true;
     await server.restart();
     await a.getByRole('status').filter({ hasText: 'Reconnecting…' }).waitFor({ timeout: POLL.timeout });
     expect(await axeViolations(a)).toEqual([]);
     await sessions[0]!.screenshot('live-reconnecting');
     await server.gql('mutation($id: ID!) { updateTicket(id: $id, input: { status: RESOLVED }) { userErrors { code } } }', { id });
+    // An attempt to reconnect made after the change was refused: the hold holds.
+    const refusedBefore = refused;
+    await expect.poll(() => refused, { timeout: 30_000, interval: 100 }).toBeGreaterThan(refusedBefore);
     expect(await aStatus.textContent()).toBe('Open');
 
     held = false;
