@@ -2,15 +2,12 @@
 // over OPERATION_LIMITS.maxResponseBytes (or too large for a JavaScript string at all)
 // is answered as a GraphQL error with a code, never sent whole, never a 500.
 import type { FormattedExecutionResult } from 'graphql';
+import type { ErrorLogger } from './errors.js';
 import { describeLimit, OPERATION_LIMIT_CODES, OPERATION_LIMITS } from './operation-limits.js';
 import { requestLoggerOf } from './request-logger.plugin.js';
 
-export interface ResponseLimitLogger {
-  error(obj: object, msg: string): void;
-}
-
 /** Apollo's `stringifyResult`, bounded; `fallbackLog` where the result is not a request's (request-logger.plugin.ts). */
-export function createBoundedStringify(fallbackLog: ResponseLimitLogger, maxBytes: number = OPERATION_LIMITS.maxResponseBytes) {
+export function createBoundedStringify(fallbackLog: ErrorLogger, maxBytes: number = OPERATION_LIMITS.maxResponseBytes) {
   const refusal = `${JSON.stringify({
     errors: [
       {
