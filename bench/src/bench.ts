@@ -17,7 +17,16 @@ import autocannon from 'autocannon';
 import postgres from 'postgres';
 import { resolveApiToken } from '../../server/src/auth/api-token.service.js';
 import { openDatabase, type Database } from '../../server/src/db/client.js';
-import { benchCases, COMMON_WORD, isWriteCase, SHORT_TERM, type BenchCase, type HttpRequest, type IdPicker } from './cases.js';
+import {
+  benchCases,
+  COMMON_WORD,
+  isSuccessfulAnswer,
+  isWriteCase,
+  SHORT_TERM,
+  type BenchCase,
+  type HttpRequest,
+  type IdPicker,
+} from './cases.js';
 import { captureCase, replay, type Driver, type RawResult } from './raw.js';
 import { renderReport, type AuthResult, type CaseResult, type ReportMeta } from './report.js';
 import { ensurePostgresDatabase } from './postgres-database.js';
@@ -121,13 +130,6 @@ function targetEnv(options: Options): NodeJS.ProcessEnv {
   return env;
 }
 
-/** True when an answer is a success: a 2xx, and for GraphQL no errors and no userErrors. */
-function isSuccess(bench: BenchCase, status: number, body: string): boolean {
-  if (status < 200 || status >= 300) return false;
-  if (bench.api === 'GraphQL') return !body.includes('"errors":') && !/"userErrors":\[\{/.test(body);
-  return true;
-}
-
 interface HttpResult {
   requests: number;
   errors: number;
@@ -162,7 +164,7 @@ async function drive(
           return { ...req, method: r.method, path: r.path, headers, ...(r.body === undefined ? {} : { body: r.body }) };
         },
         onResponse: (status: number, body: string) => {
-          if (!isSuccess(bench, status, body)) failed += 1;
+          if (!isSuccessfulAnswer(bench, status, body)) failed += 1;
         },
       },
     ],

@@ -45,6 +45,13 @@ export interface BenchCase {
   capture: Capture;
 }
 
+/** True when an answer is a success: a 2xx, and for GraphQL no errors and no userErrors. */
+export function isSuccessfulAnswer(bench: BenchCase, status: number, body: string): boolean {
+  if (status < 200 || status >= 300) return false;
+  if (bench.api === 'GraphQL') return !body.includes('"errors":') && !/"userErrors":\[\{/.test(body);
+  return true;
+}
+
 export interface IdPicker {
   /** An existing ticket id, uniformly at random. */
   random(): number;

@@ -141,3 +141,84 @@ it('runs every case over REST and GraphQL and against raw SQL, and reports each'
     expect(errors, context).toBeLessThanOrEqual(((tokenRate + anonymousRate) * DURATION) / 2);
   }
 });
+
+function runRateBench(args: string[], env: NodeJS.ProcessEnv): Promise<{ code: number | null; stderr: string }> {
+  return new Promise((done, fail) => {
+    const child = spawn('npm', ['run', '--silent', 'bench:rate', '-w', 'bench', '--', ...args], {
+      cwd: ROOT,
+      env,
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.on('error', fail);
+    child.on('exit', (code) => done({ code, stderr }));
+  });
+}
+
+function runSeed(count: number, env: NodeJS.ProcessEnv): Promise<{ code: number | null; stderr: string }> {
+  return new Promise((done, fail) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/scripts/seed.ts', '--count', String(count), '--truncate'], {
+      cwd: join(ROOT, 'server'),
+      env,
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.on('error', fail);
+    child.on('exit', (code) => done({ code, stderr }));
+  });
+}
+
+// `npm run bench:rate` drives PostgreSQL only (it measures a deployment's latency at a load).
+if (process.env.TEST_DATABASE_URL) {
+  const adminUrl = process.env.TEST_DATABASE_URL;
+  it('runs every case at a given arrival rate, reports each, and removes what the write cases created', { timeout: 300_000 }, async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'bench-rate-test-'));
+    cleanups.push(() => rm(dir, { recursive: true, force: true }));
+    const url = new URL(adminUrl);
+    url.pathname = `/bench_rate_test_${randomBytes(4).toString('hex')}`;
+    const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
+    await admin.unsafe(`create database "${url.pathname.slice(1)}"`);
+    cleanups.push(async () => {
+      await admin.unsafe(`drop database if exists "${url.pathname.slice(1)}" with (force)`);
+      await admin.end();
+    });
+    const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: url.toString(), BENCH_DATABASE_URL: url.toString() };
+    delete env.DATA_DIR;
+    const seeded = await runSeed(1000, env);
+    expect(seeded.code, seeded.stderr).toBe(0);
+
+    const out = join(dir, 'rate.md');
+    const RATE = 40;
+    const DURATION = 0.5;
+    const { code, stderr } = await runRateBench(['--rate', String(RATE), '--duration', String(DURATION), '--out', out], env);
+    expect(code, stderr).toBe(0);
+    const report = await readFile(out, 'utf8');
+    expect(report).toMatch(/^# Benchmark: latency at 40 requests\/s, PostgreSQL, 1,000 tickets$/m);
+    const rows = tableRows(report.split('\n'), '| API | Case | requests |');
+    expect(rows).toHaveLength(2 * CASES.length + 1);
+    for (const api of ['REST', 'GraphQL']) {
+      for (const name of CASES)
+        expect(
+          rows.some((r) => r[0] === api && r[1] === name),
+          `${api} ${name}`,
+        ).toBe(true);
+    }
+    for (const row of rows) {
+      const [requests, p50, p95, errors] = [num(row[2]), num(row[3]), num(row[4]), num(row[7])];
+      const context = row.join(' | ');
+      expect(requests, context).toBeGreaterThan(0);
+      expect(Number.isFinite(p50) && Number.isFinite(p95), context).toBe(true);
+      expect(errors, context).toBeLessThanOrEqual(requests / 2);
+    }
+
+    const database = postgres(url.toString(), { max: 1, onnotice: () => {} });
+    try {
+      const [row] = await database<{ count: number }[]>`select count(*)::int as count from tickets`;
+      expect(row?.count).toBe(1000);
+    } finally {
+      await database.end();
+    }
+  });
+}
