@@ -18,6 +18,7 @@ import os from 'node:os';
 import { parseArgs } from 'node:util';
 import postgres from 'postgres';
 import { benchCases, isSuccessfulAnswer, isWriteCase, type BenchCase, type IdPicker } from './cases.js';
+import { DATA_SET_SIZE_SQL, restoreDataSetStatements } from './data-set.js';
 import { outputPath } from './out-path.js';
 import { benchAdminEnv, obtainToken, startServer } from './server-process.js';
 import { summarize, type LatencySummary } from './stats.js';
@@ -79,14 +80,12 @@ function send(agent: http.Agent, base: URL, bench: BenchCase, ids: IdPicker, aut
   });
 }
 
-/** Leaves the data set as it was found: the write cases' tickets go (the counters follow through the triggers), and their dead rows are vacuumed. */
+/** Leaves the data set as it was found (data-set.ts). */
 async function removeTicketsAfter(maxId: number): Promise<void> {
   log('removing the tickets the write cases created');
   const sql = postgres(url, { max: 1, onnotice: () => {} });
   try {
-    await sql.unsafe(`delete from tickets where id > ${maxId}`);
-    await sql.unsafe('vacuum analyze tickets');
-    await sql.unsafe('vacuum analyze ticket_counts, ticket_daily_counts');
+    for (const statement of restoreDataSetStatements(maxId)) await sql.unsafe(statement);
   } finally {
     await sql.end();
   }
@@ -119,10 +118,10 @@ async function main(): Promise<void> {
   let count: number;
   let postgresVersion: string;
   try {
-    const [row] = await sql<{ count: number; max_id: number; version: string }[]>`
-      select coalesce((select sum(count) from ticket_counts), 0)::int as count,
-             coalesce((select max(id) from tickets), 0)::int as max_id, version() as version`;
-    ({ count, max_id: maxId, version: postgresVersion } = row!);
+    const [size] = await sql.unsafe<{ count: number; max_id: number }[]>(DATA_SET_SIZE_SQL);
+    const [server] = await sql<{ version: string }[]>`select version() as version`;
+    ({ count, max_id: maxId } = size!);
+    postgresVersion = server!.version;
   } finally {
     await sql.end();
   }

@@ -27,6 +27,7 @@ import {
   type HttpRequest,
   type IdPicker,
 } from './cases.js';
+import { DATA_SET_SIZE_SQL, restoreDataSetStatements } from './data-set.js';
 import { captureCase, replay, type Driver, type RawResult } from './raw.js';
 import { renderReport, type AuthResult, type CaseResult, type ReportMeta } from './report.js';
 import { ensurePostgresDatabase } from './postgres-database.js';
@@ -103,12 +104,10 @@ function openTarget(options: Options): Promise<Database> {
 
 async function ticketCount(database: Database): Promise<{ count: number; maxId: number }> {
   const client = (database.db as unknown as { $client: unknown }).$client;
-  const q =
-    'select coalesce((select sum(count) from ticket_counts), 0)::int as count, coalesce((select max(id) from tickets), 0)::int as max_id';
   const rows =
     database.kind === 'postgres'
-      ? await (client as postgres.Sql).unsafe(q)
-      : (await (client as { query(q: string): Promise<{ rows: unknown[] }> }).query(q)).rows;
+      ? await (client as postgres.Sql).unsafe(DATA_SET_SIZE_SQL)
+      : (await (client as { query(q: string): Promise<{ rows: unknown[] }> }).query(DATA_SET_SIZE_SQL)).rows;
   const row = rows[0] as { count: number; max_id: number };
   return { count: Number(row.count), maxId: Number(row.max_id) };
 }
@@ -311,16 +310,8 @@ async function main(): Promise<void> {
         `  raw ${bench.api.padEnd(7)} ${bench.name.padEnd(24)} ${(result.requests / result.durationSeconds).toFixed(0).padStart(6)} req/s  p50 ${result.latency.p50.toFixed(2)}  p95 ${result.latency.p95.toFixed(2)} ms  errors ${result.errors}`,
       );
     }
-    // Leave the data set as it was found: the write cases' tickets go (the counters
-    // follow through the triggers) and their dead rows are vacuumed away, so the next
-    // run's newest-first reads see the seeded data, not thousands of benchmark rows.
     log('removing the tickets the write cases created');
-    const cleanup = [
-      `delete from tickets where id > ${counted.maxId}`,
-      'vacuum analyze tickets',
-      'vacuum analyze ticket_counts, ticket_daily_counts',
-    ];
-    for (const statement of cleanup) {
+    for (const statement of restoreDataSetStatements(counted.maxId)) {
       if (driver.kind === 'postgres') await driver.sql.unsafe(statement);
       else await driver.client.exec(statement);
     }

@@ -4,10 +4,14 @@
 import { sql, type Column, type Placeholder, type Query, type SQL } from 'drizzle-orm';
 import type { Db } from './client.js';
 
-/** The rows of a raw statement: postgres.js answers an array of them, PGlite an object holding `rows`. */
-export async function executeRows<T extends Record<string, unknown>>(db: Db, statement: SQL): Promise<T[]> {
-  const result: unknown = await db.execute(statement);
+/** postgres.js answers a raw statement with an array of rows, PGlite with an object holding `rows`. */
+function rowsOf<T>(result: unknown): T[] {
   return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
+}
+
+/** The rows of a raw statement, on either driver. */
+export async function executeRows<T extends Record<string, unknown>>(db: Db, statement: SQL): Promise<T[]> {
+  return rowsOf<T>(await db.execute(statement));
 }
 
 /** The parts of a drizzle handle (the database or a transaction) that run a raw statement as a prepared one. */
@@ -38,8 +42,7 @@ interface DrizzleInternals {
 export async function executePreparedRows<T extends Record<string, unknown>>(db: Db, statement: SQL): Promise<T[]> {
   const { dialect, session } = db as unknown as DrizzleInternals;
   // postgres.js names the statement after its text; drizzle only needs a name to mark it prepared.
-  const result: unknown = await session.prepareQuery(dialect.sqlToQuery(statement), undefined, 'prepared_by_text', false).execute();
-  return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
+  return rowsOf<T>(await session.prepareQuery(dialect.sqlToQuery(statement), undefined, 'prepared_by_text', false).execute());
 }
 
 /**

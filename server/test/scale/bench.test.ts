@@ -32,9 +32,10 @@ afterAll(async () => {
   for (const cleanup of cleanups.reverse()) await cleanup();
 });
 
-function runBench(args: string[], env: NodeJS.ProcessEnv): Promise<{ code: number | null; stderr: string }> {
+/** A command run to its end, its stderr kept for the failure message. */
+function runToEnd(command: string, args: string[], env: NodeJS.ProcessEnv, cwd = ROOT): Promise<{ code: number | null; stderr: string }> {
   return new Promise((done, fail) => {
-    const child = spawn('npm', ['run', '--silent', 'bench', '--', ...args], { cwd: ROOT, env, stdio: ['ignore', 'ignore', 'pipe'] });
+    const child = spawn(command, args, { cwd, env, stdio: ['ignore', 'ignore', 'pipe'] });
     let stderr = '';
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     child.on('error', fail);
@@ -58,6 +59,17 @@ function tableRows(lines: string[], header: string): string[][] {
 }
 
 const num = (cell: string | undefined) => Number((cell ?? '').replace(/,/g, ''));
+
+/** Every one of `names` has a row over REST and one over GraphQL. */
+function expectEveryCase(rows: string[][], names: readonly string[]): void {
+  for (const api of ['REST', 'GraphQL']) {
+    for (const name of names)
+      expect(
+        rows.some((r) => r[0] === api && r[1] === name),
+        `${api} ${name}`,
+      ).toBe(true);
+  }
+}
 
 it('runs every case over REST and GraphQL and against raw SQL, and reports each', { timeout: 300_000 }, async () => {
   const dir = await mkdtemp(join(tmpdir(), 'bench-test-'));
@@ -85,7 +97,7 @@ it('runs every case over REST and GraphQL and against raw SQL, and reports each'
     args.push('--db', 'pglite');
   }
 
-  const { code, stderr } = await runBench(args, env);
+  const { code, stderr } = await runToEnd('npm', ['run', '--silent', 'bench', '--', ...args], env);
   expect(code, stderr).toBe(0);
   const report = await readFile(out, 'utf8');
   expect(report).toMatch(/^# Benchmark: (PostgreSQL|PGlite), [\d,]+ tickets$/m);
@@ -93,13 +105,7 @@ it('runs every case over REST and GraphQL and against raw SQL, and reports each'
   const lines = report.split('\n');
   const rows = tableRows(lines, '| API | Case | req/s |');
   expect(rows).toHaveLength(2 * CASES.length + 1); // GraphQL also has "stats + 30 days per day"
-  for (const api of ['REST', 'GraphQL']) {
-    for (const name of CASES)
-      expect(
-        rows.some((r) => r[0] === api && r[1] === name),
-        `${api} ${name}`,
-      ).toBe(true);
-  }
+  expectEveryCase(rows, CASES);
   for (const row of rows) {
     const [reqPerSecond, p50, errors, rawReqPerSecond, rawP50] = [num(row[2]), num(row[3]), num(row[6]), num(row[7]), num(row[8])];
     const context = row.join(' | ');
@@ -118,13 +124,7 @@ it('runs every case over REST and GraphQL and against raw SQL, and reports each'
   expect(lines).toContain('## Authentication');
   const auth = tableRows(lines, '| API | Case | token p50 ms |');
   expect(auth).toHaveLength(2 * READ_CASES.length + 1);
-  for (const api of ['REST', 'GraphQL']) {
-    for (const name of READ_CASES)
-      expect(
-        auth.some((r) => r[0] === api && r[1] === name),
-        `${api} ${name}`,
-      ).toBe(true);
-  }
+  expectEveryCase(auth, READ_CASES);
   for (const row of auth) {
     const [tokenP50, anonymousP50, added, tokenRate, anonymousRate, errors] = [
       num(row[2]),
@@ -142,34 +142,6 @@ it('runs every case over REST and GraphQL and against raw SQL, and reports each'
   }
 });
 
-function runRateBench(args: string[], env: NodeJS.ProcessEnv): Promise<{ code: number | null; stderr: string }> {
-  return new Promise((done, fail) => {
-    const child = spawn('npm', ['run', '--silent', 'bench:rate', '-w', 'bench', '--', ...args], {
-      cwd: ROOT,
-      env,
-      stdio: ['ignore', 'ignore', 'pipe'],
-    });
-    let stderr = '';
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on('error', fail);
-    child.on('exit', (code) => done({ code, stderr }));
-  });
-}
-
-function runSeed(count: number, env: NodeJS.ProcessEnv): Promise<{ code: number | null; stderr: string }> {
-  return new Promise((done, fail) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/scripts/seed.ts', '--count', String(count), '--truncate'], {
-      cwd: join(ROOT, 'server'),
-      env,
-      stdio: ['ignore', 'ignore', 'pipe'],
-    });
-    let stderr = '';
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on('error', fail);
-    child.on('exit', (code) => done({ code, stderr }));
-  });
-}
-
 // `npm run bench:rate` drives PostgreSQL only (it measures a deployment's latency at a load).
 if (process.env.TEST_DATABASE_URL) {
   const adminUrl = process.env.TEST_DATABASE_URL;
@@ -186,25 +158,28 @@ if (process.env.TEST_DATABASE_URL) {
     });
     const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: url.toString(), BENCH_DATABASE_URL: url.toString() };
     delete env.DATA_DIR;
-    const seeded = await runSeed(1000, env);
+    const seeded = await runToEnd(
+      process.execPath,
+      ['--import', 'tsx', 'src/scripts/seed.ts', '--count', '1000', '--truncate'],
+      env,
+      join(ROOT, 'server'),
+    );
     expect(seeded.code, seeded.stderr).toBe(0);
 
     const out = join(dir, 'rate.md');
     const RATE = 40;
     const DURATION = 0.5;
-    const { code, stderr } = await runRateBench(['--rate', String(RATE), '--duration', String(DURATION), '--out', out], env);
+    const { code, stderr } = await runToEnd(
+      'npm',
+      ['run', '--silent', 'bench:rate', '-w', 'bench', '--', '--rate', String(RATE), '--duration', String(DURATION), '--out', out],
+      env,
+    );
     expect(code, stderr).toBe(0);
     const report = await readFile(out, 'utf8');
     expect(report).toMatch(/^# Benchmark: latency at 40 requests\/s, PostgreSQL, 1,000 tickets$/m);
     const rows = tableRows(report.split('\n'), '| API | Case | requests |');
     expect(rows).toHaveLength(2 * CASES.length + 1);
-    for (const api of ['REST', 'GraphQL']) {
-      for (const name of CASES)
-        expect(
-          rows.some((r) => r[0] === api && r[1] === name),
-          `${api} ${name}`,
-        ).toBe(true);
-    }
+    expectEveryCase(rows, CASES);
     for (const row of rows) {
       const [requests, p50, p95, errors] = [num(row[2]), num(row[3]), num(row[4]), num(row[7])];
       const context = row.join(' | ');
