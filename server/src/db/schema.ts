@@ -683,6 +683,12 @@ export const webhookDeliveries = pgTable(
     /** The lease of the worker attempting it: past it, another process may take it over. */
     lockedUntil: ts('locked_until'),
     lockedBy: text('locked_by'),
+    /**
+     * Redeliveries requested so far. An attempt compares it with the value it was
+     * claimed with: one requested while the attempt was in flight must not be undone
+     * by that attempt's outcome.
+     */
+    redeliveryRequests: integer('redelivery_requests').notNull().default(0),
     lastAttemptAt: ts('last_attempt_at'),
     lastStatusCode: integer('last_status_code'),
     lastError: text('last_error').$type<WebhookAttemptError>(),

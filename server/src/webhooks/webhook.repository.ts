@@ -69,6 +69,8 @@ export interface ClaimedDelivery {
   /** Attempts so far, this one included. */
   attempts: number;
   lockedBy: string;
+  /** The delivery's redelivery requests when it was claimed. */
+  redeliveryRequests: number;
   url: string;
   secret: string;
   endpointId: number;
@@ -101,7 +103,7 @@ export async function claimDueDeliveries(db: Db, params: { limit: number; leaseM
             attempts = d.attempts + 1
         from due, webhook_events ev, webhook_endpoints e
         where d.id = due.id and ev.id = d.webhook_event_id and e.id = d.endpoint_id
-        returning d.id::text as id, d.attempts, e.id as endpoint_id, e.url, e.secret, ev.type,
+        returning d.id::text as id, d.attempts, d.redelivery_requests, e.id as endpoint_id, e.url, e.secret, ev.type,
                   ev.first_event_id::text as first_event_id, ev.occurred_at::text as occurred_at,
                   ev.ticket::text as ticket, ev.events::text as events`,
   );
@@ -109,6 +111,7 @@ export async function claimDueDeliveries(db: Db, params: { limit: number; leaseM
     id: Number(r.id),
     attempts: Number(r.attempts),
     lockedBy: params.lockedBy,
+    redeliveryRequests: Number(r.redelivery_requests),
     url: String(r.url),
     secret: String(r.secret),
     endpointId: Number(r.endpoint_id),
@@ -141,6 +144,8 @@ const at = (date: Date) => sql`${date.toISOString()}::timestamptz`;
  * the endpoint's run of failures ends, or goes on and turns it off once long enough.
  * Only the lease holder moves the delivery: if the lease was lost (this process
  * stalled past it and another took over), the attempt is logged and nothing else.
+ * A redelivery requested while the attempt was in flight wins over its outcome:
+ * the delivery stays pending and is due at once.
  */
 export async function recordAttempt(db: Db, record: AttemptRecord): Promise<void> {
   const { delivery, outcome } = record;
@@ -157,6 +162,7 @@ export async function recordAttempt(db: Db, record: AttemptRecord): Promise<void
       error,
     });
     const leased = and(eq(webhookDeliveries.id, delivery.id), eq(webhookDeliveries.lockedBy, delivery.lockedBy));
+    const redelivered = sql`${webhookDeliveries.redeliveryRequests} <> ${delivery.redeliveryRequests}`;
     const common = {
       lockedUntil: null,
       lockedBy: null,
@@ -167,7 +173,11 @@ export async function recordAttempt(db: Db, record: AttemptRecord): Promise<void
     if (succeeded) {
       const moved = await tx
         .update(webhookDeliveries)
-        .set({ ...common, status: WebhookDeliveryStatus.DELIVERED, deliveredAt: sql`now()` })
+        .set({
+          ...common,
+          status: sql`case when ${redelivered} then 'pending' else 'delivered' end`,
+          deliveredAt: sql`now()`,
+        })
         .where(leased)
         .returning({ id: webhookDeliveries.id });
       if (moved.length > 0)
@@ -178,8 +188,8 @@ export async function recordAttempt(db: Db, record: AttemptRecord): Promise<void
       .update(webhookDeliveries)
       .set({
         ...common,
-        status: sql`case when now() + ${record.retryInMs} * interval '1 millisecond' > ${webhookDeliveries.retryUntil} then 'failed' else 'pending' end`,
-        nextAttemptAt: sql`now() + ${record.retryInMs} * interval '1 millisecond'`,
+        status: sql`case when not ${redelivered} and now() + ${record.retryInMs} * interval '1 millisecond' > ${webhookDeliveries.retryUntil} then 'failed' else 'pending' end`,
+        nextAttemptAt: sql`case when ${redelivered} then now() else now() + ${record.retryInMs} * interval '1 millisecond' end`,
       })
       .where(leased)
       .returning({ id: webhookDeliveries.id });
@@ -228,6 +238,7 @@ export function listWebhookDeliveriesPage(
       retryUntil: webhookDeliveries.retryUntil,
       lockedUntil: webhookDeliveries.lockedUntil,
       lockedBy: webhookDeliveries.lockedBy,
+      redeliveryRequests: webhookDeliveries.redeliveryRequests,
       lastAttemptAt: webhookDeliveries.lastAttemptAt,
       lastStatusCode: webhookDeliveries.lastStatusCode,
       lastError: webhookDeliveries.lastError,
@@ -281,7 +292,8 @@ export async function findWebhookDelivery(db: Db, id: number): Promise<WebhookDe
 
 /**
  * Makes a delivery due now with a fresh retry window, whatever its state; one being
- * attempted keeps its lease (the attempt in flight finishes first).
+ * attempted keeps its lease (the attempt in flight finishes first, and then leaves
+ * it pending: see recordAttempt).
  */
 export async function redeliverWebhookDelivery(db: Db, id: number): Promise<boolean> {
   const rows = await db
@@ -290,6 +302,7 @@ export async function redeliverWebhookDelivery(db: Db, id: number): Promise<bool
       status: WebhookDeliveryStatus.PENDING,
       nextAttemptAt: sql`now()`,
       retryUntil: sql`now() + ${WEBHOOK_RETRY_WINDOW_HOURS} * interval '1 hour'`,
+      redeliveryRequests: sql`${webhookDeliveries.redeliveryRequests} + 1`,
     })
     .where(eq(webhookDeliveries.id, id))
     .returning({ id: webhookDeliveries.id });

@@ -14,8 +14,11 @@ export interface ReceivedRequest {
   answered: number | null;
 }
 
-/** What to do with a request: answer a status (and headers), or `hang` (never answer). */
-export type Answer = number | { status: number; headers: Record<string, string> } | 'hang';
+/**
+ * What to do with a request: answer a status (and headers), `hang` (never answer), or
+ * answer a status once a promise settles (the request counts as received at once).
+ */
+export type Answer = number | { status: number; headers: Record<string, string> } | 'hang' | Promise<number>;
 
 export interface WebhookReceiver {
   url: string;
@@ -58,6 +61,13 @@ export async function startWebhookReceiver(
       const answer = decider(request);
       if (answer === 'hang') {
         hanging.add(res);
+      } else if (answer instanceof Promise) {
+        hanging.add(res);
+        void answer.then((status) => {
+          if (!hanging.delete(res)) return;
+          request.answered = status;
+          res.writeHead(status).end('ok');
+        });
       } else {
         const { status, headers } = typeof answer === 'number' ? { status: answer, headers: {} } : answer;
         request.answered = status;

@@ -165,6 +165,36 @@ describeOnDatabases(
       expect(unknown.data?.redeliverWebhook).toEqual({ delivery: null, userErrors: [{ field: 'deliveryId', code: 'NOT_FOUND' }] });
     });
 
+    // The log showed the request received, but the worker had not yet recorded its
+    // answer: that answer must not undo the redelivery asked for meanwhile.
+    it('redelivers an event asked for while its successful attempt was still in flight', async () => {
+      const { endpoint } = await createEndpoint(ctx, `${receiver.url}/hook`);
+      let answerFirst!: (status: number) => void;
+      const first = new Promise<number>((resolve) => (answerFirst = resolve));
+      receiver.answerWith(() => (receiver.requests.length === 0 ? first : 200));
+      start();
+      await createTicket(ctx);
+      await receiver.until((r) => r.length >= 1, 'the first attempt');
+      const log = await ctx.gql(DELIVERIES, { endpointId: endpoint.id });
+      const delivery = log.data!.webhookDeliveries.nodes[0];
+      const again = await ctx.gql(`mutation($id: ID!) { redeliverWebhook(deliveryId: $id) { userErrors { code } } }`, { id: delivery.id });
+      expect(again.data?.redeliverWebhook).toEqual({ userErrors: [] });
+      answerFirst(204);
+
+      await receiver.until((r) => r.some((x) => x.answered === 200 && x !== r[0]), 'the redelivery');
+      expect(new Set(receiver.requests.map((r) => r.json.id)).size).toBe(1);
+      let after = await ctx.gql(DELIVERIES, { endpointId: endpoint.id });
+      for (let i = 0; after.data?.webhookDeliveries.nodes[0]?.status !== 'DELIVERED' && i < 50; i += 1) {
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        after = await ctx.gql(DELIVERIES, { endpointId: endpoint.id });
+      }
+      expect(after.data!.webhookDeliveries.nodes[0]).toMatchObject({ status: 'DELIVERED', lastStatusCode: 200 });
+      expect(after.data!.webhookDeliveries.nodes[0].attempts).toEqual([
+        { statusCode: 200, error: null },
+        { statusCode: 204, error: null },
+      ]);
+    });
+
     it('turns off an endpoint failing continuously for WEBHOOK_DISABLE_AFTER_HOURS; turned back on, its deliveries resume', async () => {
       const { endpoint } = await createEndpoint(ctx, `${receiver.url}/hook`);
       // It has been failing for longer than the configured hour.
