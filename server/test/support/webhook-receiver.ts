@@ -89,7 +89,8 @@ export async function startWebhookReceiver(
     until(predicate, what = 'the expected requests') {
       if (predicate(requests)) return Promise.resolve();
       return new Promise<void>((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error(`timed out waiting for ${what}; got ${requests.length} requests`)), 60_000);
+        // Within the test's own 30 s, so that a failure names what it waited for.
+        const timer = setTimeout(() => reject(new Error(`timed out waiting for ${what}; got ${requests.length} requests`)), 20_000);
         waiters.push({
           predicate,
           resolve: () => {

@@ -3,7 +3,7 @@
 // by the worker to a real receiver on 127.0.0.1, signed, retried, logged, redelivered,
 // and an endpoint turned off after failing for long enough.
 import { sql } from 'drizzle-orm';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { executeRows } from '../../src/db/statements.js';
 import { verifySignature } from '../../src/webhooks/webhook-signature.js';
 import { startWebhookWorker, type WebhookWorker } from '../../src/webhooks/webhook.worker.js';
@@ -34,6 +34,9 @@ const DELIVERIES = `query($endpointId: ID!, $first: Int, $after: String) {
 
 const silent = { error: () => {}, warn: () => {} };
 
+/** Room for a loaded test machine's worker to record what the receiver already saw. */
+const RECORDED_WITHIN = { timeout: 20_000, interval: 50 };
+
 async function createEndpoint(ctx: TestContext, url: string, events = ['TICKET_CREATED', 'TICKET_CHANGED', 'NOTE_ADDED']) {
   const res = await ctx.gql(CREATE_ENDPOINT, { input: { url, events } });
   expect(res.data?.createWebhookEndpoint.userErrors).toEqual([]);
@@ -45,13 +48,23 @@ async function createTicket(ctx: TestContext, title = 'Printer on fire'): Promis
   return res.data!.createTicket.ticket.id as string;
 }
 
+/** The endpoint's newest delivery, once the worker has recorded it as delivered. */
+function deliveredOnce(ctx: TestContext, endpointId: string) {
+  return vi.waitFor(async () => {
+    const res = await ctx.gql(DELIVERIES, { endpointId });
+    const newest = res.data?.webhookDeliveries.nodes[0];
+    expect(newest?.status).toBe('DELIVERED');
+    return newest;
+  }, RECORDED_WITHIN);
+}
+
 describeOnDatabases(
   'webhook delivery',
   (ctx) => {
     let receiver: WebhookReceiver;
     let worker: WebhookWorker | undefined;
-    const start = () => {
-      worker = startWebhookWorker({ database: ctx.database, settings: testConfig(ENV).webhooks, log: silent });
+    const start = (env: Record<string, string> = {}) => {
+      worker = startWebhookWorker({ database: ctx.database, settings: testConfig({ ...ENV, ...env }).webhooks, log: silent });
     };
     beforeAll(async () => {
       receiver = await startWebhookReceiver();
@@ -129,12 +142,7 @@ describeOnDatabases(
       expect(receiver.requests.map((r) => r.path)).toEqual(['/hook', '/hook', '/hook', '/hook']);
       expect(new Set(receiver.requests.map((r) => r.json.id)).size).toBe(1);
 
-      let log = await ctx.gql(DELIVERIES, { endpointId: endpoint.id });
-      for (let i = 0; log.data?.webhookDeliveries.nodes[0]?.status !== 'DELIVERED' && i < 50; i += 1) {
-        await new Promise((resolve) => setTimeout(resolve, 50));
-        log = await ctx.gql(DELIVERIES, { endpointId: endpoint.id });
-      }
-      const [delivery] = log.data!.webhookDeliveries.nodes;
+      const delivery = await deliveredOnce(ctx, endpoint.id);
       expect(delivery).toMatchObject({ eventType: 'TICKET_CREATED', status: 'DELIVERED', attemptCount: 4, lastStatusCode: 204 });
       expect(delivery.attempts).toEqual([
         { statusCode: 204, error: null },
@@ -172,7 +180,8 @@ describeOnDatabases(
       let answerFirst!: (status: number) => void;
       const first = new Promise<number>((resolve) => (answerFirst = resolve));
       receiver.answerWith(() => (receiver.requests.length === 0 ? first : 200));
-      start();
+      // The first answer is held on purpose: a timeout must not end that attempt first.
+      start({ WEBHOOK_TIMEOUT_MS: '30000' });
       await createTicket(ctx);
       await receiver.until((r) => r.length >= 1, 'the first attempt');
       const log = await ctx.gql(DELIVERIES, { endpointId: endpoint.id });
@@ -183,13 +192,9 @@ describeOnDatabases(
 
       await receiver.until((r) => r.some((x) => x.answered === 200 && x !== r[0]), 'the redelivery');
       expect(new Set(receiver.requests.map((r) => r.json.id)).size).toBe(1);
-      let after = await ctx.gql(DELIVERIES, { endpointId: endpoint.id });
-      for (let i = 0; after.data?.webhookDeliveries.nodes[0]?.status !== 'DELIVERED' && i < 50; i += 1) {
-        await new Promise((resolve) => setTimeout(resolve, 50));
-        after = await ctx.gql(DELIVERIES, { endpointId: endpoint.id });
-      }
-      expect(after.data!.webhookDeliveries.nodes[0]).toMatchObject({ status: 'DELIVERED', lastStatusCode: 200 });
-      expect(after.data!.webhookDeliveries.nodes[0].attempts).toEqual([
+      const after = await deliveredOnce(ctx, endpoint.id);
+      expect(after).toMatchObject({ status: 'DELIVERED', lastStatusCode: 200 });
+      expect(after.attempts).toEqual([
         { statusCode: 200, error: null },
         { statusCode: 204, error: null },
       ]);
@@ -208,12 +213,9 @@ describeOnDatabases(
           string,
           unknown
         >;
-      let state = await read();
-      for (let i = 0; state.active && i < 50; i += 1) {
-        await new Promise((resolve) => setTimeout(resolve, 50));
-        state = await read();
-      }
-      expect(state).toMatchObject({ active: false, disabledAt: expect.any(String), failingSince: expect.any(String) });
+      await vi.waitFor(async () => {
+        expect(await read()).toMatchObject({ active: false, disabledAt: expect.any(String), failingSince: expect.any(String) });
+      }, RECORDED_WITHIN);
       const seen = receiver.requests.length;
 
       receiver.answerWith(() => 200);
@@ -287,16 +289,15 @@ describeOnDatabases('webhook URLs (server-side request forgery)', (ctx) => {
       const worker = startWebhookWorker({ database: ctx.database, settings: testConfig(ENV_NO_PRIVATE).webhooks, log: silent });
       try {
         await createTicket(ctx);
-        let errors: { error: string | null; url: string }[] = [];
-        for (let i = 0; new Set(errors.map((e) => e.url)).size < 2 && i < 100; i += 1) {
-          await new Promise((resolve) => setTimeout(resolve, 50));
-          errors = await executeRows(
+        const errors = await vi.waitFor(async () => {
+          const attempts = await executeRows<{ error: string | null; url: string }>(
             ctx.db,
             sql`select a.error, e.url from webhook_attempts a
                   join webhook_deliveries d on d.id = a.delivery_id join webhook_endpoints e on e.id = d.endpoint_id`,
           );
-        }
-        expect(new Set(errors.map((e) => e.url)).size).toBe(2);
+          expect(new Set(attempts.map((e) => e.url)).size).toBe(2);
+          return attempts;
+        }, RECORDED_WITHIN);
         expect(new Set(errors.map((e) => e.error))).toEqual(new Set(['address_refused']));
         expect(receiver.requests).toEqual([]);
       } finally {
