@@ -128,8 +128,10 @@ export function spawnServer(env: Record<string, string> = {}): ServerProcess {
   child.stderr!.setEncoding('utf8').on('data', (chunk: string) => {
     err += chunk;
   });
+  // 'close', not 'exit': at 'exit' the last lines written before process.exit may
+  // still be in the pipes, and tests read them as soon as this resolves.
   const exited = new Promise<Exit>((resolve) => {
-    child.on('exit', (code, signal) => {
+    child.on('close', (code, signal) => {
       children.delete(child);
       resolve({ code, signal });
     });
