@@ -39,7 +39,7 @@ function runToEnd(command: string, args: string[], env: NodeJS.ProcessEnv, cwd =
     let stderr = '';
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     child.on('error', fail);
-    child.on('close', (code) => done({ code, stderr }));
+    child.on('exit', (code) => done({ code, stderr }));
   });
 }
 
